@@ -1,0 +1,60 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "extentcheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "extentcheck", targets: ["extentcheck"]),
+        .library(name: "ExtentCheck", targets: ["ExtentCheck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libz3 from the system (Debian: libz3-dev). Only Z3Kit imports it.
+        .systemLibrary(
+            name: "CZ3",
+            pkgConfig: "z3",
+            providers: [.apt(["libz3-dev"]), .brew(["z3"])]
+        ),
+        // Swift over the Z3 C API: terms, solvers, models. Knows nothing of storage.
+        .target(name: "Z3Kit", dependencies: ["CZ3"]),
+        // Generic explicit-state search. Knows nothing of Z3 or storage.
+        .target(
+            name: "Explorer",
+            dependencies: [.product(name: "DequeModule", package: "swift-collections")]
+        ),
+        // The extent model of the contract: states, steps, policies, invariants.
+        .target(name: "Extent", dependencies: ["Explorer", "Z3Kit"]),
+        // YAML model files to extent models, with file/line/key errors.
+        .target(
+            name: "ModelFile",
+            dependencies: ["Extent", .product(name: "Yams", package: "Yams")]
+        ),
+        // The public API: check a model, read the results, render reports.
+        .target(name: "ExtentCheck", dependencies: ["Extent", "ModelFile", "Explorer"]),
+        // The command-line shell.
+        .executableTarget(
+            name: "extentcheck",
+            dependencies: [
+                "ExtentCheck",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The scaled model family and its figures; run with `swift run -c release extentcheck-bench`.
+        .executableTarget(
+            name: "extentcheck-bench",
+            dependencies: ["ExtentCheck"],
+            path: "Benchmarks"
+        ),
+        .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
+        .testTarget(name: "ExtentTests", dependencies: ["Extent", "Z3Kit"]),
+        .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "Extent"]),
+        .testTarget(name: "ExtentCheckTests", dependencies: ["ExtentCheck"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,37 @@
+/// Options of one search: its order, what it stores, and the limits that
+/// end it early.
+public struct CheckerOptions: Sendable {
+    /// The order in which states are visited.
+    public var strategy: SearchStrategy
+    /// How seen states are stored.
+    public var storage: StateStorage
+    /// The number of distinct states after which the search stops, if any.
+    public var maxStates: Int?
+    /// The depth beyond which no state is expanded, if any.
+    public var maxDepth: Int?
+    /// The wall-clock time after which the search stops, if any.
+    public var timeout: Duration?
+    /// How often `progress` is called during a long search.
+    public var progressInterval: Duration
+    /// Called every `progressInterval` with the figures so far.
+    public var progress: (@Sendable (SearchStatistics) -> Void)?
+
+    /// Creates options; by default a breadth-first search over fingerprints with no limits.
+    public init(
+        strategy: SearchStrategy = .breadthFirst,
+        storage: StateStorage = .fingerprints,
+        maxStates: Int? = nil,
+        maxDepth: Int? = nil,
+        timeout: Duration? = nil,
+        progressInterval: Duration = .seconds(2),
+        progress: (@Sendable (SearchStatistics) -> Void)? = nil
+    ) {
+        self.strategy = strategy
+        self.storage = storage
+        self.maxStates = maxStates
+        self.maxDepth = maxDepth
+        self.timeout = timeout
+        self.progressInterval = progressInterval
+        self.progress = progress
+    }
+}

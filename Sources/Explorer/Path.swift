@@ -1,0 +1,22 @@
+/// A run of a system: an initial state and the steps taken from it, each
+/// with the state it led to.
+public struct Path<State, Action> {
+    /// The state the run starts in.
+    public var initialState: State
+    /// The steps of the run, in order.
+    public var steps: [(action: Action, state: State)]
+
+    /// Creates a path.
+    public init(initialState: State, steps: [(action: Action, state: State)] = []) {
+        self.initialState = initialState
+        self.steps = steps
+    }
+
+    /// The state the run ends in.
+    public var finalState: State { steps.last?.state ?? initialState }
+
+    /// The actions of the run, in order.
+    public var actions: [Action] { steps.map(\.action) }
+}
+
+extension Path: Sendable where State: Sendable, Action: Sendable {}

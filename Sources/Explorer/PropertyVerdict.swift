@@ -1,0 +1,11 @@
+/// The checker's verdict on one property over every state it reached.
+public enum PropertyVerdict<State, Action> {
+    /// No reachable state or transition violates the property.
+    case holds
+    /// A reachable state or transition violates it; the path leads there.
+    case violated(Path<State, Action>)
+    /// The property was not decided, for the reason given.
+    case unknown(reason: String)
+}
+
+extension PropertyVerdict: Sendable where State: Sendable, Action: Sendable {}

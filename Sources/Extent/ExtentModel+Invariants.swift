@@ -1,0 +1,86 @@
+public import Explorer
+
+extension ExtentModel {
+    /// The explorer's properties for `invariants`; symbolic data needs an `oracle` to decide
+    /// the data invariants, concrete data compares values.
+    public func properties(for invariants: [Invariant], oracle: SolverOracle?) -> [Property<ExtentModel>] {
+        invariants.map { invariant in
+            switch invariant {
+            case .csumMatchesData:
+                .always(invariant.rawValue) { judgeChecksums(in: $0, oracle: oracle) }
+            case .mirrorsAgree:
+                .always(invariant.rawValue) { judgeMirrors(in: $0, oracle: oracle) }
+            case .checksummed:
+                // §7.4: judged at `complete`, by the state it produces; no "written" flag is kept.
+                .alwaysOnTransition(invariant.rawValue) { _, action, _ in
+                    if case .complete(let owner) = action, !checksums(owner) { .violated } else { .holds }
+                }
+            case .noDeadlock:
+                .noDeadlock(invariant.rawValue)
+            }
+        }
+    }
+
+    /// A stored block whose checksum or mirrors disagree: what a data invariant found.
+    struct Mismatch {
+        var block: Int
+        var mirror: Int
+        var difference: SolverOracle.Difference
+    }
+
+    /// Every stored block and mirror whose data can disagree with the block's stored checksum.
+    func checksumMismatches(in state: ExtentState) -> [Mismatch] {
+        var mismatches: [Mismatch] = []
+        for block in 0..<geometry.blocks {
+            let summed = words(at: { layout.storedChecksum(block, $0) }, in: state)
+            guard summed[0] != StateLayout.none else { continue }
+            for mirror in 0..<geometry.mirrors {
+                let data = words(at: { layout.storedWord(block, mirror: mirror, $0) }, in: state)
+                mismatches.append(
+                    Mismatch(block: block, mirror: mirror, difference: .init(summed, data, comparesChecksums: true)))
+            }
+        }
+        return mismatches
+    }
+
+    /// Every stored block whose second mirror can differ from its first.
+    func mirrorMismatches(in state: ExtentState) -> [Mismatch] {
+        guard geometry.mirrors > 1 else { return [] }
+        return (0..<geometry.blocks).map { block in
+            let first = words(at: { layout.storedWord(block, mirror: 0, $0) }, in: state)
+            let second = words(at: { layout.storedWord(block, mirror: 1, $0) }, in: state)
+            return Mismatch(block: block, mirror: 1, difference: .init(first, second, comparesChecksums: false))
+        }
+    }
+
+    private func judgeChecksums(in state: ExtentState, oracle: SolverOracle?) -> Judgement {
+        judge(checksumMismatches(in: state), oracle: oracle)
+    }
+
+    private func judgeMirrors(in state: ExtentState, oracle: SolverOracle?) -> Judgement {
+        judge(mirrorMismatches(in: state), oracle: oracle)
+    }
+
+    /// Violated if any candidate can really differ. In concrete mode H is injective (§7.12), so
+    /// checksums differ exactly when the summed values differ.
+    private func judge(_ candidates: [Mismatch], oracle: SolverOracle?) -> Judgement {
+        var result = Judgement.holds
+        for candidate in candidates {
+            let difference = candidate.difference
+            let judgement: Judgement
+            if let oracle {
+                judgement = difference.comparesChecksums
+                    ? oracle.checksumsCanDiffer(difference.a, difference.b)
+                    : oracle.wordsCanDiffer(difference.a, difference.b)
+            } else {
+                judgement = difference.a == difference.b ? .holds : .violated
+            }
+            switch judgement {
+            case .violated: return .violated
+            case .unknown: result = judgement
+            case .holds: break
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,202 @@
+extension ExtentModel {
+    /// Every step enabled in `state`, in a fixed order: writers, flusher, bios (writers' then writeback), mutators.
+    func enabledActions(in state: ExtentState) -> [ExtentAction] {
+        var actions: [ExtentAction] = []
+
+        for writer in writers.indices {
+            let position = position(of: writer, in: state)
+            guard position.phase == .ready, position.step < writers[writer].script.count else { continue }
+            let enabled: Bool
+            switch writers[writer].script[position.step] {
+            case .directWrite(let range):
+                enabled = directIOPath != .buffered || canWriteFolios(range, in: state)
+            case .bufferedWrite(let range):
+                enabled = canWriteFolios(range, in: state)
+            case .fsync:
+                enabled = isQuiescent(state)
+            }
+            if enabled { actions.append(.writerStep(writer: writer, step: position.step)) }
+        }
+
+        for block in 0..<geometry.blocks {
+            let flags = folio(block, in: state)
+            if flags.contains(.dirty), !flags.contains(.writeback) {
+                actions.append(.writeback(block: block))
+            }
+        }
+
+        let owners = writers.indices.map(BioOwner.writer) + (0..<geometry.blocks).map(BioOwner.writeback)
+        for owner in owners {
+            guard let range = range(of: owner, in: state) else { continue }
+            if checksums(owner),
+                let index = (0..<range.blocks).first(where: { state[layout.bioChecksum(owner, $0, 0)] == StateLayout.none })
+            {
+                actions.append(.checksum(owner, index: index))
+                continue
+            }
+            var transferred = true
+            for mirror in 0..<geometry.mirrors {
+                for index in 0..<range.blocks
+                where state[layout.bioTransfer(owner, mirror: mirror, index, 0)] == StateLayout.none {
+                    transferred = false
+                    actions.append(.transfer(owner, mirror: mirror, index: index))
+                }
+            }
+            if transferred { actions.append(.complete(owner)) }
+        }
+
+        for (mutator, description) in mutators.enumerated() where state[layout.budget(mutator)] > 0 {
+            var locations: [WordLocation] = []
+            switch description.target {
+            case .buffer(let buffer):
+                let words = scenario.buffers[buffer].blocks * geometry.blockWords
+                locations = (0..<words).map { .buffer(buffer, word: $0) }
+            case .pageCache:
+                for block in 0..<geometry.blocks {
+                    let flags = folio(block, in: state)
+                    guard flags.contains(.cached), policy.stablePages ? !flags.contains(.writeback) : true
+                    else { continue }
+                    locations += (0..<geometry.blockWords).map { .folio(block: block, word: $0) }
+                }
+            }
+            for location in locations {
+                if let k = concreteValues {
+                    for value in 0..<UInt32(k) {
+                        actions.append(.mutate(mutator: mutator, location: location, value: value))
+                    }
+                } else {
+                    actions.append(.mutate(mutator: mutator, location: location, value: nil))
+                }
+            }
+        }
+        return actions
+    }
+
+    /// The state `action` leads to from `state`; a fresh symbolic word gets the id `fresh`.
+    ///
+    /// The result is not canonically renamed; `successors(of:into:)` does that.
+    func apply(_ action: ExtentAction, to state: ExtentState, fresh: UInt32) -> ExtentState {
+        var next = state
+        switch action {
+        case .writerStep(let writer, let step):
+            switch writers[writer].script[step] {
+            case .directWrite(let range):
+                switch directIOPath {
+                case .buffered, .bufferedIfMirrored:
+                    writeFolios(range, in: &next)
+                    setPosition(of: writer, step: step, phase: .awaitingWriteback, in: &next)
+                case .direct, .bounce:
+                    setPosition(of: writer, step: step, phase: .awaitingBio, in: &next)
+                    if directIOPath == .bounce {
+                        for index in 0..<range.blocks {
+                            for word in 0..<geometry.blockWords {
+                                next[layout.bioBounce(writer, index, word)] =
+                                    state[layout.bufferWord(range.buffer, index * geometry.blockWords + word)]
+                            }
+                        }
+                    }
+                }
+            case .bufferedWrite(let range):
+                writeFolios(range, in: &next)
+                setPosition(of: writer, step: step + 1, phase: .ready, in: &next)
+            case .fsync:
+                setPosition(of: writer, step: step + 1, phase: .ready, in: &next)
+            }
+
+        case .writeback(let block):
+            var flags = folio(block, in: state)
+            flags.remove(.dirty)
+            flags.insert(.writeback)
+            next[layout.folioFlags(block)] = flags.rawValue
+
+        case .checksum(let owner, let index):
+            let range = range(of: owner, in: state)!
+            for word in 0..<geometry.blockWords {
+                next[layout.bioChecksum(owner, index, word)] = state[sourceSlot(owner, range: range, index, word)]
+            }
+
+        case .transfer(let owner, let mirror, let index):
+            let range = range(of: owner, in: state)!
+            for word in 0..<geometry.blockWords {
+                next[layout.bioTransfer(owner, mirror: mirror, index, word)] =
+                    state[sourceSlot(owner, range: range, index, word)]
+            }
+
+        case .complete(let owner):
+            let range = range(of: owner, in: state)!
+            let summed = checksums(owner)
+            for (index, block) in range.fileBlocks.enumerated() {
+                for word in 0..<geometry.blockWords {
+                    for mirror in 0..<geometry.mirrors {
+                        next[layout.storedWord(block, mirror: mirror, word)] =
+                            state[layout.bioTransfer(owner, mirror: mirror, index, word)]
+                    }
+                    next[layout.storedChecksum(block, word)] =
+                        summed ? state[layout.bioChecksum(owner, index, word)] : StateLayout.none
+                }
+            }
+            for slot in layout.bioSlots(owner) { next[slot] = StateLayout.none }
+            switch owner {
+            case .writer(let writer):
+                let position = position(of: writer, in: state)
+                setPosition(of: writer, step: position.step + 1, phase: .ready, in: &next)
+            case .writeback(let block):
+                var flags = folio(block, in: state)
+                flags.remove(.writeback)
+                next[layout.folioFlags(block)] = flags.rawValue
+            }
+            if isPageCacheClean(next) {
+                for writer in writers.indices {
+                    let position = position(of: writer, in: next)
+                    if position.phase == .awaitingWriteback {
+                        setPosition(of: writer, step: position.step + 1, phase: .ready, in: &next)
+                    }
+                }
+            }
+
+        case .mutate(let mutator, let location, let value):
+            let word = value ?? fresh
+            switch location {
+            case .buffer(let buffer, let index):
+                next[layout.bufferWord(buffer, index)] = word
+            case .folio(let block, let index):
+                next[layout.folioWord(block, index)] = word
+                var flags = folio(block, in: state)
+                flags.insert(.dirty)
+                next[layout.folioFlags(block)] = flags.rawValue
+            }
+            next[layout.budget(mutator)] -= 1
+        }
+        return next
+    }
+
+    /// Whether a buffered write may fill the folios of `range`: not while one is under
+    /// writeback, if the policy keeps folios stable.
+    private func canWriteFolios(_ range: IORange, in state: ExtentState) -> Bool {
+        !policy.stablePages || range.fileBlocks.allSatisfy { !folio($0, in: state).contains(.writeback) }
+    }
+
+    /// Copies the source buffer into the folios of `range` and marks them dirty.
+    private func writeFolios(_ range: IORange, in state: inout ExtentState) {
+        for (index, block) in range.fileBlocks.enumerated() {
+            for word in 0..<geometry.blockWords {
+                state[layout.folioWord(block, word)] =
+                    state[layout.bufferWord(range.buffer, index * geometry.blockWords + word)]
+            }
+            var flags = folio(block, in: state)
+            flags.formUnion([.cached, .dirty])
+            state[layout.folioFlags(block)] = flags.rawValue
+        }
+    }
+
+    /// Whether no folio is dirty or under writeback.
+    func isPageCacheClean(_ state: ExtentState) -> Bool {
+        (0..<geometry.blocks).allSatisfy { folio($0, in: state).isDisjoint(with: [.dirty, .writeback]) }
+    }
+
+    /// Whether nothing of the file is dirty or in flight: what `fsync` waits for.
+    private func isQuiescent(_ state: ExtentState) -> Bool {
+        isPageCacheClean(state)
+            && writers.indices.allSatisfy { position(of: $0, in: state).phase != .awaitingBio }
+    }
+}

@@ -1,0 +1,63 @@
+public import Explorer
+
+extension ExtentModel: TransitionSystem {
+    /// The initial states of §7.2: every buffer word and every stored block fresh, one value on all
+    /// mirrors, checksummed when the policy checksums anything; in `concrete:K`, every assignment.
+    public func initialStates() -> [ExtentState] {
+        var template = ExtentState(slots: [UInt32](repeating: 0, count: layout.count))
+        for slot in layout.wordBase..<layout.count { template[slot] = StateLayout.none }
+        for writer in writers.indices { setPosition(of: writer, step: 0, phase: .ready, in: &template) }
+        for (mutator, description) in mutators.enumerated() {
+            template[layout.budget(mutator)] = UInt32(description.budget)
+        }
+
+        // Each fresh initial word, as the slots that share its value.
+        var freshWords: [[Int]] = []
+        for (buffer, description) in scenario.buffers.enumerated() {
+            for word in 0..<(description.blocks * geometry.blockWords) {
+                freshWords.append([layout.bufferWord(buffer, word)])
+            }
+        }
+        for block in 0..<geometry.blocks {
+            for word in 0..<geometry.blockWords {
+                var slots = (0..<geometry.mirrors).map { layout.storedWord(block, mirror: $0, word) }
+                if policy.checksumsAnything { slots.append(layout.storedChecksum(block, word)) }
+                freshWords.append(slots)
+            }
+        }
+
+        guard let k = concreteValues else {
+            var state = template
+            for (id, slots) in freshWords.enumerated() {
+                for slot in slots { state[slot] = UInt32(id) }
+            }
+            return [canonical(state)]
+        }
+        var states: [ExtentState] = []
+        var values = [UInt32](repeating: 0, count: freshWords.count)
+        while true {
+            var state = template
+            for (index, slots) in freshWords.enumerated() {
+                for slot in slots { state[slot] = values[index] }
+            }
+            states.append(state)
+            // The next assignment, counting in base k with the last word fastest.
+            guard let digit = values.indices.last(where: { values[$0] < k - 1 }) else { break }
+            values[digit] += 1
+            for later in (digit + 1)..<values.count { values[later] = 0 }
+        }
+        return states
+    }
+
+    /// Every enabled step and the canonical state it leads to.
+    public func successors(of state: ExtentState, into successors: inout [(action: ExtentAction, state: ExtentState)]) {
+        for action in enabledActions(in: state) {
+            successors.append((action, canonical(apply(action, to: state, fresh: StateLayout.fresh))))
+        }
+    }
+
+    /// Whether every writer has finished its script.
+    public func isFinished(_ state: ExtentState) -> Bool {
+        writers.indices.allSatisfy { position(of: $0, in: state).step == writers[$0].script.count }
+    }
+}

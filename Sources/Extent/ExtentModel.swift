@@ -1,0 +1,139 @@
+
+/// A scenario under one policy, as a transition system: the states of the
+/// contract's §1 and the atomic steps of its §2.
+///
+/// Every state reachable through any interleaving of the writers', the
+/// flusher's, the kernel's, the device's and the mutators' steps is a state
+/// of the model; the explorer visits them all.
+public struct ExtentModel: Sendable {
+    /// The scenario being checked.
+    public let scenario: Scenario
+    /// The policy the scenario is checked under.
+    public let policy: Policy
+    /// The path an O_DIRECT write takes under this policy and geometry.
+    public let directIOPath: Policy.DirectIOPath
+
+    let layout: StateLayout
+    let writers: [Writer]
+    let mutators: [Mutator]
+
+    /// A writer, by its index among the scenario's writers.
+    struct Writer: Hashable, Sendable {
+        var name: String
+        var script: [WriterStep]
+    }
+
+    /// A mutator, by its index among the scenario's mutators.
+    struct Mutator: Hashable, Sendable {
+        var name: String
+        var target: MutationTarget
+        var budget: Int
+    }
+
+    /// Where a writer is in its script.
+    enum Phase: UInt32 {
+        /// Ready to run the step at its position.
+        case ready = 0
+        /// Waiting inside a direct or bounce `dio-write` for its bio to complete.
+        case awaitingBio = 1
+        /// Waiting inside a fallen-back `dio-write` for the page cache to be clean.
+        case awaitingWriteback = 2
+    }
+
+    /// Creates the model of `scenario` under `policy`.
+    public init(scenario: Scenario, policy: Policy) {
+        self.scenario = scenario
+        self.policy = policy
+        switch policy.directIOPath {
+        case .bufferedIfMirrored:
+            directIOPath = scenario.geometry.mirrors > 1 ? .buffered : .direct
+        case let path:
+            directIOPath = path
+        }
+        var writers: [Writer] = []
+        var mutators: [Mutator] = []
+        for actor in scenario.actors {
+            switch actor.role {
+            case .writer(let script):
+                writers.append(Writer(name: actor.name, script: script))
+            case .mutator(let target, let budget):
+                mutators.append(Mutator(name: actor.name, target: target, budget: budget))
+            }
+        }
+        self.writers = writers
+        self.mutators = mutators
+        layout = StateLayout(
+            writers: writers.count, mutators: mutators.count, geometry: scenario.geometry,
+            bufferBlocks: scenario.buffers.map(\.blocks))
+    }
+
+    var geometry: Geometry { scenario.geometry }
+
+    /// The number of values a fresh concrete word takes, or nil in symbolic mode.
+    var concreteValues: Int? {
+        if case .concrete(let k) = scenario.data { k } else { nil }
+    }
+
+    /// Whether the bio of `owner` computes checksums.
+    func checksums(_ owner: BioOwner) -> Bool {
+        switch owner {
+        case .writer: policy.directIOChecksum
+        case .writeback: policy.bufferedChecksum
+        }
+    }
+}
+
+extension ExtentModel {
+    func position(of writer: Int, in state: ExtentState) -> (step: Int, phase: Phase) {
+        let slot = state[layout.writer(writer)]
+        return (Int(slot >> 2), Phase(rawValue: slot & 3)!)
+    }
+
+    func setPosition(of writer: Int, step: Int, phase: Phase, in state: inout ExtentState) {
+        state[layout.writer(writer)] = UInt32(step) << 2 | phase.rawValue
+    }
+
+    /// The file blocks a bio covers, and the index of its first block's source.
+    func range(of owner: BioOwner, in state: ExtentState) -> IORange? {
+        switch owner {
+        case .writer(let writer):
+            let position = position(of: writer, in: state)
+            guard position.phase == .awaitingBio,
+                case .directWrite(let range) = writers[writer].script[position.step]
+            else { return nil }
+            return range
+        case .writeback(let block):
+            guard folio(block, in: state).contains(.writeback) else { return nil }
+            return IORange(buffer: -1, at: block, blocks: 1)
+        }
+    }
+
+    /// The slot the bio of `owner` reads word `word` of its `index`-th block from.
+    func sourceSlot(_ owner: BioOwner, range: IORange, _ index: Int, _ word: Int) -> Int {
+        switch owner {
+        case .writer(let writer):
+            directIOPath == .bounce
+                ? layout.bioBounce(writer, index, word)
+                : layout.bufferWord(range.buffer, index * geometry.blockWords + word)
+        case .writeback(let block):
+            layout.folioWord(block, word)
+        }
+    }
+
+    func folio(_ block: Int, in state: ExtentState) -> FolioFlags {
+        FolioFlags(rawValue: state[layout.folioFlags(block)])
+    }
+
+    /// The words of a block held in consecutive slots from `slot`.
+    func words(at slot: (Int) -> Int, in state: ExtentState) -> [UInt32] {
+        (0..<geometry.blockWords).map { state[slot($0)] }
+    }
+}
+
+/// The flags of a file block's folio in the page cache.
+struct FolioFlags: OptionSet, Hashable, Sendable {
+    let rawValue: UInt32
+    static let cached = FolioFlags(rawValue: 1)
+    static let dirty = FolioFlags(rawValue: 2)
+    static let writeback = FolioFlags(rawValue: 4)
+}

@@ -1,0 +1,65 @@
+/// A scenario to check: the file's shape, the user buffers, the actors and
+/// their scripts, the policies to compare, the invariants to decide and the
+/// verdicts its author expects.
+///
+/// A scenario is what a model file describes. It is checked once per policy;
+/// every check explores the same scenario under that policy's write path.
+public struct Scenario: Hashable, Sendable {
+    /// The scenario's name, as the model file gives it.
+    public var name: String
+    /// What the scenario stands for, in the author's words.
+    public var about: String
+    /// The file's size and the shape of its blocks.
+    public var geometry: Geometry
+    /// The checksum the file system stores with each block.
+    public var checksum: ChecksumKind
+    /// Whether words are symbolic or enumerated concrete values.
+    public var data: DataMode
+    /// The user buffers, in the order the model file lists them.
+    public var buffers: [Buffer]
+    /// The actors, in the order the model file lists them.
+    public var actors: [Actor]
+    /// The policies to check, in order.
+    public var policies: [Policy]
+    /// The invariants to decide, in order.
+    public var invariants: [Invariant]
+    /// The verdicts the author expects, by policy name.
+    public var expectations: [String: [Invariant: ExpectedVerdict]]
+
+    /// Creates a scenario; every part not given takes the contract's default.
+    public init(
+        name: String,
+        about: String = "",
+        geometry: Geometry = Geometry(),
+        checksum: ChecksumKind = .crc32c,
+        data: DataMode = .symbolic,
+        buffers: [Buffer] = [],
+        actors: [Actor] = [],
+        policies: [Policy] = Policy.builtIn,
+        invariants: [Invariant] = Invariant.allCases,
+        expectations: [String: [Invariant: ExpectedVerdict]] = [:]
+    ) {
+        self.name = name
+        self.about = about
+        self.geometry = geometry
+        self.checksum = checksum
+        self.data = data
+        self.buffers = buffers
+        self.actors = actors
+        self.policies = policies
+        self.invariants = invariants
+        self.expectations = expectations
+    }
+}
+
+extension Scenario {
+    /// The index of the buffer with this name, if there is one.
+    public func bufferIndex(named name: String) -> Int? {
+        buffers.firstIndex { $0.name == name }
+    }
+
+    /// The policy with this name among the scenario's policies, if there is one.
+    public func policy(named name: String) -> Policy? {
+        policies.first { $0.name == name }
+    }
+}

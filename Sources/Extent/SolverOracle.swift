@@ -1,0 +1,151 @@
+public import Explorer
+internal import Z3Kit
+
+/// Decides with Z3 whether words of a symbolic state can differ: two blocks'
+/// data, or the checksums H of two blocks, for some value of their variables.
+///
+/// Identical word lists never differ, so with `usesShortcuts` the oracle
+/// answers them without a query; other questions are asked once per shape
+/// (the lists with their variables renamed in order of first appearance)
+/// and the answer is cached. Without shortcuts every question is a query:
+/// tests use that to show the shortcuts agree with Z3.
+///
+/// The oracle owns a Z3 context and is not `Sendable`: use it on one thread.
+public final class SolverOracle {
+    /// Figures of the oracle's work.
+    public struct Statistics: Hashable, Sendable, Codable {
+        /// Queries sent to Z3.
+        public var calls = 0
+        /// Time Z3 took on them, in seconds.
+        public var seconds = 0.0
+        /// Questions answered from the cache of shapes.
+        public var cacheHits = 0
+        /// Questions answered because both sides were the same words.
+        public var identical = 0
+    }
+
+    /// Figures of the work done so far.
+    public private(set) var statistics = Statistics()
+
+    let geometry: Geometry
+    let checksum: ChecksumKind
+    let usesShortcuts: Bool
+    let context: Z3Context
+    let solver: Z3Solver
+    private let wordSort: Z3Sort
+    private let uninterpretedChecksum: Z3Function
+    private var cache: [Question: Judgement] = [:]
+
+    /// A question in canonical form: the lists renamed, and whether it compares checksums.
+    private struct Question: Hashable {
+        var shape: [UInt8]
+        var comparesChecksums: Bool
+    }
+
+    /// Creates an oracle for blocks of `geometry` checksummed with `checksum`; a Z3 query that takes
+    /// longer than `timeoutMilliseconds` is answered unknown.
+    public init(
+        geometry: Geometry, checksum: ChecksumKind, usesShortcuts: Bool = true, timeoutMilliseconds: UInt32? = nil
+    ) throws {
+        self.geometry = geometry
+        self.checksum = checksum
+        self.usesShortcuts = usesShortcuts
+        context = Z3Context()
+        solver = try Z3Solver(context: context, timeoutMilliseconds: timeoutMilliseconds)
+        wordSort = try context.bitVectorSort(bits: geometry.wordBits)
+        uninterpretedChecksum = try context.function(
+            named: "H", domain: [try context.bitVectorSort(bits: geometry.wordBits * geometry.blockWords)],
+            range: try context.bitVectorSort(bits: 32))
+    }
+
+    /// `.violated` when some value of the variables gives the blocks `a` and `b` different checksums,
+    /// `.holds` when none does.
+    public func checksumsCanDiffer(_ a: [UInt32], _ b: [UInt32]) -> Judgement {
+        decide(a, b, comparesChecksums: true)
+    }
+
+    /// `.violated` when some value of the variables makes the blocks `a` and `b` differ,
+    /// `.holds` when none does.
+    public func wordsCanDiffer(_ a: [UInt32], _ b: [UInt32]) -> Judgement {
+        decide(a, b, comparesChecksums: false)
+    }
+
+    private func decide(_ a: [UInt32], _ b: [UInt32], comparesChecksums: Bool) -> Judgement {
+        if usesShortcuts, a == b {
+            statistics.identical += 1
+            return .holds
+        }
+        var renaming: [UInt32: UInt8] = [:]
+        let shape = (a + b).map { word in
+            if let id = renaming[word] { return id }
+            let id = UInt8(renaming.count)
+            renaming[word] = id
+            return id
+        }
+        let question = Question(shape: shape, comparesChecksums: comparesChecksums)
+        if usesShortcuts, let cached = cache[question] {
+            statistics.cacheHits += 1
+            return cached
+        }
+        let answer = ask(question)
+        cache[question] = answer
+        return answer
+    }
+
+    private func ask(_ question: Question) -> Judgement {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer {
+            statistics.calls += 1
+            let (seconds, attoseconds) = (clock.now - start).components
+            statistics.seconds += Double(seconds) + Double(attoseconds) * 1e-18
+        }
+        do {
+            let variables = try (0...(question.shape.max() ?? 0)).map { try variable(Int($0)) }
+            let words = question.shape.map { variables[Int($0)] }
+            let half = words.count / 2
+            let differ = try difference(Array(words[..<half]), Array(words[half...]), question.comparesChecksums)
+            return try solver.withScope {
+                try solver.assert(differ)
+                switch try solver.check() {
+                case .sat: return .violated
+                case .unsat: return .holds
+                case .unknown(let reason): return .unknown(reason: "Z3 answered unknown: \(reason)")
+                }
+            }
+        } catch {
+            return .unknown(reason: "Z3 failed: \(error)")
+        }
+    }
+
+    /// The Boolean term that says the blocks `a` and `b` (or their checksums) differ.
+    private func difference(_ a: [Z3Term], _ b: [Z3Term], _ comparesChecksums: Bool) throws -> Z3Term {
+        guard comparesChecksums else {
+            return try context.or(zip(a, b).map { try $0.notEquals($1) })
+        }
+        switch checksum {
+        case .crc32c:
+            // CRC is affine over GF(2): crc(a) == crc(b) iff crcLinear(a xor b) == 0, a form Z3 decides
+            // in milliseconds where the direct comparison does not finish.
+            let linear = try context.crc32cLinear(of: zip(a, b).map { try $0.xor($1) })
+            return try linear.notEquals(try context.bitVector(0, bits: 32))
+        case .uninterpreted:
+            return try self.checksum(of: a).notEquals(try self.checksum(of: b))
+        }
+    }
+
+    /// The term H(words) of the oracle's checksum kind.
+    func checksum(of words: [Z3Term]) throws -> Z3Term {
+        switch checksum {
+        case .crc32c:
+            return try context.crc32c(of: words)
+        case .uninterpreted:
+            let block = try words.dropFirst().reduce(words[0]) { try $0.concatenated(with: $1) }
+            return try uninterpretedChecksum(block)
+        }
+    }
+
+    func variable(_ id: Int) throws -> Z3Term {
+        try context.constant(named: "w\(id)", sort: wordSort)
+    }
+}

@@ -1,0 +1,34 @@
+import Extent
+
+/// Scenarios of the contract's §6, built in Swift so the domain is tested without model files.
+enum Scenarios {
+    /// QEMU cache=none: a writer `dio-write`s a guest page that a mutator keeps changing.
+    static func qemuCacheNone(
+        blocks: Int = 1, mirrors: Int = 1, budget: Int = 1, data: DataMode = .symbolic,
+        checksum: ChecksumKind = .crc32c
+    ) -> Scenario {
+        Scenario(
+            name: "qemu-cache-none",
+            geometry: Geometry(blocks: blocks, mirrors: mirrors),
+            checksum: checksum,
+            data: data,
+            buffers: [Buffer(name: "guest-page", blocks: blocks)],
+            actors: [
+                Actor(name: "qemu", role: .writer([.directWrite(IORange(buffer: 0, at: 0, blocks: blocks)), .fsync])),
+                Actor(name: "guest-fs", role: .mutator(target: .buffer(0), budget: budget)),
+            ])
+    }
+
+    /// Buffered writes, then an mmap writer changing the folio.
+    static func mmapDuringWriteback(data: DataMode = .symbolic) -> Scenario {
+        Scenario(
+            name: "mmap-during-writeback",
+            geometry: Geometry(blocks: 1),
+            data: data,
+            buffers: [Buffer(name: "buf", blocks: 1)],
+            actors: [
+                Actor(name: "app", role: .writer([.bufferedWrite(IORange(buffer: 0, at: 0, blocks: 1)), .fsync])),
+                Actor(name: "mmap", role: .mutator(target: .pageCache, budget: 1)),
+            ])
+    }
+}
