@@ -25,8 +25,7 @@ extension ExtentModel {
             }
         }
 
-        let owners = writers.indices.map(BioOwner.writer) + (0..<geometry.blocks).map(BioOwner.writeback)
-        for owner in owners {
+        for owner in bioOwners {
             guard let range = range(of: owner, in: state) else { continue }
             if checksums(owner),
                 let index = (0..<range.blocks).first(where: { state[layout.bioChecksum(owner, $0, 0)] == StateLayout.none })

@@ -16,6 +16,8 @@ public struct ExtentModel: Sendable {
     let layout: StateLayout
     let writers: [Writer]
     let mutators: [Mutator]
+    /// Every bio that can be in flight: the writers' in writer order, then the folios' in block order.
+    let bioOwners: [BioOwner]
 
     /// A writer, by its index among the scenario's writers.
     struct Writer: Hashable, Sendable {
@@ -62,6 +64,7 @@ public struct ExtentModel: Sendable {
         }
         self.writers = writers
         self.mutators = mutators
+        bioOwners = writers.indices.map(BioOwner.writer) + (0..<scenario.geometry.blocks).map(BioOwner.writeback)
         layout = StateLayout(
             writers: writers.count, mutators: mutators.count, geometry: scenario.geometry,
             bufferBlocks: scenario.buffers.map(\.blocks))

@@ -1,0 +1,66 @@
+extension ExtentModel {
+    /// The actor that takes `action`.
+    public func actor(of action: ExtentAction) -> String {
+        switch action {
+        case .writerStep(let writer, _): writers[writer].name
+        case .writeback: "flusher"
+        case .checksum, .complete: "kernel"
+        case .transfer: "device"
+        case .mutate(let mutator, _, _): mutators[mutator].name
+        }
+    }
+
+    /// The step `action` in words, e.g. `dma bio qemu mirror 0 block 0`, as taken from `state`.
+    public func describe(_ action: ExtentAction, in state: ExtentState) -> String {
+        switch action {
+        case .writerStep(let writer, let step):
+            let text = describe(writers[writer].script[step])
+            guard case .directWrite = writers[writer].script[step] else { return text }
+            switch directIOPath {
+            case .direct, .bufferedIfMirrored: return text + " (direct)"
+            case .bounce: return text + " (bounce copy)"
+            case .buffered: return text + " (falls back to buffered)"
+            }
+        case .writeback(let block):
+            return "writeback folio \(block)"
+        case .checksum(let owner, let index):
+            return "csum \(name(of: owner)) block \(fileBlock(owner, index, in: state))"
+        case .transfer(let owner, let mirror, let index):
+            return "dma \(name(of: owner)) mirror \(mirror) block \(fileBlock(owner, index, in: state))"
+        case .complete(let owner):
+            return "complete \(name(of: owner))"
+        case .mutate(_, let location, let value):
+            let target =
+                switch location {
+                case .buffer(let buffer, let word): "\(scenario.buffers[buffer].name) word \(word)"
+                case .folio(let block, let word): "folio \(block) word \(word)"
+                }
+            return value.map { "mutate \(target) := \($0)" } ?? "mutate \(target)"
+        }
+    }
+
+    /// A script step in the model file's words, e.g. `dio-write guest-page at 0 len 1`.
+    func describe(_ step: WriterStep) -> String {
+        switch step {
+        case .directWrite(let range): "dio-write \(describe(range))"
+        case .bufferedWrite(let range): "write \(describe(range))"
+        case .fsync: "fsync"
+        }
+    }
+
+    private func describe(_ range: IORange) -> String {
+        "\(scenario.buffers[range.buffer].name) at \(range.at) len \(range.blocks)"
+    }
+
+    /// A bio's name: `bio WRITER` for a writer's, `bio writeback-B` for a folio's.
+    func name(of owner: BioOwner) -> String {
+        switch owner {
+        case .writer(let writer): "bio \(writers[writer].name)"
+        case .writeback(let block): "bio writeback-\(block)"
+        }
+    }
+
+    private func fileBlock(_ owner: BioOwner, _ index: Int, in state: ExtentState) -> Int {
+        (range(of: owner, in: state)?.at ?? 0) + index
+    }
+}

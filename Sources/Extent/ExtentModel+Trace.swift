@@ -1,0 +1,235 @@
+public import Explorer
+
+extension ExtentModel {
+    /// The counterexample for `invariant` along `path`, with concrete values for every word.
+    ///
+    /// In symbolic mode the path is replayed with one name per fresh variable for the whole run
+    /// (exploration renames them at every state), and Z3 gives every variable a value under which
+    /// the final state violates the invariant.
+    public func trace(
+        of path: Path<ExtentState, ExtentAction>, violating invariant: Invariant, oracle: SolverOracle?
+    ) throws -> Trace {
+        var states = [path.initialState]
+        var nextFresh = (layout.wordBase..<layout.count).map { path.initialState[$0] }
+            .filter { $0 != StateLayout.none }.max().map { $0 + 1 } ?? 0
+        for (action, explored) in path.steps {
+            let next = apply(action, to: states[states.count - 1], fresh: nextFresh)
+            if case .mutate(_, _, nil) = action { nextFresh += 1 }
+            precondition(canonical(next) == explored, "a replayed step reached another state than the search")
+            states.append(next)
+        }
+        let final = states[states.count - 1]
+
+        let mismatch: Mismatch? =
+            switch invariant {
+            case .csumMatchesData: firstViolation(checksumMismatches(in: final), oracle: oracle)
+            case .mirrorsAgree: firstViolation(mirrorMismatches(in: final), oracle: oracle)
+            case .checksummed, .noDeadlock: nil
+            }
+
+        let render = try renderer(for: states, mismatch: mismatch, oracle: oracle)
+        var previous: [(String, String)] = []
+        var steps: [Trace.Step] = []
+        let initial = components(of: states[0], render)
+        previous = initial
+        for (number, (action, state)) in zip(path.actions, states.dropFirst()).enumerated() {
+            let current = components(of: state, render)
+            steps.append(
+                Trace.Step(
+                    number: number + 1, actor: actor(of: action), step: describe(action, in: states[number]),
+                    changes: changes(from: previous, to: current)))
+            previous = current
+        }
+        return Trace(
+            initial: initial.map { Trace.Change(what: $0.0, before: nil, after: $0.1) },
+            steps: steps,
+            conclusion: conclusion(invariant, final: final, path: path, states: states, mismatch: mismatch, render))
+    }
+
+    private func firstViolation(_ candidates: [Mismatch], oracle: SolverOracle?) -> Mismatch? {
+        candidates.first { candidate in
+            let difference = candidate.difference
+            guard let oracle else { return difference.a != difference.b }
+            let judgement =
+                difference.comparesChecksums
+                ? oracle.checksumsCanDiffer(difference.a, difference.b)
+                : oracle.wordsCanDiffer(difference.a, difference.b)
+            return judgement == .violated
+        }
+    }
+
+    /// How words and checksums read in the trace: hex values Z3 chose in symbolic mode,
+    /// the values themselves in concrete mode.
+    struct Renderer {
+        var word: (UInt32) -> String
+        var checksum: ([UInt32]) -> String
+    }
+
+    private func renderer(for states: [ExtentState], mismatch: Mismatch?, oracle: SolverOracle?) throws -> Renderer {
+        guard let oracle else {
+            return Renderer(word: { String($0) }, checksum: { "H(\($0.map(String.init).joined(separator: " ")))" })
+        }
+        var variables = Set<UInt32>()
+        var checksummed = Set<[UInt32]>()
+        for state in states {
+            for slot in layout.wordBase..<layout.count where state[slot] != StateLayout.none {
+                variables.insert(state[slot])
+            }
+            for block in 0..<geometry.blocks {
+                let summed = words(at: { layout.storedChecksum(block, $0) }, in: state)
+                if summed[0] != StateLayout.none { checksummed.insert(summed) }
+            }
+            for owner in bioOwners {
+                guard let range = range(of: owner, in: state) else { continue }
+                for index in 0..<range.blocks {
+                    let summed = words(at: { layout.bioChecksum(owner, index, $0) }, in: state)
+                    if summed[0] != StateLayout.none { checksummed.insert(summed) }
+                }
+            }
+        }
+        if let mismatch {
+            checksummed.insert(mismatch.difference.b)
+        }
+        let witness = try oracle.witness(
+            variables: variables.sorted(), differences: mismatch.map { [$0.difference] } ?? [],
+            checksummed: checksummed.sorted { $0.lexicographicallyPrecedes($1) })
+        let values = witness?.values ?? [:]
+        let sums = witness?.checksums ?? [:]
+        let digits = (geometry.wordBits + 3) / 4
+        func hex(_ value: UInt64, digits: Int) -> String {
+            let text = String(value, radix: 16)
+            return "0x" + String(repeating: "0", count: max(0, digits - text.count)) + text
+        }
+        return Renderer(
+            word: { hex(values[$0] ?? 0, digits: digits) },
+            checksum: { words in
+                let sum = sums[words].map { hex($0, digits: 8) } ?? "?"
+                let data = words.map { hex(values[$0] ?? 0, digits: digits) }.joined(separator: " ")
+                return "\(sum) = \(scenario.checksum.rawValue)(\(data))"
+            })
+    }
+
+    /// The state part by part, in a fixed order, as (what, value) pairs; absent parts are left out.
+    func components(of state: ExtentState, _ render: Renderer) -> [(String, String)] {
+        var parts: [(String, String)] = []
+        func block(_ slot: (Int) -> Int) -> String {
+            let words = words(at: slot, in: state).map(render.word)
+            return words.count == 1 ? words[0] : "[" + words.joined(separator: " ") + "]"
+        }
+
+        for (writer, description) in writers.enumerated() {
+            let position = position(of: writer, in: state)
+            let status: String
+            if position.step == description.script.count {
+                status = "finished"
+            } else {
+                let step = describe(description.script[position.step])
+                switch position.phase {
+                case .ready: status = "next: \(step)"
+                case .awaitingBio: status = "in \(step), waiting for its bio"
+                case .awaitingWriteback: status = "in \(step), waiting for writeback"
+                }
+            }
+            parts.append((description.name, status))
+        }
+        for (mutator, description) in mutators.enumerated() {
+            parts.append(("\(description.name) budget", String(state[layout.budget(mutator)])))
+        }
+        for (buffer, description) in scenario.buffers.enumerated() {
+            for index in 0..<description.blocks {
+                parts.append(
+                    ("\(description.name) block \(index)",
+                     block { layout.bufferWord(buffer, index * geometry.blockWords + $0) }))
+            }
+        }
+        for fileBlock in 0..<geometry.blocks {
+            let flags = folio(fileBlock, in: state)
+            guard flags.contains(.cached) else { continue }
+            var status = flags.contains(.dirty) ? "dirty" : "clean"
+            if flags.contains(.writeback) { status += ", under writeback" }
+            parts.append(("folio \(fileBlock)", "\(block { layout.folioWord(fileBlock, $0) }) (\(status))"))
+        }
+        for owner in bioOwners {
+            guard let range = range(of: owner, in: state) else { continue }
+            let bio = name(of: owner)
+            let source: String =
+                switch owner {
+                case .writer: "\(scenario.buffers[range.buffer].name) (\(directIOPath.rawValue))"
+                case .writeback(let fileBlock): "folio \(fileBlock)"
+                }
+            parts.append((bio, "blocks \(range.at)..\(range.at + range.blocks - 1) from \(source)"))
+            for index in 0..<range.blocks {
+                let fileBlock = range.at + index
+                if directIOPath == .bounce, case .writer(let writer) = owner {
+                    parts.append(("\(bio) bounce block \(fileBlock)", block { layout.bioBounce(writer, index, $0) }))
+                }
+                let summed = words(at: { layout.bioChecksum(owner, index, $0) }, in: state)
+                if summed[0] != StateLayout.none {
+                    parts.append(("\(bio) csum block \(fileBlock)", render.checksum(summed)))
+                }
+                for mirror in 0..<geometry.mirrors
+                where state[layout.bioTransfer(owner, mirror: mirror, index, 0)] != StateLayout.none {
+                    parts.append(
+                        ("\(bio) dma mirror \(mirror) block \(fileBlock)",
+                         block { layout.bioTransfer(owner, mirror: mirror, index, $0) }))
+                }
+            }
+        }
+        for fileBlock in 0..<geometry.blocks {
+            for mirror in 0..<geometry.mirrors {
+                let what = geometry.mirrors == 1 ? "stored block \(fileBlock)" : "stored block \(fileBlock) mirror \(mirror)"
+                parts.append((what, block { layout.storedWord(fileBlock, mirror: mirror, $0) }))
+            }
+            let summed = words(at: { layout.storedChecksum(fileBlock, $0) }, in: state)
+            parts.append(("stored block \(fileBlock) csum", summed[0] == StateLayout.none ? "none" : render.checksum(summed)))
+        }
+        return parts
+    }
+
+    private func changes(from before: [(String, String)], to after: [(String, String)]) -> [Trace.Change] {
+        let old = Dictionary(before, uniquingKeysWith: { first, _ in first })
+        let new = Dictionary(after, uniquingKeysWith: { first, _ in first })
+        var changes: [Trace.Change] = []
+        for (what, value) in after where old[what] != value {
+            changes.append(Trace.Change(what: what, before: old[what], after: value))
+        }
+        // A part that goes takes its sub-parts with it: `bio qemu` gone says all of `bio qemu csum ...`.
+        let gone = before.filter { new[$0.0] == nil }
+        for (what, value) in gone where !gone.contains(where: { what.hasPrefix($0.0 + " ") }) {
+            changes.append(Trace.Change(what: what, before: value, after: nil))
+        }
+        return changes
+    }
+
+    private func conclusion(
+        _ invariant: Invariant, final: ExtentState, path: Path<ExtentState, ExtentAction>, states: [ExtentState],
+        mismatch: Mismatch?, _ render: Renderer
+    ) -> String {
+        switch invariant {
+        case .csumMatchesData:
+            guard let mismatch else { break }
+            let mirror = geometry.mirrors == 1 ? "" : " mirror \(mismatch.mirror)"
+            return "stored block \(mismatch.block)\(mirror): the stored checksum \(render.checksum(mismatch.difference.a)) "
+                + "disagrees with the stored data, whose checksum is \(render.checksum(mismatch.difference.b)): "
+                + "every read of the block fails with EIO"
+        case .mirrorsAgree:
+            guard let mismatch else { break }
+            let first = mismatch.difference.a.map(render.word).joined(separator: " ")
+            let second = mismatch.difference.b.map(render.word).joined(separator: " ")
+            return "stored block \(mismatch.block): mirror 0 holds \(first) but mirror 1 holds \(second): "
+                + "a read returns different data depending on the mirror"
+        case .checksummed:
+            guard let (action, _) = path.steps.last, case .complete(let owner) = action,
+                let range = range(of: owner, in: states[states.count - 2])
+            else { break }
+            let blocks = range.blocks == 1 ? "block \(range.at)" : "blocks \(range.at)..\(range.at + range.blocks - 1)"
+            return "\(describe(action, in: states[states.count - 2])) stored \(blocks) without a checksum: "
+                + "damage to the data would go undetected"
+        case .noDeadlock:
+            let stuck = writers.indices.filter { position(of: $0, in: final).step < writers[$0].script.count }
+            let names = stuck.map { writers[$0].name }.joined(separator: ", ")
+            return "no step can run, yet \(names) has not finished its script"
+        }
+        return invariant.meaning
+    }
+}

@@ -1,0 +1,33 @@
+/// A counterexample as people read it: the initial values, then numbered
+/// steps, each with its actor, what it did and what it changed, and a last
+/// sentence saying what is wrong in the final state.
+public struct Trace: Hashable, Sendable, Codable {
+    /// One part of the state that a step changed.
+    public struct Change: Hashable, Sendable, Codable {
+        /// The part, e.g. `guest-page block 0` or `stored block 0 csum`.
+        public var what: String
+        /// Its value before the step; nil where the part did not exist.
+        public var before: String?
+        /// Its value after the step; nil where the part is gone.
+        public var after: String?
+    }
+
+    /// One atomic step of the trace.
+    public struct Step: Hashable, Sendable, Codable {
+        /// The step's number, from 1.
+        public var number: Int
+        /// Who took the step: a writer or mutator by name, `flusher`, `kernel` or `device`.
+        public var actor: String
+        /// The step, e.g. `csum bio qemu block 0`.
+        public var step: String
+        /// What the step changed.
+        public var changes: [Change]
+    }
+
+    /// The state the trace starts in, part by part.
+    public var initial: [Change]
+    /// The steps, in order.
+    public var steps: [Step]
+    /// What is wrong in the last state.
+    public var conclusion: String
+}

@@ -1,0 +1,113 @@
+public import Extent
+internal import Foundation
+
+/// Renders reports as text for people: per policy the figures of the search
+/// and a line per invariant, then each counterexample as numbered steps.
+public struct TextReporter: Sendable {
+    /// Whether counterexample traces are printed (the default).
+    public var showsTraces: Bool
+
+    /// Creates a reporter.
+    public init(showsTraces: Bool = true) {
+        self.showsTraces = showsTraces
+    }
+
+    /// The whole report of one model.
+    public func render(_ report: ModelReport) -> String {
+        var lines: [String] = []
+        lines.append("model \(report.model)" + (report.file.map { " (\($0))" } ?? ""))
+        if !report.about.isEmpty { lines.append("  " + report.about.trimmingTrailingWhitespace) }
+        lines.append("  " + report.shape)
+        for policy in report.policies {
+            lines.append("")
+            lines += render(policy)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One policy's results.
+    public func render(_ policy: PolicyReport) -> [String] {
+        var lines: [String] = []
+        lines.append("policy \(policy.policy)" + (policy.summary.isEmpty ? "" : ": \(policy.summary)"))
+        let search = policy.search
+        var figures =
+            "  \(search.states) states, \(search.transitions) transitions, depth \(search.maxDepth), "
+            + "\(Self.seconds(search.seconds))"
+        if let solver = policy.solver {
+            figures += "; solver: \(solver.calls) call\(solver.calls == 1 ? "" : "s"), \(Self.seconds(solver.seconds))"
+        }
+        if policy.collisionProbability > 1e-12 {
+            figures += "; fingerprint collision chance \(Self.scientific(policy.collisionProbability))"
+        }
+        lines.append(figures)
+        if let limit = policy.limit { lines.append("  stopped early: limit \(limit)") }
+
+        let width = policy.results.map(\.invariant.rawValue.count).max() ?? 0
+        for result in policy.results {
+            let name = result.invariant.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+            let verdict = result.verdict.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            var line = "  \(name)  \(verdict)  "
+            switch result.status {
+            case .asExpected: line += result.expected == nil ? "ok" : "as expected"
+            case .unexpected: line += "UNEXPECTED (expected \((result.expected ?? .holds).rawValue))"
+            case .unknown: line += "UNKNOWN: \(result.reason ?? "no reason given")"
+            }
+            lines.append(line)
+        }
+        guard showsTraces else { return lines }
+        for result in policy.results {
+            guard let trace = result.trace else { continue }
+            lines.append("")
+            lines.append(
+                "  counterexample to \(result.invariant.rawValue), \(trace.steps.count) step\(trace.steps.count == 1 ? "" : "s"):")
+            lines += render(trace).map { "    " + $0 }
+        }
+        return lines
+    }
+
+    /// A counterexample: initial values, numbered steps with their changes, and the conclusion.
+    public func render(_ trace: Trace) -> [String] {
+        var lines = ["initial state:"]
+        lines += trace.initial.map { "     \($0.what): \($0.after ?? "")" }
+        let actorWidth = trace.steps.map(\.actor.count).max() ?? 0
+        for step in trace.steps {
+            let number = "\(step.number).".padding(toLength: 4, withPad: " ", startingAt: 0)
+            lines.append("\(number) \(step.actor.padding(toLength: actorWidth, withPad: " ", startingAt: 0))  \(step.step)")
+            for change in step.changes {
+                switch (change.before, change.after) {
+                case (nil, let after?): lines.append("       + \(change.what): \(after)")
+                case (let before?, nil): lines.append("       - \(change.what): \(before)")
+                case (let before?, let after?): lines.append("       \(change.what): \(before) -> \(after)")
+                case (nil, nil): break
+                }
+            }
+        }
+        lines.append("=> " + trace.conclusion)
+        return lines
+    }
+
+    /// The closing line over several models: how many results were as expected, unexpected, unknown.
+    public func summary(of reports: [ModelReport]) -> String {
+        let results = reports.flatMap(\.policies).flatMap(\.results)
+        let count = { (status: ResultStatus) in results.filter { $0.status == status }.count }
+        let models = reports.count == 1 ? "1 model" : "\(reports.count) models"
+        return "\(models), \(results.count) results: \(count(.asExpected)) as expected, "
+            + "\(count(.unexpected)) unexpected, \(count(.unknown)) unknown"
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value < 10 ? String(format: "%.3f s", value) : String(format: "%.1f s", value)
+    }
+
+    private static func scientific(_ value: Double) -> String {
+        String(format: "%.1e", value)
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingWhitespace: String {
+        var text = Substring(self)
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        return String(text)
+    }
+}

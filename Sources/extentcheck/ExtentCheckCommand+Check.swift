@@ -1,0 +1,73 @@
+import ArgumentParser
+import ExtentCheck
+import Foundation
+
+extension ExtentCheckCommand {
+    /// `extentcheck check FILE...`: checks model files against their `expect`.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check model files: a verdict per policy and invariant, with counterexamples.",
+            discussion: """
+                Every file is loaded and validated before any is checked: a bad file stops the run \
+                with exit status 2 and nothing checked. Progress of long searches goes to standard error.
+                """
+        )
+
+        @Argument(help: "Model files (YAML) to check, e.g. Models/qemu-cache-none.yaml.")
+        var files: [String]
+
+        @Option(name: .customLong("policy"), help: "Check only this policy (repeatable). Built-in policies the model does not list may be named too.")
+        var policies: [String] = []
+
+        @Option(name: .customLong("invariant"), help: "Decide only this invariant (repeatable).")
+        var invariants: [Invariant] = []
+
+        @OptionGroup var search: SearchArguments
+
+        @Option(help: "Output format: text for people, json for tools.")
+        var format: OutputFormat = .text
+
+        @Flag(help: "Leave counterexample traces out of text output.")
+        var noTraces = false
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("Give at least one model file.") }
+        }
+
+        func run() throws {
+            let options = search.options(
+                policies: policies.isEmpty ? nil : policies,
+                invariants: invariants.isEmpty ? nil : invariants)
+            let scenarios = try files.map { path in
+                let scenario = try ExtentCheck.loadModel(at: path)
+                try ExtentCheck.validate(options, for: scenario)
+                return (path, scenario)
+            }
+
+            var reports: [ModelReport] = []
+            let reporter = TextReporter(showsTraces: !noTraces)
+            for (path, scenario) in scenarios {
+                var report = try ExtentCheck.check(scenario, options: options)
+                report.file = path
+                reports.append(report)
+                if format == .text {
+                    print(reporter.render(report))
+                }
+            }
+            switch format {
+            case .text: print(reporter.summary(of: reports))
+            case .json: print(try JSONReporter().render(reports), terminator: "")
+            }
+            let status = reports.map(\.status).max() ?? .asExpected
+            if status != .asExpected { throw ExitStatus.code(for: status) }
+        }
+    }
+
+    /// How results are printed.
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+}
+
+extension Invariant: ExpressibleByArgument {}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import ExtentCheck
+import Foundation
+
+/// The search options shared by commands that explore models.
+struct SearchArguments: ParsableArguments {
+    @Option(help: "Search order: bfs finds shortest counterexamples; dfs reaches deep states first.")
+    var strategy: SearchStrategy = .breadthFirst
+
+    @Option(help: "Seen-set storage: fingerprints (64-bit hashes) or exact (whole states).")
+    var storage: StateStorage = .fingerprints
+
+    @Option(help: "Stop a search after this many distinct states; undecided verdicts become unknown.")
+    var maxStates: Int?
+
+    @Option(help: "Expand no state deeper than this many steps; undecided verdicts become unknown.")
+    var maxDepth: Int?
+
+    @Option(help: "Stop a search after this many seconds; undecided verdicts become unknown.")
+    var timeout: Double?
+
+    @Option(help: "Answer a Z3 query unknown after this many milliseconds.")
+    var solverTimeout: UInt32?
+
+    func validate() throws {
+        if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be at least 1.") }
+        if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be 0 or more.") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
+    }
+
+    /// The library's options for these arguments, reporting progress to standard error.
+    func options(policies: [String]?, invariants: [Invariant]?) -> CheckOptions {
+        CheckOptions(
+            policies: policies, invariants: invariants, strategy: strategy, storage: storage,
+            maxStates: maxStates, maxDepth: maxDepth,
+            timeout: timeout.map { .milliseconds(Int64($0 * 1000)) },
+            solverTimeoutMilliseconds: solverTimeout,
+            progress: { policy, statistics in
+                let line = String(
+                    format: "... %@: %d states, %d transitions, depth %d, %.1f s (%.0f states/s)\n",
+                    policy, statistics.states, statistics.transitions, statistics.maxDepth, statistics.seconds,
+                    statistics.statesPerSecond)
+                FileHandle.standardError.write(Data(line.utf8))
+            })
+    }
+}
+
+extension SearchStrategy: ExpressibleByArgument {}
+extension StateStorage: ExpressibleByArgument {}
