@@ -1,0 +1,72 @@
+internal import Extent
+
+extension ModelFile {
+    /// The columns of a custom policy, all required.
+    static let customPolicyKeys = ["name", "dio-path", "dio-checksum", "buffered-checksum", "stable-pages"]
+
+    /// The policies to check: a non-empty sequence of built-in names and custom policies.
+    static func policies(from reader: NodeReader) throws(ModelFileError) -> [Policy] {
+        let items = try reader.elements()
+        guard !items.isEmpty else {
+            throw reader.error("policies must list at least one policy")
+        }
+        var policies: [Policy] = []
+        for item in items {
+            let (policy, nameReader) = try policy(from: item)
+            if let first = policies.firstIndex(where: { $0.name == policy.name }) {
+                throw nameReader.error("policy '\(policy.name)' is already listed (\(reader.key)[\(first)])")
+            }
+            policies.append(policy)
+        }
+        return policies
+    }
+
+    /// One item of `policies`, and the reader of its name (for errors about the name).
+    static func policy(from reader: NodeReader) throws(ModelFileError) -> (Policy, NodeReader) {
+        if reader.isScalar {
+            let name = try reader.string()
+            guard let policy = Policy.builtIn(named: name) else {
+                throw reader.error(
+                    "unknown policy '\(name)'; built-in policies: "
+                        + Policy.builtIn.map(\.name).joined(separator: ", ")
+                        + " (or define one with \(customPolicyKeys.joined(separator: ", ")))")
+            }
+            return (policy, reader)
+        }
+        guard case .mapping = reader.node else {
+            throw reader.error("expected a policy name or a custom policy, found \(reader.found)")
+        }
+        let fields = try reader.fields(customPolicyKeys)
+        let hint = "a custom policy gives " + customPolicyKeys.joined(separator: ", ")
+        let nameReader = try fields.required("name", hint: hint)
+        let name = try nameReader.string()
+        guard Policy.builtIn(named: name) == nil else {
+            throw nameReader.error("'\(name)' is a built-in policy; give the custom policy another name")
+        }
+        let policy = Policy(
+            name: name,
+            directIOPath: try fields.required("dio-path", hint: hint)
+                .choice(Policy.DirectIOPath.self, what: "dio-path"),
+            directIOChecksum: try fields.required("dio-checksum", hint: hint).boolean(),
+            bufferedChecksum: try fields.required("buffered-checksum", hint: hint).boolean(),
+            stablePages: try fields.required("stable-pages", hint: hint).boolean())
+        return (policy, nameReader)
+    }
+
+    /// The invariants to decide: a non-empty sequence of invariant names, none twice.
+    static func invariants(from reader: NodeReader) throws(ModelFileError) -> [Invariant] {
+        let items = try reader.elements()
+        guard !items.isEmpty else {
+            throw reader.error("invariants must list at least one invariant")
+        }
+        var invariants: [Invariant] = []
+        for item in items {
+            let invariant = try item.choice(Invariant.self, what: "invariant")
+            if let first = invariants.firstIndex(of: invariant) {
+                throw item.error("invariant '\(invariant.rawValue)' is already listed (\(reader.key)[\(first)])")
+            }
+            invariants.append(invariant)
+        }
+        return invariants
+    }
+}
