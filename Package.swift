@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
-        .testTarget(name: "ExtentTests", dependencies: ["Extent", "Z3Kit"]),
+        .testTarget(name: "ExtentTests", dependencies: ["Extent", "ModelFile", "Z3Kit"]),
         .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "Extent"]),
         .testTarget(name: "ExtentCheckTests", dependencies: ["ExtentCheck"]),
     ],

@@ -1,0 +1,43 @@
+import Explorer
+import Extent
+
+/// One search of a scenario under one policy, as the tests look at it.
+struct Run {
+    var model: ExtentModel
+    var oracle: SolverOracle?
+    var outcome: SearchOutcome<ExtentState, ExtentAction>
+
+    /// Explores `scenario` under `policy`, deciding `invariants` (the scenario's by default).
+    init(
+        _ scenario: Scenario, _ policy: Policy, invariants: [Invariant]? = nil, usesShortcuts: Bool = true,
+        storage: StateStorage = .fingerprints
+    ) throws {
+        model = ExtentModel(scenario: scenario, policy: policy)
+        oracle =
+            scenario.data == .symbolic
+            ? try SolverOracle(geometry: scenario.geometry, checksum: scenario.checksum, usesShortcuts: usesShortcuts)
+            : nil
+        outcome = Checker(
+            system: model, properties: model.properties(for: invariants ?? scenario.invariants, oracle: oracle),
+            options: CheckerOptions(storage: storage)
+        ).run()
+    }
+
+    /// Each invariant's verdict as `holds`, `violated` or `unknown`.
+    var verdicts: [String: String] {
+        Dictionary(
+            uniqueKeysWithValues: outcome.verdicts.map { name, verdict in
+                switch verdict {
+                case .holds: (name, "holds")
+                case .violated: (name, "violated")
+                case .unknown: (name, "unknown")
+                }
+            })
+    }
+
+    /// The counterexample path of a violated invariant.
+    func path(violating invariant: Invariant) -> Path<ExtentState, ExtentAction>? {
+        if case .violated(let path) = outcome.verdict(named: invariant.rawValue) { path } else { nil }
+    }
+}
+

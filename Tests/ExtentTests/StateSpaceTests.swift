@@ -1,0 +1,70 @@
+@testable import Extent
+import Testing
+
+/// State counts worked out by hand from the contract's §2 and §7.
+@Suite struct StateSpaceTests {
+    /// One writer, no mutator, one block: `dio-write`, then the bio's steps, then `fsync`, one after the other.
+    @Test(arguments: [
+        // dio-write, csum, dma, complete, fsync
+        ("dio-csum", 6, 5),
+        // dio-write, dma, complete, fsync
+        ("nodatasum", 5, 4),
+        // dio-write (into the folio), writeback, csum, dma, complete, fsync
+        ("buffered-fallback", 7, 6),
+    ])
+    func aLoneWriterTakesOneStepAtATime(policy: String, states: Int, transitions: Int) throws {
+        let run = try Run(Scenarios.qemuCacheNone(budget: 0), Policy.builtIn(named: policy)!)
+        #expect(run.outcome.statistics.states == states)
+        #expect(run.outcome.statistics.transitions == transitions)
+        #expect(run.outcome.statistics.maxDepth == transitions)
+    }
+
+    @Test func concreteInitialStatesEnumerateEveryFreshWord() {
+        // Fresh words: the guest page's and the stored block's: 3^2 initial states.
+        let model = ExtentModel(scenario: Scenarios.qemuCacheNone(data: .concrete(3)), policy: Policy.builtIn[0])
+        let initial = model.initialStates()
+        #expect(initial.count == 9)
+        #expect(Set(initial).count == 9)
+        // A stored block's value is copied to its checksum: every initial state is consistent.
+        for state in initial {
+            let layout = model.layout
+            #expect(state[layout.storedWord(0, mirror: 0, 0)] == state[layout.storedChecksum(0, 0)])
+        }
+    }
+
+    @Test func aSymbolicModelStartsInOneState() {
+        let model = ExtentModel(scenario: Scenarios.qemuCacheNone(mirrors: 2), policy: Policy.builtIn[0])
+        #expect(model.initialStates().count == 1)
+    }
+
+    @Test func statesThatDifferOnlyByVariableNamesAreOne() {
+        let model = ExtentModel(scenario: Scenarios.qemuCacheNone(), policy: Policy.builtIn[0])
+        let initial = model.initialStates()[0]
+        let layout = model.layout
+        let mutate = ExtentAction.mutate(mutator: 0, location: .buffer(0, word: 0), value: nil)
+        // A fresh value in the buffer's place, named 99, renames back to the first name.
+        let mutated = model.apply(mutate, to: initial, fresh: 99)
+        #expect(mutated[layout.bufferWord(0, 0)] == 99)
+        let canonical = model.canonical(mutated)
+        #expect(Array(canonical.slots[layout.wordBase...]) == Array(initial.slots[layout.wordBase...]))
+        #expect(canonical[layout.budget(0)] == 0)
+        // Renaming keeps which words are equal: the stored block still matches its checksum.
+        #expect(canonical[layout.storedWord(0, mirror: 0, 0)] == canonical[layout.storedChecksum(0, 0)])
+        #expect(canonical[layout.bufferWord(0, 0)] != canonical[layout.storedWord(0, mirror: 0, 0)])
+    }
+
+    @Test func everySuccessorIsCanonical() {
+        let model = ExtentModel(scenario: Scenarios.qemuCacheNone(blocks: 2, mirrors: 2), policy: Policy.builtIn[0])
+        var frontier = model.initialStates()
+        var seen = Set(frontier)
+        while let state = frontier.popLast() {
+            var successors: [(action: ExtentAction, state: ExtentState)] = []
+            model.successors(of: state, into: &successors)
+            for successor in successors {
+                #expect(model.canonical(successor.state) == successor.state)
+                if seen.insert(successor.state).inserted { frontier.append(successor.state) }
+            }
+        }
+        #expect(seen.count > 10)
+    }
+}
