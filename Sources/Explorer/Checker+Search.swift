@@ -2,7 +2,8 @@ import DequeModule
 
 extension Checker {
     /// Where a property was first found violated, by the keys of the seen set.
-    private enum Violation<Key> {
+    @usableFromInline
+    enum Violation<Key> {
         /// At the state with this key.
         case state(Key)
         /// At the transition number `index` among the successors of the state with key `source`.
@@ -10,22 +11,29 @@ extension Checker {
     }
 
     /// What the search has learnt of one property so far.
-    private struct Finding<Key> {
-        var violation: Violation<Key>?
-        var unknownReason: String?
+    @usableFromInline
+    struct Finding<Key> {
+        @usableFromInline var violation: Violation<Key>?
+        @usableFromInline var unknownReason: String?
+        @inlinable init() {}
     }
 
     /// The search itself, over a seen set keyed by `key`: fingerprints or whole states.
-    func search<Key: Hashable>(key: (System.State) -> Key) -> SearchOutcome<System.State, System.Action> {
+    ///
+    /// Inlinable so that it is specialized for the caller's system: unspecialized, generic
+    /// metadata look-ups cost more than the search itself.
+    @inlinable
+    func search<Seen: SeenStates>(seen: Seen) -> SearchOutcome<System.State, System.Action>
+    where Seen.State == System.State {
+        typealias Key = Seen.Key
+        var seen = seen
         let clock = ContinuousClock()
         let start = clock.now
         var lastProgress = start
         var statistics = SearchStatistics()
         var limit: SearchLimit?
 
-        // Every seen state's key maps to its parent's key; an initial state maps to itself.
-        var parents: [Key: Key] = [:]
-        var frontier = Deque<(state: System.State, depth: Int)>()
+        var frontier = Deque<(state: System.State, key: Key, depth: Int)>()
         var findings = [Finding<Key>](repeating: Finding(), count: properties.count)
         var successors: [(action: System.Action, state: System.State)] = []
 
@@ -40,20 +48,20 @@ extension Checker {
 
         search: do {
             for state in system.initialStates() {
-                let stateKey = key(state)
-                guard parents[stateKey] == nil else { continue }
-                if let maxStates = options.maxStates, parents.count >= maxStates {
+                let stateKey = seen.key(of: state)
+                if let maxStates = options.maxStates, seen.count >= maxStates, seen.parent(of: stateKey) == nil {
                     limit = .maxStates(maxStates)
                     break search
                 }
-                parents[stateKey] = stateKey
+                // An initial state is its own parent.
+                guard seen.insert(stateKey, parent: stateKey) else { continue }
                 statistics.initialStates += 1
                 judgeState(state, key: stateKey)
-                frontier.append((state, 0))
+                frontier.append((state, stateKey, 0))
             }
 
             var expansions = 0
-            while let (state, depth) = options.strategy == .breadthFirst ? frontier.popFirst() : frontier.popLast() {
+            while let (state, stateKey, depth) = options.strategy == .breadthFirst ? frontier.popFirst() : frontier.popLast() {
                 expansions += 1
                 if expansions & 0xFF == 0 {
                     let now = clock.now
@@ -63,13 +71,12 @@ extension Checker {
                     }
                     if let progress = options.progress, now - lastProgress >= options.progressInterval {
                         lastProgress = now
-                        statistics.states = parents.count
+                        statistics.states = seen.count
                         statistics.seconds = Double(elapsed())
                         progress(statistics)
                     }
                 }
 
-                let stateKey = key(state)
                 successors.removeAll(keepingCapacity: true)
                 system.successors(of: state, into: &successors)
 
@@ -96,28 +103,30 @@ extension Checker {
                             in: &findings[propertyIndex])
                     }
 
-                    let successorKey = key(successor.state)
-                    guard parents[successorKey] == nil else { continue }
-                    if let maxStates = options.maxStates, parents.count >= maxStates {
-                        limit = .maxStates(maxStates)
-                        break search
+                    let successorKey = seen.key(of: successor.state)
+                    if let maxStates = options.maxStates, seen.count >= maxStates {
+                        guard seen.parent(of: successorKey) != nil else {
+                            limit = .maxStates(maxStates)
+                            break search
+                        }
+                        continue
                     }
-                    parents[successorKey] = stateKey
+                    guard seen.insert(successorKey, parent: stateKey) else { continue }
                     statistics.maxDepth = max(statistics.maxDepth, depth + 1)
                     judgeState(successor.state, key: successorKey)
-                    frontier.append((successor.state, depth + 1))
+                    frontier.append((successor.state, successorKey, depth + 1))
                 }
             }
         }
 
-        statistics.states = parents.count
+        statistics.states = seen.count
         statistics.seconds = Double(elapsed())
 
         let verdicts = properties.indices.map { index in
             let finding = findings[index]
             let verdict: PropertyVerdict<System.State, System.Action>
             if let violation = finding.violation {
-                verdict = .violated(path(to: violation, parents: parents, key: key))
+                verdict = .violated(path(to: violation, seen: seen))
             } else if let reason = finding.unknownReason {
                 verdict = .unknown(reason: reason)
             } else if let limit {
@@ -130,7 +139,8 @@ extension Checker {
         return SearchOutcome(verdicts: verdicts, statistics: statistics, limit: limit)
     }
 
-    private func record<Key>(_ judgement: Judgement, at violation: Violation<Key>, in finding: inout Finding<Key>) {
+    @inlinable
+    func record<Key>(_ judgement: Judgement, at violation: Violation<Key>, in finding: inout Finding<Key>) {
         switch judgement {
         case .holds: break
         case .violated: finding.violation = violation
@@ -140,22 +150,23 @@ extension Checker {
 
     /// Rebuilds the path to a violation by walking the seen set back to an
     /// initial state and replaying the system forward along those keys.
-    private func path<Key: Hashable>(
-        to violation: Violation<Key>, parents: [Key: Key], key: (System.State) -> Key
-    ) -> Path<System.State, System.Action> {
-        let target: Key
+    @inlinable
+    func path<Seen: SeenStates>(
+        to violation: Violation<Seen.Key>, seen: Seen
+    ) -> Path<System.State, System.Action> where Seen.State == System.State {
+        let target: Seen.Key
         switch violation {
         case .state(let stateKey): target = stateKey
         case .transition(let source, _): target = source
         }
 
         var keys = [target]
-        while let parent = parents[keys[keys.count - 1]], parent != keys[keys.count - 1] {
+        while let parent = seen.parent(of: keys[keys.count - 1]), parent != keys[keys.count - 1] {
             keys.append(parent)
         }
         keys.reverse()
 
-        guard let initial = system.initialStates().first(where: { key($0) == keys[0] }) else {
+        guard let initial = system.initialStates().first(where: { seen.key(of: $0) == keys[0] }) else {
             preconditionFailure("the seen set names an initial state the system does not have")
         }
         var path = Path<System.State, System.Action>(initialState: initial)
@@ -163,7 +174,7 @@ extension Checker {
         for nextKey in keys.dropFirst() {
             successors.removeAll(keepingCapacity: true)
             system.successors(of: path.finalState, into: &successors)
-            guard let step = successors.first(where: { key($0.state) == nextKey }) else {
+            guard let step = successors.first(where: { seen.key(of: $0.state) == nextKey }) else {
                 preconditionFailure("successors(of:) is not deterministic: a recorded step cannot be replayed")
             }
             path.steps.append(step)
@@ -179,6 +190,7 @@ extension Checker {
 
 extension Double {
     /// The duration in seconds.
+    @inlinable
     init(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
         self = Double(seconds) + Double(attoseconds) * 1e-18

@@ -28,10 +28,11 @@ public struct Checker<System: TransitionSystem> {
     }
 
     /// Runs the search and returns a verdict for every property.
+    @inlinable
     public func run() -> SearchOutcome<System.State, System.Action> {
         switch options.storage {
-        case .fingerprints: search(key: \.fingerprint)
-        case .exact: search(key: { $0 })
+        case .fingerprints: search(seen: FingerprintTable<System.State>())
+        case .exact: search(seen: ExactStateTable<System.State>())
         }
     }
 }

@@ -8,6 +8,16 @@ public struct SearchOutcome<State, Action> {
     /// The limit that stopped the search before it reached every state, if any.
     public var limit: SearchLimit?
 
+    /// Creates an outcome.
+    public init(
+        verdicts: [(name: String, verdict: PropertyVerdict<State, Action>)], statistics: SearchStatistics,
+        limit: SearchLimit?
+    ) {
+        self.verdicts = verdicts
+        self.statistics = statistics
+        self.limit = limit
+    }
+
     /// The verdict on the named property, if it was checked.
     public func verdict(named name: String) -> PropertyVerdict<State, Action>? {
         verdicts.first { $0.name == name }?.verdict

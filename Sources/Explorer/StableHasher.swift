@@ -2,11 +2,14 @@
 /// run, unlike `Hasher`, which is seeded per process.
 ///
 /// Fingerprints of states are compared across runs and stored instead of the
-/// states themselves, so they must not depend on the process.
+/// states themselves, so they must not depend on the process. The mixing is
+/// wyhash's: one 64×64→128-bit multiply per 64 bits of input, folded, with a
+/// splitmix64 finalizer so that every input bit reaches every output bit.
 public struct StableHasher {
     @usableFromInline var state: UInt64
 
     /// Creates a hasher with a fixed seed.
+    @inlinable
     public init() {
         state = 0x243F_6A88_85A3_08D3
     }
@@ -14,7 +17,8 @@ public struct StableHasher {
     /// Mixes a 64-bit value into the hash.
     @inlinable
     public mutating func combine(_ value: UInt64) {
-        state = Self.mix((state ^ value) &* 0x9E37_79B9_7F4A_7C15)
+        let product = (state ^ 0xA076_1D64_78BD_642F).multipliedFullWidth(by: value ^ 0xE703_7ED1_A0B4_28DB)
+        state = product.high ^ product.low
     }
 
     /// Mixes a 32-bit value into the hash.
@@ -30,17 +34,12 @@ public struct StableHasher {
     }
 
     /// The hash of everything combined so far.
+    @inlinable
     public func finalize() -> Fingerprint {
-        Fingerprint(rawValue: Self.mix(state ^ 0xB7E1_5162_8AED_2A6A))
-    }
-
-    // The splitmix64 finalizer: every input bit affects every output bit.
-    @usableFromInline
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
+        var z = state ^ 0xB7E1_5162_8AED_2A6A
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        return Fingerprint(rawValue: z ^ (z >> 31))
     }
 }
 
@@ -52,6 +51,7 @@ public protocol StableHashable {
 
 extension StableHashable {
     /// The value's fingerprint: its stable 64-bit hash.
+    @inlinable
     public var fingerprint: Fingerprint {
         var hasher = StableHasher()
         stableHash(into: &hasher)

@@ -16,7 +16,7 @@ public struct TextReporter: Sendable {
     public func render(_ report: ModelReport) -> String {
         var lines: [String] = []
         lines.append("model \(report.model)" + (report.file.map { " (\($0))" } ?? ""))
-        if !report.about.isEmpty { lines.append("  " + report.about.trimmingTrailingWhitespace) }
+        lines += Self.wrap(report.about, width: 78).map { "  " + $0 }
         lines.append("  " + report.shape)
         for policy in report.policies {
             lines.append("")
@@ -67,17 +67,18 @@ public struct TextReporter: Sendable {
 
     /// A counterexample: initial values, numbered steps with their changes, and the conclusion.
     public func render(_ trace: Trace) -> [String] {
-        var lines = ["initial state:"]
-        lines += trace.initial.map { "     \($0.what): \($0.after ?? "")" }
+        var lines = ["initial state"]
+        lines += trace.initial.map { "      \($0.what): \($0.after ?? "")" }
         let actorWidth = trace.steps.map(\.actor.count).max() ?? 0
+        let numberWidth = "\(trace.steps.count).".count
         for step in trace.steps {
-            let number = "\(step.number).".padding(toLength: 4, withPad: " ", startingAt: 0)
+            let number = "\(step.number).".padding(toLength: numberWidth, withPad: " ", startingAt: 0)
             lines.append("\(number) \(step.actor.padding(toLength: actorWidth, withPad: " ", startingAt: 0))  \(step.step)")
             for change in step.changes {
                 switch (change.before, change.after) {
-                case (nil, let after?): lines.append("       + \(change.what): \(after)")
-                case (let before?, nil): lines.append("       - \(change.what): \(before)")
-                case (let before?, let after?): lines.append("       \(change.what): \(before) -> \(after)")
+                case (nil, let after?): lines.append("      + \(change.what): \(after)")
+                case (let before?, nil): lines.append("      - \(change.what): \(before)")
+                case (let before?, let after?): lines.append("      \(change.what): \(before) -> \(after)")
                 case (nil, nil): break
                 }
             }
@@ -104,10 +105,19 @@ public struct TextReporter: Sendable {
     }
 }
 
-extension String {
-    fileprivate var trimmingTrailingWhitespace: String {
-        var text = Substring(self)
-        while let last = text.last, last.isWhitespace { text = text.dropLast() }
-        return String(text)
+extension TextReporter {
+    /// `text` in lines of at most `width` characters, broken at spaces.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += line.isEmpty ? String(word) : " " + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 }
