@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
         .testTarget(name: "ExtentTests", dependencies: ["Extent", "ModelFile", "Z3Kit"]),
         .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "Extent"]),
-        .testTarget(name: "ExtentCheckTests", dependencies: ["ExtentCheck"]),
+        .testTarget(name: "ExtentCheckTests", dependencies: ["ExtentCheck", "extentcheck"]),
     ],
     swiftLanguageModes: [.v6]
 )

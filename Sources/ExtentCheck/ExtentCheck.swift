@@ -102,8 +102,8 @@ public enum ExtentCheck {
 
     private static func shape(of scenario: Scenario) -> String {
         let geometry = scenario.geometry
-        func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
-        return "\(plural(geometry.blocks, "block")) of \(plural(geometry.blockWords, "word")) × \(geometry.wordBits) bits, "
-            + "\(plural(geometry.mirrors, "mirror")), \(scenario.data) data, \(scenario.checksum.rawValue) checksum"
+        let count = TextReporter.count
+        return "\(count(geometry.blocks, "block")) of \(count(geometry.blockWords, "word")) × \(geometry.wordBits) bits, "
+            + "\(count(geometry.mirrors, "mirror")), \(scenario.data) data, \(scenario.checksum.rawValue) checksum"
     }
 }

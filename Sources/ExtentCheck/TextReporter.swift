@@ -31,10 +31,10 @@ public struct TextReporter: Sendable {
         lines.append("policy \(policy.policy)" + (policy.summary.isEmpty ? "" : ": \(policy.summary)"))
         let search = policy.search
         var figures =
-            "  \(search.states) states, \(search.transitions) transitions, depth \(search.maxDepth), "
-            + "\(Self.seconds(search.seconds))"
+            "  \(Self.count(search.states, "state")), \(Self.count(search.transitions, "transition")), "
+            + "depth \(search.maxDepth), \(Self.seconds(search.seconds))"
         if let solver = policy.solver {
-            figures += "; solver: \(solver.calls) call\(solver.calls == 1 ? "" : "s"), \(Self.seconds(solver.seconds))"
+            figures += "; solver: \(Self.count(solver.calls, "call")), \(Self.seconds(solver.seconds))"
         }
         if policy.collisionProbability > 1e-12 {
             figures += "; fingerprint collision chance \(Self.scientific(policy.collisionProbability))"
@@ -58,8 +58,7 @@ public struct TextReporter: Sendable {
         for result in policy.results {
             guard let trace = result.trace else { continue }
             lines.append("")
-            lines.append(
-                "  counterexample to \(result.invariant.rawValue), \(trace.steps.count) step\(trace.steps.count == 1 ? "" : "s"):")
+            lines.append("  counterexample to \(result.invariant.rawValue), \(Self.count(trace.steps.count, "step")):")
             lines += render(trace).map { "    " + $0 }
         }
         return lines
@@ -91,9 +90,13 @@ public struct TextReporter: Sendable {
     public func summary(of reports: [ModelReport]) -> String {
         let results = reports.flatMap(\.policies).flatMap(\.results)
         let count = { (status: ResultStatus) in results.filter { $0.status == status }.count }
-        let models = reports.count == 1 ? "1 model" : "\(reports.count) models"
-        return "\(models), \(results.count) results: \(count(.asExpected)) as expected, "
+        return "\(Self.count(reports.count, "model")), \(Self.count(results.count, "result")): \(count(.asExpected)) as expected, "
             + "\(count(.unexpected)) unexpected, \(count(.unknown)) unknown"
+    }
+
+    /// `1 state`, `2 states`.
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     static func seconds(_ value: Double) -> String {

@@ -10,6 +10,10 @@ extension ExtentCheckCommand {
             discussion: """
                 Every file is loaded and validated before any is checked: a bad file stops the run \
                 with exit status 2 and nothing checked. Progress of long searches goes to standard error.
+
+                Exit status: 0 when every result is as expected (or holds where nothing is expected), \
+                1 when a verdict is unexpected, 2 for bad input or usage, 3 when a result is unknown \
+                (and none is unexpected).
                 """
         )
 

@@ -13,7 +13,9 @@ extension ExtentCheckCommand {
             let header = ["policy", "dio-path", "dio-checksum", "buffered-checksum", "stable-pages", "stands for"]
             let rows = Policy.builtIn.map { policy in
                 [
-                    policy.name, policy.directIOPath.rawValue, yesNo(policy.directIOChecksum),
+                    // An O_DIRECT write that always falls back is never summed as O_DIRECT data.
+                    policy.name, policy.directIOPath.rawValue,
+                    policy.directIOPath == .buffered ? "n/a" : yesNo(policy.directIOChecksum),
                     yesNo(policy.bufferedChecksum), yesNo(policy.stablePages), policy.summary,
                 ]
             }

@@ -1,0 +1,61 @@
+import ExtentCheck
+import Foundation
+
+/// `swift run -c release extentcheck-bench [--quick]`: figures of the search over the scaled model
+/// family, each beside a baseline measured in the same run, the same search storing whole states
+/// in a `Set` rather than fingerprints.
+@main
+struct Benchmark {
+    static func main() throws {
+        let quick = CommandLine.arguments.contains("--quick")
+        let header = [
+            "member", "data", "policy", "states", "transitions", "states/s", "solver calls", "solver s", "wall s",
+            "baseline s", "speed-up",
+        ]
+        var rows: [[String]] = []
+        print(header.joined(separator: " | "))
+        for member in ModelFamily.members(quick: quick) {
+            for policy in member.scenario.policies {
+                let options = CheckOptions(policies: [policy.name])
+                let (report, seconds) = try measure { try ExtentCheck.check(member.scenario, options: options) }
+                var exact = options
+                exact.storage = .exact
+                let (_, baseline) = try measure { try ExtentCheck.check(member.scenario, options: exact) }
+                let result = report.policies[0]
+                let row = [
+                    member.label, "\(member.scenario.data)", policy.name, "\(result.search.states)",
+                    "\(result.search.transitions)", format(Double(result.search.states) / seconds, digits: 0),
+                    "\(result.solver?.calls ?? 0)", format(result.solver?.seconds ?? 0, digits: 3),
+                    format(seconds, digits: 3), format(baseline, digits: 3), format(baseline / seconds, digits: 2) + "×",
+                ]
+                print(row.joined(separator: " | "))
+                rows.append(row)
+            }
+        }
+        print()
+        print(table(header: header, rows: rows))
+    }
+
+    static func measure<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let value = try body()
+        let (seconds, attoseconds) = (clock.now - start).components
+        return (value, Double(seconds) + Double(attoseconds) * 1e-18)
+    }
+
+    static func format(_ value: Double, digits: Int) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+
+    /// A Markdown table with aligned columns.
+    static func table(header: [String], rows: [[String]]) -> String {
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            "| " + cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+                .joined(separator: " | ") + " |"
+        }
+        return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line))
+            .joined(separator: "\n")
+    }
+}
