@@ -58,6 +58,14 @@ extension Scenario {
         buffers.firstIndex { $0.name == name }
     }
 
+    /// The number of words that start fresh (§7.2): every word of every buffer and of every stored block.
+    public var freshInitialWords: Int {
+        (buffers.map(\.blocks).reduce(0, +) + geometry.blocks) * geometry.blockWords
+    }
+
+    /// The most initial states `concrete:K` data may enumerate (K to the number of fresh initial words).
+    public static let maximumConcreteInitialStates = 1_000_000
+
     /// The policy with this name among the scenario's policies, if there is one.
     public func policy(named name: String) -> Policy? {
         policies.first { $0.name == name }

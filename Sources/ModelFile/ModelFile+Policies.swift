@@ -1,3 +1,4 @@
+internal import Foundation
 internal import Extent
 
 extension ModelFile {
@@ -49,7 +50,8 @@ extension ModelFile {
                 .choice(Policy.DirectIOPath.self, what: "dio-path"),
             directIOChecksum: try fields.required("dio-checksum", hint: hint).boolean(),
             bufferedChecksum: try fields.required("buffered-checksum", hint: hint).boolean(),
-            stablePages: try fields.required("stable-pages", hint: hint).boolean())
+            stablePages: try fields.required("stable-pages", hint: hint).boolean(),
+            summary: "defined in \(URL(fileURLWithPath: reader.path).lastPathComponent)")
         return (policy, nameReader)
     }
 

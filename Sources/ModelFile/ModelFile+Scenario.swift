@@ -33,6 +33,15 @@ extension ModelFile {
         if let buffers = fields["buffers"] {
             scenario.buffers = try self.buffers(from: buffers)
         }
+        if let data = fields["data"], case .concrete(let k) = scenario.data {
+            let words = scenario.freshInitialWords
+            let states = (0..<words).reduce(1.0) { product, _ in product * Double(k) }
+            guard states <= Double(Scenario.maximumConcreteInitialStates) else {
+                throw data.error(
+                    "concrete:\(k) over \(words) fresh initial words gives \(k)^\(words) initial states, more than "
+                        + "\(Scenario.maximumConcreteInitialStates); use fewer values, fewer words, or symbolic data")
+            }
+        }
         if let actors = fields["actors"] {
             scenario.actors = try self.actors(
                 from: actors, buffers: scenario.buffers, geometry: scenario.geometry)

@@ -38,6 +38,9 @@ import Testing
         ErrorCase("data concrete:", "data: 'concrete:'\n", at: 1, 7, key: "data", "expected concrete:K with K an integer"),
         ErrorCase("data sparse", "data: sparse\n", at: 1, 7, key: "data", "unknown data mode 'sparse'; expected symbolic or concrete:K"),
         ErrorCase("data wider than a word", "word-bits: 1\ndata: concrete:3\n", at: 2, 7, key: "data", "do not fit in 1-bit words"),
+        ErrorCase(
+            "data with too many initial states", "blocks: 4\ndata: concrete:10\nbuffers: {b: 4}\n", at: 2, 7, key: "data",
+            "gives 10^8 initial states, more than 1000000"),
         ErrorCase("buffer of 0 blocks", "buffers: {page: 0}\n", at: 1, 17, key: "buffers.page", "a buffer's length must be 1 through 16"),
         ErrorCase("buffer named page-cache", "buffers:\n  page-cache: 1\n", at: 2, 3, key: "buffers.page-cache", "names the page cache"),
     ]

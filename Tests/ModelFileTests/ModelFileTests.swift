@@ -113,7 +113,7 @@ import Testing
                 Policy.builtIn(named: "dio-csum")!,
                 Policy(
                     name: "bounce-unstable", directIOPath: .bounce, directIOChecksum: true,
-                    bufferedChecksum: true, stablePages: false),
+                    bufferedChecksum: true, stablePages: false, summary: "defined in custom.yaml"),
             ])
         #expect(scenario.invariants == Invariant.allCases)
         #expect(scenario.expectations == ["bounce-unstable": [.mirrorsAgree: .holds, .checksummed: .violated]])
