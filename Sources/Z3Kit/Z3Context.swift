@@ -21,7 +21,25 @@ package final class Z3Context {
     }
 
     deinit {
+        if let interruptResetSolver {
+            Z3_solver_dec_ref(raw, interruptResetSolver)
+        }
         Z3_del_context(raw)
+    }
+
+    /// An empty solver whose (cheap) check clears a pending interrupt; made on first use.
+    private var interruptResetSolver: Z3_solver?
+
+    /// Clears a `Z3_interrupt` left on this context: until its next check, a context stays canceled
+    /// and model, evaluation and simplification calls fail.
+    func clearInterrupt() {
+        if interruptResetSolver == nil, let solver = Z3_mk_simple_solver(raw) {
+            Z3_solver_inc_ref(raw, solver)
+            interruptResetSolver = solver
+        }
+        guard let interruptResetSolver else { return }
+        _ = Z3_solver_check(raw, interruptResetSolver)
+        Z3_set_error(raw, Z3_OK)
     }
 
     // MARK: Sorts

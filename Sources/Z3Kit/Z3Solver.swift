@@ -9,23 +9,34 @@ package final class Z3Solver {
     /// The underlying Z3 solver, on which this object holds one reference.
     let raw: Z3_solver
 
-    /// A fresh solver; checks give up with `.unknown` after `timeoutMilliseconds` when given.
+    /// A fresh solver; checks give up with `.unknown(reason: "timeout")` after `timeoutMilliseconds` when given.
     package init(context: Z3Context, timeoutMilliseconds: UInt32? = nil) throws(Z3Error) {
         let raw = try context.checkedHandle(Z3_mk_solver(context.raw), from: "Z3_mk_solver")
         self.context = context
         self.raw = raw
+        self.timeoutMilliseconds = timeoutMilliseconds
         Z3_solver_inc_ref(context.raw, raw)
-        if let timeoutMilliseconds {
-            try setParameter("timeout", to: timeoutMilliseconds)
-        }
     }
+
+    /// The time budget of each check in milliseconds (`nil`: none); an overrun answers `.unknown(reason: "timeout")`.
+    ///
+    /// Enforced by Z3Kit (see `Z3Watchdog`), not by Z3's `timeout` parameter, which can hang in libz3 4.8.12
+    /// when several threads use it (`setParameter` refuses that parameter).
+    package var timeoutMilliseconds: UInt32?
+
+    /// Interrupts checks that overrun `timeoutMilliseconds`; made on first use.
+    private lazy var watchdog = Z3Watchdog(context: context.raw)
 
     deinit {
         Z3_solver_dec_ref(context.raw, raw)
     }
 
-    /// Sets the unsigned solver parameter `name` (such as `timeout`, in milliseconds) to `value`.
+    /// Sets the unsigned solver parameter `name` (such as `rlimit`, a deterministic resource budget) to `value`.
+    /// The `timeout` parameter is refused: use `timeoutMilliseconds`.
     package func setParameter(_ name: String, to value: UInt32) throws(Z3Error) {
+        guard name != "timeout" else {
+            throw Z3Error(code: .invalidUsage, message: "set timeoutMilliseconds instead of Z3's timeout parameter")
+        }
         let parameters = try context.checkedHandle(Z3_mk_params(context.raw), from: "Z3_mk_params")
         Z3_params_inc_ref(context.raw, parameters)
         defer { Z3_params_dec_ref(context.raw, parameters) }
@@ -44,20 +55,21 @@ package final class Z3Solver {
 
     /// Whether the assertions are satisfiable.
     package func check() throws(Z3Error) -> SatResult {
-        try result(of: Z3_solver_check(context.raw, raw))
+        try timed { Z3_solver_check(context.raw, raw) }
     }
 
     /// Whether the assertions together with the Boolean `assumptions` are satisfiable;
     /// the assumptions hold for this check only.
     package func check(assuming assumptions: [Z3Term]) throws(Z3Error) -> SatResult {
         for term in assumptions { try context.requireOwned(term) }
-        let answer = withExtendedLifetime(assumptions) { () -> Z3_lbool in
+        return try withExtendedLifetime(assumptions) { () throws(Z3Error) -> SatResult in
             let arguments: [Z3_ast?] = assumptions.map(\.raw)
-            return arguments.withUnsafeBufferPointer { buffer in
-                Z3_solver_check_assumptions(context.raw, raw, UInt32(buffer.count), buffer.baseAddress)
+            return try arguments.withUnsafeBufferPointer { buffer throws(Z3Error) -> SatResult in
+                try timed {
+                    Z3_solver_check_assumptions(context.raw, raw, UInt32(buffer.count), buffer.baseAddress)
+                }
             }
         }
-        return try result(of: answer)
     }
 
     /// A model of the assertions; valid after a check answered `.sat`.
@@ -76,12 +88,25 @@ package final class Z3Solver {
         Z3_solver_reset(context.raw, raw)
     }
 
+    /// Runs the Z3 check `body` under the time budget and turns its answer into a `SatResult`.
+    private func timed(_ body: () -> Z3_lbool) throws(Z3Error) -> SatResult {
+        guard let timeoutMilliseconds else { return try result(of: body(), timedOut: false) }
+        let (answer, interrupted) = watchdog.run(milliseconds: timeoutMilliseconds, body)
+        let checked = Result { () throws(Z3Error) in try result(of: answer, timedOut: interrupted) }
+        if interrupted {
+            // An interrupt leaves the context canceled until its next check (later model or simplify
+            // calls would fail), including one that landed just after the check had finished.
+            context.clearInterrupt()
+        }
+        return try checked.get()
+    }
+
     /// Turns Z3's three-valued answer into a `SatResult`, after checking the call succeeded.
-    private func result(of answer: Z3_lbool) throws(Z3Error) -> SatResult {
+    private func result(of answer: Z3_lbool, timedOut: Bool) throws(Z3Error) -> SatResult {
         switch try context.check(answer) {
         case Z3_L_TRUE: .sat
         case Z3_L_FALSE: .unsat
-        default: .unknown(reason: reasonUnknown)
+        default: .unknown(reason: timedOut ? "timeout" : reasonUnknown)
         }
     }
 }

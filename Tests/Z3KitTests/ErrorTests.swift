@@ -30,6 +30,14 @@ struct ErrorTests {
         #expect(try solver.check() == .sat)
     }
 
+    @Test("Z3's own timeout parameter is refused (its timer can hang in libz3 4.8.12)")
+    func timeoutParameterRefused() throws {
+        let solver = try Z3Solver(context: Z3Context())
+        let error = #expect(throws: Z3Error.self) { try solver.setParameter("timeout", to: 10) }
+        #expect(error?.code == .invalidUsage)
+        try solver.setParameter("rlimit", to: 1_000_000)
+    }
+
     @Test("asking for a model after unsat throws")
     func modelAfterUnsat() throws {
         let context = Z3Context()
