@@ -63,6 +63,11 @@ extension ExtentModel {
     struct Renderer {
         var word: (UInt32) -> String
         var checksum: ([UInt32]) -> String
+
+        /// A block's words: the word alone, or `[w0 w1 ...]`.
+        func block(_ words: [UInt32]) -> String {
+            words.count == 1 ? word(words[0]) : "[" + words.map(word).joined(separator: " ") + "]"
+        }
     }
 
     private func renderer(for states: [ExtentState], mismatch: Mismatch?, oracle: SolverOracle?) throws -> Renderer {
@@ -113,8 +118,7 @@ extension ExtentModel {
     func components(of state: ExtentState, _ render: Renderer) -> [(String, String)] {
         var parts: [(String, String)] = []
         func block(_ slot: (Int) -> Int) -> String {
-            let words = words(at: slot, in: state).map(render.word)
-            return words.count == 1 ? words[0] : "[" + words.joined(separator: " ") + "]"
+            render.block(words(at: slot, in: state))
         }
 
         for (writer, description) in writers.enumerated() {
@@ -214,8 +218,8 @@ extension ExtentModel {
                 + "every read of the block fails with EIO"
         case .mirrorsAgree:
             guard let mismatch else { break }
-            let first = mismatch.difference.a.map(render.word).joined(separator: " ")
-            let second = mismatch.difference.b.map(render.word).joined(separator: " ")
+            let first = render.block(mismatch.difference.a)
+            let second = render.block(mismatch.difference.b)
             return "stored block \(mismatch.block): mirror 0 holds \(first) but mirror 1 holds \(second): "
                 + "a read returns different data depending on the mirror"
         case .checksummed:
