@@ -82,21 +82,19 @@ extension ExtentModel {
     private func judge(_ candidates: [Mismatch], oracle: SolverOracle?) -> Judgement {
         var result = Judgement.holds
         for candidate in candidates {
-            let difference = candidate.difference
-            let judgement: Judgement
-            if let oracle {
-                judgement = difference.comparesChecksums
-                    ? oracle.checksumsCanDiffer(difference.a, difference.b)
-                    : oracle.wordsCanDiffer(difference.a, difference.b)
-            } else {
-                judgement = difference.a == difference.b ? .holds : .violated
-            }
-            switch judgement {
+            switch judge(candidate, oracle: oracle) {
             case .violated: return .violated
-            case .unknown: result = judgement
+            case .unknown(let reason): result = .unknown(reason: reason)
             case .holds: break
             }
         }
         return result
+    }
+
+    /// Whether one candidate can really differ: Z3 decides symbolic words, concrete ones are compared.
+    func judge(_ candidate: Mismatch, oracle: SolverOracle?) -> Judgement {
+        let difference = candidate.difference
+        guard let oracle else { return difference.a == difference.b ? .holds : .violated }
+        return oracle.canDiffer(difference)
     }
 }

@@ -47,15 +47,7 @@ extension ExtentModel {
     }
 
     private func firstViolation(_ candidates: [Mismatch], oracle: SolverOracle?) -> Mismatch? {
-        candidates.first { candidate in
-            let difference = candidate.difference
-            guard let oracle else { return difference.a != difference.b }
-            let judgement =
-                difference.comparesChecksums
-                ? oracle.checksumsCanDiffer(difference.a, difference.b)
-                : oracle.wordsCanDiffer(difference.a, difference.b)
-            return judgement == .violated
-        }
+        candidates.first { judge($0, oracle: oracle) == .violated }
     }
 
     /// How words and checksums read in the trace: hex values Z3 chose in symbolic mode,

@@ -1,3 +1,4 @@
+public import Explorer
 internal import Z3Kit
 
 extension SolverOracle {
@@ -24,6 +25,12 @@ extension SolverOracle {
             self.b = b
             self.comparesChecksums = comparesChecksums
         }
+    }
+
+    /// `.violated` when some value of the variables makes the difference real, `.holds` when none does.
+    public func canDiffer(_ difference: Difference) -> Judgement {
+        difference.comparesChecksums
+            ? checksumsCanDiffer(difference.a, difference.b) : wordsCanDiffer(difference.a, difference.b)
     }
 
     /// Values for `variables` under which every difference holds, with the checksums of `checksummed`.

@@ -27,18 +27,12 @@ public enum ExtentCheck {
 
     /// Throws `CheckError` if `options` name a policy or invariant that `scenario` cannot be checked for.
     public static func validate(_ options: CheckOptions, for scenario: Scenario) throws(CheckError) {
-        _ = try selectPolicies(of: scenario, options.policies)
-        if let selected = options.invariants, let missing = selected.first(where: { !scenario.invariants.contains($0) }) {
-            throw CheckError.invariantNotInModel(missing.rawValue, model: scenario.name)
-        }
+        _ = try plan(scenario, options)
     }
 
     /// Checks a scenario built in Swift or loaded from a file.
     public static func check(_ scenario: Scenario, options: CheckOptions = CheckOptions()) throws -> ModelReport {
-        try validate(options, for: scenario)
-        let policies = try selectPolicies(of: scenario, options.policies)
-        let invariants = options.invariants.map { selected in scenario.invariants.filter(selected.contains) }
-            ?? scenario.invariants
+        let (policies, invariants) = try plan(scenario, options)
         return ModelReport(
             model: scenario.name, file: nil, about: scenario.about, shape: shape(of: scenario),
             policies: try policies.map { try check(scenario, under: $0, invariants: invariants, options: options) })
@@ -90,14 +84,23 @@ public enum ExtentCheck {
             limit: outcome.limit?.description)
     }
 
-    private static func selectPolicies(of scenario: Scenario, _ names: [String]?) throws(CheckError) -> [Policy] {
-        guard let names else { return scenario.policies }
-        return try names.map { (name) throws(CheckError) in
+    /// The policies and invariants `options` select from `scenario`, in the model's order of invariants.
+    private static func plan(
+        _ scenario: Scenario, _ options: CheckOptions
+    ) throws(CheckError) -> (policies: [Policy], invariants: [Invariant]) {
+        if let selected = options.invariants, let missing = selected.first(where: { !scenario.invariants.contains($0) }) {
+            throw CheckError.invariantNotInModel(missing.rawValue, model: scenario.name)
+        }
+        let invariants = options.invariants.map { selected in scenario.invariants.filter(selected.contains) }
+            ?? scenario.invariants
+        guard let names = options.policies else { return (scenario.policies, invariants) }
+        let policies = try names.map { (name) throws(CheckError) in
             guard let policy = scenario.policy(named: name) ?? Policy.builtIn(named: name) else {
                 throw CheckError.unknownPolicy(name, known: scenario.policies.map(\.name))
             }
             return policy
         }
+        return (policies, invariants)
     }
 
     private static func shape(of scenario: Scenario) -> String {
