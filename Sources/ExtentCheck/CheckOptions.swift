@@ -24,6 +24,8 @@ public struct CheckOptions: Sendable {
     /// Whether identical words are decided without Z3 and answers are cached (the default);
     /// without, every data question is a Z3 query.
     public var usesSolverShortcuts: Bool
+    /// How many policies are checked at once, each search on its own thread; nil: one per core.
+    public var jobs: Int?
     /// Called now and then during a long search with the policy's name and the figures so far.
     public var progress: (@Sendable (String, SearchStatistics) -> Void)?
 
@@ -38,6 +40,7 @@ public struct CheckOptions: Sendable {
         timeout: Duration? = nil,
         solverTimeoutMilliseconds: UInt32? = nil,
         usesSolverShortcuts: Bool = true,
+        jobs: Int? = nil,
         progress: (@Sendable (String, SearchStatistics) -> Void)? = nil
     ) {
         self.policies = policies
@@ -49,6 +52,7 @@ public struct CheckOptions: Sendable {
         self.timeout = timeout
         self.solverTimeoutMilliseconds = solverTimeoutMilliseconds
         self.usesSolverShortcuts = usesSolverShortcuts
+        self.jobs = jobs
         self.progress = progress
     }
 }

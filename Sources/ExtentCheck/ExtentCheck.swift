@@ -1,5 +1,8 @@
 public import Extent
+internal import Dispatch
 internal import Explorer
+internal import Foundation
+internal import Synchronization
 public import ModelFile
 
 /// Checks models: every policy a model lists, every invariant it names,
@@ -35,7 +38,9 @@ public enum ExtentCheck {
         let (policies, invariants) = try plan(scenario, options)
         return ModelReport(
             model: scenario.name, file: nil, about: scenario.about, shape: shape(of: scenario),
-            policies: try policies.map { try check(scenario, under: $0, invariants: invariants, options: options) })
+            policies: try inParallel(policies, workers: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { policy in
+                try check(scenario, under: policy, invariants: invariants, options: options)
+            })
     }
 
     /// Checks one policy: one search deciding every invariant at once.
@@ -82,6 +87,29 @@ public enum ExtentCheck {
             collisionProbability: options.storage == .exact
                 ? 0 : Fingerprint.collisionProbability(states: outcome.statistics.states),
             limit: outcome.limit?.description)
+    }
+
+    /// `body` applied to every element, by up to `workers` threads at once, results in order.
+    ///
+    /// Every search owns its Z3 context, so policies can be checked side by side; the first error
+    /// (in element order) is thrown after all have run.
+    static func inParallel<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], workers: Int, _ body: @Sendable (Element) throws -> Result
+    ) throws -> [Result] {
+        let results = Mutex([Swift.Result<Result, any Error>?](repeating: nil, count: elements.count))
+        let next = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, elements.count))) { _ in
+            while true {
+                let index = next.withLock { next in
+                    defer { next += 1 }
+                    return next
+                }
+                guard index < elements.count else { return }
+                let result = Swift.Result { try body(elements[index]) }
+                results.withLock { $0[index] = result }
+            }
+        }
+        return try results.withLock { $0 }.map { try $0!.get() }
     }
 
     /// The policies and invariants `options` select from `scenario`, in the model's order of invariants.

@@ -22,7 +22,11 @@ struct SearchArguments: ParsableArguments {
     @Option(help: "Answer a Z3 query unknown after this many milliseconds.")
     var solverTimeout: UInt32?
 
+    @Option(help: "Check this many policies at once, each on its own thread (default: one per core).")
+    var jobs: Int?
+
     func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be at least 1.") }
         if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be 0 or more.") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
@@ -34,7 +38,7 @@ struct SearchArguments: ParsableArguments {
             policies: policies, invariants: invariants, strategy: strategy, storage: storage,
             maxStates: maxStates, maxDepth: maxDepth,
             timeout: timeout.map { .milliseconds(Int64($0 * 1000)) },
-            solverTimeoutMilliseconds: solverTimeout,
+            solverTimeoutMilliseconds: solverTimeout, jobs: jobs,
             progress: { policy, statistics in
                 let line = String(
                     format: "... %@: %d states, %d transitions, depth %d, %.1f s (%.0f states/s)\n",
