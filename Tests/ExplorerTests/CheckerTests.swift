@@ -1,4 +1,5 @@
 import Explorer
+import Synchronization
 import Testing
 
 @Suite struct CheckerTests {
@@ -137,5 +138,19 @@ extension SearchStatistics {
         var copy = statistics
         copy.seconds = other.seconds
         return copy
+    }
+}
+
+@Suite struct ProgressTests {
+    @Test func longSearchesReportTheirFiguresAsTheyGo() {
+        let reports = Mutex<[SearchStatistics]>([])
+        let options = CheckerOptions(progressInterval: .zero, progress: { statistics in
+            reports.withLock { $0.append(statistics) }
+        })
+        let outcome = Checker(system: Grid(width: 40, height: 30), properties: [], options: options).run()
+        let seen = reports.withLock { $0 }
+        #expect(!seen.isEmpty)
+        #expect(seen.map(\.states) == seen.map(\.states).sorted())
+        #expect(seen.allSatisfy { $0.states <= outcome.statistics.states && $0.transitions <= outcome.statistics.transitions })
     }
 }
