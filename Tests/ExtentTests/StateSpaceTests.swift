@@ -19,6 +19,18 @@ import Testing
         #expect(run.outcome.statistics.maxDepth == transitions)
     }
 
+    /// The seed's race, counted by hand. Writer phases: A before `dio-write`, B bio in flight, C summed,
+    /// D transferred, E completed, F after `fsync`; in each, the mutator has budget 1 or 0, and once the
+    /// buffer has changed, which of the buffer, checksum, transfer and stored data hold the old value
+    /// tells states apart: A 2, B 2 (a change before the checksum is no change at all, up to renaming),
+    /// C 3, D 4, E 4, F 4: 19 states. Transitions: each of the 15 states of A to E has its phase's
+    /// next step, and the six with budget 1 (one per phase) can also mutate: 21.
+    @Test func theSeedsRaceHasNineteenStates() throws {
+        let run = try Run(Scenarios.qemuCacheNone(), Policy.builtIn(named: "dio-csum")!)
+        #expect(run.outcome.statistics.states == 19)
+        #expect(run.outcome.statistics.transitions == 21)
+    }
+
     @Test func concreteInitialStatesEnumerateEveryFreshWord() {
         // Fresh words: the guest page's and the stored block's: 3^2 initial states.
         let model = ExtentModel(scenario: Scenarios.qemuCacheNone(data: .concrete(3)), policy: Policy.builtIn[0])
