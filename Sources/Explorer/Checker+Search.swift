@@ -18,7 +18,7 @@ extension Checker {
         @inlinable init() {}
     }
 
-    /// The search itself, over a seen set keyed by `key`: fingerprints or whole states.
+    /// The search itself, over `seen`: a table of fingerprints or of whole states.
     ///
     /// Inlinable so that it is specialized for the caller's system: unspecialized, generic
     /// metadata look-ups cost more than the search itself.
