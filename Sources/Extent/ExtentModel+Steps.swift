@@ -1,7 +1,7 @@
 extension ExtentModel {
-    /// Every step enabled in `state`, in a fixed order: writers, flusher, bios (writers' then writeback), mutators.
-    func enabledActions(in state: ExtentState) -> [ExtentAction] {
-        var actions: [ExtentAction] = []
+    /// Calls `body` with every step enabled in `state`, in a fixed order: writers, flusher, bios
+    /// (writers' then writeback), mutators. A callback rather than an array: this runs once per state.
+    func forEachEnabledAction(in state: ExtentState, _ body: (ExtentAction) -> Void) {
 
         for writer in writers.indices {
             let position = position(of: writer, in: state)
@@ -15,13 +15,13 @@ extension ExtentModel {
             case .fsync:
                 enabled = isQuiescent(state)
             }
-            if enabled { actions.append(.writerStep(writer: writer, step: position.step)) }
+            if enabled { body(.writerStep(writer: writer, step: position.step)) }
         }
 
         for block in 0..<geometry.blocks {
             let flags = folio(block, in: state)
             if flags.contains(.dirty), !flags.contains(.writeback) {
-                actions.append(.writeback(block: block))
+                body(.writeback(block: block))
             }
         }
 
@@ -30,7 +30,7 @@ extension ExtentModel {
             if checksums(owner),
                 let index = (0..<range.blocks).first(where: { state[layout.bioChecksum(owner, $0, 0)] == StateLayout.none })
             {
-                actions.append(.checksum(owner, index: index))
+                body(.checksum(owner, index: index))
                 continue
             }
             var transferred = true
@@ -38,37 +38,33 @@ extension ExtentModel {
                 for index in 0..<range.blocks
                 where state[layout.bioTransfer(owner, mirror: mirror, index, 0)] == StateLayout.none {
                     transferred = false
-                    actions.append(.transfer(owner, mirror: mirror, index: index))
+                    body(.transfer(owner, mirror: mirror, index: index))
                 }
             }
-            if transferred { actions.append(.complete(owner)) }
+            if transferred { body(.complete(owner)) }
         }
 
         for (mutator, description) in mutators.enumerated() where state[layout.budget(mutator)] > 0 {
-            var locations: [WordLocation] = []
+            func mutate(_ location: WordLocation) {
+                if let k = concreteValues {
+                    for value in 0..<UInt32(k) { body(.mutate(mutator: mutator, location: location, value: value)) }
+                } else {
+                    body(.mutate(mutator: mutator, location: location, value: nil))
+                }
+            }
             switch description.target {
             case .buffer(let buffer):
-                let words = scenario.buffers[buffer].blocks * geometry.blockWords
-                locations = (0..<words).map { .buffer(buffer, word: $0) }
+                for word in 0..<(scenario.buffers[buffer].blocks * geometry.blockWords) {
+                    mutate(.buffer(buffer, word: word))
+                }
             case .pageCache:
                 for block in 0..<geometry.blocks {
                     let flags = folio(block, in: state)
-                    guard flags.contains(.cached), policy.stablePages ? !flags.contains(.writeback) : true
-                    else { continue }
-                    locations += (0..<geometry.blockWords).map { .folio(block: block, word: $0) }
-                }
-            }
-            for location in locations {
-                if let k = concreteValues {
-                    for value in 0..<UInt32(k) {
-                        actions.append(.mutate(mutator: mutator, location: location, value: value))
-                    }
-                } else {
-                    actions.append(.mutate(mutator: mutator, location: location, value: nil))
+                    guard flags.contains(.cached), !(policy.stablePages && flags.contains(.writeback)) else { continue }
+                    for word in 0..<geometry.blockWords { mutate(.folio(block: block, word: word)) }
                 }
             }
         }
-        return actions
     }
 
     /// The state `action` leads to from `state`; a fresh symbolic word gets the id `fresh`.

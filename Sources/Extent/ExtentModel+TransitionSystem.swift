@@ -51,7 +51,7 @@ extension ExtentModel: TransitionSystem {
 
     /// Every enabled step and the canonical state it leads to.
     public func successors(of state: ExtentState, into successors: inout [(action: ExtentAction, state: ExtentState)]) {
-        for action in enabledActions(in: state) {
+        forEachEnabledAction(in: state) { action in
             successors.append((action, canonical(apply(action, to: state, fresh: StateLayout.fresh))))
         }
     }
