@@ -42,21 +42,27 @@ extension SolverOracle {
     ) throws -> Witness? {
         let terms = try Dictionary(uniqueKeysWithValues: variables.map { ($0, try variable(Int($0))) })
         let required = try differences.map { difference in
-            let a = difference.a.map { terms[$0]! }
-            let b = difference.b.map { terms[$0]! }
-            return difference.comparesChecksums
-                ? try checksum(of: a).notEquals(try checksum(of: b))
-                : try context.or(zip(a, b).map { try $0.notEquals($1) })
+            try self.difference(
+                difference.a.map { terms[$0]! }, difference.b.map { terms[$0]! }, difference.comparesChecksums)
         }
-        var attempts: [[Z3Term]] = [required]
+        // First fixed, well-spread values, which Z3 only has to evaluate: on wide blocks a search for
+        // values can take minutes where checking given ones takes milliseconds. Then distinct values,
+        // then any.
+        let spread = try variables.map { id in
+            try terms[id]!.equals(try context.bitVector(Self.spreadValue(id, bits: geometry.wordBits), bits: geometry.wordBits))
+        }
+        var attempts: [(assertions: [Z3Term], assumptions: [Z3Term])] = [(required, spread), (required, [])]
         if variables.count > 1 {
-            attempts.insert(required + [try context.distinct(variables.map { terms[$0]! })], at: 0)
+            attempts.insert((required + [try context.distinct(variables.map { terms[$0]! })], []), at: 1)
         }
-        for assertions in attempts {
-            let witness: Witness? = try solver.withScope {
-                for assertion in assertions { try solver.assert(assertion) }
-                guard try solver.check() == .sat else { return nil }
-                let model = try solver.model()
+        // A solver of its own: after the search's many push/pop queries, the long-lived solver was
+        // measured to take minutes over checks a fresh one answers at once.
+        let witnessSolver = try Z3Solver(context: context, timeoutMilliseconds: timeoutMilliseconds)
+        for (assertions, assumptions) in attempts {
+            let witness: Witness? = try witnessSolver.withScope {
+                for assertion in assertions { try witnessSolver.assert(assertion) }
+                guard try witnessSolver.check(assuming: assumptions) == .sat else { return nil }
+                let model = try witnessSolver.model()
                 var values: [UInt32: UInt64] = [:]
                 for (id, term) in terms { values[id] = try model.unsignedValue(of: term) ?? 0 }
                 var checksums: [[UInt32]: UInt64] = [:]
@@ -68,5 +74,14 @@ extension SolverOracle {
             if let witness { return witness }
         }
         return nil
+    }
+
+    /// A value for variable `id` that looks like data: splitmix64 of the id, cut to `bits`.
+    static func spreadValue(_ id: UInt32, bits: Int) -> UInt64 {
+        var z = UInt64(id) &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return bits == 64 ? z : z & ((1 << UInt64(bits)) - 1)
     }
 }

@@ -30,6 +30,7 @@ public final class SolverOracle {
     let geometry: Geometry
     let checksum: ChecksumKind
     let usesShortcuts: Bool
+    let timeoutMilliseconds: UInt32?
     let context: Z3Context
     let solver: Z3Solver
     private let wordSort: Z3Sort
@@ -50,6 +51,7 @@ public final class SolverOracle {
         self.geometry = geometry
         self.checksum = checksum
         self.usesShortcuts = usesShortcuts
+        self.timeoutMilliseconds = timeoutMilliseconds
         context = Z3Context()
         solver = try Z3Solver(context: context, timeoutMilliseconds: timeoutMilliseconds)
         wordSort = try context.bitVectorSort(bits: geometry.wordBits)
@@ -119,7 +121,7 @@ public final class SolverOracle {
     }
 
     /// The Boolean term that says the blocks `a` and `b` (or their checksums) differ.
-    private func difference(_ a: [Z3Term], _ b: [Z3Term], _ comparesChecksums: Bool) throws -> Z3Term {
+    func difference(_ a: [Z3Term], _ b: [Z3Term], _ comparesChecksums: Bool) throws -> Z3Term {
         guard comparesChecksums else {
             return try context.or(zip(a, b).map { try $0.notEquals($1) })
         }

@@ -71,6 +71,19 @@ import Testing
             + "a read returns different data depending on the mirror")
     }
 
+    @Test func wideMirroredBlocksGetTracesWithDifferingChecksums() throws {
+        var scenario = Scenarios.qemuCacheNone(mirrors: 2)
+        scenario.geometry.blockWords = 8
+        scenario.geometry.wordBits = 64
+        let run = try Run(scenario, Policy.builtIn(named: "dio-csum")!)
+        let path = try #require(run.path(violating: .csumMatchesData))
+        let trace = try run.model.trace(of: path, violating: .csumMatchesData, oracle: run.oracle)
+        // "... the stored checksum S = crc32c(...) disagrees with the stored data, whose checksum is D = ...".
+        let sums = trace.conclusion.split(separator: " ").filter { $0.hasPrefix("0x") && $0.count == 10 }
+        #expect(sums.count == 2)
+        #expect(Set(sums).count == 2)
+    }
+
     private func change(_ what: String, at step: Int, in trace: Trace) -> Trace.Change? {
         trace.steps[step - 1].changes.first { $0.what == what }
     }
