@@ -45,20 +45,28 @@ extension SolverOracle {
             try self.difference(
                 difference.a.map { terms[$0]! }, difference.b.map { terms[$0]! }, difference.comparesChecksums)
         }
-        // First fixed, well-spread values, which Z3 only has to evaluate: on wide blocks a search for
-        // values can take minutes where checking given ones takes milliseconds. Then distinct values,
-        // then any.
-        let spread = try variables.map { id in
-            try terms[id]!.equals(try context.bitVector(Self.spreadValue(id, bits: geometry.wordBits), bits: geometry.wordBits))
+        // First fixed, well-spread values (three spreads), which Z3 only has to evaluate: on wide blocks
+        // a search for values can take minutes where checking given ones takes milliseconds. Then
+        // distinct values, where the words are wide enough to hold them, for a few seconds at most
+        // (narrow words make it a pigeonhole problem); then any values.
+        var attempts: [(assertions: [Z3Term], assumptions: [Z3Term], milliseconds: UInt32?)] = []
+        for seed in UInt64(0)..<3 {
+            let spread = try variables.map { id in
+                try terms[id]!.equals(
+                    try context.bitVector(Self.spreadValue(id, seed: seed, bits: geometry.wordBits), bits: geometry.wordBits))
+            }
+            attempts.append((required, spread, timeoutMilliseconds))
         }
-        var attempts: [(assertions: [Z3Term], assumptions: [Z3Term])] = [(required, spread), (required, [])]
-        if variables.count > 1 {
-            attempts.insert((required + [try context.distinct(variables.map { terms[$0]! })], []), at: 1)
+        if variables.count > 1, geometry.wordBits >= 64 || variables.count <= 1 << geometry.wordBits {
+            let distinct = try context.distinct(variables.map { terms[$0]! })
+            attempts.append((required + [distinct], [], min(timeoutMilliseconds ?? .max, 5_000)))
         }
+        attempts.append((required, [], timeoutMilliseconds))
         // A solver of its own: after the search's many push/pop queries, the long-lived solver was
         // measured to take minutes over checks a fresh one answers at once.
         let witnessSolver = try Z3Solver(context: context, timeoutMilliseconds: timeoutMilliseconds)
-        for (assertions, assumptions) in attempts {
+        for (assertions, assumptions, milliseconds) in attempts {
+            witnessSolver.timeoutMilliseconds = milliseconds
             let witness: Witness? = try witnessSolver.withScope {
                 for assertion in assertions { try witnessSolver.assert(assertion) }
                 guard try witnessSolver.check(assuming: assumptions) == .sat else { return nil }
@@ -76,9 +84,9 @@ extension SolverOracle {
         return nil
     }
 
-    /// A value for variable `id` that looks like data: splitmix64 of the id, cut to `bits`.
-    static func spreadValue(_ id: UInt32, bits: Int) -> UInt64 {
-        var z = UInt64(id) &+ 0x9E37_79B9_7F4A_7C15
+    /// A value for variable `id` that looks like data: splitmix64 of the id and `seed`, cut to `bits`.
+    static func spreadValue(_ id: UInt32, seed: UInt64, bits: Int) -> UInt64 {
+        var z = (UInt64(id) | seed << 32) &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         z ^= z >> 31
