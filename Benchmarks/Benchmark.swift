@@ -3,7 +3,7 @@ import Foundation
 
 /// `swift run -c release extentcheck-bench [--quick]`: figures of the search over the scaled model
 /// family, each beside a baseline measured in the same run, the same search storing whole states
-/// in a `Set` rather than fingerprints.
+/// in a dictionary rather than fingerprints.
 @main
 struct Benchmark {
     static func main() throws {

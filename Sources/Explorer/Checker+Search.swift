@@ -88,7 +88,10 @@ extension Checker {
                     }
                 }
                 if let maxDepth = options.maxDepth, depth >= maxDepth {
-                    if !successors.isEmpty { limit = .maxDepth(maxDepth) }
+                    // Only a successor never seen is a state the limit kept out.
+                    if successors.contains(where: { seen.parent(of: seen.key(of: $0.state)) == nil }) {
+                        limit = .maxDepth(maxDepth)
+                    }
                     continue
                 }
 

@@ -14,6 +14,9 @@ public struct Actor: Hashable, Sendable {
     /// What the actor does.
     public var role: Role
 
+    /// The largest budget a mutator may have.
+    public static let maximumBudget = 1_000_000
+
     /// Creates an actor.
     public init(name: String, role: Role) {
         self.name = name

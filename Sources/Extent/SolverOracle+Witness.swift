@@ -35,8 +35,8 @@ extension SolverOracle {
 
     /// Values for `variables` under which every difference holds, with the checksums of `checksummed`.
     ///
-    /// Z3 is asked first for pairwise distinct values, which read more easily in a trace; where the
-    /// word width leaves too few values, for any values. Nil when no values exist.
+    /// Fixed, well-spread values are tried first, then pairwise distinct values where the words can
+    /// hold them, then any values. Nil when none are found.
     public func witness(
         variables: [UInt32], differences: [Difference], checksummed: [[UInt32]]
     ) throws -> Witness? {
@@ -57,7 +57,7 @@ extension SolverOracle {
             }
             attempts.append((required, spread, timeoutMilliseconds))
         }
-        if variables.count > 1, geometry.wordBits >= 64 || variables.count <= 1 << geometry.wordBits {
+        if variables.count > 1, UInt64(variables.count - 1) >> UInt64(geometry.wordBits) == 0 {
             let distinct = try context.distinct(variables.map { terms[$0]! })
             attempts.append((required + [distinct], [], min(timeoutMilliseconds ?? .max, 5_000)))
         }

@@ -122,7 +122,8 @@ public enum ExtentCheck {
         let invariants = options.invariants.map { selected in scenario.invariants.filter(selected.contains) }
             ?? scenario.invariants
         guard let names = options.policies else { return (scenario.policies, invariants) }
-        let policies = try names.map { (name) throws(CheckError) in
+        var named = Set<String>()
+        let policies = try names.filter { named.insert($0).inserted }.map { (name) throws(CheckError) in
             guard let policy = scenario.policy(named: name) ?? Policy.builtIn(named: name) else {
                 throw CheckError.unknownPolicy(name, known: scenario.policies.map(\.name))
             }

@@ -84,7 +84,8 @@ extension ModelFile {
         let buffer = buffers[index]
         var at = 0
         if let reader = fields["at"] {
-            at = try reader.integer(in: 0..., "at must be 0 or more")
+            at = try reader.integer(
+                in: 0...(geometry.blocks - 1), "at must be a block of the file, 0 through \(geometry.blocks - 1)")
         }
         var blocks = buffer.blocks
         if let reader = fields["blocks"] {
@@ -115,7 +116,7 @@ extension ModelFile {
         }
         var budget = 1
         if let reader = fields["budget"] {
-            budget = try reader.integer(in: 0..., "budget must be 0 or more")
+            budget = try reader.integer(in: 0...Actor.maximumBudget, "budget must be 0 through \(Actor.maximumBudget)")
         }
         return .mutator(target: mutationTarget, budget: budget)
     }

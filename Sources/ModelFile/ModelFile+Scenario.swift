@@ -105,7 +105,7 @@ extension ModelFile {
         guard (1...maximum).contains(k) else {
             throw reader.error("concrete:K needs K 1 through \(maximum), found \(k)")
         }
-        guard geometry.wordBits >= 64 || k <= 1 << geometry.wordBits else {
+        guard UInt64(k - 1) >> UInt64(geometry.wordBits) == 0 else {
             throw reader.error("concrete:\(k) has values that do not fit in \(geometry.wordBits)-bit words")
         }
         return .concrete(k)

@@ -29,7 +29,9 @@ struct SearchArguments: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be at least 1.") }
         if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be 0 or more.") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
+        if let timeout, !(timeout > 0 && timeout <= 1e9) {
+            throw ValidationError("--timeout must be a positive number of seconds, at most 1e9.")
+        }
     }
 
     /// The library's options for these arguments, reporting progress to standard error.

@@ -163,7 +163,7 @@ import Testing
             actors:
               w: {writer: [write: {from: page, at: -1}]}
             """,
-            at: 3, 40, key: "actors.w.writer[0].write.at", "at must be 0 or more"),
+            at: 3, 40, key: "actors.w.writer[0].write.at", "at must be a block of the file, 0 through"),
         ErrorCase(
             "missing from",
             """
@@ -207,7 +207,7 @@ import Testing
               fs:
                 mutator: {target: page, budget: -1}
             """,
-            at: 4, 37, key: "actors.fs.mutator.budget", "budget must be 0 or more"),
+            at: 4, 37, key: "actors.fs.mutator.budget", "budget must be 0 through 1000000"),
     ]
 
     /// Errors in policies and invariants.
