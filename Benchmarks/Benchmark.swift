@@ -24,7 +24,7 @@ struct Benchmark {
                 let result = report.policies[0]
                 let row = [
                     member.label, "\(member.scenario.data)", policy.name, "\(result.search.states)",
-                    "\(result.search.transitions)", format(Double(result.search.states) / seconds, digits: 0),
+                    "\(result.search.transitions)", format(result.search.statesPerSecond, digits: 0),
                     "\(result.solver?.calls ?? 0)", format(result.solver?.seconds ?? 0, digits: 3),
                     format(seconds, digits: 3), format(baseline, digits: 3), format(baseline / seconds, digits: 2) + "×",
                 ]

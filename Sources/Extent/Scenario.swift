@@ -53,11 +53,6 @@ public struct Scenario: Hashable, Sendable {
 }
 
 extension Scenario {
-    /// The index of the buffer with this name, if there is one.
-    public func bufferIndex(named name: String) -> Int? {
-        buffers.firstIndex { $0.name == name }
-    }
-
     /// The number of words that start fresh (§7.2): every word of every buffer and of every stored block.
     public var freshInitialWords: Int {
         (buffers.map(\.blocks).reduce(0, +) + geometry.blocks) * geometry.blockWords

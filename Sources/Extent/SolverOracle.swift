@@ -90,7 +90,10 @@ public final class SolverOracle {
             return cached
         }
         let answer = ask(question)
-        cache[question] = answer
+        switch answer {
+        case .unknown: break  // a timeout, say: a later state may still get a definite answer
+        case .holds, .violated: if usesShortcuts { cache[question] = answer }
+        }
         return answer
     }
 

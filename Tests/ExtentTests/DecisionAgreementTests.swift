@@ -17,6 +17,7 @@ import Testing
             let slow = try Run(scenario, policy, usesShortcuts: false)
             #expect(fast.verdicts == slow.verdicts, "\(policy.name)")
             #expect(fast.outcome.statistics.states == slow.outcome.statistics.states, "\(policy.name)")
+            #expect(fast.outcome.statistics.transitions == slow.outcome.statistics.transitions, "\(policy.name)")
             // Without shortcuts Z3 decides every comparison of every state; with them, at most a few.
             let compares =
                 (scenario.invariants.contains(.csumMatchesData) && policy.checksumsAnything)
