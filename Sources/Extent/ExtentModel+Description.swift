@@ -17,9 +17,10 @@ extension ExtentModel {
             let text = describe(writers[writer].script[step])
             guard case .directWrite = writers[writer].script[step] else { return text }
             switch directIOPath {
-            case .direct, .bufferedIfMirrored: return text + " (direct)"
+            case .direct: return text + " (direct)"
             case .bounce: return text + " (bounce copy)"
-            case .buffered: return text + " (falls back to buffered)"
+            // The model resolves buffered-if-mirrored at creation; both switches on the path treat it as buffered.
+            case .buffered, .bufferedIfMirrored: return text + " (falls back to buffered)"
             }
         case .writeback(let block):
             return "writeback folio \(block)"

@@ -10,7 +10,8 @@ public struct ExtentModel: Sendable {
     public let scenario: Scenario
     /// The policy the scenario is checked under.
     public let policy: Policy
-    /// The path an O_DIRECT write takes under this policy and geometry.
+    /// The path an O_DIRECT write takes under this policy and geometry: never `bufferedIfMirrored`,
+    /// which is resolved to `direct` or `buffered` by the number of mirrors.
     public let directIOPath: Policy.DirectIOPath
 
     let layout: StateLayout
