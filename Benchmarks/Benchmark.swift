@@ -17,10 +17,10 @@ struct Benchmark {
         for member in ModelFamily.members(quick: quick) {
             for policy in member.scenario.policies {
                 let options = CheckOptions(policies: [policy.name])
-                let (report, seconds) = try measure { try ExtentCheck.check(member.scenario, options: options) }
+                let (report, seconds) = try measure { try ExtentChecker(options: options).check(member.scenario) }
                 var exact = options
-                exact.storage = .exact
-                let (_, baseline) = try measure { try ExtentCheck.check(member.scenario, options: exact) }
+                exact.search.storage = .exact
+                let (_, baseline) = try measure { try ExtentChecker(options: exact).check(member.scenario) }
                 let result = report.policies[0]
                 let row = [
                     member.label, "\(member.scenario.data)", policy.name, "\(result.search.states)",

@@ -1,7 +1,7 @@
 import DequeModule
 
 extension Checker {
-    /// Where a property was first found violated, by the keys of the seen set.
+    /// Where a property was first discovered (violated, or for `sometimes` satisfied), by the keys of the seen set.
     @usableFromInline
     enum Violation<Key> {
         /// At the state with this key.
@@ -10,7 +10,8 @@ extension Checker {
         case transition(source: Key, index: Int)
     }
 
-    /// What the search has learnt of one property so far.
+    /// What the search has learnt of one property so far: a discovery is a counterexample, or for a
+    /// `sometimes` property an example.
     @usableFromInline
     struct Finding<Key> {
         @usableFromInline var violation: Violation<Key>?
@@ -39,8 +40,19 @@ extension Checker {
 
         func judgeState(_ state: System.State, key stateKey: Key) {
             for (index, property) in properties.enumerated() where findings[index].violation == nil {
-                guard case .always(let judge) = property.condition else { continue }
-                record(judge(state), at: .state(stateKey), in: &findings[index])
+                switch property.condition {
+                case .always(let judge):
+                    record(judge(state), at: .state(stateKey), in: &findings[index])
+                case .sometimes(let judge):
+                    // An example is a discovery as a counterexample is: the judgement is turned round.
+                    switch judge(state) {
+                    case .holds: findings[index].violation = .state(stateKey)
+                    case .violated: break
+                    case .unknown(let reason): findings[index].unknownReason = findings[index].unknownReason ?? reason
+                    }
+                case .alwaysOnTransition, .noDeadlock:
+                    break
+                }
             }
         }
 
@@ -127,15 +139,17 @@ extension Checker {
 
         let verdicts = properties.indices.map { index in
             let finding = findings[index]
+            let looksForExample = properties[index].looksForExample
             let verdict: PropertyVerdict<System.State, System.Action>
             if let violation = finding.violation {
-                verdict = .violated(path(to: violation, seen: seen))
+                let path = path(to: violation, seen: seen)
+                verdict = looksForExample ? .witnessed(path) : .violated(path)
             } else if let reason = finding.unknownReason {
                 verdict = .unknown(reason: reason)
             } else if let limit {
                 verdict = .unknown(reason: "limit \(limit) reached before every state was explored")
             } else {
-                verdict = .holds
+                verdict = looksForExample ? .neverWitnessed : .holds
             }
             return (properties[index].name, verdict)
         }

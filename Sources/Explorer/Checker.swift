@@ -18,10 +18,10 @@ public struct Checker<System: TransitionSystem> {
     /// The properties to decide.
     public var properties: [Property<System>]
     /// How to search, and when to stop early.
-    public var options: CheckerOptions
+    public var options: SearchOptions
 
     /// Creates a checker.
-    public init(system: System, properties: [Property<System>], options: CheckerOptions = CheckerOptions()) {
+    public init(system: System, properties: [Property<System>], options: SearchOptions = SearchOptions()) {
         self.system = system
         self.properties = properties
         self.options = options

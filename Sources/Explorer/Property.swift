@@ -7,6 +7,9 @@ public struct Property<System: TransitionSystem> {
         case always((System.State) -> Judgement)
         /// Judged at every transition: the source state, the step and the state it leads to.
         case alwaysOnTransition((System.State, System.Action, System.State) -> Judgement)
+        /// Looked for at every reachable state: the property holds once some state satisfies the judgement
+        /// (the judgement says `.holds` there), and is violated if none does.
+        case sometimes((System.State) -> Judgement)
         /// Violated by a reachable state with no enabled step that the system does not call finished.
         case noDeadlock
     }
@@ -32,6 +35,16 @@ public struct Property<System: TransitionSystem> {
         _ name: String, _ judge: @escaping (System.State, System.Action, System.State) -> Judgement
     ) -> Self {
         Self(name: name, condition: .alwaysOnTransition(judge))
+    }
+
+    /// A property that some reachable state satisfies: the search keeps a shortest path to the first one.
+    public static func sometimes(_ name: String, _ judge: @escaping (System.State) -> Judgement) -> Self {
+        Self(name: name, condition: .sometimes(judge))
+    }
+
+    /// Whether the property looks for an example rather than a counterexample.
+    public var looksForExample: Bool {
+        if case .sometimes = condition { true } else { false }
     }
 
     /// The property that no reachable state is stuck.

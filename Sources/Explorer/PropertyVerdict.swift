@@ -4,6 +4,10 @@ public enum PropertyVerdict<State, Action> {
     case holds
     /// A reachable state or transition violates it; the path leads there.
     case violated(Path<State, Action>)
+    /// A `sometimes` property: a reachable state satisfies it, and the path leads there.
+    case witnessed(Path<State, Action>)
+    /// A `sometimes` property: no reachable state satisfies it.
+    case neverWitnessed
     /// The property was not decided, for the reason given.
     case unknown(reason: String)
 }

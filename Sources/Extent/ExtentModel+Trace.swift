@@ -1,13 +1,16 @@
 public import Explorer
 
 extension ExtentModel {
-    /// The counterexample for `invariant` along `path`, with concrete values for every word.
+    /// The trace of `property` along `path`, with concrete values for every word: a counterexample,
+    /// or for a `sometimes` property an example.
     ///
     /// In symbolic mode the path is replayed with one name per fresh variable for the whole run
-    /// (exploration renames them at every state), and Z3 gives every variable a value under which
-    /// the final state violates the invariant.
+    /// (exploration renames them at every state). The property is judged again at the end of the
+    /// path; the last comparison that found a possible difference is what the values must exhibit,
+    /// and Z3 picks values under which it does. The property's own sentence, judged once more with
+    /// those values shown, is the trace's last line.
     public func trace(
-        of path: Path<ExtentState, ExtentAction>, violating invariant: Invariant, oracle: SolverOracle?
+        of path: Path<ExtentState, ExtentAction>, for property: ExtentProperty, oracle: SolverOracle?
     ) throws -> Trace {
         var states = [path.initialState]
         var nextFresh = (layout.wordBase..<layout.count).map { path.initialState[$0] }
@@ -18,20 +21,17 @@ extension ExtentModel {
             precondition(canonical(next) == explored, "a replayed step reached another state than the search")
             states.append(next)
         }
-        let final = states[states.count - 1]
 
-        let mismatch: Mismatch? =
-            switch invariant {
-            case .csumMatchesData: firstViolation(checksumMismatches(in: final), oracle: oracle)
-            case .mirrorsAgree: firstViolation(mirrorMismatches(in: final), oracle: oracle)
-            case .checksummed, .noDeadlock: nil
-            }
+        let recorder = TermDecider(oracle: oracle, renderer: namesRenderer, recording: true)
+        _ = conclusion(of: property, path: path, states: states, decider: recorder)
+        let render = try renderer(for: states, exhibiting: recorder.differences ?? [], oracle: oracle)
+        let conclusion =
+            conclusion(of: property, path: path, states: states, decider: TermDecider(oracle: oracle, renderer: render))
+            ?? property.meaning
 
-        let render = try renderer(for: states, mismatch: mismatch, oracle: oracle)
-        var previous: [(String, String)] = []
         var steps: [Trace.Step] = []
         let initial = components(of: states[0], render)
-        previous = initial
+        var previous = initial
         for (number, (action, state)) in zip(path.actions, states.dropFirst()).enumerated() {
             let current = components(of: state, render)
             steps.append(
@@ -42,30 +42,59 @@ extension ExtentModel {
         }
         return Trace(
             initial: initial.map { Trace.Change(what: $0.0, before: nil, after: $0.1) },
-            steps: steps,
-            conclusion: conclusion(invariant, final: final, path: path, states: states, mismatch: mismatch, render))
+            steps: steps, conclusion: conclusion)
     }
 
-    private func firstViolation(_ candidates: [Mismatch], oracle: SolverOracle?) -> Mismatch? {
-        candidates.first { judge($0, oracle: oracle) == .violated }
+    /// What `property` says at the end of the path: of the last state, or of the last step.
+    private func conclusion(
+        of property: ExtentProperty, path: Path<ExtentState, ExtentAction>, states: [ExtentState], decider: TermDecider
+    ) -> String? {
+        let final = states[states.count - 1]
+        switch property.judge {
+        case .state(let judge):
+            return try? judge(StateView(self, final, decider: decider))
+        case .transition(let judge):
+            guard let action = path.steps.last?.action else { return nil }
+            let before = states[states.count - 2]
+            return try? judge(
+                StateView(self, before, decider: decider), StepView(model: self, action: action, before: before),
+                StateView(self, final, decider: decider))
+        case .noDeadlock:
+            let stuck = writers.indices.filter { position(of: $0, in: final).step < writers[$0].script.count }
+            let names = stuck.map { writers[$0].name }.joined(separator: ", ")
+            return "no step can run, yet \(names) has not finished its script"
+        }
     }
 
     /// How words and checksums read in the trace: hex values Z3 chose in symbolic mode,
     /// the values themselves in concrete mode.
-    struct Renderer {
-        var word: (UInt32) -> String
-        var checksum: ([UInt32]) -> String
+    struct Renderer: Sendable {
+        var word: @Sendable (UInt32) -> String
+        var checksum: @Sendable ([UInt32]) -> String
 
         /// A block's words: the word alone, or `[w0 w1 ...]`.
         func block(_ words: [UInt32]) -> String {
             words.count == 1 ? word(words[0]) : "[" + words.map(word).joined(separator: " ") + "]"
         }
+
+        /// Concrete words as their values, checksums as `H(v ...)`.
+        static let values = Renderer(
+            word: { String($0) }, checksum: { "H(\($0.map(String.init).joined(separator: " ")))" })
+
+        /// Symbolic words by name, `w0`, `w1`, ...: what a property sees while the search runs.
+        static let names = Renderer(
+            word: { "w\($0)" }, checksum: { "H(\($0.map { "w\($0)" }.joined(separator: " ")))" })
     }
 
-    private func renderer(for states: [ExtentState], mismatch: Mismatch?, oracle: SolverOracle?) throws -> Renderer {
-        guard let oracle else {
-            return Renderer(word: { String($0) }, checksum: { "H(\($0.map(String.init).joined(separator: " ")))" })
-        }
+    /// How views show terms while the search runs: by value in concrete mode, by name in symbolic mode.
+    var namesRenderer: Renderer { concreteValues == nil ? .names : .values }
+
+    /// Values for every variable of `states` under which the last of `differences` holds, and the
+    /// checksums of every summed list, including both sides of every checksum comparison.
+    private func renderer(
+        for states: [ExtentState], exhibiting differences: [SolverOracle.Difference], oracle: SolverOracle?
+    ) throws -> Renderer {
+        guard let oracle else { return .values }
         var variables = Set<UInt32>()
         var checksummed = Set<[UInt32]>()
         for state in states {
@@ -84,16 +113,17 @@ extension ExtentModel {
                 }
             }
         }
-        if let mismatch {
-            checksummed.insert(mismatch.difference.b)
+        for difference in differences where difference.comparesChecksums {
+            checksummed.insert(difference.a)
+            checksummed.insert(difference.b)
         }
         let witness = try oracle.witness(
-            variables: variables.sorted(), differences: mismatch.map { [$0.difference] } ?? [],
+            variables: variables.sorted(), differences: differences.last.map { [$0] } ?? [],
             checksummed: checksummed.sorted { $0.lexicographicallyPrecedes($1) })
         let values = witness?.values ?? [:]
         let sums = witness?.checksums ?? [:]
         let digits = (geometry.wordBits + 3) / 4
-        func hex(_ value: UInt64, digits: Int) -> String {
+        @Sendable func hex(_ value: UInt64, digits: Int) -> String {
             let text = String(value, radix: 16)
             return "0x" + String(repeating: "0", count: max(0, digits - text.count)) + text
         }
@@ -195,37 +225,5 @@ extension ExtentModel {
             changes.append(Trace.Change(what: what, before: value, after: nil))
         }
         return changes
-    }
-
-    private func conclusion(
-        _ invariant: Invariant, final: ExtentState, path: Path<ExtentState, ExtentAction>, states: [ExtentState],
-        mismatch: Mismatch?, _ render: Renderer
-    ) -> String {
-        switch invariant {
-        case .csumMatchesData:
-            guard let mismatch else { break }
-            let mirror = geometry.mirrors == 1 ? "" : " mirror \(mismatch.mirror)"
-            return "stored block \(mismatch.block)\(mirror): the stored checksum \(render.checksum(mismatch.difference.a)) "
-                + "disagrees with the stored data, whose checksum is \(render.checksum(mismatch.difference.b)): "
-                + "every read of the block fails with EIO"
-        case .mirrorsAgree:
-            guard let mismatch else { break }
-            let first = render.block(mismatch.difference.a)
-            let second = render.block(mismatch.difference.b)
-            return "stored block \(mismatch.block): mirror 0 holds \(first) but mirror 1 holds \(second): "
-                + "a read returns different data depending on the mirror"
-        case .checksummed:
-            guard let (action, _) = path.steps.last, case .complete(let owner) = action,
-                let range = range(of: owner, in: states[states.count - 2])
-            else { break }
-            let blocks = range.blocks == 1 ? "block \(range.at)" : "blocks \(range.at)..\(range.at + range.blocks - 1)"
-            return "\(describe(action, in: states[states.count - 2])) stored \(blocks) without a checksum: "
-                + "damage to the data would go undetected"
-        case .noDeadlock:
-            let stuck = writers.indices.filter { position(of: $0, in: final).step < writers[$0].script.count }
-            let names = stuck.map { writers[$0].name }.joined(separator: ", ")
-            return "no step can run, yet \(names) has not finished its script"
-        }
-        return invariant.meaning
     }
 }

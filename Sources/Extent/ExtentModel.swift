@@ -6,19 +6,60 @@
 /// flusher's, the kernel's, the device's and the mutators' steps is a state
 /// of the model; the explorer visits them all.
 public struct ExtentModel: Sendable {
+    /// Everything about the model that no step changes, behind one reference: a copy of the model,
+    /// or a view of one of its states, costs one retain.
+    final class Shape: Sendable {
+        let scenario: Scenario
+        let policy: Policy
+        let directIOPath: Policy.DirectIOPath
+        let layout: StateLayout
+        let writers: [Writer]
+        let mutators: [Mutator]
+        let bioOwners: [BioOwner]
+
+        init(scenario: Scenario, policy: Policy) {
+            self.scenario = scenario
+            self.policy = policy
+            switch policy.directIOPath {
+            case .bufferedIfMirrored:
+                directIOPath = scenario.geometry.mirrors > 1 ? .buffered : .direct
+            case let path:
+                directIOPath = path
+            }
+            var writers: [Writer] = []
+            var mutators: [Mutator] = []
+            for actor in scenario.actors {
+                switch actor.role {
+                case .writer(let script):
+                    writers.append(Writer(name: actor.name, script: script))
+                case .mutator(let target, let budget):
+                    mutators.append(Mutator(name: actor.name, target: target, budget: budget))
+                }
+            }
+            self.writers = writers
+            self.mutators = mutators
+            bioOwners = writers.indices.map(BioOwner.writer) + (0..<scenario.geometry.blocks).map(BioOwner.writeback)
+            layout = StateLayout(
+                writers: writers.count, mutators: mutators.count, geometry: scenario.geometry,
+                bufferBlocks: scenario.buffers.map(\.blocks))
+        }
+    }
+
+    let shape: Shape
+
     /// The scenario being checked.
-    public let scenario: Scenario
+    public var scenario: Scenario { shape.scenario }
     /// The policy the scenario is checked under.
-    public let policy: Policy
+    public var policy: Policy { shape.policy }
     /// The path an O_DIRECT write takes under this policy and geometry: never `bufferedIfMirrored`,
     /// which is resolved to `direct` or `buffered` by the number of mirrors.
-    public let directIOPath: Policy.DirectIOPath
+    public var directIOPath: Policy.DirectIOPath { shape.directIOPath }
 
-    let layout: StateLayout
-    let writers: [Writer]
-    let mutators: [Mutator]
+    var layout: StateLayout { _read { yield shape.layout } }
+    var writers: [Writer] { _read { yield shape.writers } }
+    var mutators: [Mutator] { _read { yield shape.mutators } }
     /// Every bio that can be in flight: the writers' in writer order, then the folios' in block order.
-    let bioOwners: [BioOwner]
+    var bioOwners: [BioOwner] { _read { yield shape.bioOwners } }
 
     /// A writer, by its index among the scenario's writers.
     struct Writer: Hashable, Sendable {
@@ -45,30 +86,7 @@ public struct ExtentModel: Sendable {
 
     /// Creates the model of `scenario` under `policy`.
     public init(scenario: Scenario, policy: Policy) {
-        self.scenario = scenario
-        self.policy = policy
-        switch policy.directIOPath {
-        case .bufferedIfMirrored:
-            directIOPath = scenario.geometry.mirrors > 1 ? .buffered : .direct
-        case let path:
-            directIOPath = path
-        }
-        var writers: [Writer] = []
-        var mutators: [Mutator] = []
-        for actor in scenario.actors {
-            switch actor.role {
-            case .writer(let script):
-                writers.append(Writer(name: actor.name, script: script))
-            case .mutator(let target, let budget):
-                mutators.append(Mutator(name: actor.name, target: target, budget: budget))
-            }
-        }
-        self.writers = writers
-        self.mutators = mutators
-        bioOwners = writers.indices.map(BioOwner.writer) + (0..<scenario.geometry.blocks).map(BioOwner.writeback)
-        layout = StateLayout(
-            writers: writers.count, mutators: mutators.count, geometry: scenario.geometry,
-            bufferBlocks: scenario.buffers.map(\.blocks))
+        shape = Shape(scenario: scenario, policy: policy)
     }
 
     var geometry: Geometry { scenario.geometry }

@@ -21,10 +21,11 @@ public struct Scenario: Hashable, Sendable {
     public var actors: [Actor]
     /// The policies to check, in order.
     public var policies: [Policy]
-    /// The invariants to decide, in order.
-    public var invariants: [Invariant]
-    /// The verdicts the author expects, by policy name.
-    public var expectations: [String: [Invariant: ExpectedVerdict]]
+    /// The properties to decide, in order: the built-in invariants a model file names, and any
+    /// property stated in Swift.
+    public var invariants: [ExtentProperty]
+    /// The verdicts the author expects, by policy name, then by property name.
+    public var expectations: [String: [String: ExpectedVerdict]]
 
     /// Creates a scenario; every part not given takes the contract's default.
     public init(
@@ -36,8 +37,8 @@ public struct Scenario: Hashable, Sendable {
         buffers: [Buffer] = [],
         actors: [Actor] = [],
         policies: [Policy] = Policy.builtIn,
-        invariants: [Invariant] = Invariant.allCases,
-        expectations: [String: [Invariant: ExpectedVerdict]] = [:]
+        invariants: [ExtentProperty] = ExtentProperty.builtIn,
+        expectations: [String: [String: ExpectedVerdict]] = [:]
     ) {
         self.name = name
         self.about = about

@@ -1,17 +1,21 @@
-/// Options that do not fit the model they are applied to.
+/// Options or properties that do not fit the model they are applied to.
 public enum CheckError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A policy named in the options is neither built in nor defined by the model.
     case unknownPolicy(String, known: [String])
-    /// An invariant named in the options is not among the model's invariants.
-    case invariantNotInModel(String, model: String)
+    /// A property named in the options is neither among the model's invariants nor the checker's properties.
+    case propertyNotInModel(String, model: String, known: [String])
+    /// A property given to the checker has the name of one the model already decides.
+    case duplicateProperty(String, model: String)
 
     /// The error in words.
     public var description: String {
         switch self {
         case .unknownPolicy(let name, let known):
             "unknown policy '\(name)'; the model lists: \(known.joined(separator: ", "))"
-        case .invariantNotInModel(let name, let model):
-            "invariant '\(name)' is not among the invariants of model '\(model)'"
+        case .propertyNotInModel(let name, let model, let known):
+            "property '\(name)' is not among the properties of model '\(model)': \(known.joined(separator: ", "))"
+        case .duplicateProperty(let name, let model):
+            "property '\(name)' is already a property of model '\(model)'; give it another name"
         }
     }
 }

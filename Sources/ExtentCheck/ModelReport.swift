@@ -14,3 +14,10 @@ public struct ModelReport: Hashable, Sendable, Codable {
     /// The worst status among the results.
     public var status: ResultStatus { policies.map(\.status).max() ?? .asExpected }
 }
+
+extension ModelReport {
+    /// The report of the policy named `policy`, if it was checked.
+    public func policy(named policy: String) -> PolicyReport? {
+        policies.first { $0.policy == policy }
+    }
+}

@@ -7,7 +7,7 @@ public struct PolicyReport: Hashable, Sendable, Codable {
     /// What the policy stands for.
     public var summary: String
     /// The verdicts, in the model's order of invariants.
-    public var results: [InvariantResult]
+    public var results: [PropertyResult]
     /// Figures of the search.
     public var search: SearchStatistics
     /// Figures of the solver's work; nil in concrete mode, where none is needed.
@@ -31,4 +31,11 @@ public struct SolverStatistics: Hashable, Sendable, Codable {
     public var cacheHits: Int
     /// Questions answered because both sides were the same words, without a query.
     public var identical: Int
+}
+
+extension PolicyReport {
+    /// The result of the property named `property`, if it was checked.
+    public func result(of property: String) -> PropertyResult? {
+        results.first { $0.property == property }
+    }
 }

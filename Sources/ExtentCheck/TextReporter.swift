@@ -42,9 +42,9 @@ public struct TextReporter: Sendable {
         lines.append(figures)
         if let limit = policy.limit { lines.append("  stopped early: limit \(limit)") }
 
-        let width = policy.results.map(\.invariant.rawValue.count).max() ?? 0
+        let width = policy.results.map(\.property.count).max() ?? 0
         for result in policy.results {
-            let name = result.invariant.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+            let name = result.property.padding(toLength: width, withPad: " ", startingAt: 0)
             let verdict = result.verdict.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
             var line = "  \(name)  \(verdict)  "
             switch result.status {
@@ -52,13 +52,17 @@ public struct TextReporter: Sendable {
             case .unexpected: line += "UNEXPECTED (expected \((result.expected ?? .holds).rawValue))"
             case .unknown: line += "UNKNOWN: \(result.reason ?? "no reason given")"
             }
+            if result.kind == .sometimes, result.verdict == .violated, let reason = result.reason {
+                line += " (\(reason))"
+            }
             lines.append(line)
         }
         guard showsTraces else { return lines }
         for result in policy.results {
             guard let trace = result.trace else { continue }
             lines.append("")
-            lines.append("  counterexample to \(result.invariant.rawValue), \(Self.count(trace.steps.count, "step")):")
+            let heading = result.traceIsExample ? "example of" : "counterexample to"
+            lines.append("  \(heading) \(result.property), \(Self.count(trace.steps.count, "step")):")
             lines += render(trace).map { "    " + $0 }
         }
         return lines

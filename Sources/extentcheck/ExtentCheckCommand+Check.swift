@@ -24,7 +24,7 @@ extension ExtentCheckCommand {
         var policies: [String] = []
 
         @Option(name: .customLong("invariant"), help: "Decide only this invariant (repeatable).")
-        var invariants: [Invariant] = []
+        var invariants: [String] = []
 
         @OptionGroup var search: SearchArguments
 
@@ -39,19 +39,20 @@ extension ExtentCheckCommand {
         }
 
         func run() throws {
-            let options = search.options(
-                policies: policies.isEmpty ? nil : policies,
-                invariants: invariants.isEmpty ? nil : invariants)
+            let checker = ExtentChecker(
+                options: search.options(
+                    policies: policies.isEmpty ? nil : policies,
+                    properties: invariants.isEmpty ? nil : invariants))
             let scenarios = try files.map { path in
-                let scenario = try ExtentCheck.loadModel(at: path)
-                try ExtentCheck.validate(options, for: scenario)
+                let scenario = try ExtentChecker.loadModel(at: path)
+                try checker.validate(scenario)
                 return (path, scenario)
             }
 
             var reports: [ModelReport] = []
             let reporter = TextReporter(showsTraces: !noTraces)
             for (path, scenario) in scenarios {
-                var report = try ExtentCheck.check(scenario, options: options)
+                var report = try checker.check(scenario)
                 report.file = path
                 reports.append(report)
                 if format == .text {
@@ -73,5 +74,3 @@ extension ExtentCheckCommand {
         case json
     }
 }
-
-extension Invariant: ExpressibleByArgument {}

@@ -35,11 +35,12 @@ struct SearchArguments: ParsableArguments {
     }
 
     /// The library's options for these arguments, reporting progress to standard error.
-    func options(policies: [String]?, invariants: [Invariant]?) -> CheckOptions {
+    func options(policies: [String]?, properties: [String]?) -> CheckOptions {
         CheckOptions(
-            policies: policies, invariants: invariants, strategy: strategy, storage: storage,
-            maxStates: maxStates, maxDepth: maxDepth,
-            timeout: timeout.map { .milliseconds(Int64($0 * 1000)) },
+            policies: policies, properties: properties,
+            search: SearchOptions(
+                strategy: strategy, storage: storage, maxStates: maxStates, maxDepth: maxDepth,
+                timeout: timeout.map { .milliseconds(Int64($0 * 1000)) }),
             solverTimeoutMilliseconds: solverTimeout, jobs: jobs,
             progress: { policy, statistics in
                 let line = String(

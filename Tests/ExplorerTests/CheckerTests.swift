@@ -35,7 +35,7 @@ import Testing
     @Test func depthFirstFindsAViolationButNotNecessarilyTheShortest() {
         let property = Property<Grid>.always("not-top") { $0.y < 2 ? .holds : .violated }
         let breadth = Checker(system: grid, properties: [property]).run()
-        let depth = Checker(system: grid, properties: [property], options: CheckerOptions(strategy: .depthFirst)).run()
+        let depth = Checker(system: grid, properties: [property], options: SearchOptions(strategy: .depthFirst)).run()
         guard case .violated(let shortest) = breadth.verdict(named: "not-top"),
             case .violated(let found) = depth.verdict(named: "not-top")
         else {
@@ -97,11 +97,11 @@ import Testing
     }
 
     @Test(arguments: [
-        CheckerOptions(maxStates: 5),
-        CheckerOptions(maxDepth: 2),
-        CheckerOptions(strategy: .depthFirst, maxStates: 5),
+        SearchOptions(maxStates: 5),
+        SearchOptions(maxDepth: 2),
+        SearchOptions(strategy: .depthFirst, maxStates: 5),
     ])
-    func limitsTurnUndecidedVerdictsIntoUnknown(options: CheckerOptions) {
+    func limitsTurnUndecidedVerdictsIntoUnknown(options: SearchOptions) {
         let property = Property<Grid>.always("anything") { _ in .holds }
         let outcome = Checker(system: grid, properties: [property], options: options).run()
         #expect(!outcome.isExhaustive)
@@ -116,7 +116,7 @@ import Testing
 
     @Test func aViolationFoundWithinALimitStaysViolated() {
         let property = Property<Grid>.always("x<1") { $0.x < 1 ? .holds : .violated }
-        let outcome = Checker(system: grid, properties: [property], options: CheckerOptions(maxStates: 4)).run()
+        let outcome = Checker(system: grid, properties: [property], options: SearchOptions(maxStates: 4)).run()
         guard case .violated = outcome.verdict(named: "x<1") else {
             Issue.record("expected the violation found before the limit")
             return
@@ -126,7 +126,7 @@ import Testing
     @Test func exactStorageAgreesWithFingerprints() {
         let large = Grid(width: 40, height: 30)
         let fingerprints = Checker(system: large, properties: []).run()
-        let exact = Checker(system: large, properties: [], options: CheckerOptions(storage: .exact)).run()
+        let exact = Checker(system: large, properties: [], options: SearchOptions(storage: .exact)).run()
         #expect(fingerprints.statistics.states == 1200)
         #expect(exact.statistics == SearchStatistics.comparable(fingerprints.statistics, secondsFrom: exact.statistics))
     }
@@ -144,7 +144,7 @@ extension SearchStatistics {
 @Suite struct ProgressTests {
     @Test func longSearchesReportTheirFiguresAsTheyGo() {
         let reports = Mutex<[SearchStatistics]>([])
-        let options = CheckerOptions(progressInterval: .zero, progress: { statistics in
+        let options = SearchOptions(progressInterval: .zero, progress: { statistics in
             reports.withLock { $0.append(statistics) }
         })
         let outcome = Checker(system: Grid(width: 40, height: 30), properties: [], options: options).run()

@@ -33,7 +33,7 @@ struct CLITests {
 
     @Test("text report of the QEMU model: every policy, the 5-step counterexample, the summary")
     func textReport() async throws {
-        let scenario = try ExtentCheck.loadModel(at: PackagePaths.absolute(Self.qemu))
+        let scenario = try ExtentChecker.loadModel(at: PackagePaths.absolute(Self.qemu))
         let run = try await ExtentCheckTool.run(["check", Self.qemu])
         #expect(run.status == 0, "\(run.transcript)")
 
@@ -65,7 +65,7 @@ struct CLITests {
 
     @Test("JSON report of the QEMU model: status, policies, the dio-csum trace, search and solver figures")
     func jsonReport() async throws {
-        let scenario = try ExtentCheck.loadModel(at: PackagePaths.absolute(Self.qemu))
+        let scenario = try ExtentChecker.loadModel(at: PackagePaths.absolute(Self.qemu))
         let run = try await ExtentCheckTool.run(["check", Self.qemu, "--format", "json"])
         #expect(run.status == 0, "\(run.transcript)")
         let document = try #require(run.json())
@@ -82,7 +82,7 @@ struct CLITests {
         }
 
         let dioCsum = try #require(policies.first { $0[string: "policy"] == "dio-csum" })
-        let result = try #require(dioCsum[array: "results"]?.first { $0[string: "invariant"] == "csum-matches-data" })
+        let result = try #require(dioCsum[array: "results"]?.first { $0[string: "property"] == "csum-matches-data" })
         #expect(result[string: "verdict"] == "violated")
         let steps = try #require(result[object: "trace"]?[array: "steps"])
         #expect(steps.count == 5)
@@ -103,7 +103,7 @@ struct CLITests {
         let policies = try #require(run.json()?[array: "models"]?.first?[array: "policies"])
         #expect(policies.map { $0[string: "policy"] } == ["dio-csum"])
         let results = policies.first?[array: "results"] ?? []
-        #expect(results.map { $0[string: "invariant"] } == ["csum-matches-data"])
+        #expect(results.map { $0[string: "property"] } == ["csum-matches-data"])
         #expect(results.first?[string: "verdict"] == "violated")
     }
 
@@ -123,7 +123,7 @@ struct CLITests {
         let policies = document[array: "models"]?.first?[array: "policies"] ?? []
         let statuses = policies.flatMap { policy in
             (policy[array: "results"] ?? []).map {
-                "\(policy[string: "policy"] ?? "?")/\($0[string: "invariant"] ?? "?"): \($0[string: "status"] ?? "?")"
+                "\(policy[string: "policy"] ?? "?")/\($0[string: "property"] ?? "?"): \($0[string: "status"] ?? "?")"
             }
         }
         // Only the race is unexpected; everything else holds as expected.
@@ -152,7 +152,7 @@ struct CLITests {
         let results = policy[array: "results"] ?? []
         #expect(results.count == fullResults.count)
         for result in results {
-            let invariant = result[string: "invariant"] ?? "?"
+            let invariant = result[string: "property"] ?? "?"
             #expect(result[string: "verdict"] == "unknown", "\(invariant)")
             #expect(result[string: "reason"]?.contains(word) == true, "\(invariant): reason \(result["reason"] ?? "none")")
         }
@@ -318,7 +318,7 @@ struct CLITests {
         #expect(dfs.status == 0, "\(dfs.transcript)")
         let policies = dfs.json()?[array: "models"]?.first?[array: "policies"] ?? []
         let dioCsum = policies.first { $0[string: "policy"] == "dio-csum" }
-        let result = dioCsum?[array: "results"]?.first { $0[string: "invariant"] == "csum-matches-data" }
+        let result = dioCsum?[array: "results"]?.first { $0[string: "property"] == "csum-matches-data" }
         #expect(result?[string: "verdict"] == "violated")
         #expect(result?[object: "trace"]?[array: "steps"]?.isEmpty == false)
 

@@ -5,8 +5,8 @@ import Testing
 @Suite struct ParallelTests {
     @Test(arguments: PackagePaths.modelFiles)
     func parallelChecksReportWhatSequentialChecksReport(file: String) throws {
-        let sequential = try ExtentCheck.check(file: PackagePaths.absolute(file), options: CheckOptions(jobs: 1))
-        let parallel = try ExtentCheck.check(file: PackagePaths.absolute(file), options: CheckOptions(jobs: 4))
+        let sequential = try ExtentChecker(options: CheckOptions(jobs: 1)).check(file: PackagePaths.absolute(file))
+        let parallel = try ExtentChecker(options: CheckOptions(jobs: 4)).check(file: PackagePaths.absolute(file))
         #expect(sequential.policies.map(\.policy) == parallel.policies.map(\.policy))
         for (one, other) in zip(sequential.policies, parallel.policies) {
             #expect(one.results == other.results, "\(one.policy)")

@@ -55,7 +55,7 @@ import Testing
 
     @Test func theShortestDioCsumCounterexampleHasTheContractsFiveSteps() throws {
         let run = try Run(Self.qemu, Policy.builtIn(named: "dio-csum")!)
-        let path = try #require(run.path(violating: .csumMatchesData))
+        let path = try #require(run.path(violating: ExtentProperty.csumMatchesData))
         let kinds = path.actions.map { action in
             switch action {
             case .writerStep: "dio-write"

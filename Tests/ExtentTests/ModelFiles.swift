@@ -13,6 +13,6 @@ enum ModelFiles {
         let folder = packageRoot.appendingPathComponent("Models")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".yaml") }.sorted()
-        return try names.map { ($0, try ModelFile.load(contentsOf: folder.appendingPathComponent($0).path)) }
+        return try names.map { ($0, try ModelFileReader.load(contentsOf: folder.appendingPathComponent($0).path)) }
     }
 }

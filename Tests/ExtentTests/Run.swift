@@ -9,7 +9,7 @@ struct Run {
 
     /// Explores `scenario` under `policy`, deciding `invariants` (the scenario's by default).
     init(
-        _ scenario: Scenario, _ policy: Policy, invariants: [Invariant]? = nil, usesShortcuts: Bool = true,
+        _ scenario: Scenario, _ policy: Policy, invariants: [ExtentProperty]? = nil, usesShortcuts: Bool = true,
         storage: StateStorage = .fingerprints
     ) throws {
         model = ExtentModel(scenario: scenario, policy: policy)
@@ -19,7 +19,7 @@ struct Run {
             : nil
         outcome = Checker(
             system: model, properties: model.properties(for: invariants ?? scenario.invariants, oracle: oracle),
-            options: CheckerOptions(storage: storage)
+            options: SearchOptions(storage: storage)
         ).run()
     }
 
@@ -28,16 +28,16 @@ struct Run {
         Dictionary(
             uniqueKeysWithValues: outcome.verdicts.map { name, verdict in
                 switch verdict {
-                case .holds: (name, "holds")
-                case .violated: (name, "violated")
+                case .holds, .witnessed: (name, "holds")
+                case .violated, .neverWitnessed: (name, "violated")
                 case .unknown: (name, "unknown")
                 }
             })
     }
 
     /// The counterexample path of a violated invariant.
-    func path(violating invariant: Invariant) -> Path<ExtentState, ExtentAction>? {
-        if case .violated(let path) = outcome.verdict(named: invariant.rawValue) { path } else { nil }
+    func path(violating invariant: ExtentProperty) -> Path<ExtentState, ExtentAction>? {
+        if case .violated(let path) = outcome.verdict(named: invariant.name) { path } else { nil }
     }
 }
 

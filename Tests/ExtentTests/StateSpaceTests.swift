@@ -36,7 +36,7 @@ import Testing
     /// and `fsync`s, a mutator of budget 1 changes the buffer, `concrete:2`, `buffered-fallback`.
     @Test func theIndependentCheckersCountIsReproduced() throws {
         var scenario = Scenarios.qemuCacheNone(blocks: 4, data: .concrete(2))
-        scenario.invariants = Invariant.allCases
+        scenario.invariants = ExtentProperty.builtIn
         let run = try Run(scenario, Policy.builtIn(named: "buffered-fallback")!)
         #expect(run.outcome.statistics.states == 630_464)
         #expect(run.outcome.statistics.transitions == 3_082_080)

@@ -5,8 +5,8 @@ import Testing
 @Suite struct TraceTests {
     @Test func theDioCsumTraceShowsTheRaceWithConsistentValues() throws {
         let run = try Run(Scenarios.qemuCacheNone(), Policy.builtIn(named: "dio-csum")!)
-        let path = try #require(run.path(violating: .csumMatchesData))
-        let trace = try run.model.trace(of: path, violating: .csumMatchesData, oracle: run.oracle)
+        let path = try #require(run.path(violating: ExtentProperty.csumMatchesData))
+        let trace = try run.model.trace(of: path, for: ExtentProperty.csumMatchesData, oracle: run.oracle)
 
         #expect(trace.steps.map(\.number) == [1, 2, 3, 4, 5])
         #expect(trace.steps.map(\.actor) == ["qemu", "kernel", "guest-fs", "device", "kernel"])
@@ -42,8 +42,8 @@ import Testing
 
     @Test func concreteTracesShowTheEnumeratedValues() throws {
         let run = try Run(Scenarios.qemuCacheNone(data: .concrete(2)), Policy.builtIn(named: "dio-csum")!)
-        let path = try #require(run.path(violating: .csumMatchesData))
-        let trace = try run.model.trace(of: path, violating: .csumMatchesData, oracle: nil)
+        let path = try #require(run.path(violating: ExtentProperty.csumMatchesData))
+        let trace = try run.model.trace(of: path, for: ExtentProperty.csumMatchesData, oracle: nil)
         #expect(trace.steps.count == 5)
         let mutation = try #require(change("guest-page block 0", at: 3, in: trace))
         #expect(mutation.before != mutation.after)
@@ -54,16 +54,16 @@ import Testing
 
     @Test func aChecksummedViolationNamesTheCompleteThatStoredNoChecksum() throws {
         let run = try Run(Scenarios.qemuCacheNone(), Policy.builtIn(named: "nodatasum")!)
-        let path = try #require(run.path(violating: .checksummed))
-        let trace = try run.model.trace(of: path, violating: .checksummed, oracle: run.oracle)
+        let path = try #require(run.path(violating: ExtentProperty.checksummed))
+        let trace = try run.model.trace(of: path, for: ExtentProperty.checksummed, oracle: run.oracle)
         #expect(trace.steps.map(\.step).last == "complete bio qemu")
         #expect(trace.conclusion.hasPrefix("complete bio qemu stored block 0 without a checksum"))
     }
 
     @Test func aMirrorViolationShowsTwoDifferentCopies() throws {
         let run = try Run(Scenarios.qemuCacheNone(mirrors: 2), Policy.builtIn(named: "nodatasum")!)
-        let path = try #require(run.path(violating: .mirrorsAgree))
-        let trace = try run.model.trace(of: path, violating: .mirrorsAgree, oracle: run.oracle)
+        let path = try #require(run.path(violating: ExtentProperty.mirrorsAgree))
+        let trace = try run.model.trace(of: path, for: ExtentProperty.mirrorsAgree, oracle: run.oracle)
         let first = try #require(trace.steps.last?.changes.first { $0.what == "stored block 0 mirror 0" }?.after)
         let second = try #require(trace.steps.last?.changes.first { $0.what == "stored block 0 mirror 1" }?.after)
         #expect(first != second)
@@ -79,8 +79,8 @@ import Testing
         scenario.geometry.blockWords = blockWords
         scenario.geometry.wordBits = wordBits
         let run = try Run(scenario, Policy.builtIn(named: "dio-csum")!)
-        let path = try #require(run.path(violating: .csumMatchesData))
-        let trace = try run.model.trace(of: path, violating: .csumMatchesData, oracle: run.oracle)
+        let path = try #require(run.path(violating: ExtentProperty.csumMatchesData))
+        let trace = try run.model.trace(of: path, for: ExtentProperty.csumMatchesData, oracle: run.oracle)
         // "... the stored checksum S = crc32c(...) disagrees with the stored data, whose checksum is D = ...".
         let sums = trace.conclusion.split(separator: " ").filter { $0.hasPrefix("0x") && $0.count == 10 }
         #expect(sums.count == 2)

@@ -28,7 +28,7 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
     /// Parses the text and checks the error against the case.
     func check(sourceLocation: SourceLocation = #_sourceLocation) {
         do {
-            let scenario = try ModelFile.parse(yaml, path: "Models/case.yaml")
+            let scenario = try ModelFileReader.parse(yaml, path: "Models/case.yaml")
             Issue.record("loaded \(scenario.name) instead of failing", sourceLocation: sourceLocation)
         } catch {
             #expect(error.path == "Models/case.yaml", sourceLocation: sourceLocation)

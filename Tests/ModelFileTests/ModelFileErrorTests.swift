@@ -335,7 +335,7 @@ import Testing
         #expect(throws: ModelFileError(
             path: path, line: 0, column: 0, key: "", message: "cannot read the file: no such file"
         )) {
-            try ModelFile.load(contentsOf: path)
+            try ModelFileReader.load(contentsOf: path)
         }
     }
 }

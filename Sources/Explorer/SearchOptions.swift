@@ -1,6 +1,6 @@
 /// Options of one search: its order, what it stores, and the limits that
 /// end it early.
-public struct CheckerOptions: Sendable {
+public struct SearchOptions: Sendable {
     /// The order in which states are visited.
     public var strategy: SearchStrategy
     /// How seen states are stored.

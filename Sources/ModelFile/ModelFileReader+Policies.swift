@@ -1,7 +1,7 @@
 internal import Foundation
 internal import Extent
 
-extension ModelFile {
+extension ModelFileReader {
     /// The columns of a custom policy, all required.
     static let customPolicyKeys = ["name", "dio-path", "dio-checksum", "buffered-checksum", "stable-pages"]
 
@@ -56,16 +56,20 @@ extension ModelFile {
     }
 
     /// The invariants to decide: a non-empty sequence of invariant names, none twice.
-    static func invariants(from reader: NodeReader) throws(ModelFileError) -> [Invariant] {
+    static func invariants(from reader: NodeReader) throws(ModelFileError) -> [ExtentProperty] {
         let items = try reader.elements()
         guard !items.isEmpty else {
             throw reader.error("invariants must list at least one invariant")
         }
-        var invariants: [Invariant] = []
+        var invariants: [ExtentProperty] = []
         for item in items {
-            let invariant = try item.choice(Invariant.self, what: "invariant")
+            let name = try item.string()
+            guard let invariant = ExtentProperty.builtIn(named: name) else {
+                throw item.error(
+                    "unknown invariant '\(name)'; expected \(NodeReader.alternatives(ExtentProperty.builtIn.map(\.name)))")
+            }
             if let first = invariants.firstIndex(of: invariant) {
-                throw item.error("invariant '\(invariant.rawValue)' is already listed (\(reader.key)[\(first)])")
+                throw item.error("invariant '\(invariant.name)' is already listed (\(reader.key)[\(first)])")
             }
             invariants.append(invariant)
         }

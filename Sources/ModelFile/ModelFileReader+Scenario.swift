@@ -1,6 +1,6 @@
 internal import Extent
 
-extension ModelFile {
+extension ModelFileReader {
     /// The keys a model file may give at the top level, in the order of `model-files.md`.
     static let topLevelKeys = [
         "name", "about", "blocks", "block-words", "word-bits", "mirrors", "checksum", "data",

@@ -1,12 +1,12 @@
 internal import Extent
 
-extension ModelFile {
+extension ModelFileReader {
     /// The expected verdicts, by policy name: each policy maps to `holds` (every
     /// checked invariant holds) or to a mapping of invariant to `holds` or `violated`.
     static func expectations(
-        from reader: NodeReader, policies: [Policy], invariants: [Invariant]
-    ) throws(ModelFileError) -> [String: [Invariant: ExpectedVerdict]] {
-        var expectations: [String: [Invariant: ExpectedVerdict]] = [:]
+        from reader: NodeReader, policies: [Policy], invariants: [ExtentProperty]
+    ) throws(ModelFileError) -> [String: [String: ExpectedVerdict]] {
+        var expectations: [String: [String: ExpectedVerdict]] = [:]
         for entry in try reader.entries() {
             guard policies.contains(where: { $0.name == entry.name }) else {
                 throw entry.keyReader.error(
@@ -20,27 +20,27 @@ extension ModelFile {
 
     /// The verdicts expected for one policy: `holds`, or a mapping of invariant to verdict.
     static func verdicts(
-        from reader: NodeReader, invariants: [Invariant]
-    ) throws(ModelFileError) -> [Invariant: ExpectedVerdict] {
+        from reader: NodeReader, invariants: [ExtentProperty]
+    ) throws(ModelFileError) -> [String: ExpectedVerdict] {
         if reader.isScalar {
             guard try reader.string() == ExpectedVerdict.holds.rawValue else {
                 throw reader.error(
                     "expected holds (every invariant) or a mapping of invariant to holds or violated,"
                         + " found \(reader.found)")
             }
-            return Dictionary(uniqueKeysWithValues: invariants.map { ($0, .holds) })
+            return Dictionary(uniqueKeysWithValues: invariants.map { ($0.name, .holds) })
         }
-        var verdicts: [Invariant: ExpectedVerdict] = [:]
+        var verdicts: [String: ExpectedVerdict] = [:]
         for entry in try reader.entries() {
-            guard let invariant = invariants.first(where: { $0.rawValue == entry.name }) else {
-                let listed = invariants.map(\.rawValue).joined(separator: ", ")
+            guard let invariant = invariants.first(where: { $0.name == entry.name }) else {
+                let listed = invariants.map(\.name).joined(separator: ", ")
                 throw entry.keyReader.error(
-                    Invariant(rawValue: entry.name) == nil
+                    ExtentProperty.builtIn(named: entry.name) == nil
                         ? "unknown invariant '\(entry.name)'; expected one of \(listed)"
                         : "expect names invariant '\(entry.name)', which the model does not check"
                             + " (invariants: \(listed))")
             }
-            verdicts[invariant] = try entry.value.choice(
+            verdicts[invariant.name] = try entry.value.choice(
                 among: [ExpectedVerdict.holds, .violated], what: "verdict")
         }
         return verdicts

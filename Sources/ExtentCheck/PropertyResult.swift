@@ -1,16 +1,18 @@
 public import Extent
 
-/// The verdict on one invariant under one policy, against what the model expects.
-public struct InvariantResult: Hashable, Sendable, Codable {
-    /// The invariant.
-    public var invariant: Invariant
-    /// The verdict.
+/// The verdict on one property under one policy, against what the model expects.
+public struct PropertyResult: Hashable, Sendable, Codable {
+    /// The property's name.
+    public var property: String
+    /// Where the property is judged: `always`, `on-every-transition`, `sometimes` or `no-deadlock`.
+    public var kind: ExtentProperty.Kind
+    /// The verdict. For a `sometimes` property, `holds` means some reachable state is an example.
     public var verdict: Verdict
     /// The verdict the model expects; nil where it expects nothing (then `holds` is as expected).
     public var expected: ExpectedVerdict?
     /// Why the verdict is unknown, if it is.
     public var reason: String?
-    /// The counterexample, if the invariant is violated.
+    /// The counterexample of a violated property, or the example of a `sometimes` property that holds.
     public var trace: Trace?
 
     /// Whether the verdict is as expected, unexpected, or unknown.
@@ -22,16 +24,20 @@ public struct InvariantResult: Hashable, Sendable, Codable {
         }
     }
 
+    /// Whether `trace` is an example (of a `sometimes` property) rather than a counterexample.
+    public var traceIsExample: Bool { kind == .sometimes }
+
     private enum CodingKeys: String, CodingKey {
-        case invariant, verdict, expected, status, reason, trace
+        case property, kind, verdict, expected, status, reason, trace
     }
 
     /// Creates a result.
     public init(
-        invariant: Invariant, verdict: Verdict, expected: ExpectedVerdict? = nil, reason: String? = nil,
-        trace: Trace? = nil
+        property: String, kind: ExtentProperty.Kind, verdict: Verdict, expected: ExpectedVerdict? = nil,
+        reason: String? = nil, trace: Trace? = nil
     ) {
-        self.invariant = invariant
+        self.property = property
+        self.kind = kind
         self.verdict = verdict
         self.expected = expected
         self.reason = reason
@@ -41,7 +47,8 @@ public struct InvariantResult: Hashable, Sendable, Codable {
     /// Decodes a result; its status is derived, not read.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        invariant = try container.decode(Invariant.self, forKey: .invariant)
+        property = try container.decode(String.self, forKey: .property)
+        kind = try container.decode(ExtentProperty.Kind.self, forKey: .kind)
         verdict = try container.decode(Verdict.self, forKey: .verdict)
         expected = try container.decodeIfPresent(ExpectedVerdict.self, forKey: .expected)
         reason = try container.decodeIfPresent(String.self, forKey: .reason)
@@ -51,7 +58,8 @@ public struct InvariantResult: Hashable, Sendable, Codable {
     /// Encodes the result, its status included.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(invariant, forKey: .invariant)
+        try container.encode(property, forKey: .property)
+        try container.encode(kind, forKey: .kind)
         try container.encode(verdict, forKey: .verdict)
         try container.encodeIfPresent(expected, forKey: .expected)
         try container.encode(status, forKey: .status)

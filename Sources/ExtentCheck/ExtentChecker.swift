@@ -5,48 +5,59 @@ internal import Foundation
 internal import Synchronization
 public import ModelFile
 
-/// Checks models: every policy a model lists, every invariant it names,
-/// each result compared with the model's `expect`.
+/// Checks models: every policy a model lists, every property it names and every property the
+/// checker adds, each result compared with what the model expects.
 ///
 /// ```swift
-/// let report = try ExtentCheck.check(file: "Models/qemu-cache-none.yaml")
+/// let report = try ExtentChecker().check(file: "Models/qemu-cache-none.yaml")
 /// #expect(report.status == .asExpected)
 /// ```
-public enum ExtentCheck {
+public struct ExtentChecker: Sendable {
+    /// How to check.
+    public var options: CheckOptions
+    /// Properties stated in Swift, decided beside each model's own invariants.
+    public var properties: [ExtentProperty]
+
+    /// Creates a checker.
+    public init(options: CheckOptions = CheckOptions(), properties: [ExtentProperty] = []) {
+        self.options = options
+        self.properties = properties
+    }
+
     /// Loads and checks the model file at `path`.
     ///
     /// Throws `ModelFileError` for a file that is not a valid model and `CheckError` for options that
     /// do not fit the model; nothing is checked then.
-    public static func check(file path: String, options: CheckOptions = CheckOptions()) throws -> ModelReport {
-        var report = try check(loadModel(at: path), options: options)
+    public func check(file path: String) throws -> ModelReport {
+        var report = try check(Self.loadModel(at: path))
         report.file = path
         return report
     }
 
     /// Loads the model file at `path`; throws `ModelFileError` naming the file, line and key of a mistake.
     public static func loadModel(at path: String) throws(ModelFileError) -> Scenario {
-        try ModelFile.load(contentsOf: path)
+        try ModelFileReader.load(contentsOf: path)
     }
 
-    /// Throws `CheckError` if `options` name a policy or invariant that `scenario` cannot be checked for.
-    public static func validate(_ options: CheckOptions, for scenario: Scenario) throws(CheckError) {
-        _ = try plan(scenario, options)
+    /// Throws `CheckError` if the options name a policy or property that `scenario` cannot be checked for.
+    public func validate(_ scenario: Scenario) throws(CheckError) {
+        _ = try plan(scenario)
     }
 
     /// Checks a scenario built in Swift or loaded from a file.
-    public static func check(_ scenario: Scenario, options: CheckOptions = CheckOptions()) throws -> ModelReport {
-        let (policies, invariants) = try plan(scenario, options)
+    public func check(_ scenario: Scenario) throws -> ModelReport {
+        let (policies, properties) = try plan(scenario)
         return ModelReport(
-            model: scenario.name, file: nil, about: scenario.about, shape: shape(of: scenario),
-            policies: try inParallel(policies, workers: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { policy in
-                try check(scenario, under: policy, invariants: invariants, options: options)
+            model: scenario.name, file: nil, about: scenario.about, shape: Self.shape(of: scenario),
+            policies: try Self.inParallel(
+                policies, workers: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            ) { policy in
+                try check(scenario, under: policy, properties: properties)
             })
     }
 
-    /// Checks one policy: one search deciding every invariant at once.
-    static func check(
-        _ scenario: Scenario, under policy: Policy, invariants: [Invariant], options: CheckOptions
-    ) throws -> PolicyReport {
+    /// Checks one policy: one search deciding every property at once.
+    func check(_ scenario: Scenario, under policy: Policy, properties: [ExtentProperty]) throws -> PolicyReport {
         let model = ExtentModel(scenario: scenario, policy: policy)
         let oracle: SolverOracle? =
             scenario.data == .symbolic
@@ -54,23 +65,28 @@ public enum ExtentCheck {
                 geometry: scenario.geometry, checksum: scenario.checksum,
                 usesShortcuts: options.usesSolverShortcuts, timeoutMilliseconds: options.solverTimeoutMilliseconds)
             : nil
-        let progress = options.progress.map { report in { @Sendable statistics in report(policy.name, statistics) } }
-        let checker = Checker(
-            system: model, properties: model.properties(for: invariants, oracle: oracle),
-            options: CheckerOptions(
-                strategy: options.strategy, storage: options.storage, maxStates: options.maxStates,
-                maxDepth: options.maxDepth, timeout: options.timeout, progress: progress))
-        let outcome = checker.run()
+        var search = options.search
+        if let report = options.progress {
+            search.progress = { statistics in report(policy.name, statistics) }
+        }
+        let outcome = Checker(system: model, properties: model.properties(for: properties, oracle: oracle), options: search)
+            .run()
 
         let expectations = scenario.expectations[policy.name] ?? [:]
-        let results = try zip(invariants, outcome.verdicts).map { invariant, named in
-            var result = InvariantResult(invariant: invariant, verdict: .holds, expected: expectations[invariant])
+        let results = try zip(properties, outcome.verdicts).map { property, named in
+            var result = PropertyResult(
+                property: property.name, kind: property.kind, verdict: .holds, expected: expectations[property.name])
             switch named.verdict {
             case .holds:
                 break
+            case .witnessed(let path):
+                result.trace = try model.trace(of: path, for: property, oracle: oracle)
             case .violated(let path):
                 result.verdict = .violated
-                result.trace = try model.trace(of: path, violating: invariant, oracle: oracle)
+                result.trace = try model.trace(of: path, for: property, oracle: oracle)
+            case .neverWitnessed:
+                result.verdict = .violated
+                result.reason = "no reachable state is an example: \(property.meaning)"
             case .unknown(let reason):
                 result.verdict = .unknown
                 result.reason = reason
@@ -84,7 +100,7 @@ public enum ExtentCheck {
                     calls: $0.statistics.calls, seconds: $0.statistics.seconds,
                     cacheHits: $0.statistics.cacheHits, identical: $0.statistics.identical)
             },
-            collisionProbability: options.storage == .exact
+            collisionProbability: search.storage == .exact
                 ? 0 : Fingerprint.collisionProbability(states: outcome.statistics.states),
             limit: outcome.limit?.description)
     }
@@ -112,16 +128,19 @@ public enum ExtentCheck {
         return try results.withLock { $0 }.map { try $0!.get() }
     }
 
-    /// The policies and invariants `options` select from `scenario`, in the model's order of invariants.
-    private static func plan(
-        _ scenario: Scenario, _ options: CheckOptions
-    ) throws(CheckError) -> (policies: [Policy], invariants: [Invariant]) {
-        if let selected = options.invariants, let missing = selected.first(where: { !scenario.invariants.contains($0) }) {
-            throw CheckError.invariantNotInModel(missing.rawValue, model: scenario.name)
+    /// The policies and properties the options select from `scenario` and the checker's own
+    /// properties, in the model's order of properties, then the checker's.
+    private func plan(_ scenario: Scenario) throws(CheckError) -> (policies: [Policy], properties: [ExtentProperty]) {
+        var all = scenario.invariants
+        for property in properties {
+            guard !all.contains(property) else { throw CheckError.duplicateProperty(property.name, model: scenario.name) }
+            all.append(property)
         }
-        let invariants = options.invariants.map { selected in scenario.invariants.filter(selected.contains) }
-            ?? scenario.invariants
-        guard let names = options.policies else { return (scenario.policies, invariants) }
+        if let selected = options.properties, let missing = selected.first(where: { name in !all.contains { $0.name == name } }) {
+            throw CheckError.propertyNotInModel(missing, model: scenario.name, known: all.map(\.name))
+        }
+        let chosen = options.properties.map { selected in all.filter { selected.contains($0.name) } } ?? all
+        guard let names = options.policies else { return (scenario.policies, chosen) }
         var named = Set<String>()
         let policies = try names.filter { named.insert($0).inserted }.map { (name) throws(CheckError) in
             guard let policy = scenario.policy(named: name) ?? Policy.builtIn(named: name) else {
@@ -129,7 +148,7 @@ public enum ExtentCheck {
             }
             return policy
         }
-        return (policies, invariants)
+        return (policies, chosen)
     }
 
     private static func shape(of scenario: Scenario) -> String {

@@ -1,6 +1,6 @@
 internal import Extent
 
-extension ModelFile {
+extension ModelFileReader {
     /// The roles an actor may take; it takes exactly one.
     static let actorRoles = ["writer", "mutator"]
     /// The steps a writer's script may hold.

@@ -21,7 +21,7 @@ internal import Yams
 /// The keys are read in a fixed order (shape, data, buffers, actors,
 /// policies, invariants, expectations), so that each can be checked against
 /// the ones before it wherever it stands in the file.
-public enum ModelFile {
+public enum ModelFileReader {
     /// Loads and validates the model file at `path`.
     public static func load(contentsOf path: String) throws(ModelFileError) -> Scenario {
         let text: String
@@ -54,7 +54,7 @@ public enum ModelFile {
     }
 }
 
-extension ModelFile {
+extension ModelFileReader {
     /// Why a file could not be read, in a few words.
     private static func readFailure(_ error: any Error) -> String {
         switch (error as? CocoaError)?.code {

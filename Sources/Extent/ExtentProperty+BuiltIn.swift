@@ -1,0 +1,61 @@
+extension ExtentProperty {
+    /// Every stored checksum matches its block's data on every mirror.
+    public static let csumMatchesData = ExtentProperty.always(
+        "csum-matches-data",
+        meaning: "a stored checksum disagrees with its stored data: reads of the block fail with EIO"
+    ) { state in
+        for block in state.stored {
+            guard let checksum = block.checksum else { continue }
+            for mirror in 0..<state.geometry.mirrors {
+                let data = state.checksum(of: block.mirror(mirror))
+                guard try state.mayDiffer(checksum, data) else { continue }
+                let which = state.geometry.mirrors == 1 ? "" : " mirror \(mirror)"
+                return "stored block \(block.index)\(which): the stored checksum \(state.show(checksum)) "
+                    + "disagrees with the stored data, whose checksum is \(state.show(data)): "
+                    + "every read of the block fails with EIO"
+            }
+        }
+        return nil
+    }
+
+    /// With two mirrors, both copies of every stored block agree.
+    public static let mirrorsAgree = ExtentProperty.always(
+        "mirrors-agree",
+        meaning: "the mirrors of a stored block differ: reads return different data per mirror"
+    ) { state in
+        for block in state.stored {
+            for mirror in 1..<max(1, state.geometry.mirrors) where try state.mayDiffer(block.mirror(0), block.mirror(mirror)) {
+                return "stored block \(block.index): mirror 0 holds \(state.show(block.mirror(0))) "
+                    + "but mirror \(mirror) holds \(state.show(block.mirror(mirror))): "
+                    + "a read returns different data depending on the mirror"
+            }
+        }
+        return nil
+    }
+
+    /// Every block a write stores has a checksum. Judged at `complete`, by the step (§7.4): no
+    /// "written" flag is kept in the state.
+    public static let checksummed = ExtentProperty.onEveryTransition(
+        "checksummed",
+        meaning: "a write stored a block without a checksum: damage to it would go undetected"
+    ) { before, step, _ in
+        guard step.kind == .complete, let owner = step.bio, let bio = before.bio(of: owner), !bio.isChecksummed
+        else { return nil }
+        let blocks = bio.fileBlocks
+        let which = blocks.count == 1 ? "block \(blocks.lowerBound)" : "blocks \(blocks.lowerBound)..\(blocks.upperBound - 1)"
+        return "\(step) stored \(which) without a checksum: damage to the data would go undetected"
+    }
+
+    /// No state has every step disabled while a writer has not finished.
+    public static let noDeadlock = ExtentProperty(
+        name: "no-deadlock", meaning: "no step can run, yet a writer has not finished its script",
+        kind: .noDeadlock, judge: .noDeadlock)
+
+    /// The contract's invariants (§4), in its order.
+    public static let builtIn: [ExtentProperty] = [csumMatchesData, mirrorsAgree, checksummed, noDeadlock]
+
+    /// The built-in property with this name, if there is one.
+    public static func builtIn(named name: String) -> ExtentProperty? {
+        builtIn.first { $0.name == name }
+    }
+}

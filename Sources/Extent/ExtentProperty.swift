@@ -1,0 +1,91 @@
+/// A property of a write path, decided over every reachable state of a model: one of the
+/// built-in invariants, or one a user states in Swift.
+///
+/// ```swift
+/// let quiescentAgreement = ExtentProperty.always(
+///     "quiescent-agreement",
+///     meaning: "with no bio in flight, a stored block's mirrors differ or disagree with its checksum"
+/// ) { state in
+///     guard state.bios.isEmpty else { return nil }
+///     for block in state.stored where try state.mayDiffer(block.mirror(0), block.mirrors.last!) {
+///         return "stored block \(block.index): its mirrors differ"
+///     }
+///     return nil
+/// }
+/// ```
+///
+/// A judgement returns nil where there is nothing to report, or one sentence: for `always` and
+/// `onEveryTransition` what breaks the property here, for `sometimes` what makes this state an
+/// example. That sentence is the last line of the property's trace. Properties are identified by
+/// name: two properties with one name are one property to a model.
+public struct ExtentProperty: Sendable {
+    /// Where a property is judged, and what a discovery means.
+    public enum Kind: String, Hashable, Sendable, Codable {
+        /// Judged at every reachable state; a state it reports violates it.
+        case always
+        /// Judged at every transition, with the step taken; a transition it reports violates it.
+        case onEveryTransition = "on-every-transition"
+        /// Looked for at every reachable state; it holds once some state is an example.
+        case sometimes
+        /// Violated by a reachable state where no step can run, yet a writer has not finished its script.
+        case noDeadlock = "no-deadlock"
+    }
+
+    enum Judge: Sendable {
+        case state(@Sendable (StateView) throws -> String?)
+        case transition(@Sendable (StateView, StepView, StateView) throws -> String?)
+        case noDeadlock
+    }
+
+    /// The property's name, as model files, options and reports spell it.
+    public let name: String
+    /// What a violation means (for `sometimes`, what an example shows), in a file-system engineer's words.
+    public let meaning: String
+    /// Where the property is judged.
+    public let kind: Kind
+    let judge: Judge
+
+    init(name: String, meaning: String, kind: Kind, judge: Judge) {
+        self.name = name
+        self.meaning = meaning
+        self.kind = kind
+        self.judge = judge
+    }
+
+    /// A property of every reachable state: `judge` returns nil where it holds, or says what breaks it.
+    public static func always(
+        _ name: String, meaning: String, _ judge: @escaping @Sendable (StateView) throws -> String?
+    ) -> ExtentProperty {
+        ExtentProperty(name: name, meaning: meaning, kind: .always, judge: .state(judge))
+    }
+
+    /// A property of every transition: `judge` sees the state before, the step and the state after,
+    /// and returns nil where the step is fine, or says what breaks the property.
+    public static func onEveryTransition(
+        _ name: String, meaning: String,
+        _ judge: @escaping @Sendable (_ before: StateView, _ step: StepView, _ after: StateView) throws -> String?
+    ) -> ExtentProperty {
+        ExtentProperty(name: name, meaning: meaning, kind: .onEveryTransition, judge: .transition(judge))
+    }
+
+    /// A property some reachable state satisfies: `judge` returns nil for a state that is no example,
+    /// or says what makes it one. The report carries a shortest trace to the first example.
+    public static func sometimes(
+        _ name: String, meaning: String, _ judge: @escaping @Sendable (StateView) throws -> String?
+    ) -> ExtentProperty {
+        ExtentProperty(name: name, meaning: meaning, kind: .sometimes, judge: .state(judge))
+    }
+}
+
+extension ExtentProperty: Hashable {
+    /// Properties are one property when they have one name.
+    public static func == (lhs: ExtentProperty, rhs: ExtentProperty) -> Bool { lhs.name == rhs.name }
+
+    /// Hashes the name.
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+}
+
+extension ExtentProperty: CustomStringConvertible {
+    /// The property's name.
+    public var description: String { name }
+}

@@ -1,0 +1,74 @@
+/// A read-only, typed view of one state of a model: the writers, mutators, user buffers, folios,
+/// bios in flight and the stored file, in the contract's terms.
+///
+/// ```swift
+/// let block = state.stored[0]
+/// if let checksum = block.checksum, try state.mayDiffer(checksum, state.checksum(of: block.mirror(0))) {
+///     return "stored block 0: its checksum disagrees with mirror 0"
+/// }
+/// ```
+///
+/// Words and checksums are opaque terms. A view compares them for the model's data mode: with Z3
+/// in symbolic mode, so that an answer covers every value of every variable, and by value in
+/// `concrete:K` mode. A comparison Z3 cannot decide throws `UndecidedComparison`; the property
+/// that asked is then `unknown` for that state, with Z3's reason.
+public struct StateView {
+    let model: ExtentModel
+    let state: ExtentState
+    let decider: TermDecider
+
+    init(_ model: ExtentModel, _ state: ExtentState, decider: TermDecider) {
+        self.model = model
+        self.state = state
+        self.decider = decider
+    }
+
+    var layout: StateLayout { _read { yield model.shape.layout } }
+
+    /// The file's shape: blocks, words per block, word width, mirrors.
+    public var geometry: Geometry { model.geometry }
+    /// The policy the state is explored under.
+    public var policy: Policy { model.policy }
+
+    /// The writers, in the scenario's order.
+    public var writers: [WriterView] { model.writers.indices.map { WriterView(view: self, index: $0) } }
+    /// The writer named `name`, if the scenario has one.
+    public func writer(named name: String) -> WriterView? { writers.first { $0.name == name } }
+
+    /// The mutators, in the scenario's order.
+    public var mutators: [MutatorView] { model.mutators.indices.map { MutatorView(view: self, index: $0) } }
+
+    /// The user buffers, in the scenario's order.
+    public var buffers: [BufferView] {
+        model.scenario.buffers.indices.map { BufferView(view: self, index: $0) }
+    }
+    /// The buffer named `name`, if the scenario has one.
+    public func buffer(named name: String) -> BufferView? { buffers.first { $0.name == name } }
+
+    /// The cached folios, in file-block order.
+    public var folios: [FolioView] { (0..<geometry.blocks).compactMap(folio(block:)) }
+    /// The folio of file block `block`, if it is cached.
+    public func folio(block: Int) -> FolioView? {
+        model.folio(block, in: state).contains(.cached) ? FolioView(view: self, block: block) : nil
+    }
+
+    /// The bios in flight: the writers' direct or bounce bios in writer order, then writeback bios in block order.
+    public var bios: [BioView] { model.bioOwners.compactMap(bio(of:)) }
+    /// The bio of `owner`, if one is in flight.
+    public func bio(of owner: BioOwner) -> BioView? {
+        model.range(of: owner, in: state).map { BioView(view: self, owner: owner, range: $0) }
+    }
+
+    /// The stored file: per block, the data on every mirror and the stored checksum.
+    public var stored: StoredFile { StoredFile(view: self) }
+
+    /// The words held in consecutive slots from `slot`: one block's data.
+    func block(at slot: Int) -> BlockData {
+        BlockData(state: state, start: slot, count: geometry.blockWords)
+    }
+
+    /// The block at `slot`, or nil where that part is empty (not computed, not transferred, no checksum).
+    func blockIfPresent(at slot: Int) -> BlockData? {
+        state[slot] == StateLayout.none ? nil : block(at: slot)
+    }
+}

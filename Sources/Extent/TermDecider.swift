@@ -1,0 +1,40 @@
+/// How views compare terms and show them: the oracle in symbolic mode, values in concrete mode.
+///
+/// When a trace is built, the decider also records the comparisons that found a possible difference
+/// (the last one is what the trace's values must exhibit) and shows words as the values the
+/// witness gave them.
+final class TermDecider {
+    let oracle: SolverOracle?
+    /// The comparisons that could differ, when recording; nil otherwise.
+    var differences: [SolverOracle.Difference]?
+    /// How words and checksums are shown: by name (symbolic) or value (concrete) while searching, as the
+    /// witness's values in a trace.
+    var renderer: ExtentModel.Renderer
+
+    init(oracle: SolverOracle?, renderer: ExtentModel.Renderer, recording: Bool = false) {
+        self.oracle = oracle
+        self.renderer = renderer
+        differences = recording ? [] : nil
+    }
+
+    /// Whether `a` and `b` can differ for some value of their variables (or their checksums, with `comparesChecksums`).
+    func mayDiffer(_ a: BlockData, _ b: BlockData, comparesChecksums: Bool) throws(UndecidedComparison) -> Bool {
+        let differ: Bool
+        if let oracle {
+            if oracle.usesShortcuts, a.isIdentical(to: b) {
+                differ = false
+            } else {
+                switch oracle.canDiffer(.init(a.terms, b.terms, comparesChecksums: comparesChecksums)) {
+                case .holds: differ = false
+                case .violated: differ = true
+                case .unknown(let reason): throw UndecidedComparison(reason: reason)
+                }
+            }
+        } else {
+            // Concrete words are values, and H is injective there (§7.12): checksums differ when the words do.
+            differ = !a.isIdentical(to: b)
+        }
+        if differ { differences?.append(.init(a.terms, b.terms, comparesChecksums: comparesChecksums)) }
+        return differ
+    }
+}
