@@ -48,13 +48,16 @@ let package = Package(
         .executableTarget(
             name: "extentcheck-bench",
             dependencies: ["ExtentCheck"],
-            path: "Benchmarks"
+            path: "Benchmarks",
+            exclude: ["Models", "compare-revisions"]
         ),
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
         .testTarget(name: "ExtentTests", dependencies: ["Extent", "ModelFile", "Z3Kit"]),
         .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "Extent"]),
         .testTarget(name: "ExtentCheckTests", dependencies: ["ExtentCheck", "extentcheck"]),
+        // Properties stated as a user states them: the library product only, no @testable.
+        .testTarget(name: "ExtentCheckAPITests", dependencies: ["ExtentCheck"]),
     ],
     swiftLanguageModes: [.v6]
 )

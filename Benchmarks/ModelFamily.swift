@@ -14,7 +14,7 @@ struct ModelFamily {
     static func scenario(blocks: Int, writers: Int = 1, budget: Int = 1, mirrors: Int = 1, data: DataMode) -> Scenario {
         let buffers = (0..<writers).map { Buffer(name: "buffer-\($0)", blocks: blocks) }
         let writerActors = (0..<writers).map { writer in
-            Actor(
+            Scenario.Actor(
                 name: "writer-\(writer)",
                 role: .writer([.directWrite(IORange(buffer: writer, at: 0, blocks: blocks)), .fsync]))
         }
@@ -23,7 +23,7 @@ struct ModelFamily {
             geometry: Geometry(blocks: blocks, mirrors: mirrors),
             data: data,
             buffers: buffers,
-            actors: writerActors + [Actor(name: "mutator", role: .mutator(target: .buffer(0), budget: budget))],
+            actors: writerActors + [Scenario.Actor(name: "mutator", role: .mutator(target: .buffer(0), budget: budget))],
             policies: ["dio-csum", "buffered-fallback", "nodatasum"].compactMap(Policy.builtIn(named:)))
     }
 

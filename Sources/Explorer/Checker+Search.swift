@@ -38,9 +38,11 @@ extension Checker {
         var findings = [Finding<Key>](repeating: Finding(), count: properties.count)
         var successors: [(action: System.Action, state: System.State)] = []
 
+        // The loops below index the properties rather than enumerate them: enumerating copies each
+        // property, its name included, on every state and transition.
         func judgeState(_ state: System.State, key stateKey: Key) {
-            for (index, property) in properties.enumerated() where findings[index].violation == nil {
-                switch property.condition {
+            for index in properties.indices where findings[index].violation == nil {
+                switch properties[index].condition {
                 case .always(let judge):
                     record(judge(state), at: .state(stateKey), in: &findings[index])
                 case .sometimes(let judge):
@@ -93,8 +95,8 @@ extension Checker {
                 system.successors(of: state, into: &successors)
 
                 if successors.isEmpty, !system.isFinished(state) {
-                    for (index, property) in properties.enumerated() where findings[index].violation == nil {
-                        if case .noDeadlock = property.condition {
+                    for index in properties.indices where findings[index].violation == nil {
+                        if case .noDeadlock = properties[index].condition {
                             findings[index].violation = .state(stateKey)
                         }
                     }
@@ -109,9 +111,8 @@ extension Checker {
 
                 for (index, successor) in successors.enumerated() {
                     statistics.transitions += 1
-                    for (propertyIndex, property) in properties.enumerated()
-                    where findings[propertyIndex].violation == nil {
-                        guard case .alwaysOnTransition(let judge) = property.condition else { continue }
+                    for propertyIndex in properties.indices where findings[propertyIndex].violation == nil {
+                        guard case .alwaysOnTransition(let judge) = properties[propertyIndex].condition else { continue }
                         record(
                             judge(state, successor.action, successor.state),
                             at: .transition(source: stateKey, index: index),

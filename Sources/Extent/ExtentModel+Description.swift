@@ -1,4 +1,21 @@
 extension ExtentModel {
+    /// The kind of step `action` is.
+    func kind(of action: ExtentAction) -> StepView.Kind {
+        switch action {
+        case .writerStep(let writer, let step):
+            switch writers[writer].script[step] {
+            case .directWrite: .dioWrite
+            case .bufferedWrite: .write
+            case .fsync: .fsync
+            }
+        case .writeback: .writeback
+        case .checksum: .csum
+        case .transfer: .dma
+        case .complete: .complete
+        case .mutate: .mutate
+        }
+    }
+
     /// The actor that takes `action`.
     public func actor(of action: ExtentAction) -> String {
         switch action {

@@ -4,29 +4,39 @@ extension ExtentModel {
     /// The explorer's properties for `properties`; symbolic data needs an `oracle` to decide
     /// comparisons of terms, concrete data compares values.
     public func properties(for properties: [ExtentProperty], oracle: SolverOracle?) -> [Property<ExtentModel>] {
-        let decider = TermDecider(oracle: oracle, renderer: namesRenderer)
+        let decider = TermDecider(model: self, oracle: oracle, renderer: namesRenderer)
         return properties.map { property in
             switch (property.kind, property.judge) {
             case (.sometimes, .state(let judge)):
                 // The explorer asks whether the state is an example: `.holds` where it is.
                 return .sometimes(property.name) { state in
-                    Self.judgement(reportsExample: true) { try judge(StateView(self, state, decider: decider)) }
+                    Self.judgement(reportsExample: true) { try judge(StateView(state, decider: decider)) }
                 }
             case (_, .state(let judge)):
                 return .always(property.name) { state in
-                    Self.judgement(reportsExample: false) { try judge(StateView(self, state, decider: decider)) }
+                    Self.judgement(reportsExample: false) { try judge(StateView(state, decider: decider)) }
                 }
-            case (_, .transition(let judge)):
-                return .alwaysOnTransition(property.name) { before, action, after in
-                    Self.judgement(reportsExample: false) {
-                        try judge(
-                            StateView(self, before, decider: decider), StepView(model: self, action: action, before: before),
-                            StateView(self, after, decider: decider))
-                    }
+            case (_, .transition(let kinds, let judge)):
+                // Most steps are of no kind the property judges: tell them apart before building any view.
+                return .alwaysOnTransition(property.name) { before, action, _ in
+                    kinds.admits(action, in: self) ? judgeStep(before, action, with: judge, decider: decider) : .holds
                 }
             case (_, .noDeadlock):
                 return .noDeadlock(property.name)
             }
+        }
+    }
+
+    /// The judgement of a transition property on the step `action` from `before`.
+    @inline(never)
+    private func judgeStep(
+        _ before: ExtentState, _ action: ExtentAction, with judge: (StateView, StepView) throws -> String?,
+        decider: TermDecider
+    ) -> Judgement {
+        Self.judgement(reportsExample: false) {
+            try judge(
+                StateView(before, decider: decider),
+                StepView(action: action, before: before, successor: nil, decider: decider))
         }
     }
 

@@ -22,11 +22,11 @@ extension ExtentModel {
             states.append(next)
         }
 
-        let recorder = TermDecider(oracle: oracle, renderer: namesRenderer, recording: true)
+        let recorder = TermDecider(model: self, oracle: oracle, renderer: namesRenderer, recording: true)
         _ = conclusion(of: property, path: path, states: states, decider: recorder)
         let render = try renderer(for: states, exhibiting: recorder.differences ?? [], oracle: oracle)
         let conclusion =
-            conclusion(of: property, path: path, states: states, decider: TermDecider(oracle: oracle, renderer: render))
+            conclusion(of: property, path: path, states: states, decider: TermDecider(model: self, oracle: oracle, renderer: render))
             ?? property.meaning
 
         var steps: [Trace.Step] = []
@@ -52,13 +52,13 @@ extension ExtentModel {
         let final = states[states.count - 1]
         switch property.judge {
         case .state(let judge):
-            return try? judge(StateView(self, final, decider: decider))
-        case .transition(let judge):
-            guard let action = path.steps.last?.action else { return nil }
+            return try? judge(StateView(final, decider: decider))
+        case .transition(let kinds, let judge):
+            guard let action = path.steps.last?.action, kinds.contains(kind(of: action)) else { return nil }
             let before = states[states.count - 2]
             return try? judge(
-                StateView(self, before, decider: decider), StepView(model: self, action: action, before: before),
-                StateView(self, final, decider: decider))
+                StateView(before, decider: decider),
+                StepView(action: action, before: before, successor: final, decider: decider))
         case .noDeadlock:
             let stuck = writers.indices.filter { position(of: $0, in: final).step < writers[$0].script.count }
             let names = stuck.map { writers[$0].name }.joined(separator: ", ")
@@ -101,15 +101,13 @@ extension ExtentModel {
             for slot in layout.wordBase..<layout.count where state[slot] != StateLayout.none {
                 variables.insert(state[slot])
             }
-            for block in 0..<geometry.blocks {
-                let summed = words(at: { layout.storedChecksum(block, $0) }, in: state)
-                if summed[0] != StateLayout.none { checksummed.insert(summed) }
+            let view = StateView(state, decider: TermDecider(model: self, oracle: nil, renderer: .names))
+            for block in view.stored {
+                if let checksum = block.checksum { checksummed.insert(checksum.data.terms) }
             }
-            for owner in bioOwners {
-                guard let range = range(of: owner, in: state) else { continue }
-                for index in 0..<range.blocks {
-                    let summed = words(at: { layout.bioChecksum(owner, index, $0) }, in: state)
-                    if summed[0] != StateLayout.none { checksummed.insert(summed) }
+            for bio in view.bios {
+                for block in bio.fileBlocks {
+                    if let checksum = bio.checksum(block: block) { checksummed.insert(checksum.data.terms) }
                 }
             }
         }
@@ -138,76 +136,61 @@ extension ExtentModel {
 
     /// The state part by part, in a fixed order, as (what, value) pairs; absent parts are left out.
     func components(of state: ExtentState, _ render: Renderer) -> [(String, String)] {
+        let view = StateView(state, decider: TermDecider(model: self, oracle: nil, renderer: render))
         var parts: [(String, String)] = []
-        func block(_ slot: (Int) -> Int) -> String {
-            render.block(words(at: slot, in: state))
-        }
-
-        for (writer, description) in writers.enumerated() {
-            let position = position(of: writer, in: state)
+        for writer in view.writers {
             let status: String
-            if position.step == description.script.count {
-                status = "finished"
+            if let step = writer.currentStep.map(describe) {
+                switch writer.waitingFor {
+                case nil: status = "next: \(step)"
+                case .bio: status = "in \(step), waiting for its bio"
+                case .writeback: status = "in \(step), waiting for writeback"
+                }
             } else {
-                let step = describe(description.script[position.step])
-                switch position.phase {
-                case .ready: status = "next: \(step)"
-                case .awaitingBio: status = "in \(step), waiting for its bio"
-                case .awaitingWriteback: status = "in \(step), waiting for writeback"
-                }
+                status = "finished"
             }
-            parts.append((description.name, status))
+            parts.append((writer.name, status))
         }
-        for (mutator, description) in mutators.enumerated() {
-            parts.append(("\(description.name) budget", String(state[layout.budget(mutator)])))
+        for mutator in view.mutators {
+            parts.append(("\(mutator.name) budget", String(mutator.budgetLeft)))
         }
-        for (buffer, description) in scenario.buffers.enumerated() {
-            for index in 0..<description.blocks {
-                parts.append(
-                    ("\(description.name) block \(index)",
-                     block { layout.bufferWord(buffer, index * geometry.blockWords + $0) }))
+        for buffer in view.buffers {
+            for block in 0..<buffer.blocks {
+                parts.append(("\(buffer.name) block \(block)", view.show(buffer.block(block))))
             }
         }
-        for fileBlock in 0..<geometry.blocks {
-            let flags = folio(fileBlock, in: state)
-            guard flags.contains(.cached) else { continue }
-            var status = flags.contains(.dirty) ? "dirty" : "clean"
-            if flags.contains(.writeback) { status += ", under writeback" }
-            parts.append(("folio \(fileBlock)", "\(block { layout.folioWord(fileBlock, $0) }) (\(status))"))
+        for folio in view.folios {
+            var status = folio.isDirty ? "dirty" : "clean"
+            if folio.isUnderWriteback { status += ", under writeback" }
+            parts.append(("folio \(folio.block)", "\(view.show(folio.data)) (\(status))"))
         }
-        for owner in bioOwners {
-            guard let range = range(of: owner, in: state) else { continue }
-            let bio = name(of: owner)
+        for bio in view.bios {
+            let blocks = bio.fileBlocks
             let source: String =
-                switch owner {
-                case .writer: "\(scenario.buffers[range.buffer].name) (\(directIOPath.rawValue))"
-                case .writeback(let fileBlock): "folio \(fileBlock)"
+                switch bio.source {
+                case .buffer(let name), .bounceCopy(of: let name): "\(name) (\(directIOPath.rawValue))"
+                case .folio(let block): "folio \(block)"
                 }
-            parts.append((bio, "blocks \(range.at)..\(range.at + range.blocks - 1) from \(source)"))
-            for index in 0..<range.blocks {
-                let fileBlock = range.at + index
-                if directIOPath == .bounce, case .writer(let writer) = owner {
-                    parts.append(("\(bio) bounce block \(fileBlock)", block { layout.bioBounce(writer, index, $0) }))
+            parts.append((bio.name, "blocks \(blocks.lowerBound)..\(blocks.upperBound - 1) from \(source)"))
+            for block in blocks {
+                if case .bounceCopy = bio.source {
+                    parts.append(("\(bio.name) bounce block \(block)", view.show(bio.sourceData(block: block))))
                 }
-                let summed = words(at: { layout.bioChecksum(owner, index, $0) }, in: state)
-                if summed[0] != StateLayout.none {
-                    parts.append(("\(bio) csum block \(fileBlock)", render.checksum(summed)))
+                if let checksum = bio.checksum(block: block) {
+                    parts.append(("\(bio.name) csum block \(block)", view.show(checksum)))
                 }
-                for mirror in 0..<geometry.mirrors
-                where state[layout.bioTransfer(owner, mirror: mirror, index, 0)] != StateLayout.none {
-                    parts.append(
-                        ("\(bio) dma mirror \(mirror) block \(fileBlock)",
-                         block { layout.bioTransfer(owner, mirror: mirror, index, $0) }))
+                for mirror in 0..<geometry.mirrors {
+                    guard let received = bio.received(mirror: mirror, block: block) else { continue }
+                    parts.append(("\(bio.name) dma mirror \(mirror) block \(block)", view.show(received)))
                 }
             }
         }
-        for fileBlock in 0..<geometry.blocks {
-            for mirror in 0..<geometry.mirrors {
-                let what = geometry.mirrors == 1 ? "stored block \(fileBlock)" : "stored block \(fileBlock) mirror \(mirror)"
-                parts.append((what, block { layout.storedWord(fileBlock, mirror: mirror, $0) }))
+        for block in view.stored {
+            for (mirror, data) in block.mirrors.enumerated() {
+                let what = geometry.mirrors == 1 ? "stored block \(block.index)" : "stored block \(block.index) mirror \(mirror)"
+                parts.append((what, view.show(data)))
             }
-            let summed = words(at: { layout.storedChecksum(fileBlock, $0) }, in: state)
-            parts.append(("stored block \(fileBlock) csum", summed[0] == StateLayout.none ? "none" : render.checksum(summed)))
+            parts.append(("stored block \(block.index) csum", block.checksum.map(view.show) ?? "none"))
         }
         return parts
     }

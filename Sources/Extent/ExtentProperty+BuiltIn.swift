@@ -6,7 +6,7 @@ extension ExtentProperty {
     ) { state in
         for block in state.stored {
             guard let checksum = block.checksum else { continue }
-            for mirror in 0..<state.geometry.mirrors {
+            for mirror in 0..<block.mirrorCount {
                 let data = state.checksum(of: block.mirror(mirror))
                 guard try state.mayDiffer(checksum, data) else { continue }
                 let which = state.geometry.mirrors == 1 ? "" : " mirror \(mirror)"
@@ -24,7 +24,7 @@ extension ExtentProperty {
         meaning: "the mirrors of a stored block differ: reads return different data per mirror"
     ) { state in
         for block in state.stored {
-            for mirror in 1..<max(1, state.geometry.mirrors) where try state.mayDiffer(block.mirror(0), block.mirror(mirror)) {
+            for mirror in 1..<max(1, block.mirrorCount) where try state.mayDiffer(block.mirror(0), block.mirror(mirror)) {
                 return "stored block \(block.index): mirror 0 holds \(state.show(block.mirror(0))) "
                     + "but mirror \(mirror) holds \(state.show(block.mirror(mirror))): "
                     + "a read returns different data depending on the mirror"
@@ -37,9 +37,10 @@ extension ExtentProperty {
     /// "written" flag is kept in the state.
     public static let checksummed = ExtentProperty.onEveryTransition(
         "checksummed",
-        meaning: "a write stored a block without a checksum: damage to it would go undetected"
-    ) { before, step, _ in
-        guard step.kind == .complete, let owner = step.bio, let bio = before.bio(of: owner), !bio.isChecksummed
+        meaning: "a write stored a block without a checksum: damage to it would go undetected",
+        at: [.complete]
+    ) { before, step in
+        guard let owner = step.bio, let bio = before.bio(of: owner), !bio.isChecksummed
         else { return nil }
         let blocks = bio.fileBlocks
         let which = blocks.count == 1 ? "block \(blocks.lowerBound)" : "blocks \(blocks.lowerBound)..\(blocks.upperBound - 1)"

@@ -33,7 +33,7 @@ public struct ExtentProperty: Sendable {
 
     enum Judge: Sendable {
         case state(@Sendable (StateView) throws -> String?)
-        case transition(@Sendable (StateView, StepView, StateView) throws -> String?)
+        case transition(at: StepView.Kinds, @Sendable (StateView, StepView) throws -> String?)
         case noDeadlock
     }
 
@@ -59,13 +59,14 @@ public struct ExtentProperty: Sendable {
         ExtentProperty(name: name, meaning: meaning, kind: .always, judge: .state(judge))
     }
 
-    /// A property of every transition: `judge` sees the state before, the step and the state after,
-    /// and returns nil where the step is fine, or says what breaks the property.
+    /// A property of every transition: `judge` sees the state before and the step (whose `after` is the
+    /// state it leads to), and returns nil where the step is fine, or says what breaks the property.
+    /// With `kinds`, only steps of those kinds are judged, and no view is built for the others.
     public static func onEveryTransition(
-        _ name: String, meaning: String,
-        _ judge: @escaping @Sendable (_ before: StateView, _ step: StepView, _ after: StateView) throws -> String?
+        _ name: String, meaning: String, at kinds: Set<StepView.Kind>? = nil,
+        _ judge: @escaping @Sendable (_ before: StateView, _ step: StepView) throws -> String?
     ) -> ExtentProperty {
-        ExtentProperty(name: name, meaning: meaning, kind: .onEveryTransition, judge: .transition(judge))
+        ExtentProperty(name: name, meaning: meaning, kind: .onEveryTransition, judge: .transition(at: StepView.Kinds(kinds), judge))
     }
 
     /// A property some reachable state satisfies: `judge` returns nil for a state that is no example,

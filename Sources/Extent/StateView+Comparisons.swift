@@ -12,9 +12,7 @@ extension StateView {
 
     /// Whether the two words can differ.
     public func mayDiffer(_ a: Word, _ b: Word) throws(UndecidedComparison) -> Bool {
-        let one = ExtentState(slots: [a.term, b.term])
-        return try decider.mayDiffer(
-            BlockData(state: one, start: 0, count: 1), BlockData(state: one, start: 1, count: 1), comparesChecksums: false)
+        try decider.mayDiffer(BlockData(terms: [a.term]), BlockData(terms: [b.term]), comparesChecksums: false)
     }
 
     /// Whether the two blocks hold the same data for every value of their variables.

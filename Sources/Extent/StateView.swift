@@ -13,15 +13,16 @@
 /// `concrete:K` mode. A comparison Z3 cannot decide throws `UndecidedComparison`; the property
 /// that asked is then `unknown` for that state, with Z3's reason.
 public struct StateView {
-    let model: ExtentModel
-    let state: ExtentState
+    /// How terms are compared; it also holds the model, so that a view costs one reference and the state.
     let decider: TermDecider
+    let state: ExtentState
 
-    init(_ model: ExtentModel, _ state: ExtentState, decider: TermDecider) {
-        self.model = model
+    init(_ state: ExtentState, decider: TermDecider) {
         self.state = state
         self.decider = decider
     }
+
+    var model: ExtentModel { decider.model }
 
     var layout: StateLayout { _read { yield model.shape.layout } }
 
@@ -64,7 +65,7 @@ public struct StateView {
 
     /// The words held in consecutive slots from `slot`: one block's data.
     func block(at slot: Int) -> BlockData {
-        BlockData(state: state, start: slot, count: geometry.blockWords)
+        BlockData(state, start: slot, count: geometry.blockWords)
     }
 
     /// The block at `slot`, or nil where that part is empty (not computed, not transferred, no checksum).

@@ -19,29 +19,66 @@ public struct StepView: CustomStringConvertible {
         case complete
         /// A mutator changes one word.
         case mutate
+
+        /// The kind's bit in a `StepView.Kinds` mask.
+        var bit: UInt16 {
+            switch self {
+            case .dioWrite: 1 << 0
+            case .write: 1 << 1
+            case .fsync: 1 << 2
+            case .writeback: 1 << 3
+            case .csum: 1 << 4
+            case .dma: 1 << 5
+            case .complete: 1 << 6
+            case .mutate: 1 << 7
+            }
+        }
     }
 
-    let model: ExtentModel
+    /// A set of kinds as bits: tested on every transition, so no hashing.
+    struct Kinds: Sendable {
+        let mask: UInt16
+
+        init(_ kinds: Set<Kind>?) {
+            mask = kinds.map { $0.reduce(0) { $0 | $1.bit } } ?? .max
+        }
+
+        @inline(__always)
+        func contains(_ kind: Kind) -> Bool { mask & kind.bit != 0 }
+
+        /// Whether `action` is of one of the kinds; a writer's step is looked up in its script only
+        /// where the mask has a writer's kind.
+        @inline(__always)
+        func admits(_ action: ExtentAction, in model: ExtentModel) -> Bool {
+            switch action {
+            case .writerStep:
+                mask & (Kind.dioWrite.bit | Kind.write.bit | Kind.fsync.bit) != 0 && contains(model.kind(of: action))
+            case .writeback: contains(.writeback)
+            case .checksum: contains(.csum)
+            case .transfer: contains(.dma)
+            case .complete: contains(.complete)
+            case .mutate: contains(.mutate)
+            }
+        }
+    }
+
     /// The step, as the explorer names it.
     public let action: ExtentAction
     let before: ExtentState
+    /// The successor in the variable names of `before`, where the caller has it (a replayed trace).
+    let successor: ExtentState?
+    let decider: TermDecider
+
+    var model: ExtentModel { decider.model }
+
+    /// The state the step leads to, with its words named as in the state before the step (the
+    /// explorer stores states renamed, so a term of one state would not compare with a term of another).
+    public var after: StateView {
+        StateView(successor ?? model.apply(action, to: before, fresh: StateLayout.fresh), decider: decider)
+    }
 
     /// The kind of step.
-    public var kind: Kind {
-        switch action {
-        case .writerStep(let writer, let step):
-            switch model.writers[writer].script[step] {
-            case .directWrite: .dioWrite
-            case .bufferedWrite: .write
-            case .fsync: .fsync
-            }
-        case .writeback: .writeback
-        case .checksum: .csum
-        case .transfer: .dma
-        case .complete: .complete
-        case .mutate: .mutate
-        }
-    }
+    public var kind: Kind { model.kind(of: action) }
 
     /// Who took the step: a writer or mutator by name, `flusher`, `kernel` or `device`.
     public var actor: String { model.actor(of: action) }

@@ -4,6 +4,8 @@
 /// (the last one is what the trace's values must exhibit) and shows words as the values the
 /// witness gave them.
 final class TermDecider {
+    /// The model whose states are compared.
+    let model: ExtentModel
     let oracle: SolverOracle?
     /// The comparisons that could differ, when recording; nil otherwise.
     var differences: [SolverOracle.Difference]?
@@ -11,7 +13,8 @@ final class TermDecider {
     /// witness's values in a trace.
     var renderer: ExtentModel.Renderer
 
-    init(oracle: SolverOracle?, renderer: ExtentModel.Renderer, recording: Bool = false) {
+    init(model: ExtentModel, oracle: SolverOracle?, renderer: ExtentModel.Renderer, recording: Bool = false) {
+        self.model = model
         self.oracle = oracle
         self.renderer = renderer
         differences = recording ? [] : nil

@@ -13,8 +13,24 @@ public struct WriterView {
     public var position: Int { view.model.position(of: index, in: view.state).step }
     /// Whether the writer has run every step of its script.
     public var isFinished: Bool { position == script.count }
-    /// Whether the writer waits inside a `dio-write`: for its bio, or for its fallen-back range to be written back.
-    public var isWaiting: Bool { view.model.position(of: index, in: view.state).phase != .ready }
+    /// What a writer waits for inside a `dio-write`.
+    public enum Waiting: Hashable, Sendable {
+        /// The `complete` of its direct or bounce bio.
+        case bio
+        /// Its fallen-back range to be written back: no folio of the file dirty or under writeback.
+        case writeback
+    }
+
+    /// What the writer waits for inside a `dio-write`, or nil if it is not waiting.
+    public var waitingFor: Waiting? {
+        switch view.model.position(of: index, in: view.state).phase {
+        case .ready: nil
+        case .awaitingBio: .bio
+        case .awaitingWriteback: .writeback
+        }
+    }
+    /// Whether the writer waits inside a `dio-write`.
+    public var isWaiting: Bool { waitingFor != nil }
     /// The step at `position`, or nil once the writer has finished.
     public var currentStep: WriterStep? { isFinished ? nil : script[position] }
     /// The writer's direct or bounce bio, if one is in flight.

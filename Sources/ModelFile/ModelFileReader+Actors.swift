@@ -13,8 +13,8 @@ extension ModelFileReader {
     /// The actors, in file order, from a mapping of name to role.
     static func actors(
         from reader: NodeReader, buffers: [Buffer], geometry: Geometry
-    ) throws(ModelFileError) -> [Actor] {
-        var actors: [Actor] = []
+    ) throws(ModelFileError) -> [Scenario.Actor] {
+        var actors: [Scenario.Actor] = []
         for entry in try reader.entries() {
             let roles = try entry.value.fields(actorRoles).entries
             guard let role = roles.first else {
@@ -29,9 +29,9 @@ extension ModelFileReader {
                 let steps = try role.value.elements().map { (step) throws(ModelFileError) in
                     try writerStep(from: step, buffers: buffers, geometry: geometry)
                 }
-                actors.append(Actor(name: entry.name, role: .writer(steps)))
+                actors.append(Scenario.Actor(name: entry.name, role: .writer(steps)))
             default:
-                actors.append(Actor(name: entry.name, role: try mutator(from: role.value, buffers: buffers)))
+                actors.append(Scenario.Actor(name: entry.name, role: try mutator(from: role.value, buffers: buffers)))
             }
         }
         return actors
@@ -105,7 +105,7 @@ extension ModelFileReader {
     }
 
     /// A mutator: `{target: BUFFER or page-cache, budget: N}`.
-    static func mutator(from reader: NodeReader, buffers: [Buffer]) throws(ModelFileError) -> Actor.Role {
+    static func mutator(from reader: NodeReader, buffers: [Buffer]) throws(ModelFileError) -> Scenario.Actor.Role {
         let fields = try reader.fields(mutatorKeys)
         let target = try fields.required("target", hint: "name a buffer or \(pageCacheTarget)")
         let mutationTarget: MutationTarget
@@ -116,7 +116,7 @@ extension ModelFileReader {
         }
         var budget = 1
         if let reader = fields["budget"] {
-            budget = try reader.integer(in: 0...Actor.maximumBudget, "budget must be 0 through \(Actor.maximumBudget)")
+            budget = try reader.integer(in: 0...Scenario.Actor.maximumBudget, "budget must be 0 through \(Scenario.Actor.maximumBudget)")
         }
         return .mutator(target: mutationTarget, budget: budget)
     }

@@ -24,14 +24,26 @@ internal import Yams
 public enum ModelFileReader {
     /// Loads and validates the model file at `path`.
     public static func load(contentsOf path: String) throws(ModelFileError) -> Scenario {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ModelFileError(
-                path: path, line: 0, column: 0, key: "",
-                message: "cannot read the file: \(readFailure(error))")
+        func unreadable(_ why: String) -> ModelFileError {
+            ModelFileError(path: path, line: 0, column: 0, key: "", message: "cannot read the file: \(why)")
         }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw unreadable("no such file")
+        }
+        guard !isDirectory.boolValue else { throw unreadable("it is a directory; give a model file (.yaml)") }
+        // Read through a file handle: String(contentsOfFile:) and FileManager report a readable device
+        // such as /dev/null as unreadable.
+        guard FileManager.default.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path)
+        else { throw unreadable("permission denied") }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw unreadable(error.localizedDescription)
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw unreadable("not UTF-8 text") }
         return try parse(text, path: path)
     }
 
@@ -55,16 +67,6 @@ public enum ModelFileReader {
 }
 
 extension ModelFileReader {
-    /// Why a file could not be read, in a few words.
-    private static func readFailure(_ error: any Error) -> String {
-        switch (error as? CocoaError)?.code {
-        case .fileReadNoSuchFile?, .fileNoSuchFile?: "no such file"
-        case .fileReadNoPermission?: "permission denied"
-        case .fileReadInapplicableStringEncoding?, .fileReadCorruptFile?: "not UTF-8 text"
-        default: error.localizedDescription
-        }
-    }
-
     /// A model-file error for a YAML syntax error, at the line and column Yams reports.
     private static func syntaxError(_ error: YamlError, text: String, path: String) -> ModelFileError {
         func at(_ mark: (line: Int, column: Int), _ message: String) -> ModelFileError {

@@ -12,6 +12,8 @@ enum ExitStatus {
     static let badInput = ExitCode(2)
     /// Some result is unknown, and none is unexpected.
     static let unknown = ExitCode(3)
+    /// The check itself failed (Z3 reported an error, say): no verdict was reached.
+    static let checkFailed = ExitCode(4)
 
     /// The exit code for the worst status among the results.
     static func code(for status: ResultStatus) -> ExitCode {
@@ -23,7 +25,8 @@ enum ExitStatus {
     }
 
     /// Prints what went wrong and exits: 2 for a bad model file, bad options or usage
-    /// (rather than ArgumentParser's 64), as ArgumentParser decides for help and version.
+    /// (rather than ArgumentParser's 64), 4 for a check that failed, and as ArgumentParser
+    /// decides for help and version.
     static func exit(for error: any Error) -> Never {
         switch error {
         case let error as ModelFileError:
@@ -33,15 +36,20 @@ enum ExitStatus {
         case let error as ExitCode:
             ExtentCheckCommand.exit(withError: error)
         default:
-            guard ExtentCheckCommand.exitCode(for: error) == .validationFailure else {
-                ExtentCheckCommand.exit(withError: error)
+            switch ExtentCheckCommand.exitCode(for: error) {
+            case .validationFailure: exitWithBadInput(ExtentCheckCommand.fullMessage(for: error))
+            case .success: ExtentCheckCommand.exit(withError: error)  // --help, --version
+            default: exit(checkFailed, "error: the check failed: \(error)")
             }
-            exitWithBadInput(ExtentCheckCommand.fullMessage(for: error))
         }
     }
 
     private static func exitWithBadInput(_ message: String) -> Never {
+        exit(badInput, message)
+    }
+
+    private static func exit(_ code: ExitCode, _ message: String) -> Never {
         FileHandle.standardError.write(Data((message + "\n").utf8))
-        ExtentCheckCommand.exit(withError: badInput)
+        ExtentCheckCommand.exit(withError: code)
     }
 }

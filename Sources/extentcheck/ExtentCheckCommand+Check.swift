@@ -13,7 +13,7 @@ extension ExtentCheckCommand {
 
                 Exit status: 0 when every result is as expected (or holds where nothing is expected), \
                 1 when a verdict is unexpected, 2 for bad input or usage, 3 when a result is unknown \
-                (and none is unexpected).
+                (and none is unexpected), 4 when the check itself failed (a Z3 error, say).
                 """
         )
 

@@ -13,7 +13,8 @@ struct ExtentCheckCommand: ParsableCommand {
             model and decides each invariant with Z3 for every content of every buffer.
 
             Exit status: 0 when every result is as expected (or holds where nothing is expected), \
-            1 when a verdict is unexpected, 2 for bad input or usage, 3 when a result is unknown.
+            1 when a verdict is unexpected, 2 for bad input or usage, 3 when a result is unknown, \
+            4 when the check itself failed (a Z3 error, say).
             """,
         version: "0.1.0",
         subcommands: [Check.self, Policies.self],

@@ -14,8 +14,8 @@ enum Scenarios {
             data: data,
             buffers: [Buffer(name: "guest-page", blocks: blocks)],
             actors: [
-                Actor(name: "qemu", role: .writer([.directWrite(IORange(buffer: 0, at: 0, blocks: blocks)), .fsync])),
-                Actor(name: "guest-fs", role: .mutator(target: .buffer(0), budget: budget)),
+                Scenario.Actor(name: "qemu", role: .writer([.directWrite(IORange(buffer: 0, at: 0, blocks: blocks)), .fsync])),
+                Scenario.Actor(name: "guest-fs", role: .mutator(target: .buffer(0), budget: budget)),
             ])
     }
 
@@ -27,8 +27,8 @@ enum Scenarios {
             data: data,
             buffers: [Buffer(name: "buf", blocks: 1)],
             actors: [
-                Actor(name: "app", role: .writer([.bufferedWrite(IORange(buffer: 0, at: 0, blocks: 1)), .fsync])),
-                Actor(name: "mmap", role: .mutator(target: .pageCache, budget: 1)),
+                Scenario.Actor(name: "app", role: .writer([.bufferedWrite(IORange(buffer: 0, at: 0, blocks: 1)), .fsync])),
+                Scenario.Actor(name: "mmap", role: .mutator(target: .pageCache, budget: 1)),
             ])
     }
 }

@@ -47,10 +47,10 @@ import Testing
         #expect(scenario.buffers == [Buffer(name: "guest-page", blocks: 1)])
         #expect(
             scenario.actors == [
-                Actor(
+                Scenario.Actor(
                     name: "qemu",
                     role: .writer([.directWrite(IORange(buffer: 0, at: 0, blocks: 1)), .fsync])),
-                Actor(name: "guest-fs", role: .mutator(target: .buffer(0), budget: 1)),
+                Scenario.Actor(name: "guest-fs", role: .mutator(target: .buffer(0), budget: 1)),
             ])
         #expect(
             scenario.policies.map(\.name)
@@ -99,14 +99,14 @@ import Testing
         #expect(scenario.buffers == [Buffer(name: "first", blocks: 1), Buffer(name: "second", blocks: 2)])
         #expect(
             scenario.actors == [
-                Actor(
+                Scenario.Actor(
                     name: "thread",
                     role: .writer([
                         .bufferedWrite(IORange(buffer: 1, at: 0, blocks: 2)),
                         .directWrite(IORange(buffer: 0, at: 1, blocks: 1)),
                         .fsync,
                     ])),
-                Actor(name: "mmap", role: .mutator(target: .pageCache, budget: 0)),
+                Scenario.Actor(name: "mmap", role: .mutator(target: .pageCache, budget: 0)),
             ])
         #expect(
             scenario.policies == [
@@ -155,13 +155,13 @@ import Testing
             path: "x.yaml")
         #expect(
             scenario.actors == [
-                Actor(
+                Scenario.Actor(
                     name: "w",
                     role: .writer([
                         .directWrite(IORange(buffer: 0, at: 0, blocks: 3)),
                         .bufferedWrite(IORange(buffer: 1, at: 2, blocks: 1)),
                     ])),
-                Actor(name: "m", role: .mutator(target: .buffer(1), budget: 1)),
+                Scenario.Actor(name: "m", role: .mutator(target: .buffer(1), budget: 1)),
             ])
     }
 

@@ -1,0 +1,92 @@
+import ExtentCheck
+import Testing
+
+/// The four example properties, per built-in policy, on every bundled model.
+///
+/// Each table lists the (model, policy) pairs where the property takes its rarer verdict; every other
+/// pair takes the other one. The reasons are in `docs/invariants.md`.
+@Suite("Example properties on the bundled models")
+struct ExamplePropertyTests {
+    /// Asserts that `property` is `rare` exactly on `pairs` ("model/policy"), and `common` elsewhere.
+    func expectVerdicts(
+        of property: ExtentProperty, _ rare: Verdict, exactlyOn pairs: Set<String>, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let common: Verdict = rare == .holds ? .violated : .holds
+        var seen = Set<String>()
+        for model in BundledModels.names {
+            for (policy, verdicts) in try BundledModels.exampleVerdicts(model) {
+                let pair = "\(model)/\(policy)"
+                seen.insert(pair)
+                let expected = pairs.contains(pair) ? rare : common
+                #expect(verdicts[property.name] == expected, "\(property) on \(pair)", sourceLocation: sourceLocation)
+            }
+        }
+        #expect(pairs.isSubset(of: seen), "pairs the table names but no model checks", sourceLocation: sourceLocation)
+    }
+
+    @Test("no fabricated data: every built-in policy stores only what a source held")
+    func noFabricatedData() throws {
+        try expectVerdicts(of: ExampleProperties.noFabricatedData, .violated, exactlyOn: [])
+    }
+
+    @Test("durable on return: broken by an mmap writer or a second writer, under every policy")
+    func durableOnReturn() throws {
+        let everyPolicy = Policy.builtIn.map(\.name)
+        try expectVerdicts(
+            of: ExampleProperties.durableOnReturn, .violated,
+            exactlyOn: Set(everyPolicy.flatMap { ["mmap-during-writeback/\($0)", "two-writers/\($0)"] }))
+    }
+
+    @Test("quiescent agreement: broken where data reaches the disk unlike its checksum or its other mirror")
+    func quiescentAgreement() throws {
+        try expectVerdicts(
+            of: ExampleProperties.quiescentAgreement, .violated,
+            exactlyOn: [
+                "qemu-cache-none/dio-csum", "threaded-dio/dio-csum", "raid1-mirrors/dio-csum",
+                // Direct writes without checksums still read the buffer once per mirror.
+                "raid1-mirrors/nodatasum", "raid1-mirrors/dio-skip-csum", "raid1-mirrors/nodatasum-mount",
+                // Folios change under writeback: an mmap writer, or a second writer's buffered write.
+                "mmap-during-writeback/unstable-pages", "two-writers/unstable-pages",
+            ])
+    }
+
+    @Test("race window: reachable under dio-csum and unstable pages, never under the fix")
+    func raceWindow() throws {
+        try expectVerdicts(
+            of: ExampleProperties.raceWindow, .holds,
+            exactlyOn: [
+                "qemu-cache-none/dio-csum", "threaded-dio/dio-csum", "raid1-mirrors/dio-csum",
+                "mmap-during-writeback/unstable-pages", "two-writers/unstable-pages",
+            ])
+    }
+
+    @Test("the race window's example is the seed's race up to the device's read")
+    func raceWindowExample() throws {
+        let result = try ExtentChecker().expect(
+            ExampleProperties.raceWindow, .holds, in: BundledModels.path("qemu-cache-none"), under: "dio-csum")
+        let trace = try #require(result.trace)
+        #expect(trace.steps.map(\.step) == ["dio-write guest-page at 0 len 1 (direct)", "csum bio qemu block 0", "mutate guest-page word 0"])
+        #expect(trace.conclusion.hasPrefix("bio qemu summed block 0 as 0x"), "\(trace.conclusion)")
+        // The values are Z3's: the summed word and the changed word differ.
+        let changed = try #require(trace.steps[2].changes.first { $0.what == "guest-page block 0" })
+        #expect(changed.before != changed.after)
+        #expect(trace.conclusion.contains("as \(changed.before!)") && trace.conclusion.contains("holds \(changed.after!)"))
+    }
+
+    @Test("a property that mistakes the live buffer for what the device received is caught under dio-csum")
+    func aWrongPropertyIsCaught() throws {
+        let storesTheBufferNow = ExtentProperty.onEveryTransition(
+            "stores-the-buffer-now", meaning: "a complete stored other data than its buffer holds at completion"
+        ) { before, step in
+            guard step.kind == .complete, let owner = step.bio, let bio = before.bio(of: owner),
+                case .buffer(let name) = bio.source, let buffer = before.buffer(named: name)
+            else { return nil }
+            let stored = step.after.stored[bio.fileBlocks.lowerBound].mirror(0)
+            return try step.after.mayDiffer(stored, buffer.block(0)) ? "\(step) stored what the buffer no longer holds" : nil
+        }
+        let path = BundledModels.path("qemu-cache-none")
+        try ExtentChecker().expect(storesTheBufferNow, .violated, in: path, under: "dio-csum")
+        // Without a mutator nothing changes the buffer, and the same property holds.
+        try ExtentChecker().expect(storesTheBufferNow, .holds, in: BundledModels.path("no-mutator"), under: "dio-csum")
+    }
+}

@@ -1,0 +1,105 @@
+import ExtentCheck
+import Foundation
+import Testing
+
+/// Custom properties through the public API: scenarios built in Swift, reports, failures as messages.
+@Suite("Custom properties through the public API")
+struct PropertyAPITests {
+    /// The seed's race, built in Swift with the model file's vocabulary.
+    static let seedRace = Scenario(
+        name: "seed-race",
+        geometry: Geometry(blocks: 1),
+        buffers: [Buffer(name: "guest-page", blocks: 1)],
+        actors: [
+            .writer("qemu", [.directWrite(IORange(buffer: 0, at: 0, blocks: 1)), .fsync]),
+            .mutator("guest-fs", target: .buffer(0), budget: 1),
+        ],
+        policies: ["dio-csum", "buffered-fallback"].compactMap(Policy.builtIn(named:)),
+        invariants: [.csumMatchesData, .checksummed])
+
+    @Test("a failed expectation throws the counterexample as its message")
+    func failedExpectationCarriesTheCounterexample() throws {
+        let failure = try #require(throws: ExpectationFailure.self) {
+            try ExtentChecker().expect(ExampleProperties.quiescentAgreement, .holds, in: Self.seedRace, under: "dio-csum")
+        }
+        let message = failure.description
+        #expect(message.hasPrefix("quiescent-agreement in seed-race under dio-csum: expected holds, but it is violated:"))
+        for step in ["dio-write guest-page", "csum bio qemu block 0", "mutate guest-page word 0", "complete bio qemu"] {
+            #expect(message.contains(step), "\(message)")
+        }
+        #expect(message.contains("=> no bio in flight, yet stored block 0 mirror 0 holds 0x"), "\(message)")
+    }
+
+    @Test("a sometimes property with no example fails with the number of states searched")
+    func missingExampleIsReported() throws {
+        let failure = try #require(throws: ExpectationFailure.self) {
+            try ExtentChecker().expect(ExampleProperties.raceWindow, .holds, in: Self.seedRace, under: "buffered-fallback")
+        }
+        #expect(failure.result.trace == nil)
+        #expect(
+            failure.description
+                == "race-window in seed-race under buffered-fallback: expected an example, but none of the 20 reachable states is one")
+    }
+
+    @Test("custom properties appear in text and JSON reports beside the built-ins")
+    func reportsShowCustomProperties() throws {
+        let report = try ExtentChecker(properties: [ExampleProperties.raceWindow, ExampleProperties.quiescentAgreement])
+            .check(Self.seedRace)
+        let dioCsum = try #require(report.policy(named: "dio-csum"))
+        #expect(dioCsum.results.map(\.property) == ["csum-matches-data", "checksummed", "race-window", "quiescent-agreement"])
+        #expect(dioCsum.results.map(\.kind) == [.always, .onEveryTransition, .sometimes, .always])
+
+        let text = TextReporter().render(report)
+        #expect(text.contains("  race-window          holds     ok"), "\(text)")
+        #expect(text.contains("  quiescent-agreement  violated  UNEXPECTED (expected holds)"), "\(text)")
+        #expect(text.contains("  example of race-window, 3 steps:"), "\(text)")
+        #expect(text.contains("  counterexample to quiescent-agreement, 5 steps:"), "\(text)")
+
+        let json = try JSONReporter().render([report])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let policies = try #require((document["models"] as? [[String: Any]])?.first?["policies"] as? [[String: Any]])
+        let results = try #require(policies.first?["results"] as? [[String: Any]])
+        let race = try #require(results.first { $0["property"] as? String == "race-window" })
+        #expect(race["kind"] as? String == "sometimes")
+        #expect(race["verdict"] as? String == "holds")
+        #expect((race["trace"] as? [String: Any])?["conclusion"] as? String != nil)
+    }
+
+    @Test("a property that throws is unknown for that state, never holds")
+    func throwingPropertyIsUnknown() throws {
+        struct Refusal: Error {}
+        let refuses = ExtentProperty.always("refuses", meaning: "never decided") { state in
+            if state.bios.isEmpty { return nil }
+            throw Refusal()
+        }
+        let report = try ExtentChecker(properties: [refuses]).check(Self.seedRace)
+        for policy in report.policies {
+            let result = try #require(policy.result(of: "refuses"))
+            #expect(result.verdict == .unknown, "\(policy.policy)")
+            #expect(result.reason?.contains("Refusal") == true, "\(result.reason ?? "no reason")")
+        }
+    }
+
+    @Test("concrete data answers the same as symbolic data")
+    func concreteDataAgrees() throws {
+        var concrete = Self.seedRace
+        concrete.data = .concrete(2)
+        for scenario in [Self.seedRace, concrete] {
+            let checker = ExtentChecker(properties: ExampleProperties.all)
+            let verdicts = try checker.check(scenario).policies.map { $0.results.map(\.verdict) }
+            // dio-csum: csum violated, checksummed holds, then the four examples; buffered-fallback: all but the examples' violations hold.
+            #expect(verdicts == [
+                [.violated, .holds, .holds, .holds, .violated, .holds],
+                [.holds, .holds, .holds, .holds, .holds, .violated],
+            ], "\(scenario.data)")
+        }
+    }
+
+    @Test("a property named like one of the model's is refused before anything is checked")
+    func duplicateNamesAreRefused() throws {
+        let impostor = ExtentProperty.always("csum-matches-data", meaning: "a second meaning") { _ in nil }
+        #expect(throws: CheckError.duplicateProperty("csum-matches-data", model: "seed-race")) {
+            try ExtentChecker(properties: [impostor]).check(Self.seedRace)
+        }
+    }
+}
