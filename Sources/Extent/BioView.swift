@@ -39,18 +39,18 @@ public struct BioView {
 
     /// The data the bio's source holds now for file block `block`: what a `csum` or `dma` would read.
     public func sourceData(block: Int) -> BlockData {
-        view.block(at: view.model.sourceSlot(owner, range: range, index(of: block), 0))
+        view.block(at: view.layout.start(of: view.model.source(of: owner, range: range, index(of: block))))
     }
 
     /// The checksum computed for file block `block`, or nil if it is not computed yet (or never is).
     public func checksum(block: Int) -> Checksum? {
-        view.blockIfPresent(at: view.layout.bioChecksum(owner, index(of: block), 0)).map(Checksum.init)
+        view.blockIfPresent(at: view.layout.start(of: .bioChecksum(owner, index: index(of: block)))).map(Checksum.init)
     }
 
     /// What the device has received for file block `block` on `mirror`, or nil if that transfer has not happened.
     public func received(mirror: Int, block: Int) -> BlockData? {
         precondition(mirror >= 0 && mirror < view.geometry.mirrors, "mirror \(mirror) of \(view.geometry.mirrors)")
-        return view.blockIfPresent(at: view.layout.bioTransfer(owner, mirror: mirror, index(of: block), 0))
+        return view.blockIfPresent(at: view.layout.start(of: .bioReceived(owner, mirror: mirror, index: index(of: block))))
     }
 
     private func index(of block: Int) -> Int {

@@ -12,6 +12,6 @@ public struct BufferView {
     /// Block `block` of the buffer (blocks of a buffer are numbered from 0).
     public func block(_ block: Int) -> BlockData {
         precondition(block >= 0 && block < blocks, "block \(block) of buffer \(name), which has \(blocks)")
-        return view.block(at: view.layout.bufferWord(index, block * view.geometry.blockWords))
+        return view.block(at: view.layout.start(of: .buffer(index, block: block)))
     }
 }

@@ -27,16 +27,13 @@ extension ExtentModel {
 
         for owner in bioOwners {
             guard let range = range(of: owner, in: state) else { continue }
-            if checksums(owner),
-                let index = (0..<range.blocks).first(where: { state[layout.bioChecksum(owner, $0, 0)] == StateLayout.none })
-            {
+            if checksums(owner), let index = (0..<range.blocks).first(where: { isEmpty(.bioChecksum(owner, index: $0), in: state) }) {
                 body(.checksum(owner, index: index))
                 continue
             }
             var transferred = true
             for mirror in 0..<geometry.mirrors {
-                for index in 0..<range.blocks
-                where state[layout.bioTransfer(owner, mirror: mirror, index, 0)] == StateLayout.none {
+                for index in 0..<range.blocks where isEmpty(.bioReceived(owner, mirror: mirror, index: index), in: state) {
                     transferred = false
                     body(.transfer(owner, mirror: mirror, index: index))
                 }
@@ -84,10 +81,7 @@ extension ExtentModel {
                     setPosition(of: writer, step: step, phase: .awaitingBio, in: &next)
                     if directIOPath == .bounce {
                         for index in 0..<range.blocks {
-                            for word in 0..<geometry.blockWords {
-                                next[layout.bioBounce(writer, index, word)] =
-                                    state[layout.bufferWord(range.buffer, index * geometry.blockWords + word)]
-                            }
+                            copy(.buffer(range.buffer, block: index), of: state, to: .bounceCopy(writer: writer, index: index), in: &next)
                         }
                     }
                 }
@@ -106,28 +100,22 @@ extension ExtentModel {
 
         case .checksum(let owner, let index):
             let range = range(of: owner, in: state)!
-            for word in 0..<geometry.blockWords {
-                next[layout.bioChecksum(owner, index, word)] = state[sourceSlot(owner, range: range, index, word)]
-            }
+            copy(source(of: owner, range: range, index), of: state, to: .bioChecksum(owner, index: index), in: &next)
 
         case .transfer(let owner, let mirror, let index):
             let range = range(of: owner, in: state)!
-            for word in 0..<geometry.blockWords {
-                next[layout.bioTransfer(owner, mirror: mirror, index, word)] =
-                    state[sourceSlot(owner, range: range, index, word)]
-            }
+            copy(source(of: owner, range: range, index), of: state, to: .bioReceived(owner, mirror: mirror, index: index), in: &next)
 
         case .complete(let owner):
             let range = range(of: owner, in: state)!
-            let summed = checksums(owner)
             for (index, block) in range.fileBlocks.enumerated() {
-                for word in 0..<geometry.blockWords {
-                    for mirror in 0..<geometry.mirrors {
-                        next[layout.storedWord(block, mirror: mirror, word)] =
-                            state[layout.bioTransfer(owner, mirror: mirror, index, word)]
-                    }
-                    next[layout.storedChecksum(block, word)] =
-                        summed ? state[layout.bioChecksum(owner, index, word)] : StateLayout.none
+                for mirror in 0..<geometry.mirrors {
+                    copy(.bioReceived(owner, mirror: mirror, index: index), of: state, to: .stored(block, mirror: mirror), in: &next)
+                }
+                if checksums(owner) {
+                    copy(.bioChecksum(owner, index: index), of: state, to: .storedChecksum(block), in: &next)
+                } else {
+                    clear(.storedChecksum(block), in: &next)
                 }
             }
             for slot in layout.bioSlots(owner) { next[slot] = StateLayout.none }
@@ -155,7 +143,7 @@ extension ExtentModel {
             case .buffer(let buffer, let index):
                 next[layout.bufferWord(buffer, index)] = word
             case .folio(let block, let index):
-                next[layout.folioWord(block, index)] = word
+                next[layout.slot(.folio(block), word: index)] = word
                 var flags = folio(block, in: state)
                 flags.insert(.dirty)
                 next[layout.folioFlags(block)] = flags.rawValue
@@ -174,10 +162,7 @@ extension ExtentModel {
     /// Copies the source buffer into the folios of `range` and marks them dirty.
     private func writeFolios(_ range: IORange, in state: inout ExtentState) {
         for (index, block) in range.fileBlocks.enumerated() {
-            for word in 0..<geometry.blockWords {
-                state[layout.folioWord(block, word)] =
-                    state[layout.bufferWord(range.buffer, index * geometry.blockWords + word)]
-            }
+            copy(.buffer(range.buffer, block: index), of: state, to: .folio(block), in: &state)
             var flags = folio(block, in: state)
             flags.formUnion([.cached, .dirty])
             state[layout.folioFlags(block)] = flags.rawValue

@@ -20,8 +20,8 @@ extension ExtentModel: TransitionSystem {
         }
         for block in 0..<geometry.blocks {
             for word in 0..<geometry.blockWords {
-                var slots = (0..<geometry.mirrors).map { layout.storedWord(block, mirror: $0, word) }
-                if policy.checksumsAnything { slots.append(layout.storedChecksum(block, word)) }
+                var slots = (0..<geometry.mirrors).map { layout.slot(.stored(block, mirror: $0), word: word) }
+                if policy.checksumsAnything { slots.append(layout.slot(.storedChecksum(block), word: word)) }
                 freshWords.append(slots)
             }
         }

@@ -130,25 +130,38 @@ extension ExtentModel {
         }
     }
 
-    /// The slot the bio of `owner` reads word `word` of its `index`-th block from.
-    func sourceSlot(_ owner: BioOwner, range: IORange, _ index: Int, _ word: Int) -> Int {
+    /// Where the bio of `owner` reads its `index`-th block from: the buffer itself, its bounce copy, or the folio.
+    func source(of owner: BioOwner, range: IORange, _ index: Int) -> StateLayout.Place {
         switch owner {
         case .writer(let writer):
-            directIOPath == .bounce
-                ? layout.bioBounce(writer, index, word)
-                : layout.bufferWord(range.buffer, index * geometry.blockWords + word)
+            directIOPath == .bounce ? .bounceCopy(writer: writer, index: index) : .buffer(range.buffer, block: index)
         case .writeback(let block):
-            layout.folioWord(block, word)
+            .folio(block)
         }
+    }
+
+    /// Copies the block at `source` in `state` to `destination` in `next`.
+    @inline(__always)
+    func copy(_ source: StateLayout.Place, of state: ExtentState, to destination: StateLayout.Place, in next: inout ExtentState) {
+        let (from, to) = (layout.start(of: source), layout.start(of: destination))
+        for word in 0..<geometry.blockWords { next[to + word] = state[from + word] }
+    }
+
+    /// Empties the block at `place`: no checksum, not computed, not transferred.
+    @inline(__always)
+    func clear(_ place: StateLayout.Place, in state: inout ExtentState) {
+        let start = layout.start(of: place)
+        for word in 0..<geometry.blockWords { state[start + word] = StateLayout.none }
+    }
+
+    /// Whether the block at `place` is empty: no checksum, not computed, not transferred.
+    @inline(__always)
+    func isEmpty(_ place: StateLayout.Place, in state: ExtentState) -> Bool {
+        state[layout.start(of: place)] == StateLayout.none
     }
 
     func folio(_ block: Int, in state: ExtentState) -> FolioFlags {
         FolioFlags(rawValue: state[layout.folioFlags(block)])
-    }
-
-    /// The words of a block held in consecutive slots from `slot`.
-    func words(at slot: (Int) -> Int, in state: ExtentState) -> [UInt32] {
-        (0..<geometry.blockWords).map { state[slot($0)] }
     }
 }
 

@@ -7,7 +7,7 @@ public struct FolioView {
     private var flags: FolioFlags { view.model.folio(block, in: view.state) }
 
     /// The folio's content.
-    public var data: BlockData { view.block(at: view.layout.folioWord(block, 0)) }
+    public var data: BlockData { view.block(at: view.layout.start(of: .folio(block))) }
     /// Whether the folio holds changes not yet written back.
     public var isDirty: Bool { flags.contains(.dirty) }
     /// Whether a writeback bio of the folio is in flight.

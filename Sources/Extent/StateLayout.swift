@@ -56,30 +56,66 @@ struct StateLayout: Hashable, Sendable {
         count = writebackBioBase + blocks * (mirrors + 1) * blockWords
     }
 
+    /// Where one block's words live: each place is `blockWords` consecutive slots.
+    enum Place {
+        /// Block `block` of the user buffer with this index.
+        case buffer(Int, block: Int)
+        /// The folio of a file block.
+        case folio(Int)
+        /// A stored block's data on one mirror.
+        case stored(Int, mirror: Int)
+        /// A stored block's checksum, kept as the words it was computed over.
+        case storedChecksum(Int)
+        /// The checksum a bio computed for its `index`-th block.
+        case bioChecksum(BioOwner, index: Int)
+        /// What the device received from a bio for its `index`-th block on one mirror.
+        case bioReceived(BioOwner, mirror: Int, index: Int)
+        /// The bounce copy of a writer's bio, its `index`-th block.
+        case bounceCopy(writer: Int, index: Int)
+    }
+
+    /// The first slot of `place`.
+    @inline(__always)
+    func start(of place: Place) -> Int {
+        switch place {
+        case .buffer(let buffer, let block): bufferWord(buffer, block * blockWords)
+        case .folio(let block): folioWord(block, 0)
+        case .stored(let block, let mirror): storedWord(block, mirror: mirror, 0)
+        case .storedChecksum(let block): storedChecksum(block, 0)
+        case .bioChecksum(let owner, let index): bioChecksum(owner, index, 0)
+        case .bioReceived(let owner, let mirror, let index): bioTransfer(owner, mirror: mirror, index, 0)
+        case .bounceCopy(let writer, let index): bioBounce(writer, index, 0)
+        }
+    }
+
+    /// The slot of word `word` of `place`.
+    @inline(__always)
+    func slot(_ place: Place, word: Int) -> Int { start(of: place) + word }
+
     func writer(_ writer: Int) -> Int { writer }
     func budget(_ mutator: Int) -> Int { budgetBase + mutator }
     func folioFlags(_ block: Int) -> Int { folioFlagBase + block }
+    /// The slot of word `word` of a buffer, counting words across its blocks (as a mutator names them).
     func bufferWord(_ buffer: Int, _ word: Int) -> Int { bufferStarts[buffer] + word }
-    func folioWord(_ block: Int, _ word: Int) -> Int { folioBase + block * blockWords + word }
-    func storedWord(_ block: Int, mirror: Int, _ word: Int) -> Int {
+    private func folioWord(_ block: Int, _ word: Int) -> Int { folioBase + block * blockWords + word }
+    private func storedWord(_ block: Int, mirror: Int, _ word: Int) -> Int {
         storedBase + block * storedStride + mirror * blockWords + word
     }
-    func storedChecksum(_ block: Int, _ word: Int) -> Int {
+    private func storedChecksum(_ block: Int, _ word: Int) -> Int {
         storedBase + block * storedStride + mirrors * blockWords + word
     }
 
-    /// A slot of a bio: its checksum, its transferred data per mirror, or (writer bios only) its bounce copy,
-    /// for the bio's `index`-th block.
-    func bioChecksum(_ owner: BioOwner, _ index: Int, _ word: Int) -> Int {
+    // The places' slots, word by word: the only slot arithmetic of the model.
+    private func bioChecksum(_ owner: BioOwner, _ index: Int, _ word: Int) -> Int {
         bioBase(owner) + index * blockWords + word
     }
-    func bioTransfer(_ owner: BioOwner, mirror: Int, _ index: Int, _ word: Int) -> Int {
+    private func bioTransfer(_ owner: BioOwner, mirror: Int, _ index: Int, _ word: Int) -> Int {
         switch owner {
         case .writer: bioBase(owner) + (blocks + mirror * blocks + index) * blockWords + word
         case .writeback: bioBase(owner) + (1 + mirror) * blockWords + word
         }
     }
-    func bioBounce(_ writer: Int, _ index: Int, _ word: Int) -> Int {
+    private func bioBounce(_ writer: Int, _ index: Int, _ word: Int) -> Int {
         bioBase(.writer(writer)) + ((mirrors + 1) * blocks + index) * blockWords + word
     }
     func bioSlots(_ owner: BioOwner) -> Range<Int> {

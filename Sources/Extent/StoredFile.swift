@@ -12,11 +12,11 @@ public struct StoredFile: RandomAccessCollection {
         precondition(block >= 0 && block < endIndex, "stored block \(block) of a file of \(endIndex) blocks")
         let layout = view.layout
         let words = layout.blockWords
-        let checksum = layout.storedChecksum(block, 0)
+        let checksum = layout.start(of: .storedChecksum(block))
         return StoredBlock(
             index: block,
-            first: BlockData(view.state, start: layout.storedWord(block, mirror: 0, 0), count: words),
-            second: layout.mirrors > 1 ? BlockData(view.state, start: layout.storedWord(block, mirror: 1, 0), count: words) : nil,
+            first: BlockData(view.state, start: layout.start(of: .stored(block, mirror: 0)), count: words),
+            second: layout.mirrors > 1 ? BlockData(view.state, start: layout.start(of: .stored(block, mirror: 1)), count: words) : nil,
             checksum: view.state[checksum] == StateLayout.none
                 ? nil : Checksum(data: BlockData(view.state, start: checksum, count: words)))
     }

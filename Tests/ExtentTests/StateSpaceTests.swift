@@ -52,7 +52,7 @@ import Testing
         // A stored block's value is copied to its checksum: every initial state is consistent.
         for state in initial {
             let layout = model.layout
-            #expect(state[layout.storedWord(0, mirror: 0, 0)] == state[layout.storedChecksum(0, 0)])
+            #expect(state[layout.start(of: .stored(0, mirror: 0))] == state[layout.start(of: .storedChecksum(0))])
         }
     }
 
@@ -73,8 +73,8 @@ import Testing
         #expect(Array(canonical.slots[layout.wordBase...]) == Array(initial.slots[layout.wordBase...]))
         #expect(canonical[layout.budget(0)] == 0)
         // Renaming keeps which words are equal: the stored block still matches its checksum.
-        #expect(canonical[layout.storedWord(0, mirror: 0, 0)] == canonical[layout.storedChecksum(0, 0)])
-        #expect(canonical[layout.bufferWord(0, 0)] != canonical[layout.storedWord(0, mirror: 0, 0)])
+        #expect(canonical[layout.start(of: .stored(0, mirror: 0))] == canonical[layout.start(of: .storedChecksum(0))])
+        #expect(canonical[layout.bufferWord(0, 0)] != canonical[layout.start(of: .stored(0, mirror: 0))])
     }
 
     @Test func everySuccessorIsCanonical() {
