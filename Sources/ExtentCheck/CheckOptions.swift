@@ -17,6 +17,9 @@ public struct CheckOptions: Sendable {
     /// Whether identical words are decided without Z3 and answers are cached (the default);
     /// without, every comparison of symbolic terms is a Z3 query.
     public var usesSolverShortcuts: Bool
+    /// Whether a violated property gets its counterexample (and a `sometimes` property its example):
+    /// the default. Without, reports carry verdicts only, and no witness values are asked of Z3.
+    public var computesTraces: Bool
     /// How many policies are checked at once, each search on its own thread; nil: one per core.
     public var jobs: Int?
     /// Called now and then during a long search with the policy's name and the figures so far.
@@ -29,6 +32,7 @@ public struct CheckOptions: Sendable {
         search: SearchOptions = SearchOptions(),
         solverTimeoutMilliseconds: UInt32? = nil,
         usesSolverShortcuts: Bool = true,
+        computesTraces: Bool = true,
         jobs: Int? = nil,
         progress: (@Sendable (String, SearchStatistics) -> Void)? = nil
     ) {
@@ -37,6 +41,7 @@ public struct CheckOptions: Sendable {
         self.search = search
         self.solverTimeoutMilliseconds = solverTimeoutMilliseconds
         self.usesSolverShortcuts = usesSolverShortcuts
+        self.computesTraces = computesTraces
         self.jobs = jobs
         self.progress = progress
     }

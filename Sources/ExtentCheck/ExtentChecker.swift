@@ -80,10 +80,10 @@ public struct ExtentChecker: Sendable {
             case .holds:
                 break
             case .witnessed(let path):
-                result.trace = try model.trace(of: path, for: property, oracle: oracle)
+                if options.computesTraces { result.trace = try model.trace(of: path, for: property, oracle: oracle) }
             case .violated(let path):
                 result.verdict = .violated
-                result.trace = try model.trace(of: path, for: property, oracle: oracle)
+                if options.computesTraces { result.trace = try model.trace(of: path, for: property, oracle: oracle) }
             case .neverWitnessed:
                 result.verdict = .violated
                 result.reason = "no reachable state is an example: \(property.meaning)"

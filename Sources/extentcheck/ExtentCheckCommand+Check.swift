@@ -31,7 +31,7 @@ extension ExtentCheckCommand {
         @Option(help: "Output format: text for people, json for tools.")
         var format: OutputFormat = .text
 
-        @Flag(help: "Leave counterexample traces out of text output.")
+        @Flag(help: "Compute no counterexample traces: verdicts only, in text and JSON (faster).")
         var noTraces = false
 
         func validate() throws {
@@ -42,7 +42,7 @@ extension ExtentCheckCommand {
             let checker = ExtentChecker(
                 options: search.options(
                     policies: policies.isEmpty ? nil : policies,
-                    properties: invariants.isEmpty ? nil : invariants))
+                    properties: invariants.isEmpty ? nil : invariants, computesTraces: !noTraces))
             let scenarios = try files.map { path in
                 let scenario = try ExtentChecker.loadModel(at: path)
                 try checker.validate(scenario)
@@ -50,7 +50,7 @@ extension ExtentCheckCommand {
             }
 
             var reports: [ModelReport] = []
-            let reporter = TextReporter(showsTraces: !noTraces)
+            let reporter = TextReporter()
             for (path, scenario) in scenarios {
                 var report = try checker.check(scenario)
                 report.file = path

@@ -35,13 +35,13 @@ struct SearchArguments: ParsableArguments {
     }
 
     /// The library's options for these arguments, reporting progress to standard error.
-    func options(policies: [String]?, properties: [String]?) -> CheckOptions {
+    func options(policies: [String]?, properties: [String]?, computesTraces: Bool) -> CheckOptions {
         CheckOptions(
             policies: policies, properties: properties,
             search: SearchOptions(
                 strategy: strategy, storage: storage, maxStates: maxStates, maxDepth: maxDepth,
                 timeout: timeout.map { .milliseconds(Int64($0 * 1000)) }),
-            solverTimeoutMilliseconds: solverTimeout, jobs: jobs,
+            solverTimeoutMilliseconds: solverTimeout, computesTraces: computesTraces, jobs: jobs,
             progress: { policy, statistics in
                 let line = String(
                     format: "... %@: %d states, %d transitions, depth %d, %.1f s (%.0f states/s)\n",

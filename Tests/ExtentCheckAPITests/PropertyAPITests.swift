@@ -103,3 +103,20 @@ struct PropertyAPITests {
         }
     }
 }
+
+extension PropertyAPITests {
+    @Test("a transition property that names step kinds sees only those steps")
+    func stepKindsAreHonoured() throws {
+        let seesOnlyDMA = ExtentProperty.onEveryTransition("sees-only-dma", meaning: "saw another step", at: [.dma]) { _, step in
+            step.kind == .dma ? nil : "saw \(step)"
+        }
+        try ExtentChecker().expect(seesOnlyDMA, .holds, in: Self.seedRace, under: "dio-csum")
+
+        let reportsEveryDMA = ExtentProperty.onEveryTransition("reports-dma", meaning: "a dma", at: [.dma]) { _, step in
+            "\(step.actor) took \(step)"
+        }
+        let result = try ExtentChecker().expect(reportsEveryDMA, .violated, in: Self.seedRace, under: "dio-csum")
+        #expect(result.trace?.steps.map(\.step) == ["dio-write guest-page at 0 len 1 (direct)", "csum bio qemu block 0", "dma bio qemu mirror 0 block 0"])
+        #expect(result.trace?.conclusion == "device took dma bio qemu mirror 0 block 0")
+    }
+}

@@ -107,6 +107,15 @@ struct CLITests {
         #expect(results.first?[string: "verdict"] == "violated")
     }
 
+    @Test("--no-traces reports the same verdicts without any trace")
+    func noTraces() async throws {
+        let run = try await ExtentCheckTool.run(["check", Self.qemu, "--policy", "dio-csum", "--no-traces", "--format", "json"])
+        #expect(run.status == 0, "\(run.transcript)")
+        let results = try #require(run.json()?[array: "models"]?.first?[array: "policies"]?.first?[array: "results"])
+        #expect(results.first { $0[string: "property"] == "csum-matches-data" }?[string: "verdict"] == "violated")
+        #expect(results.allSatisfy { $0["trace"] == nil }, "\(run.stdout)")
+    }
+
     @Test("a verdict other than the expected one exits 1")
     func unexpectedVerdict() async throws {
         let model = try TemporaryModel(contents: Self.qemuExpectingHolds)
@@ -287,7 +296,7 @@ struct CLITests {
         #expect(run.status == 0, "\(run.transcript)")
         #expect(run.stdout.contains("--max-states"))
         #expect(run.stdout.contains("--max-depth"))
-        for code in [0, 1, 2, 3] {
+        for code in [0, 1, 2, 3, 4] {
             #expect(Self.documentsExitStatus(code, in: run.stdout), "exit status \(code) in:\n\(run.stdout)")
         }
     }
@@ -296,7 +305,7 @@ struct CLITests {
     func rootHelp() async throws {
         let run = try await ExtentCheckTool.run(["--help"])
         #expect(run.status == 0, "\(run.transcript)")
-        for code in [0, 1, 2, 3] {
+        for code in [0, 1, 2, 3, 4] {
             #expect(Self.documentsExitStatus(code, in: run.stdout), "exit status \(code) in:\n\(run.stdout)")
         }
     }
