@@ -11,7 +11,7 @@ final class TermDecider {
     var differences: [SolverOracle.Difference]?
     /// How words and checksums are shown: by name (symbolic) or value (concrete) while searching, as the
     /// witness's values in a trace.
-    var renderer: ExtentModel.Renderer
+    let renderer: ExtentModel.Renderer
 
     init(model: ExtentModel, oracle: SolverOracle?, renderer: ExtentModel.Renderer, recording: Bool = false) {
         self.model = model
