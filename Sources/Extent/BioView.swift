@@ -9,6 +9,13 @@ public struct BioView {
         case bounceCopy(of: String)
         /// The folio of this file block: a writeback bio.
         case folio(Int)
+        /// A copy of the folio of this file block, taken when its writeback started.
+        case folioCopy(Int)
+
+        /// Whether the source is a user buffer itself, which its owner may still change.
+        public var isLiveBuffer: Bool {
+            if case .buffer = self { true } else { false }
+        }
     }
 
     let view: StateView
@@ -31,7 +38,7 @@ public struct BioView {
             let buffer = view.model.scenario.buffers[range.buffer].name
             return view.model.directIOPath == .bounce ? .bounceCopy(of: buffer) : .buffer(buffer)
         case .writeback(let block):
-            return .folio(block)
+            return view.layout.writebackCopies ? .folioCopy(block) : .folio(block)
         }
     }
     /// Whether the policy computes checksums for this bio.

@@ -27,6 +27,9 @@ public enum ExtentAction: Hashable, Sendable {
     case transfer(BioOwner, mirror: Int, index: Int)
     /// The kernel completes the bio: its data and checksums become the stored file.
     case complete(BioOwner)
+    /// The kernel completes the bio with an I/O error: its verify or the device's check failed (§8),
+    /// nothing is stored, and the waiting writer's call returns the error.
+    case failedCompletion(BioOwner)
     /// The mutator changes a word; `value` is the concrete value, or nil for a fresh symbolic one.
     case mutate(mutator: Int, location: WordLocation, value: UInt32?)
 }

@@ -11,7 +11,7 @@ extension ExtentModel {
         case .writeback: .writeback
         case .checksum: .csum
         case .transfer: .dma
-        case .complete: .complete
+        case .complete, .failedCompletion: .complete
         case .mutate: .mutate
         }
     }
@@ -21,7 +21,7 @@ extension ExtentModel {
         switch action {
         case .writerStep(let writer, _): writers[writer].name
         case .writeback: "flusher"
-        case .checksum, .complete: "kernel"
+        case .checksum, .complete, .failedCompletion: "kernel"
         case .transfer: "device"
         case .mutate(let mutator, _, _): mutators[mutator].name
         }
@@ -36,8 +36,7 @@ extension ExtentModel {
             switch directIOPath {
             case .direct: return text + " (direct)"
             case .bounce: return text + " (bounce copy)"
-            // The model resolves buffered-if-mirrored at creation; both switches on the path treat it as buffered.
-            case .buffered, .bufferedIfMirrored: return text + " (falls back to buffered)"
+            case .buffered: return text + " (falls back to buffered)"
             }
         case .writeback(let block):
             return "writeback folio \(block)"
@@ -47,6 +46,8 @@ extension ExtentModel {
             return "dma \(name(of: owner)) mirror \(mirror) block \(fileBlock(owner, index, in: state))"
         case .complete(let owner):
             return "complete \(name(of: owner))"
+        case .failedCompletion(let owner):
+            return "complete \(name(of: owner)) (fails)"
         case .mutate(_, let location, let value):
             let target =
                 switch location {

@@ -38,7 +38,7 @@ extension ExtentModel {
                     body(.transfer(owner, mirror: mirror, index: index))
                 }
             }
-            if transferred { body(.complete(owner)) }
+            if transferred { body(completesWithoutError(owner, range: range, in: state) ? .complete(owner) : .failedCompletion(owner)) }
         }
 
         for (mutator, description) in mutators.enumerated() where state[layout.budget(mutator)] > 0 {
@@ -51,6 +51,7 @@ extension ExtentModel {
             }
             switch description.target {
             case .buffer(let buffer):
+                guard !isWriteProtected(buffer, in: state) else { continue }
                 for word in 0..<(scenario.buffers[buffer].blocks * geometry.blockWords) {
                     mutate(.buffer(buffer, word: word))
                 }
@@ -74,7 +75,7 @@ extension ExtentModel {
             switch writers[writer].script[step] {
             case .directWrite(let range):
                 switch directIOPath {
-                case .buffered, .bufferedIfMirrored:
+                case .buffered:
                     writeFolios(range, in: &next)
                     setPosition(of: writer, step: step, phase: .awaitingWriteback, in: &next)
                 case .direct, .bounce:
@@ -97,6 +98,7 @@ extension ExtentModel {
             flags.remove(.dirty)
             flags.insert(.writeback)
             next[layout.folioFlags(block)] = flags.rawValue
+            if layout.writebackCopies { copy(.folio(block), of: state, to: .writebackCopy(block), in: &next) }
 
         case .checksum(let owner, let index):
             let range = range(of: owner, in: state)!
@@ -118,24 +120,11 @@ extension ExtentModel {
                     clear(.storedChecksum(block), in: &next)
                 }
             }
-            for slot in layout.bioSlots(owner) { next[slot] = StateLayout.none }
-            switch owner {
-            case .writer(let writer):
-                let position = position(of: writer, in: state)
-                setPosition(of: writer, step: position.step + 1, phase: .ready, in: &next)
-            case .writeback(let block):
-                var flags = folio(block, in: state)
-                flags.remove(.writeback)
-                next[layout.folioFlags(block)] = flags.rawValue
-            }
-            if isPageCacheClean(next) {
-                for writer in writers.indices {
-                    let position = position(of: writer, in: next)
-                    if position.phase == .awaitingWriteback {
-                        setPosition(of: writer, step: position.step + 1, phase: .ready, in: &next)
-                    }
-                }
-            }
+            end(owner, from: state, in: &next)
+
+        case .failedCompletion(let owner):
+            // §8: a failing complete stores nothing; otherwise it ends the bio as a successful one does.
+            end(owner, from: state, in: &next)
 
         case .mutate(let mutator, let location, let value):
             let word = value ?? fresh
@@ -151,6 +140,66 @@ extension ExtentModel {
             next[layout.budget(mutator)] -= 1
         }
         return next
+    }
+
+    /// Ends the bio of `owner`: it leaves nothing behind, a writeback bio's folio leaves writeback (its
+    /// dirty bit as it is), and the writer waiting for it, or for a clean page cache, continues.
+    private func end(_ owner: BioOwner, from state: ExtentState, in next: inout ExtentState) {
+        for slot in layout.bioSlots(owner) { next[slot] = StateLayout.none }
+        switch owner {
+        case .writer(let writer):
+            let position = position(of: writer, in: state)
+            setPosition(of: writer, step: position.step + 1, phase: .ready, in: &next)
+        case .writeback(let block):
+            var flags = folio(block, in: state)
+            flags.remove(.writeback)
+            next[layout.folioFlags(block)] = flags.rawValue
+        }
+        if isPageCacheClean(next) {
+            for writer in writers.indices {
+                let position = position(of: writer, in: next)
+                if position.phase == .awaitingWriteback {
+                    setPosition(of: writer, step: position.step + 1, phase: .ready, in: &next)
+                }
+            }
+        }
+    }
+
+    /// Whether the `complete` of a fully transferred bio succeeds: true where no check applies (§8).
+    ///
+    /// The verify (of a direct bio that carries checksums) compares H of the source now with each
+    /// block's checksum; the device's guard (of any bio that carries checksums) compares H of what each
+    /// mirror received. In concrete mode H is injective, so the words are compared. Symbolic data
+    /// needs path conditions for outcomes that depend on the words, which the checker does not keep
+    /// yet: it refuses such models, and here only identical words are accepted.
+    private func completesWithoutError(_ owner: BioOwner, range: IORange, in state: ExtentState) -> Bool {
+        guard policy.checksCompletions, checksums(owner) else { return true }
+        func matches(_ data: StateLayout.Place, _ index: Int) -> Bool {
+            let (a, b) = (layout.start(of: data), layout.start(of: .bioChecksum(owner, index: index)))
+            let equal = (0..<geometry.blockWords).allSatisfy { state[a + $0] == state[b + $0] }
+            precondition(equal || concreteValues != nil, "a data-dependent check needs concrete data")
+            return equal
+        }
+        if policy.verify == .afterDMA, case .writer = owner, directIOPath == .direct {
+            for index in 0..<range.blocks where !matches(source(of: owner, range: range, index), index) { return false }
+        }
+        if policy.deviceCheck == .guard {
+            for mirror in 0..<geometry.mirrors {
+                for index in 0..<range.blocks where !matches(.bioReceived(owner, mirror: mirror, index: index), index) {
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
+    /// Whether a mutator of `buffer` must wait: the policy write-protects user pages, and a direct bio
+    /// reads the buffer (§8).
+    private func isWriteProtected(_ buffer: Int, in state: ExtentState) -> Bool {
+        guard policy.userPages == .writeProtected, directIOPath == .direct else { return false }
+        return writers.indices.contains { writer in
+            range(of: .writer(writer), in: state)?.buffer == buffer
+        }
     }
 
     /// Whether a buffered write may fill the folios of `range`: not while one is under

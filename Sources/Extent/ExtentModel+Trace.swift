@@ -170,11 +170,14 @@ extension ExtentModel {
                 switch bio.source {
                 case .buffer(let name), .bounceCopy(of: let name): "\(name) (\(directIOPath.rawValue))"
                 case .folio(let block): "folio \(block)"
+                case .folioCopy(let block): "a copy of folio \(block)"
                 }
             parts.append((bio.name, "blocks \(blocks.lowerBound)..\(blocks.upperBound - 1) from \(source)"))
             for block in blocks {
-                if case .bounceCopy = bio.source {
-                    parts.append(("\(bio.name) bounce block \(block)", view.show(bio.sourceData(block: block))))
+                switch bio.source {
+                case .bounceCopy: parts.append(("\(bio.name) bounce block \(block)", view.show(bio.sourceData(block: block))))
+                case .folioCopy: parts.append(("\(bio.name) copy of block \(block)", view.show(bio.sourceData(block: block))))
+                case .buffer, .folio: break
                 }
                 if let checksum = bio.checksum(block: block) {
                     parts.append(("\(bio.name) csum block \(block)", view.show(checksum)))

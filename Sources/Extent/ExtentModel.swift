@@ -11,7 +11,7 @@ public struct ExtentModel: Sendable {
     final class Shape: Sendable {
         let scenario: Scenario
         let policy: Policy
-        let directIOPath: Policy.DirectIOPath
+        let directIOPath: DirectIOPath
         let layout: StateLayout
         let writers: [Writer]
         let mutators: [Mutator]
@@ -20,12 +20,15 @@ public struct ExtentModel: Sendable {
         init(scenario: Scenario, policy: Policy) {
             self.scenario = scenario
             self.policy = policy
-            switch policy.directIOPath {
-            case .bufferedIfMirrored:
-                directIOPath = scenario.geometry.mirrors > 1 ? .buffered : .direct
-            case let path:
-                directIOPath = path
-            }
+            let mirrored = scenario.geometry.mirrors > 1
+            directIOPath =
+                switch policy.directIOPath {
+                case .direct: .direct
+                case .bounce: .bounce
+                case .buffered: .buffered
+                case .bufferedIfMirrored: mirrored ? .buffered : .direct
+                case .bounceIfMirrored: mirrored ? .bounce : .direct
+                }
             var writers: [Writer] = []
             var mutators: [Mutator] = []
             for actor in scenario.actors {
@@ -41,7 +44,7 @@ public struct ExtentModel: Sendable {
             bioOwners = writers.indices.map(BioOwner.writer) + (0..<scenario.geometry.blocks).map(BioOwner.writeback)
             layout = StateLayout(
                 writers: writers.count, mutators: mutators.count, geometry: scenario.geometry,
-                bufferBlocks: scenario.buffers.map(\.blocks))
+                bufferBlocks: scenario.buffers.map(\.blocks), writebackCopies: policy.writebackSource == .copy)
         }
     }
 
@@ -51,9 +54,19 @@ public struct ExtentModel: Sendable {
     public var scenario: Scenario { shape.scenario }
     /// The policy the scenario is checked under.
     public var policy: Policy { shape.policy }
-    /// The path an O_DIRECT write takes under this policy and geometry: never `bufferedIfMirrored`,
-    /// which is resolved to `direct` or `buffered` by the number of mirrors.
-    public var directIOPath: Policy.DirectIOPath { shape.directIOPath }
+    /// The path an O_DIRECT write takes under this policy and geometry: the policy's, with the
+    /// `...-if-mirrored` paths resolved by the number of mirrors.
+    public var directIOPath: DirectIOPath { shape.directIOPath }
+
+    /// The path an O_DIRECT write takes once the number of mirrors is known.
+    public enum DirectIOPath: String, Hashable, Sendable {
+        /// The bio reads the user buffer itself, while it is in flight.
+        case direct
+        /// The bio reads a kernel copy of the buffer taken at submission.
+        case bounce
+        /// The write goes through the page cache.
+        case buffered
+    }
 
     var layout: StateLayout { _read { yield shape.layout } }
     var writers: [Writer] { _read { yield shape.writers } }
@@ -136,7 +149,7 @@ extension ExtentModel {
         case .writer(let writer):
             directIOPath == .bounce ? .bounceCopy(writer: writer, index: index) : .buffer(range.buffer, block: index)
         case .writeback(let block):
-            .folio(block)
+            layout.writebackCopies ? .writebackCopy(block) : .folio(block)
         }
     }
 

@@ -40,11 +40,41 @@ extension ExtentProperty {
         meaning: "a write stored a block without a checksum: damage to it would go undetected",
         at: [.complete]
     ) { before, step in
-        guard let owner = step.bio, let bio = before.bio(of: owner), !bio.isChecksummed
+        // A failing complete stores nothing, so it stores nothing unchecked.
+        guard !step.fails, let owner = step.bio, let bio = before.bio(of: owner), !bio.isChecksummed
         else { return nil }
         let blocks = bio.fileBlocks
         let which = blocks.count == 1 ? "block \(blocks.lowerBound)" : "blocks \(blocks.lowerBound)..\(blocks.upperBound - 1)"
         return "\(step) stored \(which) without a checksum: damage to the data would go undetected"
+    }
+
+    /// No write returns an I/O error: no `complete` fails its verify or the device's check (§8). Judged
+    /// on the transition, like `checksummed`.
+    public static let writesSucceed = ExtentProperty.onEveryTransition(
+        "writes-succeed",
+        meaning: "a write returned an I/O error: its verify or the device's check failed",
+        at: [.complete]
+    ) { before, step in
+        guard step.fails, let owner = step.bio, let bio = before.bio(of: owner) else { return nil }
+        let verifies = before.policy.verify == .afterDMA && bio.writer != nil && bio.source.isLiveBuffer
+        for block in bio.fileBlocks {
+            guard let checksum = bio.checksum(block: block) else { continue }
+            let source = bio.sourceData(block: block)
+            if verifies, try before.mayDiffer(checksum, before.checksum(of: source)) {
+                return "\(step): the verify reads block \(block) of the source as \(before.show(source)), whose checksum "
+                    + "\(before.show(before.checksum(of: source))) is not the \(before.show(checksum)) computed before the "
+                    + "device read it: the write returns EIO"
+            }
+            for mirror in 0..<before.geometry.mirrors {
+                guard let received = bio.received(mirror: mirror, block: block),
+                    try before.mayDiffer(checksum, before.checksum(of: received))
+                else { continue }
+                return "\(step): the device rejects block \(block) on mirror \(mirror): it received \(before.show(received)), "
+                    + "whose checksum \(before.show(before.checksum(of: received))) does not match the guard "
+                    + "\(before.show(checksum)): the write returns EIO"
+            }
+        }
+        return "\(step): the write returns EIO"
     }
 
     /// No state has every step disabled while a writer has not finished.
@@ -52,8 +82,8 @@ extension ExtentProperty {
         name: "no-deadlock", meaning: "no step can run, yet a writer has not finished its script",
         kind: .noDeadlock, judge: .noDeadlock)
 
-    /// The contract's invariants (§4), in its order.
-    public static let builtIn: [ExtentProperty] = [csumMatchesData, mirrorsAgree, checksummed, noDeadlock]
+    /// The contract's invariants (§4, then §8's), in its order.
+    public static let builtIn: [ExtentProperty] = [csumMatchesData, mirrorsAgree, checksummed, noDeadlock, writesSucceed]
 
     /// The built-in property with this name, if there is one.
     public static func builtIn(named name: String) -> ExtentProperty? {

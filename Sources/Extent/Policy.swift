@@ -11,6 +11,42 @@ public struct Policy: Hashable, Sendable {
         case buffered
         /// Buffered when the file has more than one mirror, else direct.
         case bufferedIfMirrored = "buffered-if-mirrored"
+        /// A bounce copy when the file has more than one mirror, else direct.
+        case bounceIfMirrored = "bounce-if-mirrored"
+    }
+
+    /// Whether the `complete` of a direct bio re-reads its source and compares checksums first (§8).
+    public enum Verify: String, Hashable, Sendable, CaseIterable {
+        /// No verify: the bio completes as it is.
+        case none
+        /// OpenZFS's Direct I/O verify: H of the source now must equal each block's computed checksum,
+        /// or the bio fails.
+        case afterDMA = "after-dma"
+    }
+
+    /// Whether the device checks what it received against the bio's checksums (§8).
+    public enum DeviceCheck: String, Hashable, Sendable, CaseIterable {
+        /// No check.
+        case none
+        /// A T10 PI guard tag: H of what each mirror received must equal the block's checksum, or the
+        /// device rejects the write and the bio fails.
+        case `guard`
+    }
+
+    /// Whether a user buffer may change while a direct bio reads it (§8).
+    public enum UserPages: String, Hashable, Sendable, CaseIterable {
+        /// The buffer's owner may write it at any time.
+        case writable
+        /// The pages are write-protected for the I/O: a mutator of the buffer waits for its direct bio to complete.
+        case writeProtected = "write-protected"
+    }
+
+    /// What a writeback bio reads (§8).
+    public enum WritebackSource: String, Hashable, Sendable, CaseIterable {
+        /// The folio itself, live.
+        case folio
+        /// A copy of the folio taken when writeback starts.
+        case copy
     }
 
     /// The policy's name.
@@ -23,16 +59,29 @@ public struct Policy: Hashable, Sendable {
     public var bufferedChecksum: Bool
     /// Whether folios under writeback are held stable (AS_STABLE_WRITES).
     public var stablePages: Bool
+    /// Whether a direct bio's `complete` verifies its checksums against the source first.
+    public var verify: Verify
+    /// Whether the device checks what it received against the bio's checksums.
+    public var deviceCheck: DeviceCheck
+    /// Whether user buffers under a direct bio are write-protected.
+    public var userPages: UserPages
+    /// What a writeback bio reads.
+    public var writebackSource: WritebackSource
     /// What the policy stands for.
     public var summary: String
 
-    /// Creates a policy from the columns of the policy table.
+    /// Creates a policy from the columns of the policy table; the columns of §8 default to the
+    /// values that leave the rows of §3 as they are.
     public init(
         name: String,
         directIOPath: DirectIOPath,
         directIOChecksum: Bool,
         bufferedChecksum: Bool,
         stablePages: Bool,
+        verify: Verify = .none,
+        deviceCheck: DeviceCheck = .none,
+        userPages: UserPages = .writable,
+        writebackSource: WritebackSource = .folio,
         summary: String = ""
     ) {
         self.name = name
@@ -40,9 +89,16 @@ public struct Policy: Hashable, Sendable {
         self.directIOChecksum = directIOChecksum
         self.bufferedChecksum = bufferedChecksum
         self.stablePages = stablePages
+        self.verify = verify
+        self.deviceCheck = deviceCheck
+        self.userPages = userPages
+        self.writebackSource = writebackSource
         self.summary = summary
     }
 
     /// Whether the policy checksums any data: then stored blocks start with a checksum.
     public var checksumsAnything: Bool { directIOChecksum || bufferedChecksum }
+
+    /// Whether a `complete` may fail: the policy verifies or the device checks.
+    public var checksCompletions: Bool { verify != .none || deviceCheck != .none }
 }

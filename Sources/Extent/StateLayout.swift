@@ -31,10 +31,13 @@ struct StateLayout: Hashable, Sendable {
 
     var storedStride: Int { (mirrors + 1) * blockWords }
     var writerBioStride: Int { (mirrors + 2) * blocks * blockWords }
-    var writebackBioStride: Int { (mirrors + 1) * blockWords }
+    /// Whether writeback bios read a copy of their folio (slots for it follow their transfers).
+    let writebackCopies: Bool
+    var writebackBioStride: Int { (mirrors + (writebackCopies ? 2 : 1)) * blockWords }
 
-    init(writers: Int, mutators: Int, geometry: Geometry, bufferBlocks: [Int]) {
+    init(writers: Int, mutators: Int, geometry: Geometry, bufferBlocks: [Int], writebackCopies: Bool = false) {
         self.writers = writers
+        self.writebackCopies = writebackCopies
         self.mutators = mutators
         blocks = geometry.blocks
         blockWords = geometry.blockWords
@@ -53,7 +56,7 @@ struct StateLayout: Hashable, Sendable {
         storedBase = folioBase + blocks * blockWords
         writerBioBase = storedBase + blocks * (mirrors + 1) * blockWords
         writebackBioBase = writerBioBase + writers * (mirrors + 2) * blocks * blockWords
-        count = writebackBioBase + blocks * (mirrors + 1) * blockWords
+        count = writebackBioBase + blocks * (mirrors + (writebackCopies ? 2 : 1)) * blockWords
     }
 
     /// Where one block's words live: each place is `blockWords` consecutive slots.
@@ -72,6 +75,8 @@ struct StateLayout: Hashable, Sendable {
         case bioReceived(BioOwner, mirror: Int, index: Int)
         /// The bounce copy of a writer's bio, its `index`-th block.
         case bounceCopy(writer: Int, index: Int)
+        /// The copy a writeback bio of a file block's folio reads, where the policy takes one.
+        case writebackCopy(Int)
     }
 
     /// The first slot of `place`.
@@ -85,6 +90,7 @@ struct StateLayout: Hashable, Sendable {
         case .bioChecksum(let owner, let index): bioChecksum(owner, index, 0)
         case .bioReceived(let owner, let mirror, let index): bioTransfer(owner, mirror: mirror, index, 0)
         case .bounceCopy(let writer, let index): bioBounce(writer, index, 0)
+        case .writebackCopy(let block): bioBase(.writeback(block)) + (mirrors + 1) * blockWords
         }
     }
 

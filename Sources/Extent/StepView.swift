@@ -56,7 +56,7 @@ public struct StepView: CustomStringConvertible {
             case .writeback: contains(.writeback)
             case .checksum: contains(.csum)
             case .transfer: contains(.dma)
-            case .complete: contains(.complete)
+            case .complete, .failedCompletion: contains(.complete)
             case .mutate: contains(.mutate)
             }
         }
@@ -86,9 +86,14 @@ public struct StepView: CustomStringConvertible {
     /// The bio the step acts on, for `csum`, `dma` and `complete`.
     public var bio: BioOwner? {
         switch action {
-        case .checksum(let owner, _), .transfer(let owner, _, _), .complete(let owner): owner
+        case .checksum(let owner, _), .transfer(let owner, _, _), .complete(let owner), .failedCompletion(let owner): owner
         case .writerStep, .writeback, .mutate: nil
         }
+    }
+
+    /// Whether the step is a `complete` that fails: nothing is stored, the writer gets an I/O error.
+    public var fails: Bool {
+        if case .failedCompletion = action { true } else { false }
     }
 
     /// The name of the writer that took the step, for `dio-write`, `write` and `fsync`.

@@ -56,8 +56,25 @@ public struct ExtentChecker: Sendable {
             })
     }
 
+    /// Why a policy is not checked on a scenario, if it is not.
+    static func uncheckable(_ policy: Policy, in scenario: Scenario) -> String? {
+        guard scenario.data == .symbolic, policy.checksCompletions else { return nil }
+        return "a verify or device check makes a complete's outcome depend on the data, which symbolic data "
+            + "cannot decide yet (it needs path conditions); check the model with data: concrete:K"
+    }
+
     /// Checks one policy: one search deciding every property at once.
     func check(_ scenario: Scenario, under policy: Policy, properties: [ExtentProperty]) throws -> PolicyReport {
+        let expectations = scenario.expectations[policy.name] ?? [:]
+        if let reason = Self.uncheckable(policy, in: scenario) {
+            return PolicyReport(
+                policy: policy.name, summary: policy.summary,
+                results: properties.map {
+                    PropertyResult(
+                        property: $0.name, kind: $0.kind, verdict: .unknown, expected: expectations[$0.name], reason: reason)
+                },
+                search: SearchStatistics(), solver: nil, collisionProbability: 0, limit: nil)
+        }
         let model = ExtentModel(scenario: scenario, policy: policy)
         let oracle: SolverOracle? =
             scenario.data == .symbolic
@@ -72,7 +89,6 @@ public struct ExtentChecker: Sendable {
         let outcome = Checker(system: model, properties: model.properties(for: properties, oracle: oracle), options: search)
             .run()
 
-        let expectations = scenario.expectations[policy.name] ?? [:]
         let results = try zip(properties, outcome.verdicts).map { property, named in
             var result = PropertyResult(
                 property: property.name, kind: property.kind, verdict: .holds, expected: expectations[property.name])
@@ -140,13 +156,15 @@ public struct ExtentChecker: Sendable {
             throw CheckError.propertyNotInModel(missing, model: scenario.name, known: all.map(\.name))
         }
         let chosen = options.properties.map { selected in all.filter { selected.contains($0.name) } } ?? all
-        guard let names = options.policies else { return (scenario.policies, chosen) }
-        var named = Set<String>()
-        let policies = try names.filter { named.insert($0).inserted }.map { (name) throws(CheckError) in
-            guard let policy = scenario.policy(named: name) ?? Policy.builtIn(named: name) else {
-                throw CheckError.unknownPolicy(name, known: scenario.policies.map(\.name))
+        var policies = scenario.policies
+        if let names = options.policies {
+            var named = Set<String>()
+            policies = try names.filter { named.insert($0).inserted }.map { (name) throws(CheckError) in
+                guard let policy = scenario.policy(named: name) ?? Policy.builtIn(named: name) else {
+                    throw CheckError.unknownPolicy(name, known: scenario.policies.map(\.name))
+                }
+                return policy
             }
-            return policy
         }
         return (policies, chosen)
     }

@@ -2,8 +2,10 @@ internal import Foundation
 internal import Extent
 
 extension ModelFileReader {
-    /// The columns of a custom policy, all required.
+    /// The columns of a custom policy that must be given.
     static let customPolicyKeys = ["name", "dio-path", "dio-checksum", "buffered-checksum", "stable-pages"]
+    /// The columns of §8, each optional, with a default that leaves the rows of §3 as they are.
+    static let optionalPolicyKeys = ["verify", "device-check", "user-pages", "writeback-source"]
 
     /// The policies to check: a non-empty sequence of built-in names and custom policies.
     static func policies(from reader: NodeReader) throws(ModelFileError) -> [Policy] {
@@ -37,7 +39,7 @@ extension ModelFileReader {
         guard case .mapping = reader.node else {
             throw reader.error("expected a policy name or a custom policy, found \(reader.found)")
         }
-        let fields = try reader.fields(customPolicyKeys)
+        let fields = try reader.fields(customPolicyKeys + optionalPolicyKeys)
         let hint = "a custom policy gives " + customPolicyKeys.joined(separator: ", ")
         let nameReader = try fields.required("name", hint: hint)
         let name = try nameReader.string()
@@ -51,6 +53,11 @@ extension ModelFileReader {
             directIOChecksum: try fields.required("dio-checksum", hint: hint).boolean(),
             bufferedChecksum: try fields.required("buffered-checksum", hint: hint).boolean(),
             stablePages: try fields.required("stable-pages", hint: hint).boolean(),
+            verify: try fields["verify"]?.choice(Policy.Verify.self, what: "verify") ?? .none,
+            deviceCheck: try fields["device-check"]?.choice(Policy.DeviceCheck.self, what: "device-check") ?? .none,
+            userPages: try fields["user-pages"]?.choice(Policy.UserPages.self, what: "user-pages") ?? .writable,
+            writebackSource: try fields["writeback-source"]?.choice(Policy.WritebackSource.self, what: "writeback-source")
+                ?? .folio,
             summary: "defined in \(URL(fileURLWithPath: reader.path).lastPathComponent)")
         return (policy, nameReader)
     }

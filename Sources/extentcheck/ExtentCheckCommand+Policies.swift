@@ -10,13 +10,18 @@ extension ExtentCheckCommand {
         )
 
         func run() {
-            let header = ["policy", "dio-path", "dio-checksum", "buffered-checksum", "stable-pages", "stands for"]
+            let header = [
+                "policy", "dio-path", "dio-checksum", "buffered-checksum", "stable-pages", "verify", "device-check",
+                "user-pages", "writeback-source", "stands for",
+            ]
             let rows = Policy.builtIn.map { policy in
                 [
                     // An O_DIRECT write that always falls back is never summed as O_DIRECT data.
                     policy.name, policy.directIOPath.rawValue,
                     policy.directIOPath == .buffered ? "n/a" : yesNo(policy.directIOChecksum),
-                    yesNo(policy.bufferedChecksum), yesNo(policy.stablePages), policy.summary,
+                    yesNo(policy.bufferedChecksum), yesNo(policy.stablePages), policy.verify.rawValue,
+                    policy.deviceCheck.rawValue, policy.userPages.rawValue, policy.writebackSource.rawValue,
+                    policy.summary,
                 ]
             }
             let widths = header.indices.map { column in

@@ -9,7 +9,8 @@ enum ExampleProperties {
     /// property is stated on every transition, as the induction that proves it: the device receives
     /// only what the bio's source holds at that step, a bounce copy is what its buffer holds when it
     /// is taken, a `complete` stores only what the device received, and no other step touches the
-    /// stored file. Along any run these give the history statement, from the initial stored content on.
+    /// stored file (a failing `complete` stores nothing). Along any run these give the history statement,
+    /// from the initial stored content on.
     static let noFabricatedData = ExtentProperty.onEveryTransition(
         "no-fabricated-data",
         meaning: "a step put data into a transfer or onto the disk that its source did not hold"
@@ -34,7 +35,7 @@ enum ExampleProperties {
             where try after.mayDiffer(bio.sourceData(block: block), buffer.block(block - bio.fileBlocks.lowerBound)) {
                 return "\(step) took a bounce copy of block \(block) that \(name) did not hold"
             }
-        case .complete:
+        case .complete where !step.fails:
             guard let owner = step.bio, let bio = before.bio(of: owner) else { return nil }
             for block in bio.fileBlocks {
                 for mirror in 0..<before.geometry.mirrors {
@@ -49,10 +50,10 @@ enum ExampleProperties {
                 }
             }
             return nil
-        case .write, .fsync, .writeback, .csum, .mutate:
+        case .complete, .write, .fsync, .writeback, .csum, .mutate:
             break
         }
-        // No step but a `complete` touches the stored file.
+        // No step but a successful `complete` touches the stored file.
         for block in before.stored {
             for mirror in 0..<before.geometry.mirrors
             where try after.mayDiffer(block.mirror(mirror), after.stored[block.index].mirror(mirror)) {
@@ -67,9 +68,10 @@ enum ExampleProperties {
     ///
     /// Stated on transitions, over what a state shows: a block a writer has written and not yet
     /// `fsync`ed is pending for it (from the write's step until its next `fsync` returns). In this model
-    /// a pending block can come to hold data the writer's buffer never held in two ways only: a
-    /// mutator changes its folio (the change is written back before the `fsync` can return), or another
-    /// writer writes it. Either step violates the property; a mutator changing the writer's own buffer
+    /// a pending block can come to hold data the writer's buffer never held in three ways only: a
+    /// mutator changes its folio (the change is written back before the `fsync` can return), another
+    /// writer writes it, or the bio writing it fails its verify or the device's check (the block keeps
+    /// its old data). Each such step violates the property; a mutator changing the writer's own buffer
     /// during an O_DIRECT write does not, since the buffer held the new value during the write.
     static let durableOnReturn = ExtentProperty.onEveryTransition(
         "durable-on-return",
@@ -81,6 +83,11 @@ enum ExampleProperties {
             if let owner = pending.first(where: { $0.blocks.contains(block) }) {
                 return "\(step.actor) changed folio \(block) after \(owner.name) wrote it and before its fsync returned"
             }
+        case .failedCompletion(let owner):
+            guard let bio = before.bio(of: owner),
+                let writer = pending.first(where: { !$0.blocks.isDisjoint(with: bio.fileBlocks) })
+            else { break }
+            return "\(step): \(writer.name)'s blocks \(bio.fileBlocks) keep their old data, and its write returns EIO"
         case .writerStep:
             guard let writer = step.writer, let written = before.writer(named: writer).flatMap(writtenRange) else { break }
             if let owner = pending.first(where: { $0.name != writer && !$0.blocks.isDisjoint(with: written) }) {

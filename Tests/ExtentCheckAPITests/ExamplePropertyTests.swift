@@ -1,7 +1,7 @@
 import ExtentCheck
 import Testing
 
-/// The four example properties, per built-in policy, on every bundled model.
+/// The four example properties, under each policy of the contract's §3, on the seed's bundled models.
 ///
 /// Each table lists the (model, policy) pairs where the property takes its rarer verdict; every other
 /// pair takes the other one. The reasons are in `docs/invariants.md`.
@@ -24,14 +24,14 @@ struct ExamplePropertyTests {
         #expect(pairs.isSubset(of: seen), "pairs the table names but no model checks", sourceLocation: sourceLocation)
     }
 
-    @Test("no fabricated data: every built-in policy stores only what a source held")
+    @Test("no fabricated data: every policy stores only what a source held")
     func noFabricatedData() throws {
         try expectVerdicts(of: ExampleProperties.noFabricatedData, .violated, exactlyOn: [])
     }
 
     @Test("durable on return: broken by an mmap writer or a second writer, under every policy")
     func durableOnReturn() throws {
-        let everyPolicy = Policy.builtIn.map(\.name)
+        let everyPolicy = BundledModels.seedPolicies
         try expectVerdicts(
             of: ExampleProperties.durableOnReturn, .violated,
             exactlyOn: Set(everyPolicy.flatMap { ["mmap-during-writeback/\($0)", "two-writers/\($0)"] }))
@@ -88,5 +88,20 @@ struct ExamplePropertyTests {
         try ExtentChecker().expect(storesTheBufferNow, .violated, in: path, under: "dio-csum")
         // Without a mutator nothing changes the buffer, and the same property holds.
         try ExtentChecker().expect(storesTheBufferNow, .holds, in: BundledModels.path("no-mutator"), under: "dio-csum")
+    }
+}
+
+extension ExamplePropertyTests {
+    @Test("under the designs that check writes, a failed write is not durable, and nothing is fabricated")
+    func checkedWrites() throws {
+        let checker = ExtentChecker()
+        let checks = BundledModels.root.appendingPathComponent("Models/dio-checks.yaml").path
+        for policy in ["dio-verify", "pi-guard"] {
+            try checker.expect(ExampleProperties.durableOnReturn, .violated, in: checks, under: policy)
+            try checker.expect(ExampleProperties.noFabricatedData, .holds, in: checks, under: policy)
+        }
+        for policy in ["dio-pinned", "pi-guard-bounce", "dio-bounce"] {
+            try checker.expect(ExampleProperties.durableOnReturn, .holds, in: checks, under: policy)
+        }
     }
 }

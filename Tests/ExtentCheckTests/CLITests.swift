@@ -257,9 +257,26 @@ struct CLITests {
         ("dio-bounce", "bounce", true, true, true),
         ("unstable-pages", "buffered", nil, true, false),
         ("dup-fallback", "buffered-if-mirrored", false, false, true),
+        ("dio-verify", "direct", true, true, true),
+        ("dio-pinned", "direct", true, true, true),
+        ("pi-guard", "direct", true, true, true),
+        ("pi-guard-bounce", "bounce", true, true, true),
+        ("pi-guard-unstable", "buffered", nil, true, false),
+        ("bounce-all", "bounce", true, true, false),
+        ("nodatasum-unstable", "buffered-if-mirrored", false, false, false),
     ]
 
-    @Test("`policies` prints the eight built-in policies with their columns")
+    /// The columns of §8 of the built-in policies that set one: verify, device-check, user-pages, writeback-source.
+    static let mechanismTable: [String: [String]] = [
+        "dio-verify": ["after-dma", "none", "writable", "folio"],
+        "dio-pinned": ["none", "none", "write-protected", "folio"],
+        "pi-guard": ["none", "guard", "writable", "folio"],
+        "pi-guard-bounce": ["none", "guard", "writable", "folio"],
+        "pi-guard-unstable": ["none", "guard", "writable", "folio"],
+        "bounce-all": ["none", "none", "writable", "copy"],
+    ]
+
+    @Test("`policies` prints the fifteen built-in policies with every column")
     func policiesTable() async throws {
         let run = try await ExtentCheckTool.run(["policies"])
         #expect(run.status == 0, "\(run.transcript)")
@@ -267,7 +284,11 @@ struct CLITests {
             line.split(separator: /\s{2,}/).map(String.init)
         }
         let header = try #require(rows.first)
-        #expect(Array(header.prefix(5)) == ["policy", "dio-path", "dio-checksum", "buffered-checksum", "stable-pages"])
+        #expect(
+            Array(header.prefix(9)) == [
+                "policy", "dio-path", "dio-checksum", "buffered-checksum", "stable-pages", "verify", "device-check",
+                "user-pages", "writeback-source",
+            ])
         #expect(rows.count == 1 + Self.policyTable.count, "\(run.stdout)")
         let yesNo = { (value: Bool) in value ? "yes" : "no" }
         for (name, path, dioChecksum, bufferedChecksum, stable) in Self.policyTable {
@@ -275,8 +296,10 @@ struct CLITests {
                 Issue.record("no row for \(name) in\n\(run.stdout)")
                 continue
             }
-            #expect(row.count >= 5, "\(row)")
-            guard row.count >= 5 else { continue }
+            #expect(row.count >= 9, "\(row)")
+            guard row.count >= 9 else { continue }
+            let mechanisms = Self.mechanismTable[name] ?? ["none", "none", "writable", "folio"]
+            #expect(Array(row[5..<9]) == mechanisms, "\(name): the columns of §8")
             #expect(row[1] == path, "\(name): dio-path")
             if let dioChecksum { #expect(row[2] == yesNo(dioChecksum), "\(name): dio-checksum") }
             #expect(row[3] == yesNo(bufferedChecksum), "\(name): buffered-checksum")

@@ -62,7 +62,7 @@ import Testing
             case .checksum: "csum"
             case .mutate: "mutate"
             case .transfer: "dma"
-            case .complete: "complete"
+            case .complete, .failedCompletion: "complete"
             case .writeback: "writeback"
             }
         }

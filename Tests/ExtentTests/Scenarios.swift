@@ -20,10 +20,10 @@ enum Scenarios {
     }
 
     /// Buffered writes, then an mmap writer changing the folio.
-    static func mmapDuringWriteback(data: DataMode = .symbolic) -> Scenario {
+    static func mmapDuringWriteback(mirrors: Int = 1, data: DataMode = .symbolic) -> Scenario {
         Scenario(
             name: "mmap-during-writeback",
-            geometry: Geometry(blocks: 1),
+            geometry: Geometry(blocks: 1, mirrors: mirrors),
             data: data,
             buffers: [Buffer(name: "buf", blocks: 1)],
             actors: [

@@ -92,3 +92,49 @@ import Testing
         #expect(seen.count > 10)
     }
 }
+
+extension StateSpaceTests {
+    /// `dio-verify`, one block, `concrete:2`, one writer (`dio-write`, `fsync`), a buffer mutator of budget 1.
+    ///
+    /// A state is the writer's phase, the budget m, the buffer b, the bio's checksum c and transfer d
+    /// (once made), and the stored block s with its checksum (which stay equal: a successful verify
+    /// needs b = c, and then d = c). Until the `complete`, s is an initial value that nothing touches,
+    /// so each count before it is doubled for s ∈ {0, 1}:
+    /// - A, ready, no bio: (b, m) any: 4 × 2 = 8 states; B, the bio without its checksum: 8;
+    /// - C, c = b summed: with m = 1 the buffer is unchanged, b = c (2); with m = 0, (b, c) any (4): 6 × 2 = 12;
+    /// - D, d transferred: m = 1: b = c = d (2); m = 0: b = c = d (2), c ≠ d = b (a change between
+    ///   `csum` and `dma`: 2), c = d ≠ b (a change after `dma`: 2), never b = c ≠ d: 8 × 2 = 16;
+    /// - the `complete` succeeds where b = c and stores d, and fails where b ≠ c, keeping s. E, `fsync`
+    ///   next: m = 1: b = s' (2); m = 0: (b, s') any (4): 6 states; F, finished: the same 6.
+    /// 8 + 8 + 12 + 16 + 6 + 6 = 56 states.
+    ///
+    /// Transitions: every state has its writer's or bio's one step (F none) and, with m = 1, two
+    /// mutations: A 4·3 + 4 = 16, B 16, C 4·3 + 8 = 20, D 4·3 + 12 = 24, E 2·3 + 4 = 10, F 2·2 = 4: 90.
+    /// Failing completes: the D states with b ≠ c, all with m = 0: 4 × 2 = 8 of the 16.
+    @Test func theVerifiedWriteIsCountedByHand() throws {
+        let scenario = Scenarios.qemuCacheNone(data: .concrete(2))
+        let run = try Run(scenario, Policy.builtIn(named: "dio-verify")!)
+        #expect(run.outcome.statistics.states == 56)
+        #expect(run.outcome.statistics.transitions == 90)
+
+        let model = run.model
+        var frontier = model.initialStates()
+        var seen = Set(frontier)
+        var completes = 0
+        var failing = 0
+        while let state = frontier.popLast() {
+            var successors: [(action: ExtentAction, state: ExtentState)] = []
+            model.successors(of: state, into: &successors)
+            for successor in successors {
+                switch successor.action {
+                case .complete: completes += 1
+                case .failedCompletion: failing += 1
+                default: break
+                }
+                if seen.insert(successor.state).inserted { frontier.append(successor.state) }
+            }
+        }
+        #expect(completes + failing == 16)
+        #expect(failing == 8)
+    }
+}

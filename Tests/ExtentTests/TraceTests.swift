@@ -87,12 +87,12 @@ import Testing
         #expect(Set(sums).count == 2)
     }
 
-    private func change(_ what: String, at step: Int, in trace: Trace) -> Trace.Change? {
+    func change(_ what: String, at step: Int, in trace: Trace) -> Trace.Change? {
         trace.steps[step - 1].changes.first { $0.what == what }
     }
 
     /// The value of a part after `step`: its last change up to there, or its initial value.
-    private func current(_ what: String, after step: Int, in trace: Trace) -> String? {
+    func current(_ what: String, after step: Int, in trace: Trace) -> String? {
         for number in stride(from: step, through: 1, by: -1) {
             if let change = change(what, at: number, in: trace) { return change.after }
         }
@@ -122,4 +122,53 @@ func crc32c(_ word: UInt64) -> UInt64 {
         for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0x82F6_3B78 : crc >> 1 }
     }
     return UInt64(crc ^ 0xFFFF_FFFF)
+}
+
+extension TraceTests {
+    @Test func theUndoneChangeSlipsPastTheVerify() throws {
+        let run = try Run(Scenarios.qemuCacheNone(budget: 2, data: .concrete(2)), Policy.builtIn(named: "dio-verify")!)
+        let path = try #require(run.path(violating: ExtentProperty.csumMatchesData))
+        let trace = try run.model.trace(of: path, for: ExtentProperty.csumMatchesData, oracle: nil)
+        let summed = try #require(current("bio qemu csum block 0", after: 2, in: trace))
+        let first = try #require(change("guest-page block 0", at: 3, in: trace))
+        let second = try #require(change("guest-page block 0", at: 5, in: trace))
+        #expect(trace.steps.map { $0.step.components(separatedBy: " := ")[0] } == [
+            "dio-write guest-page at 0 len 1 (direct)", "csum bio qemu block 0", "mutate guest-page word 0",
+            "dma bio qemu mirror 0 block 0", "mutate guest-page word 0", "complete bio qemu",
+        ])
+        // The device reads the changed value; the buffer is back to the summed one when the verify reads it.
+        #expect(summed == "H(\(first.before!))" && first.after != first.before)
+        #expect(current("bio qemu dma mirror 0 block 0", after: 4, in: trace) == first.after)
+        #expect(second.after == first.before)
+        #expect(current("stored block 0", after: 6, in: trace) == first.after)
+        #expect(current("stored block 0 csum", after: 6, in: trace) == summed)
+    }
+
+    @Test func theVerifyRaisesAFalseAlarm() throws {
+        let run = try Run(Scenarios.qemuCacheNone(data: .concrete(2)), Policy.builtIn(named: "dio-verify")!)
+        let path = try #require(run.path(violating: ExtentProperty.writesSucceed))
+        let trace = try run.model.trace(of: path, for: ExtentProperty.writesSucceed, oracle: nil)
+        #expect(trace.steps.map { $0.step.components(separatedBy: " := ")[0] } == [
+            "dio-write guest-page at 0 len 1 (direct)", "csum bio qemu block 0", "dma bio qemu mirror 0 block 0",
+            "mutate guest-page word 0", "complete bio qemu (fails)",
+        ])
+        // The device received exactly what was summed: the error is a false alarm.
+        let received = try #require(current("bio qemu dma mirror 0 block 0", after: 3, in: trace))
+        #expect(current("bio qemu csum block 0", after: 3, in: trace) == "H(\(received))")
+        #expect(trace.conclusion.hasPrefix("complete bio qemu (fails): the verify reads block 0 of the source as"))
+        #expect(trace.conclusion.hasSuffix("the write returns EIO"))
+    }
+
+    @Test func theGuardFailsOnlyAChangeBeforeTheDeviceRead() throws {
+        let run = try Run(Scenarios.qemuCacheNone(data: .concrete(2)), Policy.builtIn(named: "pi-guard")!)
+        let path = try #require(run.path(violating: ExtentProperty.writesSucceed))
+        let trace = try run.model.trace(of: path, for: ExtentProperty.writesSucceed, oracle: nil)
+        #expect(trace.steps.map { $0.step.components(separatedBy: " := ")[0] } == [
+            "dio-write guest-page at 0 len 1 (direct)", "csum bio qemu block 0", "mutate guest-page word 0",
+            "dma bio qemu mirror 0 block 0", "complete bio qemu (fails)",
+        ])
+        #expect(trace.conclusion.hasPrefix("complete bio qemu (fails): the device rejects block 0 on mirror 0"))
+        // The failed write stored nothing: the stored block is as it started.
+        #expect(current("stored block 0", after: 5, in: trace) == current("stored block 0", after: 0, in: trace))
+    }
 }

@@ -262,7 +262,35 @@ import Testing
             policies:
               - {name: mine, dio-path: sideways, dio-checksum: true, buffered-checksum: true, stable-pages: true}
             """,
-            at: 2, 28, key: "policies[0].dio-path", "unknown dio-path 'sideways'; expected one of direct, bounce, buffered, buffered-if-mirrored"),
+            at: 2, 28, key: "policies[0].dio-path", "unknown dio-path 'sideways'; expected one of direct, bounce, buffered, buffered-if-mirrored, bounce-if-mirrored"),
+        ErrorCase(
+            "custom policy with an unknown verify",
+            """
+            policies:
+              - {name: mine, dio-path: direct, dio-checksum: true, buffered-checksum: true, stable-pages: true, verify: always}
+            """,
+            at: 2, 109, key: "policies[0].verify", "unknown verify 'always'; expected none or after-dma"),
+        ErrorCase(
+            "custom policy with an unknown device check",
+            """
+            policies:
+              - {name: mine, dio-path: direct, dio-checksum: true, buffered-checksum: true, stable-pages: true, device-check: dif}
+            """,
+            at: 2, 115, key: "policies[0].device-check", "unknown device-check 'dif'; expected none or guard"),
+        ErrorCase(
+            "custom policy with unknown user pages",
+            """
+            policies:
+              - {name: mine, dio-path: direct, dio-checksum: true, buffered-checksum: true, stable-pages: true, user-pages: pinned}
+            """,
+            at: 2, 113, key: "policies[0].user-pages", "unknown user-pages 'pinned'; expected writable or write-protected"),
+        ErrorCase(
+            "custom policy with an unknown writeback source",
+            """
+            policies:
+              - {name: mine, dio-path: direct, dio-checksum: true, buffered-checksum: true, stable-pages: true, writeback-source: page}
+            """,
+            at: 2, 119, key: "policies[0].writeback-source", "unknown writeback-source 'page'; expected folio or copy"),
         ErrorCase(
             "custom policy with yes for true",
             """
