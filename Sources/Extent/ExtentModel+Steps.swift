@@ -38,7 +38,10 @@ extension ExtentModel {
                     body(.transfer(owner, mirror: mirror, index: index))
                 }
             }
-            if transferred { body(completesWithoutError(owner, range: range, in: state) ? .complete(owner) : .failedCompletion(owner)) }
+            if transferred {
+                let succeeds = !shape.checksCompletions || completesWithoutError(owner, range: range, in: state)
+                body(succeeds ? .complete(owner) : .failedCompletion(owner))
+            }
         }
 
         for (mutator, description) in mutators.enumerated() where state[layout.budget(mutator)] > 0 {
@@ -51,7 +54,7 @@ extension ExtentModel {
             }
             switch description.target {
             case .buffer(let buffer):
-                guard !isWriteProtected(buffer, in: state) else { continue }
+                if shape.writeProtectsBuffers, isWriteProtected(buffer, in: state) { continue }
                 for word in 0..<(scenario.buffers[buffer].blocks * geometry.blockWords) {
                     mutate(.buffer(buffer, word: word))
                 }
@@ -144,6 +147,7 @@ extension ExtentModel {
 
     /// Ends the bio of `owner`: it leaves nothing behind, a writeback bio's folio leaves writeback (its
     /// dirty bit as it is), and the writer waiting for it, or for a clean page cache, continues.
+    @inline(__always)
     private func end(_ owner: BioOwner, from state: ExtentState, in next: inout ExtentState) {
         for slot in layout.bioSlots(owner) { next[slot] = StateLayout.none }
         switch owner {
@@ -173,7 +177,7 @@ extension ExtentModel {
     /// needs path conditions for outcomes that depend on the words, which the checker does not keep
     /// yet: it refuses such models, and here only identical words are accepted.
     private func completesWithoutError(_ owner: BioOwner, range: IORange, in state: ExtentState) -> Bool {
-        guard policy.checksCompletions, checksums(owner) else { return true }
+        guard checksums(owner) else { return true }
         func matches(_ data: StateLayout.Place, _ index: Int) -> Bool {
             let (a, b) = (layout.start(of: data), layout.start(of: .bioChecksum(owner, index: index)))
             let equal = (0..<geometry.blockWords).allSatisfy { state[a + $0] == state[b + $0] }
@@ -196,7 +200,7 @@ extension ExtentModel {
     /// Whether a mutator of `buffer` must wait: the policy write-protects user pages, and a direct bio
     /// reads the buffer (§8).
     private func isWriteProtected(_ buffer: Int, in state: ExtentState) -> Bool {
-        guard policy.userPages == .writeProtected, directIOPath == .direct else { return false }
+        guard directIOPath == .direct else { return false }
         return writers.indices.contains { writer in
             range(of: .writer(writer), in: state)?.buffer == buffer
         }

@@ -16,10 +16,16 @@ public struct ExtentModel: Sendable {
         let writers: [Writer]
         let mutators: [Mutator]
         let bioOwners: [BioOwner]
+        /// Whether a `complete` may fail its policy's checks, and whether buffers under a direct bio
+        /// are write-protected: tested in every state, so kept apart from the policy's strings.
+        let checksCompletions: Bool
+        let writeProtectsBuffers: Bool
 
         init(scenario: Scenario, policy: Policy) {
             self.scenario = scenario
             self.policy = policy
+            checksCompletions = policy.checksCompletions
+            writeProtectsBuffers = policy.userPages == .writeProtected
             let mirrored = scenario.geometry.mirrors > 1
             directIOPath =
                 switch policy.directIOPath {
@@ -144,6 +150,7 @@ extension ExtentModel {
     }
 
     /// Where the bio of `owner` reads its `index`-th block from: the buffer itself, its bounce copy, or the folio.
+    @inline(__always)
     func source(of owner: BioOwner, range: IORange, _ index: Int) -> StateLayout.Place {
         switch owner {
         case .writer(let writer):

@@ -130,6 +130,7 @@ struct StateLayout: Hashable, Sendable {
         case .writeback: bioBase(owner)..<(bioBase(owner) + writebackBioStride)
         }
     }
+    @inline(__always)
     private func bioBase(_ owner: BioOwner) -> Int {
         switch owner {
         case .writer(let writer): writerBioBase + writer * writerBioStride
