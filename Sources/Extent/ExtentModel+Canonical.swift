@@ -3,6 +3,7 @@ extension ExtentModel {
     /// that differ only by the names of their variables are equal. Concrete states are returned as they are.
     func canonical(_ state: ExtentState) -> ExtentState {
         guard concreteValues == nil else { return state }
+        if state.slots.count > layout.count { return canonicalWithCondition(state) }
         let wordSlots = layout.count - layout.wordBase
         var result = state
         // The explorer's states name their variables below the number of word slots, and a fresh one
@@ -34,5 +35,56 @@ extension ExtentModel {
             result[slot] = name
         }
         return result
+    }
+
+    /// A state with a path condition, renamed: the fixed slots in order of first appearance as always,
+    /// then the condition's clauses put in a fixed order and its other variables (those no slot holds
+    /// any more) named in order of first appearance there.
+    ///
+    /// Atoms are oriented and sorted within a clause, and clauses sorted and made unique, by their
+    /// terms with the slots' variables renamed and every other variable as one placeholder; a clause
+    /// with an atom that holds whatever the values (the same terms equal) is dropped, and an atom that
+    /// never holds (the same terms differ) is dropped from its clause. Two states that differ only in
+    /// how variables of their conditions alone are named can still be counted twice when their
+    /// placeholders tie: the count may be larger than the least, never a verdict different.
+    private func canonicalWithCondition(_ state: ExtentState) -> ExtentState {
+        var renaming: [UInt32: UInt32] = [:]
+        var result = state
+        for slot in layout.wordBase..<layout.count where state[slot] != StateLayout.none {
+            let word = state[slot]
+            let name = renaming[word] ?? UInt32(renaming.count)
+            renaming[word] = name
+            result[slot] = name
+        }
+        let live = renaming
+        let placeholder = StateLayout.fresh - 1
+        func key(_ terms: [UInt32]) -> [UInt32] { terms.map { live[$0] ?? placeholder } }
+        func key(_ atom: SolverOracle.Atom) -> [UInt32] {
+            [(atom.differ ? 1 : 0) | (atom.comparesChecksums ? 2 : 0)] + key(atom.a) + key(atom.b)
+        }
+        var clauses: [SolverOracle.Clause] = []
+        for clause in pathCondition(of: state) {
+            guard !clause.contains(where: { !$0.differ && $0.a == $0.b }) else { continue }
+            let atoms = clause.filter { !($0.differ && $0.a == $0.b) }.map { atom in
+                var atom = atom
+                if key(atom.b).lexicographicallyPrecedes(key(atom.a)) { swap(&atom.a, &atom.b) }
+                return atom
+            }
+            clauses.append(atoms.sorted { key($0).lexicographicallyPrecedes(key($1)) })
+        }
+        func key(_ clause: SolverOracle.Clause) -> [UInt32] { [UInt32(clause.count)] + clause.flatMap(key) }
+        clauses.sort { key($0).lexicographicallyPrecedes(key($1)) }
+        var unique: [SolverOracle.Clause] = []
+        for clause in clauses where !unique.contains(clause) { unique.append(clause) }
+        func name(_ term: UInt32) -> UInt32 {
+            if let name = renaming[term] { return name }
+            let name = UInt32(renaming.count)
+            renaming[term] = name
+            return name
+        }
+        let renamed = unique.map { clause in
+            clause.map { SolverOracle.Atom(differ: $0.differ, comparesChecksums: $0.comparesChecksums, a: $0.a.map(name), b: $0.b.map(name)) }
+        }
+        return setting(renamed, in: result)
     }
 }

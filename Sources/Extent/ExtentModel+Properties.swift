@@ -1,10 +1,10 @@
 public import Explorer
 
 extension ExtentModel {
-    /// The explorer's properties for `properties`; symbolic data needs an `oracle` to decide
-    /// comparisons of terms, concrete data compares values.
-    public func properties(for properties: [ExtentProperty], oracle: SolverOracle?) -> [Property<ExtentModel>] {
-        let decider = TermDecider(model: self, oracle: oracle, renderer: namesRenderer)
+    /// The explorer's properties for `properties`: the model's oracle decides comparisons of symbolic
+    /// terms, concrete data compares values.
+    public func properties(for properties: [ExtentProperty]) -> [Property<ExtentModel>] {
+        let decider = TermDecider(model: self, renderer: namesRenderer)
         return properties.map { property in
             switch (property.kind, property.judge) {
             case (.sometimes, .state(let judge)):

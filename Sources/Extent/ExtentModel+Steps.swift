@@ -38,10 +38,14 @@ extension ExtentModel {
                     body(.transfer(owner, mirror: mirror, index: index))
                 }
             }
-            if transferred {
-                let succeeds = !shape.checksCompletions || completesWithoutError(owner, range: range, in: state)
-                body(succeeds ? .complete(owner) : .failedCompletion(owner))
+            guard transferred else { continue }
+            guard shape.checksCompletions else {
+                body(.complete(owner))
+                continue
             }
+            let outcomes = outcomes(of: owner, range: range, in: state)
+            if outcomes.succeeds { body(.complete(owner)) }
+            if outcomes.fails { body(.failedCompletion(owner)) }
         }
 
         for (mutator, description) in mutators.enumerated() where state[layout.budget(mutator)] > 0 {
@@ -142,6 +146,7 @@ extension ExtentModel {
             }
             next[layout.budget(mutator)] -= 1
         }
+        if shape.checksCompletions { assumeOutcome(of: action, from: state, in: &next) }
         return next
     }
 
@@ -167,34 +172,6 @@ extension ExtentModel {
                 }
             }
         }
-    }
-
-    /// Whether the `complete` of a fully transferred bio succeeds: true where no check applies (§8).
-    ///
-    /// The verify (of a direct bio that carries checksums) compares H of the source now with each
-    /// block's checksum; the device's guard (of any bio that carries checksums) compares H of what each
-    /// mirror received. In concrete mode H is injective, so the words are compared. Symbolic data
-    /// needs path conditions for outcomes that depend on the words, which the checker does not keep
-    /// yet: it refuses such models, and here only identical words are accepted.
-    private func completesWithoutError(_ owner: BioOwner, range: IORange, in state: ExtentState) -> Bool {
-        guard checksums(owner) else { return true }
-        func matches(_ data: StateLayout.Place, _ index: Int) -> Bool {
-            let (a, b) = (layout.start(of: data), layout.start(of: .bioChecksum(owner, index: index)))
-            let equal = (0..<geometry.blockWords).allSatisfy { state[a + $0] == state[b + $0] }
-            precondition(equal || concreteValues != nil, "a data-dependent check needs concrete data")
-            return equal
-        }
-        if policy.verify == .afterDMA, case .writer = owner, directIOPath == .direct {
-            for index in 0..<range.blocks where !matches(source(of: owner, range: range, index), index) { return false }
-        }
-        if policy.deviceCheck == .guard {
-            for mirror in 0..<geometry.mirrors {
-                for index in 0..<range.blocks where !matches(.bioReceived(owner, mirror: mirror, index: index), index) {
-                    return false
-                }
-            }
-        }
-        return true
     }
 
     /// Whether a mutator of `buffer` must wait: the policy write-protects user pages, and a direct bio

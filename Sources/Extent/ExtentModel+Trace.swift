@@ -9,9 +9,7 @@ extension ExtentModel {
     /// path; the last comparison that found a possible difference is what the values must exhibit,
     /// and Z3 picks values under which it does. The property's own sentence, judged once more with
     /// those values shown, is the trace's last line.
-    public func trace(
-        of path: Path<ExtentState, ExtentAction>, for property: ExtentProperty, oracle: SolverOracle?
-    ) throws -> Trace {
+    public func trace(of path: Path<ExtentState, ExtentAction>, for property: ExtentProperty) throws -> Trace {
         var states = [path.initialState]
         var nextFresh = (layout.wordBase..<layout.count).map { path.initialState[$0] }
             .filter { $0 != StateLayout.none }.max().map { $0 + 1 } ?? 0
@@ -22,11 +20,11 @@ extension ExtentModel {
             states.append(next)
         }
 
-        let recorder = TermDecider(model: self, oracle: oracle, renderer: namesRenderer, recording: true)
+        let recorder = TermDecider(model: self, renderer: namesRenderer, recording: true)
         _ = conclusion(of: property, path: path, states: states, decider: recorder)
-        let render = try renderer(for: states, exhibiting: recorder.differences ?? [], oracle: oracle)
+        let render = try renderer(for: states, exhibiting: recorder.differences ?? [])
         let conclusion =
-            conclusion(of: property, path: path, states: states, decider: TermDecider(model: self, oracle: oracle, renderer: render))
+            conclusion(of: property, path: path, states: states, decider: TermDecider(model: self, renderer: render))
             ?? property.meaning
 
         var steps: [Trace.Step] = []
@@ -91,9 +89,7 @@ extension ExtentModel {
 
     /// Values for every variable of `states` under which the last of `differences` holds, and the
     /// checksums of every summed list, including both sides of every checksum comparison.
-    private func renderer(
-        for states: [ExtentState], exhibiting differences: [SolverOracle.Difference], oracle: SolverOracle?
-    ) throws -> Renderer {
+    private func renderer(for states: [ExtentState], exhibiting differences: [SolverOracle.Difference]) throws -> Renderer {
         guard let oracle else { return .values }
         var variables = Set<UInt32>()
         var checksummed = Set<[UInt32]>()
@@ -101,7 +97,7 @@ extension ExtentModel {
             for slot in layout.wordBase..<layout.count where state[slot] != StateLayout.none {
                 variables.insert(state[slot])
             }
-            let view = StateView(state, decider: TermDecider(model: self, oracle: nil, renderer: .names))
+            let view = StateView(state, decider: TermDecider(model: self, renderer: .names))
             for block in view.stored {
                 if let checksum = block.checksum { checksummed.insert(checksum.data.terms) }
             }
@@ -115,8 +111,10 @@ extension ExtentModel {
             checksummed.insert(difference.a)
             checksummed.insert(difference.b)
         }
+        // The values must satisfy what the outcomes on the way assumed: the last state's path condition.
         let witness = try oracle.witness(
             variables: variables.sorted(), differences: differences.last.map { [$0] } ?? [],
+            conditions: pathCondition(of: states[states.count - 1]),
             checksummed: checksummed.sorted { $0.lexicographicallyPrecedes($1) })
         let values = witness?.values ?? [:]
         let sums = witness?.checksums ?? [:]
@@ -125,18 +123,19 @@ extension ExtentModel {
             let text = String(value, radix: 16)
             return "0x" + String(repeating: "0", count: max(0, digits - text.count)) + text
         }
+        let checksumName = scenario.checksum.rawValue
         return Renderer(
             word: { hex(values[$0] ?? 0, digits: digits) },
             checksum: { words in
                 let sum = sums[words].map { hex($0, digits: 8) } ?? "?"
                 let data = words.map { hex(values[$0] ?? 0, digits: digits) }.joined(separator: " ")
-                return "\(sum) = \(scenario.checksum.rawValue)(\(data))"
+                return "\(sum) = \(checksumName)(\(data))"
             })
     }
 
     /// The state part by part, in a fixed order, as (what, value) pairs; absent parts are left out.
     func components(of state: ExtentState, _ render: Renderer) -> [(String, String)] {
-        let view = StateView(state, decider: TermDecider(model: self, oracle: nil, renderer: render))
+        let view = StateView(state, decider: TermDecider(model: self, renderer: render))
         var parts: [(String, String)] = []
         for writer in view.writers {
             let status: String

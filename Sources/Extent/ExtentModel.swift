@@ -5,10 +5,10 @@
 /// Every state reachable through any interleaving of the writers', the
 /// flusher's, the kernel's, the device's and the mutators' steps is a state
 /// of the model; the explorer visits them all.
-public struct ExtentModel: Sendable {
+public struct ExtentModel {
     /// Everything about the model that no step changes, behind one reference: a copy of the model,
     /// or a view of one of its states, costs one retain.
-    final class Shape: Sendable {
+    final class Shape {
         let scenario: Scenario
         let policy: Policy
         let directIOPath: DirectIOPath
@@ -20,10 +20,12 @@ public struct ExtentModel: Sendable {
         /// are write-protected: tested in every state, so kept apart from the policy's strings.
         let checksCompletions: Bool
         let writeProtectsBuffers: Bool
+        let oracle: SolverOracle?
 
-        init(scenario: Scenario, policy: Policy) {
+        init(scenario: Scenario, policy: Policy, oracle: SolverOracle?) {
             self.scenario = scenario
             self.policy = policy
+            self.oracle = oracle
             checksCompletions = policy.checksCompletions
             writeProtectsBuffers = policy.userPages == .writeProtected
             let mirrored = scenario.geometry.mirrors > 1
@@ -55,6 +57,9 @@ public struct ExtentModel: Sendable {
     }
 
     let shape: Shape
+    /// Decides symbolic comparisons: the properties' and, under checks, the outcomes of `complete`.
+    /// Nil in concrete mode.
+    public var oracle: SolverOracle? { shape.oracle }
 
     /// The scenario being checked.
     public var scenario: Scenario { shape.scenario }
@@ -103,9 +108,9 @@ public struct ExtentModel: Sendable {
         case awaitingWriteback = 2
     }
 
-    /// Creates the model of `scenario` under `policy`.
-    public init(scenario: Scenario, policy: Policy) {
-        shape = Shape(scenario: scenario, policy: policy)
+    /// Creates the model of `scenario` under `policy`; symbolic data needs an `oracle` to decide comparisons.
+    public init(scenario: Scenario, policy: Policy, oracle: SolverOracle? = nil) {
+        shape = Shape(scenario: scenario, policy: policy, oracle: oracle)
     }
 
     var geometry: Geometry { scenario.geometry }

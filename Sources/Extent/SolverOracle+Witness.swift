@@ -33,18 +33,20 @@ extension SolverOracle {
             ? checksumsCanDiffer(difference.a, difference.b) : wordsCanDiffer(difference.a, difference.b)
     }
 
-    /// Values for `variables` under which every difference holds, with the checksums of `checksummed`.
+    /// Values for `variables` under which every difference and every clause of `conditions` holds, with
+    /// the checksums of `checksummed`.
     ///
     /// Fixed, well-spread values are tried first, then pairwise distinct values where the words can
     /// hold them, then any values. Nil when none are found.
-    public func witness(
-        variables: [UInt32], differences: [Difference], checksummed: [[UInt32]]
+    func witness(
+        variables: [UInt32], differences: [Difference], conditions: [Clause] = [], checksummed: [[UInt32]]
     ) throws -> Witness? {
         let terms = try Dictionary(uniqueKeysWithValues: variables.map { ($0, try variable(Int($0))) })
-        let required = try differences.map { difference in
+        var required = try differences.map { difference in
             try self.difference(
                 difference.a.map { terms[$0]! }, difference.b.map { terms[$0]! }, difference.comparesChecksums)
         }
+        if !conditions.isEmpty { required.append(try formula(conditions) { terms[$0]! }) }
         // First fixed, well-spread values (three spreads), which Z3 only has to evaluate: on wide blocks
         // a search for values can take minutes where checking given ones takes milliseconds. Then
         // distinct values, where the words are wide enough to hold them, for a few seconds at most

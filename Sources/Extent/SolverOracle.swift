@@ -22,10 +22,12 @@ public final class SolverOracle {
         public var cacheHits = 0
         /// Questions answered because both sides were the same words.
         public var identical = 0
+        /// Outcomes of a `complete` that Z3 could not rule in or out, and that were explored.
+        public var undecidedOutcomes = 0
     }
 
     /// Figures of the work done so far.
-    public private(set) var statistics = Statistics()
+    public internal(set) var statistics = Statistics()
 
     let geometry: Geometry
     let checksum: ChecksumKind
@@ -36,6 +38,8 @@ public final class SolverOracle {
     private let wordSort: Z3Sort
     private let uninterpretedChecksum: Z3Function
     private var cache: [Question: Judgement] = [:]
+    /// Answers to questions with path conditions, by shape.
+    var conditionCache: [ConditionQuestion: Judgement] = [:]
 
     /// A question in canonical form: the lists renamed, and whether it compares checksums.
     private struct Question: Hashable {
@@ -97,7 +101,8 @@ public final class SolverOracle {
         return answer
     }
 
-    private func ask(_ question: Question) -> Judgement {
+    /// `body`'s answer, counted as one query and timed.
+    func timed(_ body: () -> Judgement) -> Judgement {
         let clock = ContinuousClock()
         let start = clock.now
         defer {
@@ -105,6 +110,14 @@ public final class SolverOracle {
             let (seconds, attoseconds) = (clock.now - start).components
             statistics.seconds += Double(seconds) + Double(attoseconds) * 1e-18
         }
+        return body()
+    }
+
+    private func ask(_ question: Question) -> Judgement {
+        timed { answer(question) }
+    }
+
+    private func answer(_ question: Question) -> Judgement {
         do {
             let variables = try (0...(question.shape.max() ?? 0)).map { try variable(Int($0)) }
             let words = question.shape.map { variables[Int($0)] }

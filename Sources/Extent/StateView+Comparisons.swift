@@ -2,17 +2,17 @@ extension StateView {
     /// Whether the two blocks can hold different data: for some value of their variables in symbolic
     /// mode, or because their values differ in concrete mode.
     public func mayDiffer(_ a: BlockData, _ b: BlockData) throws(UndecidedComparison) -> Bool {
-        try decider.mayDiffer(a, b, comparesChecksums: false)
+        try decider.mayDiffer(a, b, comparesChecksums: false, given: conditions)
     }
 
     /// Whether the two checksums can differ: H of their words, for some value of the variables.
     public func mayDiffer(_ a: Checksum, _ b: Checksum) throws(UndecidedComparison) -> Bool {
-        try decider.mayDiffer(a.data, b.data, comparesChecksums: true)
+        try decider.mayDiffer(a.data, b.data, comparesChecksums: true, given: conditions)
     }
 
     /// Whether the two words can differ.
     public func mayDiffer(_ a: Word, _ b: Word) throws(UndecidedComparison) -> Bool {
-        try decider.mayDiffer(BlockData(terms: [a.term]), BlockData(terms: [b.term]), comparesChecksums: false)
+        try decider.mayDiffer(BlockData(terms: [a.term]), BlockData(terms: [b.term]), comparesChecksums: false, given: conditions)
     }
 
     /// Whether the two blocks hold the same data for every value of their variables.
@@ -23,6 +23,11 @@ extension StateView {
 
     /// Whether the two words are equal for every value of their variables.
     public func mustEqual(_ a: Word, _ b: Word) throws(UndecidedComparison) -> Bool { try !mayDiffer(a, b) }
+
+    /// The state's path condition: what the outcomes of checks on the way to it assumed of the words.
+    var conditions: [SolverOracle.Clause] {
+        state.slots.count > layout.count ? model.pathCondition(of: state) : []
+    }
 
     /// The checksum H of `data`, with the model's checksum: what the file system would store for it.
     public func checksum(of data: BlockData) -> Checksum { Checksum(data: data) }

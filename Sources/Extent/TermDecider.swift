@@ -13,21 +13,24 @@ final class TermDecider {
     /// witness's values in a trace.
     let renderer: ExtentModel.Renderer
 
-    init(model: ExtentModel, oracle: SolverOracle?, renderer: ExtentModel.Renderer, recording: Bool = false) {
+    init(model: ExtentModel, renderer: ExtentModel.Renderer, recording: Bool = false) {
         self.model = model
-        self.oracle = oracle
+        oracle = model.oracle
         self.renderer = renderer
         differences = recording ? [] : nil
     }
 
-    /// Whether `a` and `b` can differ for some value of their variables (or their checksums, with `comparesChecksums`).
-    func mayDiffer(_ a: BlockData, _ b: BlockData, comparesChecksums: Bool) throws(UndecidedComparison) -> Bool {
+    /// Whether `a` and `b` can differ for some value of their variables that satisfies `conditions`
+    /// (or their checksums, with `comparesChecksums`).
+    func mayDiffer(
+        _ a: BlockData, _ b: BlockData, comparesChecksums: Bool, given conditions: @autoclosure () -> [SolverOracle.Clause]
+    ) throws(UndecidedComparison) -> Bool {
         let differ: Bool
         if let oracle {
             if oracle.usesShortcuts, a.isIdentical(to: b) {
                 differ = false
             } else {
-                switch oracle.canDiffer(.init(a.terms, b.terms, comparesChecksums: comparesChecksums)) {
+                switch oracle.canDiffer(.init(a.terms, b.terms, comparesChecksums: comparesChecksums), given: conditions()) {
                 case .holds: differ = false
                 case .violated: differ = true
                 case .unknown(let reason): throw UndecidedComparison(reason: reason)

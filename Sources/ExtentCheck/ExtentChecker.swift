@@ -56,38 +56,24 @@ public struct ExtentChecker: Sendable {
             })
     }
 
-    /// Why a policy is not checked on a scenario, if it is not.
-    static func uncheckable(_ policy: Policy, in scenario: Scenario) -> String? {
-        guard scenario.data == .symbolic, policy.checksCompletions else { return nil }
-        return "a verify or device check makes a complete's outcome depend on the data, which symbolic data "
-            + "cannot decide yet (it needs path conditions); check the model with data: concrete:K"
-    }
-
     /// Checks one policy: one search deciding every property at once.
     func check(_ scenario: Scenario, under policy: Policy, properties: [ExtentProperty]) throws -> PolicyReport {
-        let expectations = scenario.expectations[policy.name] ?? [:]
-        if let reason = Self.uncheckable(policy, in: scenario) {
-            return PolicyReport(
-                policy: policy.name, summary: policy.summary,
-                results: properties.map {
-                    PropertyResult(
-                        property: $0.name, kind: $0.kind, verdict: .unknown, expected: expectations[$0.name], reason: reason)
-                },
-                search: SearchStatistics(), solver: nil, collisionProbability: 0, limit: nil)
-        }
-        let model = ExtentModel(scenario: scenario, policy: policy)
         let oracle: SolverOracle? =
             scenario.data == .symbolic
             ? try SolverOracle(
                 geometry: scenario.geometry, checksum: scenario.checksum,
                 usesShortcuts: options.usesSolverShortcuts, timeoutMilliseconds: options.solverTimeoutMilliseconds)
             : nil
+        let model = ExtentModel(scenario: scenario, policy: policy, oracle: oracle)
         var search = options.search
         if let report = options.progress {
             search.progress = { statistics in report(policy.name, statistics) }
         }
-        let outcome = Checker(system: model, properties: model.properties(for: properties, oracle: oracle), options: search)
-            .run()
+        let outcome = Checker(system: model, properties: model.properties(for: properties), options: search).run()
+        let expectations = scenario.expectations[policy.name] ?? [:]
+        // An outcome Z3 could not rule out was explored: nothing reachable is missed, so what holds
+        // holds, but a discovery may lie on an impossible path.
+        let undecided = (oracle?.statistics.undecidedOutcomes ?? 0) > 0
 
         let results = try zip(properties, outcome.verdicts).map { property, named in
             var result = PropertyResult(
@@ -95,11 +81,15 @@ public struct ExtentChecker: Sendable {
             switch named.verdict {
             case .holds:
                 break
+            case .witnessed where undecided, .violated where undecided:
+                result.verdict = .unknown
+                result.reason = "Z3 could not decide whether some complete's outcome is possible, and this "
+                    + "discovery may depend on one that is not"
             case .witnessed(let path):
-                if options.computesTraces { result.trace = try model.trace(of: path, for: property, oracle: oracle) }
+                if options.computesTraces { result.trace = try model.trace(of: path, for: property) }
             case .violated(let path):
                 result.verdict = .violated
-                if options.computesTraces { result.trace = try model.trace(of: path, for: property, oracle: oracle) }
+                if options.computesTraces { result.trace = try model.trace(of: path, for: property) }
             case .neverWitnessed:
                 result.verdict = .violated
                 result.reason = "no reachable state is an example: \(property.meaning)"

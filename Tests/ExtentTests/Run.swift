@@ -12,13 +12,13 @@ struct Run {
         _ scenario: Scenario, _ policy: Policy, invariants: [ExtentProperty]? = nil, usesShortcuts: Bool = true,
         storage: StateStorage = .fingerprints
     ) throws {
-        model = ExtentModel(scenario: scenario, policy: policy)
         oracle =
             scenario.data == .symbolic
             ? try SolverOracle(geometry: scenario.geometry, checksum: scenario.checksum, usesShortcuts: usesShortcuts)
             : nil
+        model = ExtentModel(scenario: scenario, policy: policy, oracle: oracle)
         outcome = Checker(
-            system: model, properties: model.properties(for: invariants ?? scenario.invariants, oracle: oracle),
+            system: model, properties: model.properties(for: invariants ?? scenario.invariants),
             options: SearchOptions(storage: storage)
         ).run()
     }

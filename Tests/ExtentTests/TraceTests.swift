@@ -6,7 +6,7 @@ import Testing
     @Test func theDioCsumTraceShowsTheRaceWithConsistentValues() throws {
         let run = try Run(Scenarios.qemuCacheNone(), Policy.builtIn(named: "dio-csum")!)
         let path = try #require(run.path(violating: ExtentProperty.csumMatchesData))
-        let trace = try run.model.trace(of: path, for: ExtentProperty.csumMatchesData, oracle: run.oracle)
+        let trace = try run.model.trace(of: path, for: ExtentProperty.csumMatchesData)
 
         #expect(trace.steps.map(\.number) == [1, 2, 3, 4, 5])
         #expect(trace.steps.map(\.actor) == ["qemu", "kernel", "guest-fs", "device", "kernel"])
@@ -43,7 +43,7 @@ import Testing
     @Test func concreteTracesShowTheEnumeratedValues() throws {
         let run = try Run(Scenarios.qemuCacheNone(data: .concrete(2)), Policy.builtIn(named: "dio-csum")!)
         let path = try #require(run.path(violating: ExtentProperty.csumMatchesData))
-        let trace = try run.model.trace(of: path, for: ExtentProperty.csumMatchesData, oracle: nil)
+        let trace = try run.model.trace(of: path, for: ExtentProperty.csumMatchesData)
         #expect(trace.steps.count == 5)
         let mutation = try #require(change("guest-page block 0", at: 3, in: trace))
         #expect(mutation.before != mutation.after)
@@ -55,7 +55,7 @@ import Testing
     @Test func aChecksummedViolationNamesTheCompleteThatStoredNoChecksum() throws {
         let run = try Run(Scenarios.qemuCacheNone(), Policy.builtIn(named: "nodatasum")!)
         let path = try #require(run.path(violating: ExtentProperty.checksummed))
-        let trace = try run.model.trace(of: path, for: ExtentProperty.checksummed, oracle: run.oracle)
+        let trace = try run.model.trace(of: path, for: ExtentProperty.checksummed)
         #expect(trace.steps.map(\.step).last == "complete bio qemu")
         #expect(trace.conclusion.hasPrefix("complete bio qemu stored block 0 without a checksum"))
     }
@@ -63,7 +63,7 @@ import Testing
     @Test func aMirrorViolationShowsTwoDifferentCopies() throws {
         let run = try Run(Scenarios.qemuCacheNone(mirrors: 2), Policy.builtIn(named: "nodatasum")!)
         let path = try #require(run.path(violating: ExtentProperty.mirrorsAgree))
-        let trace = try run.model.trace(of: path, for: ExtentProperty.mirrorsAgree, oracle: run.oracle)
+        let trace = try run.model.trace(of: path, for: ExtentProperty.mirrorsAgree)
         let first = try #require(trace.steps.last?.changes.first { $0.what == "stored block 0 mirror 0" }?.after)
         let second = try #require(trace.steps.last?.changes.first { $0.what == "stored block 0 mirror 1" }?.after)
         #expect(first != second)
@@ -80,7 +80,7 @@ import Testing
         scenario.geometry.wordBits = wordBits
         let run = try Run(scenario, Policy.builtIn(named: "dio-csum")!)
         let path = try #require(run.path(violating: ExtentProperty.csumMatchesData))
-        let trace = try run.model.trace(of: path, for: ExtentProperty.csumMatchesData, oracle: run.oracle)
+        let trace = try run.model.trace(of: path, for: ExtentProperty.csumMatchesData)
         // "... the stored checksum S = crc32c(...) disagrees with the stored data, whose checksum is D = ...".
         let sums = trace.conclusion.split(separator: " ").filter { $0.hasPrefix("0x") && $0.count == 10 }
         #expect(sums.count == 2)
@@ -128,7 +128,7 @@ extension TraceTests {
     @Test func theUndoneChangeSlipsPastTheVerify() throws {
         let run = try Run(Scenarios.qemuCacheNone(budget: 2, data: .concrete(2)), Policy.builtIn(named: "dio-verify")!)
         let path = try #require(run.path(violating: ExtentProperty.csumMatchesData))
-        let trace = try run.model.trace(of: path, for: ExtentProperty.csumMatchesData, oracle: nil)
+        let trace = try run.model.trace(of: path, for: ExtentProperty.csumMatchesData)
         let summed = try #require(current("bio qemu csum block 0", after: 2, in: trace))
         let first = try #require(change("guest-page block 0", at: 3, in: trace))
         let second = try #require(change("guest-page block 0", at: 5, in: trace))
@@ -147,7 +147,7 @@ extension TraceTests {
     @Test func theVerifyRaisesAFalseAlarm() throws {
         let run = try Run(Scenarios.qemuCacheNone(data: .concrete(2)), Policy.builtIn(named: "dio-verify")!)
         let path = try #require(run.path(violating: ExtentProperty.writesSucceed))
-        let trace = try run.model.trace(of: path, for: ExtentProperty.writesSucceed, oracle: nil)
+        let trace = try run.model.trace(of: path, for: ExtentProperty.writesSucceed)
         #expect(trace.steps.map { $0.step.components(separatedBy: " := ")[0] } == [
             "dio-write guest-page at 0 len 1 (direct)", "csum bio qemu block 0", "dma bio qemu mirror 0 block 0",
             "mutate guest-page word 0", "complete bio qemu (fails)",
@@ -162,7 +162,7 @@ extension TraceTests {
     @Test func theGuardFailsOnlyAChangeBeforeTheDeviceRead() throws {
         let run = try Run(Scenarios.qemuCacheNone(data: .concrete(2)), Policy.builtIn(named: "pi-guard")!)
         let path = try #require(run.path(violating: ExtentProperty.writesSucceed))
-        let trace = try run.model.trace(of: path, for: ExtentProperty.writesSucceed, oracle: nil)
+        let trace = try run.model.trace(of: path, for: ExtentProperty.writesSucceed)
         #expect(trace.steps.map { $0.step.components(separatedBy: " := ")[0] } == [
             "dio-write guest-page at 0 len 1 (direct)", "csum bio qemu block 0", "mutate guest-page word 0",
             "dma bio qemu mirror 0 block 0", "complete bio qemu (fails)",

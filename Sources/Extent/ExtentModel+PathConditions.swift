@@ -1,0 +1,114 @@
+/// Path conditions (§8): with symbolic data, a check at `complete` compares words, so its outcome
+/// depends on them. Each outcome is a successor only where its condition is satisfiable together
+/// with the state's path condition, and the condition joins it.
+///
+/// A state's path condition is a conjunction of clauses, each a disjunction of checksum
+/// comparisons, kept in the state's slots after the fixed layout: per clause its number of atoms,
+/// then per atom a flags word (differ, compares checksums) and the two sides' words. Concrete
+/// states and states no check has branched have none, so their slots are as before.
+extension ExtentModel {
+    /// The clauses of `state`'s path condition, in order.
+    func pathCondition(of state: ExtentState) -> [SolverOracle.Clause] {
+        var clauses: [SolverOracle.Clause] = []
+        var slot = layout.count
+        let words = geometry.blockWords
+        while slot < state.slots.count {
+            let count = Int(state[slot])
+            slot += 1
+            var clause: SolverOracle.Clause = []
+            for _ in 0..<count {
+                let flags = state[slot]
+                let a = Array(state.slots[(slot + 1)..<(slot + 1 + words)])
+                let b = Array(state.slots[(slot + 1 + words)..<(slot + 1 + 2 * words)])
+                clause.append(SolverOracle.Atom(differ: flags & 1 != 0, comparesChecksums: flags & 2 != 0, a: a, b: b))
+                slot += 1 + 2 * words
+            }
+            clauses.append(clause)
+        }
+        return clauses
+    }
+
+    /// `state` with `clauses` as its path condition, replacing any it had.
+    func setting(_ clauses: [SolverOracle.Clause], in state: ExtentState) -> ExtentState {
+        var slots = Array(state.slots[..<layout.count])
+        for clause in clauses {
+            slots.append(UInt32(clause.count))
+            for atom in clause {
+                slots.append((atom.differ ? 1 : 0) | (atom.comparesChecksums ? 2 : 0))
+                slots += atom.a
+                slots += atom.b
+            }
+        }
+        return ExtentState(slots: slots)
+    }
+
+    /// The pairs a check of the `complete` of `owner` compares, H(data) against the bio's checksum, in a
+    /// fixed order: the verify's (of a direct bio), then the device guard's, block by block.
+    func checkedPairs(_ owner: BioOwner, range: IORange, in state: ExtentState) -> [(data: [UInt32], checksum: [UInt32])] {
+        guard shape.checksCompletions, checksums(owner) else { return [] }
+        func words(_ place: StateLayout.Place) -> [UInt32] {
+            let start = layout.start(of: place)
+            return Array(state.slots[start..<(start + geometry.blockWords)])
+        }
+        var pairs: [(data: [UInt32], checksum: [UInt32])] = []
+        if policy.verify == .afterDMA, case .writer = owner, directIOPath == .direct {
+            for index in 0..<range.blocks {
+                pairs.append((words(source(of: owner, range: range, index)), words(.bioChecksum(owner, index: index))))
+            }
+        }
+        if policy.deviceCheck == .guard {
+            for mirror in 0..<geometry.mirrors {
+                for index in 0..<range.blocks {
+                    pairs.append((words(.bioReceived(owner, mirror: mirror, index: index)), words(.bioChecksum(owner, index: index))))
+                }
+            }
+        }
+        return pairs
+    }
+
+    /// The outcomes a fully transferred bio's `complete` can have in `state`: whether it can succeed,
+    /// and whether it can fail. Concrete words are compared; symbolic ones are decided by the oracle
+    /// with the state's path condition, unless every pair is the same terms (then it succeeds).
+    func outcomes(of owner: BioOwner, range: IORange, in state: ExtentState) -> (succeeds: Bool, fails: Bool) {
+        let differing = checkedPairs(owner, range: range, in: state).filter { $0.data != $0.checksum }
+        guard !differing.isEmpty else { return (true, false) }
+        guard concreteValues == nil, let oracle else {
+            precondition(concreteValues != nil, "a data-dependent check in symbolic mode needs the model's oracle")
+            return (false, true)
+        }
+        let condition = pathCondition(of: state)
+        let equal = differing.map { [SolverOracle.Atom(differ: false, comparesChecksums: true, a: $0.data, b: $0.checksum)] }
+        let differ = [differing.map { SolverOracle.Atom(differ: true, comparesChecksums: true, a: $0.data, b: $0.checksum) }]
+        return (oracle.branchIsPossible(condition + equal), oracle.branchIsPossible(condition + differ))
+    }
+
+    /// Adds to `next` what the outcome `action` (from `state`) assumes of the words, in symbolic mode.
+    /// Out of line: `apply` runs for every transition, and most models have no checks.
+    @inline(never)
+    func assumeOutcome(of action: ExtentAction, from state: ExtentState, in next: inout ExtentState) {
+        guard concreteValues == nil else { return }
+        switch action {
+        case .complete(let owner), .failedCompletion(let owner):
+            let added = condition(of: action, range: range(of: owner, in: state)!, in: state)
+            if !added.isEmpty { next = setting(pathCondition(of: next) + added, in: next) }
+        default:
+            break
+        }
+    }
+
+    /// The clauses a `complete`'s outcome adds to the path condition: every differing pair equal, or
+    /// one of them not. None in concrete mode, where the words decided the outcome.
+    func condition(of action: ExtentAction, range: IORange, in state: ExtentState) -> [SolverOracle.Clause] {
+        guard concreteValues == nil else { return [] }
+        switch action {
+        case .complete(let owner):
+            return checkedPairs(owner, range: range, in: state).filter { $0.data != $0.checksum }
+                .map { [SolverOracle.Atom(differ: false, comparesChecksums: true, a: $0.data, b: $0.checksum)] }
+        case .failedCompletion(let owner):
+            let differing = checkedPairs(owner, range: range, in: state).filter { $0.data != $0.checksum }
+            return [differing.map { SolverOracle.Atom(differ: true, comparesChecksums: true, a: $0.data, b: $0.checksum) }]
+        default:
+            return []
+        }
+    }
+}
