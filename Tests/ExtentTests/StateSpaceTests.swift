@@ -138,3 +138,26 @@ extension StateSpaceTests {
         #expect(failing == 8)
     }
 }
+
+extension StateSpaceTests {
+    /// The same verified write with symbolic data: the buffer's word b, the checksum c and transfer d,
+    /// each one variable or another, the budget m, and now a path condition.
+    /// - A ready, B the bio without its checksum: m = 1 (b as it started) or m = 0 (b fresh): 2 + 2;
+    /// - C: m = 1: c = b; m = 0: c = b (changed before `csum`) or c ≠ b: 3;
+    /// - D: m = 1: b = c = d; m = 0: b = c = d, d = b ≠ c, or c = d ≠ b: 4;
+    /// - where b and c are one variable the `complete` succeeds without a query; where they are two,
+    ///   both outcomes are satisfiable: success with H(b) = H(c) (stored d, summed c), failure with
+    ///   H(b) ≠ H(c) (stored as it was). The two failures are one state (b, the old block, and a
+    ///   condition on a variable no slot holds any more). E, `fsync` next: m = 1 success; m = 0 success
+    ///   without a condition; the two successes with one; the failure; and, from E's m = 1, a change of
+    ///   the buffer: 6. F, finished: the same 6. 2 + 2 + 3 + 4 + 6 + 6 = 23 states.
+    /// - Transitions: A 2 + 1, B 2 + 1, C 2 + 1 + 1, D 2 + 1 + 2 + 2 (two outcomes where b ≠ c),
+    ///   E 2 + 5, F 1: 25.
+    @Test func theVerifiedWriteIsCountedByHandWithSymbolicData() throws {
+        let run = try Run(Scenarios.qemuCacheNone(), Policy.builtIn(named: "dio-verify")!)
+        #expect(run.outcome.statistics.states == 23)
+        #expect(run.outcome.statistics.transitions == 25)
+        #expect(run.verdicts["csum-matches-data"] == "holds")
+        #expect(run.verdicts["writes-succeed"] == "violated")
+    }
+}

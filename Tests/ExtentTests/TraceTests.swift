@@ -172,3 +172,23 @@ extension TraceTests {
         #expect(current("stored block 0", after: 5, in: trace) == current("stored block 0", after: 0, in: trace))
     }
 }
+
+extension TraceTests {
+    @Test func theUndoneChangeSlipsPastTheVerifyForSymbolicWords() throws {
+        let run = try Run(Scenarios.qemuCacheNone(budget: 2), Policy.builtIn(named: "dio-verify")!)
+        let path = try #require(run.path(violating: ExtentProperty.csumMatchesData))
+        let trace = try run.model.trace(of: path, for: ExtentProperty.csumMatchesData)
+        #expect(trace.steps.map(\.step) == [
+            "dio-write guest-page at 0 len 1 (direct)", "csum bio qemu block 0", "mutate guest-page word 0",
+            "dma bio qemu mirror 0 block 0", "mutate guest-page word 0", "complete bio qemu",
+        ])
+        // Z3's values satisfy the path condition: the second change restores the summed word.
+        let summed = try #require(current("bio qemu csum block 0", after: 2, in: trace))
+        let first = try #require(change("guest-page block 0", at: 3, in: trace))
+        let restored = try #require(change("guest-page block 0", at: 5, in: trace))
+        #expect(summed.hasSuffix("= crc32c(\(first.before!))"))
+        #expect(restored.after == first.before && first.after != first.before)
+        #expect(current("stored block 0", after: 6, in: trace) == first.after)
+        #expect(trace.conclusion.contains("disagrees with the stored data"))
+    }
+}
