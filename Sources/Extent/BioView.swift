@@ -38,7 +38,7 @@ public struct BioView {
             let buffer = view.model.scenario.buffers[range.buffer].name
             return view.model.directIOPath == .bounce ? .bounceCopy(of: buffer) : .buffer(buffer)
         case .writeback(let block):
-            return view.layout.writebackCopies ? .folioCopy(block) : .folio(block)
+            return view.model.shape.copiesForWriteback ? .folioCopy(block) : .folio(block)
         }
     }
     /// Whether the policy computes checksums for this bio.

@@ -66,49 +66,78 @@ extension ExtentModel {
         return pairs
     }
 
-    /// The outcomes a fully transferred bio's `complete` can have in `state`: whether it can succeed,
-    /// and whether it can fail. Concrete words are compared; symbolic ones are decided by the oracle
-    /// with the state's path condition, unless every pair is the same terms (then it succeeds).
-    func outcomes(of owner: BioOwner, range: IORange, in state: ExtentState) -> (succeeds: Bool, fails: Bool) {
-        let differing = checkedPairs(owner, range: range, in: state).filter { $0.data != $0.checksum }
-        guard !differing.isEmpty else { return (true, false) }
-        guard concreteValues == nil, let oracle else {
-            precondition(concreteValues != nil, "a data-dependent check in symbolic mode needs the model's oracle")
-            return (false, true)
+    /// The conditions of the two outcomes of a check on `pairs`: every pair has equal checksums (the
+    /// `complete` succeeds), or one has not (it fails).
+    private func outcomeConditions(
+        _ pairs: [(data: [UInt32], checksum: [UInt32])]
+    ) -> (succeeds: [SolverOracle.Clause], fails: [SolverOracle.Clause]) {
+        func atom(_ pair: (data: [UInt32], checksum: [UInt32]), differ: Bool) -> SolverOracle.Atom {
+            SolverOracle.Atom(differ: differ, comparesChecksums: true, a: pair.data, b: pair.checksum)
         }
-        let condition = pathCondition(of: state)
-        let equal = differing.map { [SolverOracle.Atom(differ: false, comparesChecksums: true, a: $0.data, b: $0.checksum)] }
-        let differ = [differing.map { SolverOracle.Atom(differ: true, comparesChecksums: true, a: $0.data, b: $0.checksum) }]
-        return (oracle.branchIsPossible(condition + equal), oracle.branchIsPossible(condition + differ))
+        return (pairs.map { [atom($0, differ: false)] }, [pairs.map { atom($0, differ: true) }])
     }
 
-    /// Adds to `next` what the outcome `action` (from `state`) assumes of the words, in symbolic mode.
-    /// Out of line: `apply` runs for every transition, and most models have no checks.
+    /// The checked pairs whose two sides are different terms: a pair of the same terms is equal
+    /// whatever the values, so it is in no condition.
+    private func differingPairs(_ owner: BioOwner, range: IORange, in state: ExtentState) -> [(data: [UInt32], checksum: [UInt32])] {
+        checkedPairs(owner, range: range, in: state).filter { $0.data != $0.checksum }
+    }
+
+    /// The outcomes a fully transferred bio's `complete` can have in `state`: whether it can succeed,
+    /// and whether it can fail. Concrete words are compared (H is injective there); symbolic ones are
+    /// decided by the oracle with the state's path condition. With shortcuts, a check whose pairs are
+    /// all the same terms succeeds without a query; without, Z3 decides every pair.
+    func outcomes(of owner: BioOwner, range: IORange, in state: ExtentState) -> (succeeds: Bool, fails: Bool) {
+        let differing = differingPairs(owner, range: range, in: state)
+        guard concreteValues == nil else { return differing.isEmpty ? (true, false) : (false, true) }
+        guard let oracle else { preconditionFailure("a data-dependent check in symbolic mode needs the model's oracle") }
+        let asked = oracle.usesShortcuts ? differing : checkedPairs(owner, range: range, in: state)
+        guard !asked.isEmpty else { return (true, false) }
+        let conditions = outcomeConditions(asked)
+        let path = pathCondition(of: state)
+        return (oracle.branchIsPossible(path + conditions.succeeds), oracle.branchIsPossible(path + conditions.fails))
+    }
+
+    /// The state `action` leads to from `state`: `apply`'s, with what §8's mechanisms add to a step,
+    /// where the policy has them: a `writeback`'s copy of its folio, and the condition a checked
+    /// `complete`'s outcome assumes of symbolic words. Kept out of `apply`, which every model runs for
+    /// every transition: there these few lines cost more than they do.
+    @inline(__always)
+    func step(_ action: ExtentAction, from state: ExtentState, fresh: UInt32) -> ExtentState {
+        var next = apply(action, to: state, fresh: fresh)
+        guard shape.extendsSteps else { return next }
+        if shape.copiesForWriteback, case .writeback(let block) = action {
+            copy(.folio(block), of: state, to: .writebackCopy(block), in: &next)
+        }
+        return shape.checksCompletions ? assumingOutcome(of: action, from: state, in: next) : next
+    }
+
+    /// `next` with what the outcome `action` (from `state`) assumes of the words, in symbolic mode.
+    /// Out of line: most models have no checks.
     @inline(never)
-    func assumeOutcome(of action: ExtentAction, from state: ExtentState, in next: inout ExtentState) {
-        guard concreteValues == nil else { return }
+    private func assumingOutcome(of action: ExtentAction, from state: ExtentState, in next: ExtentState) -> ExtentState {
+        guard concreteValues == nil else { return next }
         switch action {
         case .complete(let owner), .failedCompletion(let owner):
             let added = condition(of: action, range: range(of: owner, in: state)!, in: state)
-            if !added.isEmpty { next = setting(pathCondition(of: next) + added, in: next) }
+            return added.isEmpty ? next : setting(pathCondition(of: next) + added, in: next)
         default:
-            break
+            return next
         }
     }
 
-    /// The clauses a `complete`'s outcome adds to the path condition: every differing pair equal, or
-    /// one of them not. None in concrete mode, where the words decided the outcome.
+    /// The clauses a `complete`'s outcome adds to the path condition. None in concrete mode, where the
+    /// words decided the outcome.
     func condition(of action: ExtentAction, range: IORange, in state: ExtentState) -> [SolverOracle.Clause] {
         guard concreteValues == nil else { return [] }
         switch action {
         case .complete(let owner):
-            return checkedPairs(owner, range: range, in: state).filter { $0.data != $0.checksum }
-                .map { [SolverOracle.Atom(differ: false, comparesChecksums: true, a: $0.data, b: $0.checksum)] }
+            let pairs = differingPairs(owner, range: range, in: state)
+            return pairs.isEmpty ? [] : outcomeConditions(pairs).succeeds
         case .failedCompletion(let owner):
-            let differing = checkedPairs(owner, range: range, in: state).filter { $0.data != $0.checksum }
-            return [differing.map { SolverOracle.Atom(differ: true, comparesChecksums: true, a: $0.data, b: $0.checksum) }]
-        default:
-            return []
+            let pairs = differingPairs(owner, range: range, in: state)
+            return pairs.isEmpty ? [] : outcomeConditions(pairs).fails
+        default: return []
         }
     }
 }

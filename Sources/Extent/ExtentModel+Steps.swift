@@ -105,7 +105,6 @@ extension ExtentModel {
             flags.remove(.dirty)
             flags.insert(.writeback)
             next[layout.folioFlags(block)] = flags.rawValue
-            if layout.writebackCopies { copy(.folio(block), of: state, to: .writebackCopy(block), in: &next) }
 
         case .checksum(let owner, let index):
             let range = range(of: owner, in: state)!
@@ -146,7 +145,6 @@ extension ExtentModel {
             }
             next[layout.budget(mutator)] -= 1
         }
-        if shape.checksCompletions { assumeOutcome(of: action, from: state, in: &next) }
         return next
     }
 

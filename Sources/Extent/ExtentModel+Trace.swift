@@ -14,7 +14,7 @@ extension ExtentModel {
         var nextFresh = (layout.wordBase..<layout.count).map { path.initialState[$0] }
             .filter { $0 != StateLayout.none }.max().map { $0 + 1 } ?? 0
         for (action, explored) in path.steps {
-            let next = apply(action, to: states[states.count - 1], fresh: nextFresh)
+            let next = step(action, from: states[states.count - 1], fresh: nextFresh)
             if case .mutate(_, _, nil) = action { nextFresh += 1 }
             precondition(canonical(next) == explored, "a replayed step reached another state than the search")
             states.append(next)

@@ -51,8 +51,16 @@ extension ExtentModel: TransitionSystem {
 
     /// Every enabled step and the canonical state it leads to.
     public func successors(of state: ExtentState, into successors: inout [(action: ExtentAction, state: ExtentState)]) {
-        forEachEnabledAction(in: state) { action in
-            successors.append((action, canonical(apply(action, to: state, fresh: StateLayout.fresh))))
+        // Decided once per state rather than per step: most models have no checks, and this runs for
+        // every transition.
+        if shape.extendsSteps {
+            forEachEnabledAction(in: state) { action in
+                successors.append((action, canonical(step(action, from: state, fresh: StateLayout.fresh))))
+            }
+        } else {
+            forEachEnabledAction(in: state) { action in
+                successors.append((action, canonical(apply(action, to: state, fresh: StateLayout.fresh))))
+            }
         }
     }
 

@@ -20,6 +20,9 @@ public struct ExtentModel {
         /// are write-protected: tested in every state, so kept apart from the policy's strings.
         let checksCompletions: Bool
         let writeProtectsBuffers: Bool
+        let copiesForWriteback: Bool
+        /// Whether a step may do more than `apply` does: a writeback copy, or a check's condition.
+        let extendsSteps: Bool
         let oracle: SolverOracle?
 
         init(scenario: Scenario, policy: Policy, oracle: SolverOracle?) {
@@ -28,6 +31,8 @@ public struct ExtentModel {
             self.oracle = oracle
             checksCompletions = policy.checksCompletions
             writeProtectsBuffers = policy.userPages == .writeProtected
+            copiesForWriteback = policy.writebackSource == .copy
+            extendsSteps = checksCompletions || copiesForWriteback
             let mirrored = scenario.geometry.mirrors > 1
             directIOPath =
                 switch policy.directIOPath {
@@ -161,7 +166,7 @@ extension ExtentModel {
         case .writer(let writer):
             directIOPath == .bounce ? .bounceCopy(writer: writer, index: index) : .buffer(range.buffer, block: index)
         case .writeback(let block):
-            layout.writebackCopies ? .writebackCopy(block) : .folio(block)
+            shape.copiesForWriteback ? .writebackCopy(block) : .folio(block)
         }
     }
 

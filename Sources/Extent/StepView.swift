@@ -74,7 +74,7 @@ public struct StepView: CustomStringConvertible {
     /// The state the step leads to, with its words named as in the state before the step (the
     /// explorer stores states renamed, so a term of one state would not compare with a term of another).
     public var after: StateView {
-        StateView(successor ?? model.apply(action, to: before, fresh: StateLayout.fresh), decider: decider)
+        StateView(successor ?? model.step(action, from: before, fresh: StateLayout.fresh), decider: decider)
     }
 
     /// The kind of step.
