@@ -101,7 +101,7 @@ extension ExtentModel {
     /// The state `action` leads to from `state`: `apply`'s, with what §8's mechanisms add to a step,
     /// where the policy has them: a `writeback`'s copy of its folio, and the condition a checked
     /// `complete`'s outcome assumes of symbolic words. Kept out of `apply`, which every model runs for
-    /// every transition: there these few lines cost more than they do.
+    /// every transition: there these few lines slowed every model, though only a few policies use them.
     @inline(__always)
     func step(_ action: ExtentAction, from state: ExtentState, fresh: UInt32) -> ExtentState {
         var next = apply(action, to: state, fresh: fresh)

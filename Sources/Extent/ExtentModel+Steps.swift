@@ -74,7 +74,8 @@ extension ExtentModel {
 
     /// The state `action` leads to from `state`; a fresh symbolic word gets the id `fresh`.
     ///
-    /// The result is not canonically renamed; `successors(of:into:)` does that.
+    /// The result is not canonically renamed; `successors(of:into:)` does that. What §8's mechanisms
+    /// add to a step (a writeback copy, a check's condition) is `step(_:from:fresh:)`'s.
     func apply(_ action: ExtentAction, to state: ExtentState, fresh: UInt32) -> ExtentState {
         var next = state
         switch action {
