@@ -11,11 +11,6 @@ public struct BioView {
         case folio(Int)
         /// A copy of the folio of this file block, taken when its writeback started.
         case folioCopy(Int)
-
-        /// Whether the source is a user buffer itself, which its owner may still change.
-        public var isLiveBuffer: Bool {
-            if case .buffer = self { true } else { false }
-        }
     }
 
     let view: StateView
@@ -38,11 +33,15 @@ public struct BioView {
             let buffer = view.model.scenario.buffers[range.buffer].name
             return view.model.directIOPath == .bounce ? .bounceCopy(of: buffer) : .buffer(buffer)
         case .writeback(let block):
-            return view.model.shape.copiesForWriteback ? .folioCopy(block) : .folio(block)
+            return view.layout.writebackCopies ? .folioCopy(block) : .folio(block)
         }
     }
     /// Whether the policy computes checksums for this bio.
     public var isChecksummed: Bool { view.model.checksums(owner) }
+    /// Whether the bio's `complete` first verifies its checksums against the source as it is then (§8).
+    public var isVerifiedAtCompletion: Bool { view.model.verifies(owner) }
+    /// Whether the device checks what each mirror received against the bio's checksums (§8).
+    public var isCheckedByDevice: Bool { view.model.guards(owner) }
 
     /// The data the bio's source holds now for file block `block`: what a `csum` or `dma` would read.
     public func sourceData(block: Int) -> BlockData {

@@ -60,7 +60,7 @@ extension ExtentModel {
         let placeholder = StateLayout.fresh - 1
         func key(_ terms: [UInt32]) -> [UInt32] { terms.map { live[$0] ?? placeholder } }
         func key(_ atom: SolverOracle.Atom) -> [UInt32] {
-            [(atom.differ ? 1 : 0) | (atom.comparesChecksums ? 2 : 0)] + key(atom.a) + key(atom.b)
+            [atom.flags] + key(atom.a) + key(atom.b)
         }
         var clauses: [SolverOracle.Clause] = []
         for clause in pathCondition(of: state) {
@@ -83,7 +83,7 @@ extension ExtentModel {
             return name
         }
         let renamed = unique.map { clause in
-            clause.map { SolverOracle.Atom(differ: $0.differ, comparesChecksums: $0.comparesChecksums, a: $0.a.map(name), b: $0.b.map(name)) }
+            clause.map { SolverOracle.Atom(flags: $0.flags, a: $0.a.map(name), b: $0.b.map(name)) }
         }
         return setting(renamed, in: result)
     }

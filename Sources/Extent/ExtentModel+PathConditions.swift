@@ -20,7 +20,7 @@ extension ExtentModel {
                 let flags = state[slot]
                 let a = Array(state.slots[(slot + 1)..<(slot + 1 + words)])
                 let b = Array(state.slots[(slot + 1 + words)..<(slot + 1 + 2 * words)])
-                clause.append(SolverOracle.Atom(differ: flags & 1 != 0, comparesChecksums: flags & 2 != 0, a: a, b: b))
+                clause.append(SolverOracle.Atom(flags: flags, a: a, b: b))
                 slot += 1 + 2 * words
             }
             clauses.append(clause)
@@ -34,7 +34,7 @@ extension ExtentModel {
         for clause in clauses {
             slots.append(UInt32(clause.count))
             for atom in clause {
-                slots.append((atom.differ ? 1 : 0) | (atom.comparesChecksums ? 2 : 0))
+                slots.append(atom.flags)
                 slots += atom.a
                 slots += atom.b
             }
@@ -42,21 +42,35 @@ extension ExtentModel {
         return ExtentState(slots: slots)
     }
 
+    /// Whether the `complete` of `owner`'s bio verifies its checksums against the source first: a direct
+    /// bio that carries checksums, under `verify: after-dma` (a bounce copy cannot change; a fallen-back
+    /// write is written back from the page cache, which the verify of Direct I/O does not cover).
+    func verifies(_ owner: BioOwner) -> Bool {
+        guard policy.verify == .afterDMA, case .writer = owner else { return false }
+        return directIOPath == .direct && checksums(owner)
+    }
+
+    /// Whether the device checks what it received for `owner`'s bio against its checksums: any bio
+    /// that carries checksums, under `device-check: guard`.
+    func guards(_ owner: BioOwner) -> Bool {
+        policy.deviceCheck == .guard && checksums(owner)
+    }
+
     /// The pairs a check of the `complete` of `owner` compares, H(data) against the bio's checksum, in a
     /// fixed order: the verify's (of a direct bio), then the device guard's, block by block.
     func checkedPairs(_ owner: BioOwner, range: IORange, in state: ExtentState) -> [(data: [UInt32], checksum: [UInt32])] {
-        guard shape.checksCompletions, checksums(owner) else { return [] }
+        guard shape.checksCompletions else { return [] }
         func words(_ place: StateLayout.Place) -> [UInt32] {
             let start = layout.start(of: place)
             return Array(state.slots[start..<(start + geometry.blockWords)])
         }
         var pairs: [(data: [UInt32], checksum: [UInt32])] = []
-        if policy.verify == .afterDMA, case .writer = owner, directIOPath == .direct {
+        if verifies(owner) {
             for index in 0..<range.blocks {
                 pairs.append((words(source(of: owner, range: range, index)), words(.bioChecksum(owner, index: index))))
             }
         }
-        if policy.deviceCheck == .guard {
+        if guards(owner) {
             for mirror in 0..<geometry.mirrors {
                 for index in 0..<range.blocks {
                     pairs.append((words(.bioReceived(owner, mirror: mirror, index: index)), words(.bioChecksum(owner, index: index))))
@@ -106,7 +120,7 @@ extension ExtentModel {
     func step(_ action: ExtentAction, from state: ExtentState, fresh: UInt32) -> ExtentState {
         var next = apply(action, to: state, fresh: fresh)
         guard shape.extendsSteps else { return next }
-        if shape.copiesForWriteback, case .writeback(let block) = action {
+        if layout.writebackCopies, case .writeback(let block) = action {
             copy(.folio(block), of: state, to: .writebackCopy(block), in: &next)
         }
         return shape.checksCompletions ? assumingOutcome(of: action, from: state, in: next) : next

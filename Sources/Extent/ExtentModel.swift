@@ -20,7 +20,6 @@ public struct ExtentModel {
         /// are write-protected: tested in every state, so kept apart from the policy's strings.
         let checksCompletions: Bool
         let writeProtectsBuffers: Bool
-        let copiesForWriteback: Bool
         /// Whether a step may do more than `apply` does: a writeback copy, or a check's condition.
         let extendsSteps: Bool
         let oracle: SolverOracle?
@@ -31,8 +30,6 @@ public struct ExtentModel {
             self.oracle = oracle
             checksCompletions = policy.checksCompletions
             writeProtectsBuffers = policy.userPages == .writeProtected
-            copiesForWriteback = policy.writebackSource == .copy
-            extendsSteps = checksCompletions || copiesForWriteback
             let mirrored = scenario.geometry.mirrors > 1
             directIOPath =
                 switch policy.directIOPath {
@@ -58,6 +55,7 @@ public struct ExtentModel {
             layout = StateLayout(
                 writers: writers.count, mutators: mutators.count, geometry: scenario.geometry,
                 bufferBlocks: scenario.buffers.map(\.blocks), writebackCopies: policy.writebackSource == .copy)
+            extendsSteps = checksCompletions || layout.writebackCopies
         }
     }
 
@@ -166,7 +164,7 @@ extension ExtentModel {
         case .writer(let writer):
             directIOPath == .bounce ? .bounceCopy(writer: writer, index: index) : .buffer(range.buffer, block: index)
         case .writeback(let block):
-            shape.copiesForWriteback ? .writebackCopy(block) : .folio(block)
+            layout.writebackCopies ? .writebackCopy(block) : .folio(block)
         }
     }
 

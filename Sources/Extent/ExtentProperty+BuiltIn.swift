@@ -56,16 +56,15 @@ extension ExtentProperty {
         at: [.complete]
     ) { before, step in
         guard step.fails, let owner = step.bio, let bio = before.bio(of: owner) else { return nil }
-        let verifies = before.policy.verify == .afterDMA && bio.writer != nil && bio.source.isLiveBuffer
         for block in bio.fileBlocks {
             guard let checksum = bio.checksum(block: block) else { continue }
             let source = bio.sourceData(block: block)
-            if verifies, try before.mayDiffer(checksum, before.checksum(of: source)) {
+            if bio.isVerifiedAtCompletion, try before.mayDiffer(checksum, before.checksum(of: source)) {
                 return "\(step): the verify reads block \(block) of the source as \(before.show(source)), whose checksum "
                     + "\(before.show(before.checksum(of: source))) is not the \(before.show(checksum)) computed before the "
                     + "device read it: the write returns EIO"
             }
-            for mirror in 0..<before.geometry.mirrors {
+            for mirror in 0..<before.geometry.mirrors where bio.isCheckedByDevice {
                 guard let received = bio.received(mirror: mirror, block: block),
                     try before.mayDiffer(checksum, before.checksum(of: received))
                 else { continue }

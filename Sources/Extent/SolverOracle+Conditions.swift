@@ -10,6 +10,21 @@ extension SolverOracle {
         var comparesChecksums: Bool
         var a: [UInt32]
         var b: [UInt32]
+
+        /// The atom's kind as one word, as states and question shapes store it: bit 0 differ, bit 1 checksums.
+        var flags: UInt32 { (differ ? 1 : 0) | (comparesChecksums ? 2 : 0) }
+
+        init(differ: Bool, comparesChecksums: Bool, a: [UInt32], b: [UInt32]) {
+            self.differ = differ
+            self.comparesChecksums = comparesChecksums
+            self.a = a
+            self.b = b
+        }
+
+        /// The atom whose kind is `flags`, as `flags` gives it.
+        init(flags: UInt32, a: [UInt32], b: [UInt32]) {
+            self.init(differ: flags & 1 != 0, comparesChecksums: flags & 2 != 0, a: a, b: b)
+        }
     }
 
     /// A disjunction of atoms; a path condition is a conjunction of clauses.
@@ -26,7 +41,7 @@ extension SolverOracle {
         for clause in clauses {
             structure.append(UInt8(truncatingIfNeeded: clause.count))
             for atom in clause {
-                structure.append((atom.differ ? 1 : 0) | (atom.comparesChecksums ? 2 : 0) | UInt8(truncatingIfNeeded: atom.a.count) << 2)
+                structure.append(UInt8(atom.flags) | UInt8(truncatingIfNeeded: atom.a.count) << 2)
                 for term in atom.a + atom.b {
                     let id = renaming[term] ?? UInt16(truncatingIfNeeded: renaming.count)
                     renaming[term] = id
