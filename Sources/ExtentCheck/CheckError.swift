@@ -6,6 +6,8 @@ public enum CheckError: Error, Hashable, Sendable, CustomStringConvertible {
     case propertyNotInModel(String, model: String, known: [String])
     /// A property given to the checker has the name of one the model already decides.
     case duplicateProperty(String, model: String)
+    /// The data mode the options ask for cannot be used on the model.
+    case dataMode(String, model: String)
 
     /// The error in words.
     public var description: String {
@@ -16,6 +18,8 @@ public enum CheckError: Error, Hashable, Sendable, CustomStringConvertible {
             "property '\(name)' is not among the properties of model '\(model)': \(known.joined(separator: ", "))"
         case .duplicateProperty(let name, let model):
             "property '\(name)' is already a property of model '\(model)'; give it another name"
+        case .dataMode(let problem, let model):
+            "model '\(model)': \(problem)"
         }
     }
 }

@@ -9,6 +9,8 @@ public struct CheckOptions: Sendable {
     public var policies: [String]?
     /// The properties to decide, by name; nil decides every property of the model and the checker.
     public var properties: [String]?
+    /// The data mode to check in, overriding the model's own; nil keeps the model's.
+    public var data: DataMode?
     /// The search every policy's check runs: order, storage, limits. Its `progress` is set per policy
     /// from `progress`.
     public var search: SearchOptions
@@ -29,6 +31,7 @@ public struct CheckOptions: Sendable {
     public init(
         policies: [String]? = nil,
         properties: [String]? = nil,
+        data: DataMode? = nil,
         search: SearchOptions = SearchOptions(),
         solverTimeoutMilliseconds: UInt32? = nil,
         usesSolverShortcuts: Bool = true,
@@ -38,6 +41,7 @@ public struct CheckOptions: Sendable {
     ) {
         self.policies = policies
         self.properties = properties
+        self.data = data
         self.search = search
         self.solverTimeoutMilliseconds = solverTimeoutMilliseconds
         self.usesSolverShortcuts = usesSolverShortcuts

@@ -46,7 +46,7 @@ public struct ExtentChecker: Sendable {
 
     /// Checks a scenario built in Swift or loaded from a file.
     public func check(_ scenario: Scenario) throws -> ModelReport {
-        let (policies, properties) = try plan(scenario)
+        let (scenario, policies, properties) = try plan(scenario)
         return ModelReport(
             model: scenario.name, file: nil, about: scenario.about, shape: Self.shape(of: scenario),
             policies: try Self.inParallel(
@@ -134,9 +134,16 @@ public struct ExtentChecker: Sendable {
         return try results.withLock { $0 }.map { try $0!.get() }
     }
 
-    /// The policies and properties the options select from `scenario` and the checker's own
-    /// properties, in the model's order of properties, then the checker's.
-    private func plan(_ scenario: Scenario) throws(CheckError) -> (policies: [Policy], properties: [ExtentProperty]) {
+    /// `scenario` with the options' data mode, and the policies and properties the options select
+    /// from it and the checker's own properties, in the model's order of properties, then the checker's.
+    private func plan(_ scenario: Scenario) throws(CheckError) -> (
+        scenario: Scenario, policies: [Policy], properties: [ExtentProperty]
+    ) {
+        var scenario = scenario
+        if let data = options.data {
+            scenario.data = data
+            if let problem = data.problem(for: scenario) { throw CheckError.dataMode(problem, model: scenario.name) }
+        }
         var all = scenario.invariants
         for property in properties {
             guard !all.contains(property) else { throw CheckError.duplicateProperty(property.name, model: scenario.name) }
@@ -156,7 +163,7 @@ public struct ExtentChecker: Sendable {
                 return policy
             }
         }
-        return (policies, chosen)
+        return (scenario, policies, chosen)
     }
 
     private static func shape(of scenario: Scenario) -> String {

@@ -27,20 +27,17 @@ extension ModelFileReader {
         if let checksum = fields["checksum"] {
             scenario.checksum = try checksum.choice(ChecksumKind.self, what: "checksum")
         }
-        if let data = fields["data"] {
-            scenario.data = try dataMode(from: data, geometry: scenario.geometry)
-        }
         if let buffers = fields["buffers"] {
             scenario.buffers = try self.buffers(from: buffers)
         }
-        if let data = fields["data"], case .concrete(let k) = scenario.data {
-            let words = scenario.freshInitialWords
-            let states = (0..<words).reduce(1.0) { product, _ in product * Double(k) }
-            guard states <= Double(Scenario.maximumConcreteInitialStates) else {
-                throw data.error(
-                    "concrete:\(k) over \(words) fresh initial words gives \(k)^\(words) initial states, more than "
-                        + "\(Scenario.maximumConcreteInitialStates); use fewer values, fewer words, or symbolic data")
+        if let data = fields["data"] {
+            let text = try data.string()
+            do {
+                scenario.data = try DataMode(parsing: text)
+            } catch {
+                throw data.error(error.description)
             }
+            if let problem = scenario.data.problem(for: scenario) { throw data.error(problem) }
         }
         if let actors = fields["actors"] {
             scenario.actors = try self.actors(
@@ -85,30 +82,6 @@ extension ModelFileReader {
             geometry.mirrors = try mirrors.integer(in: 1...2, "mirrors must be 1 or 2")
         }
         return geometry
-    }
-
-    /// The data mode, `symbolic` or `concrete:K`; K values must fit in a word.
-    static func dataMode(from reader: NodeReader, geometry: Geometry) throws(ModelFileError) -> DataMode {
-        let text = try reader.string()
-        if text == "symbolic" { return .symbolic }
-        let prefix = "concrete:"
-        guard text.hasPrefix(prefix) else {
-            throw reader.error("unknown data mode '\(text)'; expected symbolic or concrete:K")
-        }
-        let maximum = DataMode.maximumConcreteValues
-        let count = text.dropFirst(prefix.count)
-        guard !count.isEmpty, count.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-            let k = Int(count)
-        else {
-            throw reader.error("expected concrete:K with K an integer 1 through \(maximum), found '\(text)'")
-        }
-        guard (1...maximum).contains(k) else {
-            throw reader.error("concrete:K needs K 1 through \(maximum), found \(k)")
-        }
-        guard UInt64(k - 1) >> UInt64(geometry.wordBits) == 0 else {
-            throw reader.error("concrete:\(k) has values that do not fit in \(geometry.wordBits)-bit words")
-        }
-        return .concrete(k)
     }
 
     /// The buffers, in file order, from a mapping of name to length in blocks.

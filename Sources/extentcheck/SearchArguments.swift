@@ -4,6 +4,12 @@ import Foundation
 
 /// The search options shared by commands that explore models.
 struct SearchArguments: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Data mode, overriding the model's: symbolic, or concrete:K for words 0..<K.", valueName: "mode"),
+        transform: { text in try DataMode(parsing: text) })
+    var data: DataMode?
+
     @Option(help: "Search order: bfs finds shortest counterexamples; dfs reaches deep states first.")
     var strategy: SearchStrategy = .breadthFirst
 
@@ -37,7 +43,7 @@ struct SearchArguments: ParsableArguments {
     /// The library's options for these arguments, reporting progress to standard error.
     func options(policies: [String]?, properties: [String]?, computesTraces: Bool) -> CheckOptions {
         CheckOptions(
-            policies: policies, properties: properties,
+            policies: policies, properties: properties, data: data,
             search: SearchOptions(
                 strategy: strategy, storage: storage, maxStates: maxStates, maxDepth: maxDepth,
                 timeout: timeout.map { .milliseconds(Int64($0 * 1000)) }),
