@@ -98,9 +98,14 @@ public struct TextReporter: Sendable {
             + "\(count(.unexpected)) unexpected, \(count(.unknown)) unknown"
     }
 
-    /// `1 state`, `2 states`.
-    static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    /// `number` and `noun`, in the plural unless `number` is 1, with thousands separated:
+    /// "1 state", "1,234 states".
+    public static func count(_ number: Int, _ noun: String) -> String {
+        var digits = String(number.magnitude)
+        for index in stride(from: digits.count - 3, to: 0, by: -3) {
+            digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
+        }
+        return "\(number < 0 ? "-" : "")\(digits) \(noun)\(number == 1 ? "" : "s")"
     }
 
     static func seconds(_ value: Double) -> String {
