@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "extentcheck", targets: ["extentcheck"]),
-        .library(name: "ExtentCheck", targets: ["ExtentCheck"]),
+        .library(name: "ExtentCheck", targets: ["ExtentCheck", "Fuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,11 +36,13 @@ let package = Package(
         ),
         // The public API: check a model, read the results, render reports.
         .target(name: "ExtentCheck", dependencies: ["Extent", "ModelFile", "Explorer"]),
+        // Workloads generated within bounds, checked one by one, the first violating one shrunk.
+        .target(name: "Fuzzing", dependencies: ["ExtentCheck"]),
         // The command-line shell.
         .executableTarget(
             name: "extentcheck",
             dependencies: [
-                "ExtentCheck",
+                "ExtentCheck", "Fuzzing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "ExtentCheckTests", dependencies: ["ExtentCheck", "extentcheck"]),
         // Properties stated as a user states them: the library product only, no @testable.
         .testTarget(name: "ExtentCheckAPITests", dependencies: ["ExtentCheck"]),
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "ModelFile"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ExtentCheck
+import Fuzzing
 import Foundation
 
 /// The one place where results and errors become exit codes.
@@ -32,6 +33,8 @@ enum ExitStatus {
         case let error as ModelFileError:
             exitWithBadInput("error: \(error)")
         case let error as CheckError:
+            exitWithBadInput("error: \(error)")
+        case let error as FuzzError:
             exitWithBadInput("error: \(error)")
         case let error as ExitCode:
             ExtentCheckCommand.exit(withError: error)

@@ -1,0 +1,131 @@
+import ArgumentParser
+import ExtentCheck
+import Foundation
+import Fuzzing
+
+extension ExtentCheckCommand {
+    /// `extentcheck fuzz --policy P`: the smallest workload within bounds that breaks a policy.
+    struct Fuzz: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find the smallest workload that breaks a policy: generate, check each exhaustively, shrink.",
+            discussion: """
+                Generates workloads within the bounds (writers with scripts of dio-write, write and fsync \
+                over their own buffers, mutators of a buffer or the page cache), smallest first, and checks \
+                each one's every interleaving. The first that violates a property is shrunk to one none of \
+                whose reductions still does, and saved as a model file that `check` loads, with its \
+                shortest trace. A sampled run that finds nothing says "no violation", never "holds"; \
+                --exhaustive checks every workload within the bounds and can say "holds".
+
+                Exit status: 0 when no violation is found, 1 when one is, 2 for bad input or usage, 3 when \
+                none is found but some verdict was unknown, 4 when a check failed (a Z3 error, say).
+                """
+        )
+
+        @Option(help: "The policy to break: built in, or defined in the --policies file.")
+        var policy: String
+
+        @Option(name: .customLong("policies"), help: ArgumentHelp("A model file whose custom policies may be named.", valueName: "file"))
+        var policiesFile: String?
+
+        @Option(name: .customLong("invariant"), help: "Look only for violations of this invariant (repeatable; default: all).")
+        var invariants: [String] = []
+
+        @Option(help: "The most blocks in the file.") var maxBlocks = 2
+        @Option(help: "The most words in a block.") var maxWords = 1
+        @Option(help: "The most copies of each block (1 or 2).") var maxMirrors = 1
+        @Option(help: "The most writers.") var maxWriters = 2
+        @Option(help: "The most steps in one writer's script.") var maxScript = 2
+        @Option(help: "The most mutators (0: none).") var maxMutators = 1
+        @Option(help: "The largest budget of a mutator.") var maxBudget = 2
+
+        @Option(help: "Sample this many distinct workloads.") var runs = 100
+        @Option(help: "The seed of a sampled run (default: a random one, printed).") var seed: UInt64?
+        @Flag(help: "Check every workload within the bounds instead of sampling.") var exhaustive = false
+        @Option(help: "Refuse an exhaustive run over more workloads than this.") var maxScenarios = 100_000
+
+        @Option(help: ArgumentHelp("Save the shrunk workload here (default: fuzz-POLICY-INVARIANT.yaml).", valueName: "file"))
+        var save: String?
+
+        @OptionGroup var search: SearchArguments
+
+        private var bounds: WorkloadBounds {
+            WorkloadBounds(
+                blocks: maxBlocks, blockWords: maxWords, mirrors: maxMirrors, writers: maxWriters,
+                scriptSteps: maxScript, mutators: maxMutators, budget: maxBudget)
+        }
+
+        func validate() throws {
+            if let problem = bounds.problem { throw ValidationError(problem) }
+            if runs < 1 { throw ValidationError("--runs must be at least 1.") }
+            if maxScenarios < 1 { throw ValidationError("--max-scenarios must be at least 1.") }
+            if let save {
+                let directory = URL(fileURLWithPath: save).deletingLastPathComponent().path
+                guard FileManager.default.isWritableFile(atPath: directory) else {
+                    throw ValidationError("cannot save to \(save): \(directory) is not a writable directory")
+                }
+            }
+            if let unknown = invariants.first(where: { ExtentProperty.builtIn(named: $0) == nil }) {
+                throw ValidationError(
+                    "unknown invariant '\(unknown)'; expected one of "
+                        + ExtentProperty.builtIn.map(\.name).joined(separator: ", "))
+            }
+        }
+
+        func run() throws {
+            let policy = try resolvedPolicy()
+            let properties = invariants.compactMap(ExtentProperty.builtIn(named:))
+            let seed = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
+            let fuzzer = Fuzzer(
+                policy: policy, invariants: properties.isEmpty ? ExtentProperty.builtIn : properties, bounds: bounds,
+                mode: exhaustive ? .exhaustive(limit: maxScenarios) : .sample(runs: runs, seed: seed),
+                options: search.options(policies: nil, properties: nil, computesTraces: false))
+
+            let progress = ProgressLine()
+            let report = try fuzzer.run { event in
+                switch event {
+                case .checked(let workloads, let states):
+                    progress.show("... \(TextReporter.count(workloads, "scenario")), \(TextReporter.count(states, "state"))")
+                case .shrunk(let workload):
+                    progress.show("... shrunk to \(workload)", always: true)
+                }
+            }
+
+            let how = exhaustive ? "exhaustive" : "seed \(seed), \(TextReporter.count(runs, "run"))"
+            print("fuzz \(policy.name) (\(how)): \(TextReporter.count(report.workloads, "scenario")) checked, "
+                + "\(TextReporter.count(report.states, "state")), \(String(format: "%.2f", report.seconds)) s")
+            print(report.verdict)
+            guard let finding = report.finding else {
+                if report.unknownWorkloads > 0 { throw ExitStatus.unknown }
+                return
+            }
+            print("  found:  \(finding.original)")
+            print("  shrunk: \(finding.shrunk)")
+            let traceLines = finding.result.trace.map(TextReporter().render) ?? []
+            for line in traceLines { print("  " + line) }
+
+            let path = save ?? "fuzz-\(policy.name)-\(finding.property).yaml"
+            let header = ["Found by: extentcheck \(CommandLine.arguments.dropFirst().joined(separator: " "))"]
+                + (exhaustive ? [] : ["Seed: \(seed)"]) + ["", "Shortest counterexample:"] + traceLines
+            let file = header.map { $0.isEmpty ? "#" : "# " + $0 }.joined(separator: "\n") + "\n"
+                + ModelFileWriter.yaml(for: finding.scenario)
+            do {
+                try file.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw FuzzError.cannotSave(path, reason: error.localizedDescription)
+            }
+            print("saved \(path); check it with: extentcheck check \(path)")
+            throw ExitStatus.unexpected
+        }
+
+        private func resolvedPolicy() throws -> Policy {
+            var known = Policy.builtIn
+            if let policiesFile {
+                known = try ExtentChecker.loadModel(at: policiesFile).policies + known
+            }
+            guard let policy = known.first(where: { $0.name == policy }) else {
+                throw CheckError.unknownPolicy(policy, known: known.map(\.name))
+            }
+            return policy
+        }
+    }
+}

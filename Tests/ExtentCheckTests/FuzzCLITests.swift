@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// `fuzz` end to end: what it prints, saves and exits with.
+@Suite struct FuzzCLITests {
+    static let qemu = "Models/qemu-cache-none.yaml"
+
+    @Test("fuzz shrinks dio-csum's violation, saves it, and the saved model checks as expected")
+    func fuzzSavesALoadableModel() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("extentcheck-fuzz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let saved = directory.appendingPathComponent("race.yaml").path
+        let run = try await ExtentCheckTool.run([
+            "fuzz", "--policy", "dio-csum", "--invariant", "csum-matches-data", "--seed", "4", "--runs", "6",
+            "--max-blocks", "3", "--max-writers", "3", "--max-script", "3", "--max-mutators", "2", "--save", saved,
+        ])
+        #expect(run.status == 1, "\(run.transcript)")
+        #expect(run.lines.first?.hasPrefix("fuzz dio-csum (seed 4, 6 runs): 3 scenarios checked") == true, "\(run.transcript)")
+        #expect(run.stdout.contains("  shrunk: 1 block; writer-1: dio-write block 0; mutator-1: buffer-1, budget 1\n"))
+        #expect(run.stdout.contains("5. kernel     complete bio writer-1"), "\(run.transcript)")
+        let file = try String(contentsOfFile: saved, encoding: .utf8)
+        #expect(file.hasPrefix("# Found by: extentcheck fuzz --policy dio-csum"))
+        #expect(file.contains("# Seed: 4\n"))
+
+        let check = try await ExtentCheckTool.run(["check", saved])
+        #expect(check.status == 0, "\(check.transcript)")
+        #expect(check.stdout.contains("1 model, 1 result: 1 as expected"), "\(check.transcript)")
+    }
+
+    @Test("fuzz --exhaustive says holds for all scenarios and exits 0")
+    func fuzzExhaustiveHolds() async throws {
+        let run = try await ExtentCheckTool.run([
+            "fuzz", "--policy", "buffered-fallback", "--exhaustive", "--max-blocks", "1", "--max-script", "1",
+        ])
+        #expect(run.status == 0, "\(run.transcript)")
+        #expect(run.lines.dropFirst().first?.hasPrefix(
+            "csum-matches-data, mirrors-agree, checksummed, no-deadlock, writes-succeed hold under buffered-fallback for all") == true,
+            "\(run.transcript)")
+    }
+
+    @Test("fuzz refuses an unknown policy, a bad bound and too many scenarios with exit 2", arguments: [
+        (["--policy", "no-such"], "unknown policy 'no-such'"),
+        (["--policy", "dio-csum", "--max-mirrors", "3"], "--max-mirrors must be 1 through 2, found 3"),
+        (["--policy", "dio-csum", "--invariant", "nope"], "unknown invariant 'nope'"),
+        (["--policy", "dio-csum", "--exhaustive", "--max-blocks", "4", "--max-script", "4"], "more than the exhaustive limit"),
+        (["--policy", "dio-csum", "--data", "concrete:200"], "the largest workload within the bounds: concrete:200"),
+        (["--policy", "dio-csum", "--save", "/nonexistent/x.yaml"], "cannot save to /nonexistent/x.yaml: /nonexistent is not a writable directory"),
+    ])
+    func fuzzBadInput(arguments: [String], message: String) async throws {
+        let run = try await ExtentCheckTool.run(["fuzz"] + arguments)
+        #expect(run.status == 2, "\(run.transcript)")
+        #expect(run.stderr.contains(message), "\(run.transcript)")
+    }
+
+    @Test("fuzz --data concrete:2 checks and saves in concrete mode")
+    func fuzzConcrete() async throws {
+        let model = try TemporaryModel(contents: "")
+        defer { model.remove() }
+        let run = try await ExtentCheckTool.run(["fuzz", "--policy", "dio-csum", "--data", "concrete:2", "--seed", "1", "--save", model.path])
+        #expect(run.status == 1, "\(run.transcript)")
+        #expect(run.stdout.contains("H(0) disagrees with the stored data, whose checksum is H(1)"), "\(run.transcript)")
+        #expect(try String(contentsOfFile: model.path, encoding: .utf8).contains("\ndata: concrete:2\n"))
+        let check = try await ExtentCheckTool.run(["check", model.path])
+        #expect(check.status == 0, "\(check.transcript)")
+    }
+
+    @Test("fuzz takes a custom policy from a model file")
+    func fuzzCustomPolicy() async throws {
+        let run = try await ExtentCheckTool.run([
+            "fuzz", "--policies", "Models/dio-undone-change-raid1.yaml", "--policy", "nodatasum-bounce",
+            "--invariant", "mirrors-agree", "--max-mirrors", "2", "--runs", "20", "--seed", "1",
+        ])
+        #expect(run.status == 0, "\(run.transcript)")
+        #expect(run.stdout.contains("no violation under nodatasum-bounce in"), "\(run.transcript)")
+    }
+}
