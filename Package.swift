@@ -37,7 +37,7 @@ let package = Package(
         // The public API: check a model, read the results, render reports.
         .target(name: "ExtentCheck", dependencies: ["Extent", "ModelFile", "Explorer"]),
         // Workloads generated within bounds, checked one by one, the first violating one shrunk.
-        .target(name: "Fuzzing", dependencies: ["ExtentCheck"]),
+        .target(name: "Fuzzing", dependencies: ["ExtentCheck", "Explorer"]),
         // The command-line shell.
         .executableTarget(
             name: "extentcheck",
@@ -51,7 +51,7 @@ let package = Package(
             name: "extentcheck-bench",
             dependencies: ["ExtentCheck"],
             path: "Benchmarks",
-            exclude: ["Models", "compare-revisions"]
+            exclude: ["Models", "compare-revisions", "fuzz-table"]
         ),
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),

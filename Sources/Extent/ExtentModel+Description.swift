@@ -27,6 +27,22 @@ extension ExtentModel {
         }
     }
 
+    /// The activity `action` belongs to: a writer's script and its bio's steps are the writer's, a
+    /// folio's writeback and its bio's steps are that writeback's, a mutator's changes its own.
+    public func activity(of action: ExtentAction) -> String {
+        let owner: BioOwner
+        switch action {
+        case .writerStep(let writer, _): return writers[writer].name
+        case .writeback(let block): return "writeback of block \(block)"
+        case .mutate(let mutator, _, _): return mutators[mutator].name
+        case .checksum(let bio, _), .transfer(let bio, _, _), .complete(let bio), .failedCompletion(let bio): owner = bio
+        }
+        switch owner {
+        case .writer(let writer): return writers[writer].name
+        case .writeback(let block): return "writeback of block \(block)"
+        }
+    }
+
     /// The step `action` in words, e.g. `dma bio qemu mirror 0 block 0`, as taken from `state`.
     public func describe(_ action: ExtentAction, in state: ExtentState) -> String {
         switch action {

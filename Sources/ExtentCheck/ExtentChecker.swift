@@ -58,12 +58,7 @@ public struct ExtentChecker: Sendable {
 
     /// Checks one policy: one search deciding every property at once.
     func check(_ scenario: Scenario, under policy: Policy, properties: [ExtentProperty]) throws -> PolicyReport {
-        let oracle: SolverOracle? =
-            scenario.data == .symbolic
-            ? try SolverOracle(
-                geometry: scenario.geometry, checksum: scenario.checksum,
-                usesShortcuts: options.usesSolverShortcuts, timeoutMilliseconds: options.solverTimeoutMilliseconds)
-            : nil
+        let oracle = try oracle(for: scenario)
         let model = ExtentModel(scenario: scenario, policy: policy, oracle: oracle)
         var search = options.search
         if let report = options.progress {
@@ -111,6 +106,14 @@ public struct ExtentChecker: Sendable {
             limit: outcome.limit?.description)
     }
 
+    /// A new oracle for a symbolic scenario's comparisons, within the options' budget; nil in concrete mode.
+    func oracle(for scenario: Scenario) throws -> SolverOracle? {
+        guard scenario.data == .symbolic else { return nil }
+        return try SolverOracle(
+            geometry: scenario.geometry, checksum: scenario.checksum, usesShortcuts: options.usesSolverShortcuts,
+            timeoutMilliseconds: options.solverTimeoutMilliseconds)
+    }
+
     /// `body` applied to every element, by up to `workers` threads at once, results in order.
     ///
     /// Every search owns its Z3 context, so policies can be checked side by side; the first error
@@ -136,7 +139,7 @@ public struct ExtentChecker: Sendable {
 
     /// `scenario` with the options' data mode, and the policies and properties the options select
     /// from it and the checker's own properties, in the model's order of properties, then the checker's.
-    private func plan(_ scenario: Scenario) throws(CheckError) -> (
+    func plan(_ scenario: Scenario) throws(CheckError) -> (
         scenario: Scenario, policies: [Policy], properties: [ExtentProperty]
     ) {
         var scenario = scenario

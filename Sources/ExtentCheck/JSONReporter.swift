@@ -12,9 +12,21 @@ public struct JSONReporter: Sendable {
             var status: ResultStatus
             var models: [ModelReport]
         }
+        return try encode(Document(status: reports.map(\.status).max() ?? .asExpected, models: reports))
+    }
+
+    /// The document for simulations: `{"status": ..., "simulations": [...]}`, as `render(_:)` of reports.
+    public func render(_ simulations: [SimulationReport]) throws -> String {
+        struct Document: Encodable {
+            var status: ResultStatus
+            var simulations: [SimulationReport]
+        }
+        return try encode(Document(status: simulations.map(\.status).max() ?? .asExpected, simulations: simulations))
+    }
+
+    private func encode(_ document: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = Document(status: reports.map(\.status).max() ?? .asExpected, models: reports)
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }
 }

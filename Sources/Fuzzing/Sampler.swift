@@ -1,3 +1,5 @@
+internal import Explorer
+
 /// The workloads of a sampled fuzz run: `runs` distinct draws from `seed`, the first small and the
 /// later growing to the bounds by the middle of the run. A space smaller than `runs` ends the
 /// sequence early, after ten times `runs` draws.

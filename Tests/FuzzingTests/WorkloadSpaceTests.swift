@@ -1,3 +1,4 @@
+import Explorer
 import Extent
 import Fuzzing
 import Testing

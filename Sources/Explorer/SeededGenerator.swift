@@ -1,7 +1,7 @@
 /// A random number generator that gives the same numbers for the same seed on every run and
 /// machine: SplitMix64.
 ///
-/// The fuzzer's own, rather than a property-testing library's, so that the command-line tool does
+/// The project's own, rather than a property-testing library's, so that the command-line tool does
 /// not link a test framework.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64

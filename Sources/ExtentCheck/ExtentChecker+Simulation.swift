@@ -1,0 +1,54 @@
+public import Explorer
+public import Extent
+internal import Foundation
+
+extension ExtentChecker {
+    /// Random walks over every policy of `scenario` the options select, for models too large to
+    /// explore exhaustively; the first violation of every property is shrunk and replayed.
+    ///
+    /// The options' policies, properties, data mode and solver budget apply; their search limits do not.
+    public func simulate(_ scenario: Scenario, walks: SimulationOptions) throws -> SimulationReport {
+        let (scenario, policies, properties) = try plan(scenario)
+        return SimulationReport(
+            model: scenario.name, file: nil, walks: walks.walks, depth: walks.depth, seed: walks.seed,
+            bias: walks.bias.rawValue,
+            policies: try Self.inParallel(policies, workers: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount) {
+                policy in
+                try simulate(scenario, under: policy, properties: properties, walks: walks)
+            })
+    }
+
+    private func simulate(
+        _ scenario: Scenario, under policy: Policy, properties: [ExtentProperty], walks: SimulationOptions
+    ) throws -> SimulationReport.Policy {
+        let model = ExtentModel(scenario: scenario, policy: policy, oracle: try oracle(for: scenario))
+        let outcome = Simulator(
+            system: model, properties: model.properties(for: properties), options: walks, actor: model.actor(of:),
+            activity: model.activity(of:)
+        ).run()
+        let expectations = scenario.expectations[policy.name] ?? [:]
+        let results = try zip(properties, outcome.verdicts).map { property, verdict in
+            var result = SimulationReport.Result(
+                property: property.name, finding: property.kind == .sometimes ? .notWitnessed : .notViolated,
+                expected: expectations[property.name])
+            switch verdict {
+            case .notViolated:
+                break
+            case .violated(let found, let shrunk, let walk), .witnessed(let found, let shrunk, let walk):
+                result.finding = property.kind == .sometimes ? .witnessed : .violated
+                result.walk = walk
+                if options.computesTraces {
+                    result.found = try model.trace(of: found, for: property)
+                    result.shrunk = try model.trace(of: shrunk, for: property)
+                }
+            case .unknown(let reason):
+                result.finding = .unknown
+                result.reason = reason
+            }
+            return result
+        }
+        return SimulationReport.Policy(
+            policy: policy.name, walks: outcome.walks, steps: outcome.steps, seconds: outcome.seconds,
+            limit: outcome.limit?.description, results: results)
+    }
+}

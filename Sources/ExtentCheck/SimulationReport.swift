@@ -1,0 +1,85 @@
+public import Explorer
+public import Extent
+
+/// What random walks over one model found: per policy, per property, a violation with the walk
+/// that found it before and after shrinking, or none (which proves nothing).
+public struct SimulationReport: Hashable, Sendable, Codable {
+    /// The model's name.
+    public var model: String
+    /// The model file's path, if the model came from one.
+    public var file: String?
+    /// How the walks were taken: their number, depth, seed and bias.
+    public var walks: Int
+    /// The most steps of one walk.
+    public var depth: Int
+    /// The seed of the walks' choices.
+    public var seed: UInt64
+    /// How steps were chosen: `uniform` or `few-switches`.
+    public var bias: String
+    /// One entry per policy, in the model's order.
+    public var policies: [Policy]
+
+    /// The walks over one policy.
+    public struct Policy: Hashable, Sendable, Codable {
+        /// The policy's name.
+        public var policy: String
+        /// The walks taken (fewer than asked if every property was decided or a limit hit).
+        public var walks: Int
+        /// The steps taken over all walks.
+        public var steps: Int
+        /// The time the walks and the shrinking took, in seconds.
+        public var seconds: Double
+        /// The limit that ended the walks early, if one did.
+        public var limit: String?
+        /// One result per property, in the model's order.
+        public var results: [Result]
+    }
+
+    /// What the walks found of one property.
+    public struct Result: Hashable, Sendable, Codable {
+        /// What the walks found.
+        public enum Finding: String, Hashable, Sendable, Codable {
+            /// A walk violated the property.
+            case violated
+            /// A walk reached an example of a `sometimes` property.
+            case witnessed
+            /// No walk violated the property: not a proof.
+            case notViolated = "not-violated"
+            /// No walk reached an example of a `sometimes` property: not a proof either.
+            case notWitnessed = "not-witnessed"
+            /// Some judgement could not be decided and nothing was found.
+            case unknown
+        }
+
+        /// The property's name.
+        public var property: String
+        /// What the walks found.
+        public var finding: Finding
+        /// The verdict the model expects, if any.
+        public var expected: ExpectedVerdict?
+        /// Why the finding is unknown, if it is.
+        public var reason: String?
+        /// The walk that found the violation or example, counting from 1.
+        public var walk: Int?
+        /// That walk as it was taken, up to the violation.
+        public var found: Trace?
+        /// The same violation, shrunk.
+        public var shrunk: Trace?
+
+        /// As expected when the finding agrees with the model's `expect` (finding nothing agrees
+        /// with `holds`, and for a `sometimes` property with `violated`), unexpected when a walk
+        /// finds what the model says cannot be, unknown when no walk finds what the model expects
+        /// or a judgement was undecided.
+        public var status: ResultStatus {
+            switch (finding, expected ?? .holds) {
+            case (.violated, .violated), (.notViolated, .holds), (.witnessed, .holds), (.notWitnessed, .violated):
+                .asExpected
+            case (.violated, .holds), (.witnessed, .violated): .unexpected
+            case (.notViolated, .violated), (.notWitnessed, .holds), (.unknown, _): .unknown
+            }
+        }
+    }
+
+    /// The worst status among all results.
+    public var status: ResultStatus { policies.flatMap(\.results).map(\.status).max() ?? .asExpected }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import ExtentCheck
+import Foundation
+
+extension ExtentCheckCommand {
+    /// `extentcheck simulate FILE...`: random walks over models too large to explore.
+    struct Simulate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Random walks over models too large to explore exhaustively; violations shrunk and replayed.",
+            discussion: """
+                Each walk starts in an initial state and takes enabled steps chosen at random (from --seed, \
+                so a run is reproducible), judging every property on the way. The first violation of each \
+                property is shrunk (steps and whole actors' activity dropped, an actor's steps moved \
+                together), every candidate replayed, and printed as walked and as shrunk. Finding nothing \
+                proves nothing: such a property is "not-violated", never "holds".
+
+                Exit status: 0 when every finding agrees with the model's expect (nothing found agrees with \
+                holds), 1 when a walk violates a property expected to hold, 2 for bad input or usage, 3 when \
+                an expected violation was not found or a judgement was undecided, 4 when a check failed.
+                """
+        )
+
+        @Argument(help: "Model files (YAML) to walk.")
+        var files: [String]
+
+        @Option(name: .customLong("policy"), help: "Walk only this policy (repeatable).")
+        var policies: [String] = []
+
+        @Option(name: .customLong("invariant"), help: "Judge only this invariant (repeatable).")
+        var invariants: [String] = []
+
+        @Option(help: "The number of walks.") var runs = 1000
+        @Option(help: "The most steps of one walk.") var depth = 100
+        @Option(help: "The seed of the walks' choices (default: a random one, printed).") var seed: UInt64?
+        @Option(help: "How steps are chosen: uniform, or few-switches (the last actor goes on 9 times in 10).")
+        var bias: SimulationOptions.Bias = .uniform
+
+        @Option(
+            help: ArgumentHelp(
+                "Data mode, overriding the model's: symbolic, or concrete:K for words 0..<K.", valueName: "mode"),
+            transform: { text in try DataMode(parsing: text) })
+        var data: DataMode?
+
+        @Option(help: "Stop walking a policy after this many seconds.") var timeout: Double?
+        @Option(help: "Answer a Z3 query unknown after this many milliseconds.") var solverTimeout: UInt32?
+        @Option(help: "Output format: text for people, json for tools.") var format: OutputFormat = .text
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("Give at least one model file.") }
+            if runs < 1 { throw ValidationError("--runs must be at least 1.") }
+            if depth < 1 { throw ValidationError("--depth must be at least 1.") }
+            if let timeout, !(timeout > 0 && timeout <= 1e9) {
+                throw ValidationError("--timeout must be a positive number of seconds, at most 1e9.")
+            }
+        }
+
+        func run() throws {
+            let checker = ExtentChecker(
+                options: CheckOptions(
+                    policies: policies.isEmpty ? nil : policies, properties: invariants.isEmpty ? nil : invariants,
+                    data: data, solverTimeoutMilliseconds: solverTimeout))
+            let walks = SimulationOptions(
+                walks: runs, depth: depth, seed: seed ?? UInt64.random(in: 0...UInt64(UInt32.max)), bias: bias,
+                timeout: timeout.map { .milliseconds(Int64($0 * 1000)) })
+            let scenarios = try files.map { path in
+                let scenario = try ExtentChecker.loadModel(at: path)
+                try checker.validate(scenario)
+                return (path, scenario)
+            }
+            var reports: [SimulationReport] = []
+            for (path, scenario) in scenarios {
+                var report = try checker.simulate(scenario, walks: walks)
+                report.file = path
+                reports.append(report)
+                if format == .text { print(TextReporter().render(report)) }
+            }
+            if format == .json { print(try JSONReporter().render(reports), terminator: "") }
+            let status = reports.map(\.status).max() ?? .asExpected
+            if status != .asExpected { throw ExitStatus.code(for: status) }
+        }
+    }
+}
+
+extension SimulationOptions.Bias: ExpressibleByArgument {}
