@@ -7,11 +7,13 @@ let package = Package(
     products: [
         .executable(name: "extentcheck", targets: ["extentcheck"]),
         .library(name: "ExtentCheck", targets: ["ExtentCheck", "Fuzzing"]),
+        .library(name: "ExtentCheckTesting", targets: ["ExtentCheckTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libz3 from the system (Debian: libz3-dev). Only Z3Kit imports it.
@@ -38,6 +40,12 @@ let package = Package(
         .target(name: "ExtentCheck", dependencies: ["Extent", "ModelFile", "Explorer"]),
         // Workloads generated within bounds, checked one by one, the first violating one shrunk.
         .target(name: "Fuzzing", dependencies: ["ExtentCheck", "Explorer"]),
+        // Workload generators with shrinking for Swift Testing's property checks. Links Swift
+        // Testing, so nothing else depends on it.
+        .target(
+            name: "ExtentCheckTesting",
+            dependencies: ["Fuzzing", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         // The command-line shell.
         .executableTarget(
             name: "extentcheck",
@@ -58,9 +66,19 @@ let package = Package(
         .testTarget(name: "ExtentTests", dependencies: ["Extent", "ModelFile", "Z3Kit"]),
         .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "Extent"]),
         .testTarget(name: "ExtentCheckTests", dependencies: ["ExtentCheck", "extentcheck"]),
-        // Properties stated as a user states them: the library product only, no @testable.
-        .testTarget(name: "ExtentCheckAPITests", dependencies: ["ExtentCheck"]),
-        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "ModelFile"]),
+        // Properties stated as a user states them: the library products only, no @testable.
+        .testTarget(
+            name: "ExtentCheckAPITests",
+            dependencies: [
+                "ExtentCheck", "ExtentCheckTesting", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "FuzzingTests",
+            dependencies: [
+                "Fuzzing", "ModelFile", "ExtentCheckTesting", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
