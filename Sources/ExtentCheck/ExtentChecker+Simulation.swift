@@ -1,6 +1,5 @@
 public import Explorer
 public import Extent
-internal import Foundation
 
 extension ExtentChecker {
     /// Random walks over every policy of `scenario` the options select, for models too large to
@@ -12,8 +11,7 @@ extension ExtentChecker {
         return SimulationReport(
             model: scenario.name, file: nil, walks: walks.walks, depth: walks.depth, seed: walks.seed,
             bias: walks.bias.rawValue,
-            policies: try Self.inParallel(policies, workers: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount) {
-                policy in
+            policies: try policies.concurrentMap(workers: workers) { policy in
                 try simulate(scenario, under: policy, properties: properties, walks: walks)
             })
     }

@@ -1,8 +1,6 @@
 public import Extent
-internal import Dispatch
 internal import Explorer
 internal import Foundation
-internal import Synchronization
 public import ModelFile
 
 /// Checks models: every policy a model lists, every property it names and every property the
@@ -49,9 +47,7 @@ public struct ExtentChecker: Sendable {
         let (scenario, policies, properties) = try plan(scenario)
         return ModelReport(
             model: scenario.name, file: nil, about: scenario.about, shape: Self.shape(of: scenario),
-            policies: try Self.inParallel(
-                policies, workers: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-            ) { policy in
+            policies: try policies.concurrentMap(workers: workers) { policy in
                 try check(scenario, under: policy, properties: properties)
             })
     }
@@ -106,35 +102,15 @@ public struct ExtentChecker: Sendable {
             limit: outcome.limit?.description)
     }
 
+    /// How many searches run at once: the options' jobs, or one per core.
+    var workers: Int { options.jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
     /// A new oracle for a symbolic scenario's comparisons, within the options' budget; nil in concrete mode.
     func oracle(for scenario: Scenario) throws -> SolverOracle? {
         guard scenario.data == .symbolic else { return nil }
         return try SolverOracle(
             geometry: scenario.geometry, checksum: scenario.checksum, usesShortcuts: options.usesSolverShortcuts,
             timeoutMilliseconds: options.solverTimeoutMilliseconds)
-    }
-
-    /// `body` applied to every element, by up to `workers` threads at once, results in order.
-    ///
-    /// Every search owns its Z3 context, so policies can be checked side by side; the first error
-    /// (in element order) is thrown after all have run.
-    static func inParallel<Element: Sendable, Result: Sendable>(
-        _ elements: [Element], workers: Int, _ body: @Sendable (Element) throws -> Result
-    ) throws -> [Result] {
-        let results = Mutex([Swift.Result<Result, any Error>?](repeating: nil, count: elements.count))
-        let next = Mutex(0)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, elements.count))) { _ in
-            while true {
-                let index = next.withLock { next in
-                    defer { next += 1 }
-                    return next
-                }
-                guard index < elements.count else { return }
-                let result = Swift.Result { try body(elements[index]) }
-                results.withLock { $0[index] = result }
-            }
-        }
-        return try results.withLock { $0 }.map { try $0!.get() }
     }
 
     /// `scenario` with the options' data mode, and the policies and properties the options select

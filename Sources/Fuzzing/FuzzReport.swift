@@ -12,6 +12,8 @@ public struct FuzzReport: Sendable {
     public var bounds: WorkloadBounds
     /// Sampled (with its seed) or exhaustive.
     public var mode: Fuzzer.Mode
+    /// Whether the run went on after a violation to decide every invariant.
+    public var decidesEveryInvariant: Bool
     /// The workloads checked before shrinking, the violating one included.
     public var workloads = 0
     /// The workloads of which some verdict was unknown.
@@ -24,13 +26,20 @@ public struct FuzzReport: Sendable {
     public var shrinkSteps = 0
     /// The time the run took, in seconds.
     public var seconds = 0.0
-    /// The violation found, if one was.
-    public var finding: Finding?
+    /// The violations found, shrunk: the first only, or the first of each invariant.
+    public var findings: [Finding] = []
+
+    /// The first violation found, if one was.
+    public var finding: Finding? { findings.first }
 
     /// A violating workload, as found and as shrunk.
     public struct Finding: Sendable {
         /// The property violated.
         public var property: String
+        /// The workload's number in the run, counting from 1.
+        public var workload: Int
+        /// The reductions shrinking took.
+        public var shrinkSteps: Int
         /// The first workload found to violate it.
         public var original: Workload
         /// The workload it shrank to: none of its reductions violates the property.
@@ -41,23 +50,29 @@ public struct FuzzReport: Sendable {
         public var result: PropertyResult
     }
 
-    /// The verdict in one sentence: "violated", "holds for all N workloads with …" (exhaustive), or
-    /// "no violation in N workloads" (sampled: not a proof).
+    /// The verdict in sentences, one per line: each violation found, then what holds: "holds for
+    /// all N scenarios with …" (exhaustive), or "no violation of … in N scenarios" (sampled: not a proof).
     public var verdict: String {
         let count = TextReporter.count
-        if let finding {
-            return "\(finding.property) violated under \(policy): scenario \(workloads) of the run, shrunk in "
-                + "\(count(shrinkSteps, "step")) (\(count(shrinkCandidates, "candidate")) checked)"
+        var lines = findings.map { finding in
+            "\(finding.property) violated under \(policy): scenario \(finding.workload) of the run, shrunk in "
+                + "\(count(finding.shrinkSteps, "step"))"
         }
+        let found = Set(findings.map(\.property))
+        let rest = invariants.filter { !found.contains($0) }
+        guard decidesEveryInvariant || findings.isEmpty, !rest.isEmpty else { return lines.joined(separator: "\n") }
         let unknown = unknownWorkloads > 0 ? ", but \(count(unknownWorkloads, "scenario")) had unknown verdicts" : ""
         switch mode {
         case .exhaustive where unknownWorkloads == 0:
-            return "\(invariants.joined(separator: ", ")) \(invariants.count == 1 ? "holds" : "hold") under \(policy) "
-                + "for all \(count(workloads, "scenario")) with \(bounds) (\(count(states, "state")))"
+            lines.append(
+                "\(rest.joined(separator: ", ")) \(rest.count == 1 ? "holds" : "hold") under \(policy) "
+                    + "for all \(count(workloads, "scenario")) with \(bounds) (\(count(states, "state")))")
         case .exhaustive, .sample:
-            return "no violation under \(policy) in \(count(workloads, "scenario")) with \(bounds) "
-                + "(\(count(states, "state")))\(unknown)"
+            lines.append(
+                "no violation of \(rest.joined(separator: ", ")) under \(policy) in \(count(workloads, "scenario")) "
+                    + "with \(bounds) (\(count(states, "state")))\(unknown)")
         }
+        return lines.joined(separator: "\n")
     }
 }
 

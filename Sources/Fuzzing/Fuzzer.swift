@@ -29,23 +29,30 @@ public struct Fuzzer: Sendable {
     public var bounds: WorkloadBounds
     /// Sampled or exhaustive.
     public var mode: Mode
-    /// How each workload is checked: search limits, the solver's budget, and the data mode (symbolic
-    /// if not given). Policies, properties and traces are the fuzzer's to set.
+    /// How each workload is checked: search limits, the solver's budget, the data mode (symbolic if
+    /// not given), and how many workloads are checked at once (`jobs`; one per core if not given).
+    /// Policies, properties and traces are the fuzzer's to set.
     public var options: CheckOptions
+    /// Whether to go on after a violation until every invariant is violated or every workload
+    /// checked, shrinking the first violation of each; by default the run ends at the first.
+    public var decidesEveryInvariant: Bool
 
     /// Creates a fuzzer; by default it samples 100 workloads from seed 1 within the default bounds.
     public init(
         policy: Policy, invariants: [ExtentProperty] = ExtentProperty.builtIn, bounds: WorkloadBounds = WorkloadBounds(),
-        mode: Mode = .sample(runs: 100, seed: 1), options: CheckOptions = CheckOptions()
+        mode: Mode = .sample(runs: 100, seed: 1), options: CheckOptions = CheckOptions(),
+        decidesEveryInvariant: Bool = false
     ) {
         self.policy = policy
         self.invariants = invariants
         self.bounds = bounds
         self.mode = mode
         self.options = options
+        self.decidesEveryInvariant = decidesEveryInvariant
     }
 
-    /// Checks workloads until one violates a property, and shrinks that one.
+    /// Checks workloads until one violates a property, and shrinks that one (or, deciding every
+    /// invariant, until each is violated or every workload checked).
     ///
     /// `progress` is called after every workload checked and every shrinking step. Throws
     /// `FuzzError` for bounds or modes that cannot be run, and what a check throws (a Z3 error).
@@ -55,58 +62,100 @@ public struct Fuzzer: Sendable {
             throw FuzzError.bounds("the largest workload within the bounds: \(problem)")
         }
         let start = ContinuousClock.now
-        var report = FuzzReport(policy: policy.name, invariants: invariants.map(\.name), bounds: bounds, mode: mode)
+        var report = FuzzReport(
+            policy: policy.name, invariants: invariants.map(\.name), bounds: bounds, mode: mode,
+            decidesEveryInvariant: decidesEveryInvariant)
 
-        func check(_ workload: Workload) throws -> PolicyReport {
-            let scenario = workload.scenario(named: "fuzz", policies: [policy], invariants: invariants)
-            let policyReport = try ExtentChecker(options: checkOptions(traces: false)).check(scenario).policies[0]
-            report.states += policyReport.search.states
-            return policyReport
-        }
-
-        let candidates: AnySequence<Workload>
+        var candidates: AnyIterator<Workload>
         switch mode {
         case .sample(let runs, let seed):
             guard runs > 0 else { throw FuzzError.bounds("--runs must be at least 1, found \(runs)") }
-            candidates = AnySequence(Sampler(space: WorkloadSpace(bounds: bounds), runs: runs, seed: seed))
+            candidates = AnyIterator(Sampler(space: WorkloadSpace(bounds: bounds), runs: runs, seed: seed))
         case .exhaustive(let limit):
             let space = WorkloadSpace(bounds: bounds)
             guard space.count <= Double(limit) else {
                 throw FuzzError.tooManyWorkloads(space.count, limit: limit, bounds: bounds)
             }
-            candidates = AnySequence(space.all())
+            candidates = AnyIterator(space.all().makeIterator())
         }
 
-        for workload in candidates {
-            let checked = try check(workload)
-            report.workloads += 1
-            if checked.results.contains(where: { $0.verdict == .unknown }) { report.unknownWorkloads += 1 }
-            progress?(.checked(workloads: report.workloads, states: report.states))
-            guard let violated = checked.results.first(where: { $0.verdict == .violated }) else { continue }
-
-            var shrunk = workload
-            shrinking: while true {
-                for candidate in shrunk.shrinkCandidates {
-                    report.shrinkCandidates += 1
-                    let result = try check(candidate).results.first { $0.property == violated.property }
-                    if result?.verdict == .violated {
-                        shrunk = candidate
-                        report.shrinkSteps += 1
-                        progress?(.shrunk(to: shrunk))
-                        continue shrinking
-                    }
-                }
-                break
+        // Workloads are checked in batches, side by side, and their results taken in order: the report
+        // is the same whatever the number of workers. A batch is cut short where properties are found
+        // violated, and its rest checked again for those still open.
+        var open = invariants
+        var pending: [Workload] = []
+        searching: while !open.isEmpty {
+            while pending.count < 4 * workers, let next = candidates.next() { pending.append(next) }
+            guard !pending.isEmpty else { break }
+            let properties = open
+            let checked = try pending.concurrentMap(workers: workers) { workload in
+                try check(workload, for: properties)
             }
-            report.finding = try finding(property: violated.property, original: workload, shrunk: shrunk)
-            break
+            for (index, (workload, result)) in zip(pending, checked).enumerated() {
+                report.workloads += 1
+                report.states += result.search.states
+                if result.results.contains(where: { $0.verdict == .unknown }) { report.unknownWorkloads += 1 }
+                progress?(.checked(workloads: report.workloads, states: report.states))
+                let violated = result.results.filter { $0.verdict == .violated }.map(\.property)
+                guard !violated.isEmpty else { continue }
+                for property in decidesEveryInvariant ? violated : [violated[0]] {
+                    let before = report.shrinkSteps
+                    let shrunk = try shrink(workload, violating: property, report: &report, progress: progress)
+                    report.findings.append(
+                        try finding(
+                            property: property, original: workload, number: report.workloads, shrunk: shrunk,
+                            steps: report.shrinkSteps - before))
+                }
+                guard decidesEveryInvariant else { break searching }
+                open.removeAll { violated.contains($0.name) }
+                pending.removeFirst(index + 1)
+                continue searching
+            }
+            pending.removeAll()
         }
         report.seconds = (ContinuousClock.now - start).seconds
         return report
     }
 
+    /// `workload`'s verdicts on `properties` under the policy, without traces.
+    private func check(_ workload: Workload, for properties: [ExtentProperty]) throws -> PolicyReport {
+        let scenario = workload.scenario(named: "fuzz", policies: [policy], invariants: properties)
+        return try ExtentChecker(options: checkOptions(traces: false)).check(scenario).policies[0]
+    }
+
+    /// `workload` shrunk while it violates `property`: the candidates of each step are checked side
+    /// by side and the first in their order that still violates is taken, until none does.
+    private func shrink(
+        _ workload: Workload, violating property: String, report: inout FuzzReport,
+        progress: ((FuzzProgress) -> Void)?
+    ) throws -> Workload {
+        let checked = invariants.filter { $0.name == property }
+        var shrunk = workload
+        while true {
+            let candidates = shrunk.shrinkCandidates
+            let results = try candidates.concurrentMap(workers: workers) { candidate in
+                try check(candidate, for: checked)
+            }
+            guard let taken = results.firstIndex(where: { $0.results[0].verdict == .violated }) else {
+                report.shrinkCandidates += candidates.count
+                report.states += results.map(\.search.states).reduce(0, +)
+                return shrunk
+            }
+            report.shrinkCandidates += taken + 1
+            report.states += results[...taken].map(\.search.states).reduce(0, +)
+            report.shrinkSteps += 1
+            shrunk = candidates[taken]
+            progress?(.shrunk(to: shrunk))
+        }
+    }
+
+    /// How many workloads are checked at once: the options' jobs, or one per core.
+    private var workers: Int { options.jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
     /// The shrunk workload as a scenario that expects the violation, checked once more for its trace.
-    private func finding(property: String, original: Workload, shrunk: Workload) throws -> FuzzReport.Finding {
+    private func finding(
+        property: String, original: Workload, number: Int, shrunk: Workload, steps: Int
+    ) throws -> FuzzReport.Finding {
         var scenario = shrunk.scenario(
             named: "fuzz-\(policy.name)-\(property)",
             about: "The smallest workload found that violates \(property) under \(policy.name): \(shrunk).",
@@ -114,7 +163,9 @@ public struct Fuzzer: Sendable {
         scenario.data = options.data ?? .symbolic
         scenario.expectations = [policy.name: [property: .violated]]
         let result = try ExtentChecker(options: checkOptions(traces: true)).check(scenario).policies[0].results[0]
-        return FuzzReport.Finding(property: property, original: original, shrunk: shrunk, scenario: scenario, result: result)
+        return FuzzReport.Finding(
+            property: property, workload: number, shrinkSteps: steps, original: original, shrunk: shrunk,
+            scenario: scenario, result: result)
     }
 
     /// A scenario with as many fresh words as any workload within the bounds.
@@ -131,7 +182,7 @@ public struct Fuzzer: Sendable {
         options.properties = nil
         options.data = options.data ?? .symbolic
         options.computesTraces = traces
-        options.jobs = 1
+        options.jobs = 1  // one policy per check: the fuzzer spreads workloads over the cores instead
         options.progress = nil
         return options
     }

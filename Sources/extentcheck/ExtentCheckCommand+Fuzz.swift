@@ -43,8 +43,16 @@ extension ExtentCheckCommand {
         @Flag(help: "Check every workload within the bounds instead of sampling.") var exhaustive = false
         @Option(help: "Refuse an exhaustive run over more workloads than this.") var maxScenarios = 100_000
 
+        @Flag(help: "Go on after a violation until every invariant is violated or every workload checked.")
+        var eachInvariant = false
+
         @Option(help: ArgumentHelp("Save the shrunk workload here (default: fuzz-POLICY-INVARIANT.yaml).", valueName: "file"))
         var save: String?
+
+        @Option(
+            name: .customLong("save-dir"),
+            help: ArgumentHelp("Save shrunk workloads in this directory, as fuzz-POLICY-INVARIANT.yaml.", valueName: "dir"))
+        var saveDirectory = "."
 
         @OptionGroup var search: SearchArguments
 
@@ -58,11 +66,12 @@ extension ExtentCheckCommand {
             if let problem = bounds.problem { throw ValidationError(problem) }
             if runs < 1 { throw ValidationError("--runs must be at least 1.") }
             if maxScenarios < 1 { throw ValidationError("--max-scenarios must be at least 1.") }
-            if let save {
-                let directory = URL(fileURLWithPath: save).deletingLastPathComponent().path
-                guard FileManager.default.isWritableFile(atPath: directory) else {
-                    throw ValidationError("cannot save to \(save): \(directory) is not a writable directory")
-                }
+            if save != nil, eachInvariant {
+                throw ValidationError("--save names one file; with --each-invariant, give --save-dir instead.")
+            }
+            let directory = save.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? saveDirectory
+            guard FileManager.default.isWritableFile(atPath: directory) else {
+                throw ValidationError("cannot save to \(save ?? directory): \(directory) is not a writable directory")
             }
             if let unknown = invariants.first(where: { ExtentProperty.builtIn(named: $0) == nil }) {
                 throw ValidationError(
@@ -78,7 +87,8 @@ extension ExtentCheckCommand {
             let fuzzer = Fuzzer(
                 policy: policy, invariants: properties.isEmpty ? ExtentProperty.builtIn : properties, bounds: bounds,
                 mode: exhaustive ? .exhaustive(limit: maxScenarios) : .sample(runs: runs, seed: seed),
-                options: search.options(policies: nil, properties: nil, computesTraces: false))
+                options: search.options(policies: nil, properties: nil, computesTraces: false),
+                decidesEveryInvariant: eachInvariant)
 
             let progress = ProgressLine()
             let report = try fuzzer.run { event in
@@ -94,27 +104,29 @@ extension ExtentCheckCommand {
             print("fuzz \(policy.name) (\(how)): \(TextReporter.count(report.workloads, "scenario")) checked, "
                 + "\(TextReporter.count(report.states, "state")), \(String(format: "%.2f", report.seconds)) s")
             print(report.verdict)
-            guard let finding = report.finding else {
-                if report.unknownWorkloads > 0 { throw ExitStatus.unknown }
-                return
-            }
-            print("  found:  \(finding.original)")
-            print("  shrunk: \(finding.shrunk)")
-            let traceLines = finding.result.trace.map(TextReporter().render) ?? []
-            for line in traceLines { print("  " + line) }
+            for finding in report.findings {
+                print("")
+                print("\(finding.property):")
+                print("  found:  \(finding.original)")
+                print("  shrunk: \(finding.shrunk)")
+                let traceLines = finding.result.trace.map(TextReporter().render) ?? []
+                for line in traceLines { print("  " + line) }
 
-            let path = save ?? "fuzz-\(policy.name)-\(finding.property).yaml"
-            let header = ["Found by: extentcheck \(CommandLine.arguments.dropFirst().joined(separator: " "))"]
-                + (exhaustive ? [] : ["Seed: \(seed)"]) + ["", "Shortest counterexample:"] + traceLines
-            let file = header.map { $0.isEmpty ? "#" : "# " + $0 }.joined(separator: "\n") + "\n"
-                + ModelFileWriter.yaml(for: finding.scenario)
-            do {
-                try file.write(toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                throw FuzzError.cannotSave(path, reason: error.localizedDescription)
+                let path = save ?? URL(fileURLWithPath: saveDirectory)
+                    .appendingPathComponent("fuzz-\(policy.name)-\(finding.property).yaml").path
+                let header = ["Found by: extentcheck \(CommandLine.arguments.dropFirst().joined(separator: " "))"]
+                    + (exhaustive ? [] : ["Seed: \(seed)"]) + ["", "Shortest counterexample:"] + traceLines
+                let file = header.map { $0.isEmpty ? "#" : "# " + $0 }.joined(separator: "\n") + "\n"
+                    + ModelFileWriter.yaml(for: finding.scenario)
+                do {
+                    try file.write(toFile: path, atomically: true, encoding: .utf8)
+                } catch {
+                    throw FuzzError.cannotSave(path, reason: error.localizedDescription)
+                }
+                print("saved \(path); check it with: extentcheck check \(path)")
             }
-            print("saved \(path); check it with: extentcheck check \(path)")
-            throw ExitStatus.unexpected
+            if !report.findings.isEmpty { throw ExitStatus.unexpected }
+            if report.unknownWorkloads > 0 { throw ExitStatus.unknown }
         }
 
         private func resolvedPolicy() throws -> Policy {

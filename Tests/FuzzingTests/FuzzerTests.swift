@@ -1,4 +1,5 @@
 import Extent
+import ExtentCheck
 import Fuzzing
 import Testing
 
@@ -84,7 +85,7 @@ import Testing
     func sampledRunsNeverSayHolds() throws {
         let report = try Fuzzer(policy: Self.policy("buffered-fallback"), mode: .sample(runs: 20, seed: 5)).run()
         #expect(report.finding == nil)
-        #expect(report.verdict.hasPrefix("no violation under buffered-fallback in 20 scenarios"))
+        #expect(report.verdict.hasPrefix("no violation of csum-matches-data, mirrors-agree, checksummed, no-deadlock, writes-succeed under buffered-fallback in 20 scenarios"))
     }
 
     @Test("the same seed gives the same workloads, verdicts and shrunk result")
@@ -98,6 +99,43 @@ import Testing
         #expect(first.finding?.original == second.finding?.original)
         #expect(first.finding?.shrunk == second.finding?.shrunk)
         #expect(first.finding?.result == second.finding?.result)
+    }
+
+    @Test("deciding every invariant: nodatasum's smallest violations of each, and what holds for all")
+    func eachInvariant() throws {
+        let bounds = WorkloadBounds(blocks: 1, mirrors: 2, writers: 1, scriptSteps: 2, mutators: 1, budget: 1)
+        let report = try Fuzzer(
+            policy: Self.policy("nodatasum"), bounds: bounds, mode: .exhaustive(limit: 10_000), decidesEveryInvariant: true
+        ).run()
+        #expect(report.findings.map(\.property) == ["checksummed", "mirrors-agree"])
+        let unchecksummed = try #require(report.findings.first)
+        #expect(unchecksummed.shrunk == Workload(geometry: Geometry(blocks: 1), writers: [[.directWrite(at: 0, blocks: 1)]]))
+        let diverged = try #require(report.findings.last)
+        #expect(diverged.shrunk.geometry.mirrors == 2)
+        #expect(diverged.shrunk.mutators == [Workload.Mutator(target: .writerBuffer(0), budget: 1)])
+        #expect(report.verdict.hasSuffix(
+            "csum-matches-data, no-deadlock, writes-succeed hold under nodatasum for all \(report.workloads) scenarios "
+                + "with ≤ 1 block, ≤ 2 mirrors, ≤ 1 writer, scripts ≤ 2 steps, ≤ 1 mutator, budgets ≤ 1 "
+                + "(\(TextReporter.count(report.states, "state")))"), "\(report.verdict)")
+        #expect(Double(report.workloads) == WorkloadSpace(bounds: bounds).count)
+    }
+
+    @Test("the report does not depend on how many workloads are checked at once")
+    func workersDoNotChangeTheReport() throws {
+        func run(jobs: Int, _ mode: Fuzzer.Mode, each: Bool) throws -> String {
+            let report = try Fuzzer(
+                policy: Self.policy("unstable-pages"), bounds: WorkloadBounds(blocks: 2, writers: 2, scriptSteps: 2),
+                mode: mode, options: CheckOptions(jobs: jobs),
+                decidesEveryInvariant: each
+            ).run()
+            return "\(report.workloads) \(report.states) \(report.shrinkCandidates) \(report.shrinkSteps) "
+                + report.findings.map { "\($0.property) \($0.workload) \($0.original) \($0.shrunk)" }.joined(separator: "; ")
+        }
+        for (mode, each) in [(Fuzzer.Mode.sample(runs: 30, seed: 2), false), (.sample(runs: 30, seed: 2), true)] {
+            let one = try run(jobs: 1, mode, each: each)
+            #expect(try run(jobs: 2, mode, each: each) == one)
+            #expect(try run(jobs: 3, mode, each: each) == one)
+        }
     }
 
     @Test("bounds out of range are refused before anything is checked")
