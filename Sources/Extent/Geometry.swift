@@ -1,6 +1,6 @@
 /// The shape of the modelled file: how many blocks, how many words a block
 /// holds, how wide a word is, and how many copies the device keeps.
-public struct Geometry: Hashable, Sendable {
+public struct Geometry: Hashable, Sendable, Codable {
     /// The number of blocks in the file (default 2).
     public var blocks: Int
     /// The number of words in every block (default 1).

@@ -12,7 +12,7 @@ public struct JSONReporter: Sendable {
             var status: ResultStatus
             var models: [ModelReport]
         }
-        return try encode(Document(status: reports.map(\.status).max() ?? .asExpected, models: reports))
+        return try render(document: Document(status: reports.map(\.status).max() ?? .asExpected, models: reports))
     }
 
     /// The document for simulations: `{"status": ..., "simulations": [...]}`, as `render(_:)` of reports.
@@ -21,10 +21,11 @@ public struct JSONReporter: Sendable {
             var status: ResultStatus
             var simulations: [SimulationReport]
         }
-        return try encode(Document(status: simulations.map(\.status).max() ?? .asExpected, simulations: simulations))
+        return try render(document: Document(status: simulations.map(\.status).max() ?? .asExpected, simulations: simulations))
     }
 
-    private func encode(_ document: some Encodable) throws -> String {
+    /// Any document, pretty-printed with sorted keys, as reports are.
+    public func render(document: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"

@@ -16,6 +16,10 @@ public struct SimulationReport: Hashable, Sendable, Codable {
     public var seed: UInt64
     /// How steps were chosen: `uniform` or `few-switches`.
     public var bias: String
+    /// The swarm run this was, if it was one.
+    public var swarm: SwarmMember?
+    /// The runs merged into this report: 1 but for `merged(_:)`'s.
+    public var runs = 1
     /// One entry per policy, in the model's order.
     public var policies: [Policy]
 

@@ -3,9 +3,10 @@ extension TextReporter {
     /// every violation as walked and as shrunk.
     public func render(_ report: SimulationReport) -> String {
         var lines = ["model \(report.model)" + (report.file.map { " (\($0))" } ?? "")]
+        let seed = report.runs > 1 ? "merged from \(Self.count(report.runs, "swarm run"))" : "seed \(report.seed)"
         lines.append(
-            "  \(Self.count(report.walks, "walk")) of at most \(Self.count(report.depth, "step")), seed \(report.seed), "
-                + "\(report.bias)")
+            "  \(Self.count(report.walks, "walk")) of at most \(Self.count(report.depth, "step")), \(seed), "
+                + "\(report.bias)" + (report.swarm.map { ", swarm run \($0)" } ?? ""))
         for policy in report.policies {
             lines.append("")
             lines.append(

@@ -3,7 +3,7 @@ public import ExtentCheck
 internal import Foundation
 
 /// What a fuzz run checked and found.
-public struct FuzzReport: Sendable {
+public struct FuzzReport: Sendable, Codable {
     /// The policy fuzzed.
     public var policy: String
     /// The properties each workload was checked for.
@@ -14,6 +14,10 @@ public struct FuzzReport: Sendable {
     public var mode: Fuzzer.Mode
     /// Whether the run went on after a violation to decide every invariant.
     public var decidesEveryInvariant: Bool
+    /// The swarm run this was, if it was one.
+    public var swarm: SwarmMember?
+    /// The runs merged into this report: 1 but for `merged(_:)`'s.
+    public var runs = 1
     /// The workloads checked before shrinking, the violating one included.
     public var workloads = 0
     /// The workloads of which some verdict was unknown.
@@ -33,7 +37,7 @@ public struct FuzzReport: Sendable {
     public var finding: Finding? { findings.first }
 
     /// A violating workload, as found and as shrunk.
-    public struct Finding: Sendable {
+    public struct Finding: Sendable, Codable {
         /// The property violated.
         public var property: String
         /// The workload's number in the run, counting from 1.
@@ -48,6 +52,48 @@ public struct FuzzReport: Sendable {
         public var scenario: Scenario
         /// The property's result on the shrunk scenario, with its shortest counterexample.
         public var result: PropertyResult
+
+        /// Creates a finding.
+        public init(
+            property: String, workload: Int, shrinkSteps: Int, original: Workload, shrunk: Workload, scenario: Scenario,
+            result: PropertyResult
+        ) {
+            self.property = property
+            self.workload = workload
+            self.shrinkSteps = shrinkSteps
+            self.original = original
+            self.shrunk = shrunk
+            self.scenario = scenario
+            self.result = result
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case property, workload, shrinkSteps, original, shrunk, model, result
+        }
+
+        /// Decodes a finding; its scenario is read from the model file it carries.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            property = try container.decode(String.self, forKey: .property)
+            workload = try container.decode(Int.self, forKey: .workload)
+            shrinkSteps = try container.decode(Int.self, forKey: .shrinkSteps)
+            original = try container.decode(Workload.self, forKey: .original)
+            shrunk = try container.decode(Workload.self, forKey: .shrunk)
+            scenario = try ModelFileReader.parse(container.decode(String.self, forKey: .model), path: "finding.yaml")
+            result = try container.decode(PropertyResult.self, forKey: .result)
+        }
+
+        /// Encodes a finding, its scenario as the model file `check` loads.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(property, forKey: .property)
+            try container.encode(workload, forKey: .workload)
+            try container.encode(shrinkSteps, forKey: .shrinkSteps)
+            try container.encode(original, forKey: .original)
+            try container.encode(shrunk, forKey: .shrunk)
+            try container.encode(ModelFileWriter.yaml(for: scenario), forKey: .model)
+            try container.encode(result, forKey: .result)
+        }
     }
 
     /// The verdict in sentences, one per line: each violation found, then what holds: "holds for

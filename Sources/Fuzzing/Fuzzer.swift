@@ -13,7 +13,7 @@ internal import Foundation
 /// ```
 public struct Fuzzer: Sendable {
     /// Which workloads to check.
-    public enum Mode: Hashable, Sendable {
+    public enum Mode: Hashable, Sendable, Codable {
         /// `runs` distinct workloads drawn from `seed`, small ones first and growing to the bounds
         /// (fewer if the bounds hold fewer).
         case sample(runs: Int, seed: UInt64)
@@ -36,6 +36,9 @@ public struct Fuzzer: Sendable {
     /// Whether to go on after a violation until every invariant is violated or every workload
     /// checked, shrinking the first violation of each; by default the run ends at the first.
     public var decidesEveryInvariant: Bool
+    /// Whether a sampled run draws its largest workloads first and shrinks the scale towards the
+    /// end: swarm members alternate, so that between them both orders are searched.
+    public var largestFirst = false
 
     /// Creates a fuzzer; by default it samples 100 workloads from seed 1 within the default bounds.
     public init(
@@ -70,7 +73,8 @@ public struct Fuzzer: Sendable {
         switch mode {
         case .sample(let runs, let seed):
             guard runs > 0 else { throw FuzzError.bounds("--runs must be at least 1, found \(runs)") }
-            candidates = AnyIterator(Sampler(space: WorkloadSpace(bounds: bounds), runs: runs, seed: seed))
+            candidates = AnyIterator(
+                Sampler(space: WorkloadSpace(bounds: bounds), runs: runs, seed: seed, largestFirst: largestFirst))
         case .exhaustive(let limit):
             let space = WorkloadSpace(bounds: bounds)
             guard space.count <= Double(limit) else {

@@ -12,7 +12,7 @@ public import Extent
 ///     writers: [[.directWrite(at: 0, blocks: 1)]],
 ///     mutators: [Workload.Mutator(target: .writerBuffer(0), budget: 1)])
 /// ```
-public struct Workload: Hashable, Sendable {
+public struct Workload: Hashable, Sendable, Codable {
     /// The file's shape.
     public var geometry: Geometry
     /// Every writer's script, in order.
@@ -28,7 +28,7 @@ public struct Workload: Hashable, Sendable {
     }
 
     /// One step of a writer's script; writes take blocks `0..<blocks` of the writer's own buffer.
-    public enum Step: Hashable, Sendable {
+    public enum Step: Hashable, Sendable, Codable {
         /// An O_DIRECT write of `blocks` blocks at file block `at`.
         case directWrite(at: Int, blocks: Int)
         /// A buffered write of `blocks` blocks at file block `at`.
@@ -55,9 +55,9 @@ public struct Workload: Hashable, Sendable {
     }
 
     /// A mutator: what it changes and how many times at most.
-    public struct Mutator: Hashable, Sendable {
+    public struct Mutator: Hashable, Sendable, Codable {
         /// What a mutator changes.
-        public enum Target: Hashable, Sendable {
+        public enum Target: Hashable, Sendable, Codable {
             /// The buffer of the writer at this index.
             case writerBuffer(Int)
             /// Any cached folio.

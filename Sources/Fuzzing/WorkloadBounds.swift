@@ -3,7 +3,7 @@ internal import Extent
 /// The largest workload the fuzzer generates, dimension by dimension: every generated workload has
 /// at least one block, word, mirror and writer, at least one step per script, budgets of at least 1,
 /// and at most what these bounds say.
-public struct WorkloadBounds: Hashable, Sendable {
+public struct WorkloadBounds: Hashable, Sendable, Codable {
     /// The most blocks in the file.
     public var blocks: Int
     /// The most words in a block.

@@ -54,6 +54,21 @@ extension ExtentCheckCommand {
             help: ArgumentHelp("Save shrunk workloads in this directory, as fuzz-POLICY-INVARIANT.yaml.", valueName: "dir"))
         var saveDirectory = "."
 
+        @Option(
+            help: ArgumentHelp(
+                "Run I of a swarm of N: its own seed, derived from --seed; even I draw large workloads first.",
+                valueName: "I/N"),
+            transform: { text in
+                guard let member = SwarmMember(parsing: text) else {
+                    throw ValidationError("--swarm takes I/N with 1 ≤ I ≤ N, found '\(text)'")
+                }
+                return member
+            })
+        var swarm: SwarmMember?
+
+        @Option(help: "Output format: text for people, json for tools (and for merge).")
+        var format: OutputFormat = .text
+
         @OptionGroup var search: SearchArguments
 
         private var bounds: WorkloadBounds {
@@ -65,6 +80,8 @@ extension ExtentCheckCommand {
         func validate() throws {
             if let problem = bounds.problem { throw ValidationError(problem) }
             if runs < 1 { throw ValidationError("--runs must be at least 1.") }
+            if swarm != nil, seed == nil { throw ValidationError("--swarm needs the swarm's --seed, the same for every member.") }
+            if swarm != nil, exhaustive { throw ValidationError("--swarm splits a sampled run; --exhaustive has nothing to split.") }
             if maxScenarios < 1 { throw ValidationError("--max-scenarios must be at least 1.") }
             if save != nil, eachInvariant {
                 throw ValidationError("--save names one file; with --each-invariant, give --save-dir instead.")
@@ -83,15 +100,17 @@ extension ExtentCheckCommand {
         func run() throws {
             let policy = try resolvedPolicy()
             let properties = invariants.compactMap(ExtentProperty.builtIn(named:))
-            let seed = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
-            let fuzzer = Fuzzer(
+            let base = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
+            let seed = swarm?.seed(from: base) ?? base
+            var fuzzer = Fuzzer(
                 policy: policy, invariants: properties.isEmpty ? ExtentProperty.builtIn : properties, bounds: bounds,
                 mode: exhaustive ? .exhaustive(limit: maxScenarios) : .sample(runs: runs, seed: seed),
                 options: search.options(policies: nil, properties: nil, computesTraces: false),
                 decidesEveryInvariant: eachInvariant)
+            fuzzer.largestFirst = swarm.map { $0.index % 2 == 0 } ?? false
 
             let progress = ProgressLine()
-            let report = try fuzzer.run { event in
+            var report = try fuzzer.run { event in
                 switch event {
                 case .checked(let workloads, let states):
                     progress.show("... \(TextReporter.count(workloads, "scenario")), \(TextReporter.count(states, "state"))")
@@ -99,21 +118,16 @@ extension ExtentCheckCommand {
                     progress.show("... shrunk to \(workload)", always: true)
                 }
             }
+            report.swarm = swarm
 
-            let how = exhaustive ? "exhaustive" : "seed \(seed), \(TextReporter.count(runs, "run"))"
-            print("fuzz \(policy.name) (\(how)): \(TextReporter.count(report.workloads, "scenario")) checked, "
-                + "\(TextReporter.count(report.states, "state")), \(String(format: "%.2f", report.seconds)) s")
-            print(report.verdict)
+            switch format {
+            case .text: print(report.text, terminator: "")
+            case .json: print(try JSONReporter().render(document: FuzzDocument(fuzz: report)), terminator: "")
+            }
             for finding in report.findings {
-                print("")
-                print("\(finding.property):")
-                print("  found:  \(finding.original)")
-                print("  shrunk: \(finding.shrunk)")
-                let traceLines = finding.result.trace.map(TextReporter().render) ?? []
-                for line in traceLines { print("  " + line) }
-
                 let path = save ?? URL(fileURLWithPath: saveDirectory)
                     .appendingPathComponent("fuzz-\(policy.name)-\(finding.property).yaml").path
+                let traceLines = finding.result.trace.map(TextReporter().render) ?? []
                 let header = ["Found by: extentcheck \(CommandLine.arguments.dropFirst().joined(separator: " "))"]
                     + (exhaustive ? [] : ["Seed: \(seed)"]) + ["", "Shortest counterexample:"] + traceLines
                 let file = header.map { $0.isEmpty ? "#" : "# " + $0 }.joined(separator: "\n") + "\n"
@@ -123,7 +137,7 @@ extension ExtentCheckCommand {
                 } catch {
                     throw FuzzError.cannotSave(path, reason: error.localizedDescription)
                 }
-                print("saved \(path); check it with: extentcheck check \(path)")
+                if format == .text { print("saved \(path); check it with: extentcheck check \(path)") }
             }
             if !report.findings.isEmpty { throw ExitStatus.unexpected }
             if report.unknownWorkloads > 0 { throw ExitStatus.unknown }

@@ -32,8 +32,20 @@ extension ExtentCheckCommand {
         @Option(help: "The number of walks.") var runs = 1000
         @Option(help: "The most steps of one walk.") var depth = 100
         @Option(help: "The seed of the walks' choices (default: a random one, printed).") var seed: UInt64?
-        @Option(help: "How steps are chosen: uniform, or few-switches (the last actor goes on 9 times in 10).")
-        var bias: SimulationOptions.Bias = .uniform
+        @Option(help: "How steps are chosen: uniform (default), or few-switches (the last actor goes on 9 times in 10).")
+        var bias: SimulationOptions.Bias?
+
+        @Option(
+            help: ArgumentHelp(
+                "Run I of a swarm of N: its own seed, derived from --seed, and unless --bias is given, "
+                    + "uniform walks for odd I and few-switches for even I.", valueName: "I/N"),
+            transform: { text in
+                guard let member = SwarmMember(parsing: text) else {
+                    throw ValidationError("--swarm takes I/N with 1 ≤ I ≤ N, found '\(text)'")
+                }
+                return member
+            })
+        var swarm: SwarmMember?
 
         @Option(
             help: ArgumentHelp(
@@ -49,6 +61,7 @@ extension ExtentCheckCommand {
             if files.isEmpty { throw ValidationError("Give at least one model file.") }
             if runs < 1 { throw ValidationError("--runs must be at least 1.") }
             if depth < 1 { throw ValidationError("--depth must be at least 1.") }
+            if swarm != nil, seed == nil { throw ValidationError("--swarm needs the swarm's --seed, the same for every member.") }
             if let timeout, !(timeout > 0 && timeout <= 1e9) {
                 throw ValidationError("--timeout must be a positive number of seconds, at most 1e9.")
             }
@@ -59,8 +72,10 @@ extension ExtentCheckCommand {
                 options: CheckOptions(
                     policies: policies.isEmpty ? nil : policies, properties: invariants.isEmpty ? nil : invariants,
                     data: data, solverTimeoutMilliseconds: solverTimeout))
+            let base = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
             let walks = SimulationOptions(
-                walks: runs, depth: depth, seed: seed ?? UInt64.random(in: 0...UInt64(UInt32.max)), bias: bias,
+                walks: runs, depth: depth, seed: swarm?.seed(from: base) ?? base,
+                bias: bias ?? (swarm.map { $0.index % 2 == 0 } == true ? .fewSwitches : .uniform),
                 timeout: timeout.map { .milliseconds(Int64($0 * 1000)) })
             let scenarios = try files.map { path in
                 let scenario = try ExtentChecker.loadModel(at: path)
@@ -71,6 +86,7 @@ extension ExtentCheckCommand {
             for (path, scenario) in scenarios {
                 var report = try checker.simulate(scenario, walks: walks)
                 report.file = path
+                report.swarm = swarm
                 reports.append(report)
                 if format == .text { print(TextReporter().render(report)) }
             }

@@ -1,0 +1,42 @@
+extension SimulationReport {
+    /// One report for the runs of a swarm over one model: walks and steps summed, and for every
+    /// policy and property the shortest shrunk violation any run found (the earlier run's on a tie).
+    /// Nil unless every report walked the same model, policies and properties.
+    public static func merged(_ reports: [SimulationReport]) -> SimulationReport? {
+        guard var merged = reports.first else { return nil }
+        func shape(_ report: SimulationReport) -> [[String]] {
+            report.policies.map { [$0.policy] + $0.results.map(\.property) }
+        }
+        guard reports.allSatisfy({ $0.model == merged.model && shape($0) == shape(merged) }) else { return nil }
+        merged.swarm = nil
+        merged.runs = reports.map(\.runs).reduce(0, +)
+        if Set(reports.map(\.bias)).count > 1 { merged.bias = "mixed" }
+        for report in reports.dropFirst() {
+            merged.walks += report.walks
+            for (index, policy) in report.policies.enumerated() {
+                merged.policies[index].walks += policy.walks
+                merged.policies[index].steps += policy.steps
+                merged.policies[index].seconds += policy.seconds
+                for (resultIndex, result) in policy.results.enumerated() {
+                    let current = merged.policies[index].results[resultIndex]
+                    if result.isBetter(than: current) { merged.policies[index].results[resultIndex] = result }
+                }
+            }
+        }
+        return merged
+    }
+}
+
+extension SimulationReport.Result {
+    /// Whether this finding says more than `other`: a violation or example where the other has
+    /// none, or a shorter shrunk one.
+    fileprivate func isBetter(than other: Self) -> Bool {
+        let found: Set<Finding> = [.violated, .witnessed]
+        switch (found.contains(finding), found.contains(other.finding)) {
+        case (true, false): return true
+        case (false, _): return finding == .unknown && other.finding != .unknown && !found.contains(other.finding)
+        case (true, true):
+            return (shrunk?.steps.count ?? Int.max) < (other.shrunk?.steps.count ?? Int.max)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import ExtentCheck
+import Foundation
+import Fuzzing
+
+/// The JSON document of `fuzz --format json`.
+struct FuzzDocument: Codable {
+    var fuzz: FuzzReport
+}
+
+/// The JSON document of `simulate --format json`, as `merge` reads it.
+struct SimulationDocument: Decodable {
+    var simulations: [SimulationReport]
+}
+
+extension ExtentCheckCommand {
+    /// `extentcheck merge FILE...`: one report from the JSON results of a swarm's runs.
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge the JSON results of a swarm's fuzz or simulate runs into one report.",
+            discussion: """
+                Every file is the output of `fuzz --format json` or of `simulate --format json`, all of one \
+                kind, from runs of one hunt (the same policy, invariants and bounds; or the same models). \
+                Counts are summed; for every invariant the smallest shrunk workload, or the shortest shrunk \
+                violation, of any run is kept.
+
+                Exit status as for the merged command: for fuzz, 0 without a violation and 1 with one; for \
+                simulate, as its findings compare with the models' expect. 2 for files that cannot be read \
+                or do not belong together.
+                """
+        )
+
+        @Argument(help: "JSON results to merge.")
+        var files: [String]
+
+        @Option(help: "Output format: text for people, json for tools.")
+        var format: OutputFormat = .text
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("Give at least one JSON result.") }
+        }
+
+        func run() throws {
+            let documents = try files.map { path in
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ValidationError("cannot read \(path)")
+                }
+                return (path, data)
+            }
+            let decoder = JSONDecoder()
+            if let fuzz = try? documents.map({ try decoder.decode(FuzzDocument.self, from: $0.1).fuzz }) {
+                guard let merged = FuzzReport.merged(fuzz) else {
+                    throw ValidationError("the fuzz results are not of one hunt: policy, invariants and bounds differ")
+                }
+                switch format {
+                case .text: print(merged.text, terminator: "")
+                case .json: print(try JSONReporter().render(document: FuzzDocument(fuzz: merged)), terminator: "")
+                }
+                if !merged.findings.isEmpty { throw ExitStatus.unexpected }
+                if merged.unknownWorkloads > 0 { throw ExitStatus.unknown }
+                return
+            }
+            var simulations: [[SimulationReport]] = []
+            for (path, data) in documents {
+                guard let document = try? decoder.decode(SimulationDocument.self, from: data) else {
+                    throw ValidationError("\(path) is neither a fuzz nor a simulate result in JSON, or not of the same kind as the others")
+                }
+                simulations.append(document.simulations)
+            }
+            let models = simulations[0].count
+            guard simulations.allSatisfy({ $0.count == models }) else {
+                throw ValidationError("the simulate results walked different numbers of models")
+            }
+            let merged = try (0..<models).map { index in
+                guard let report = SimulationReport.merged(simulations.map { $0[index] }) else {
+                    throw ValidationError("the simulate results are not of one hunt: models, policies or properties differ")
+                }
+                return report
+            }
+            switch format {
+            case .text: merged.forEach { print(TextReporter().render($0)) }
+            case .json: print(try JSONReporter().render(merged), terminator: "")
+            }
+            let status = merged.map(\.status).max() ?? .asExpected
+            if status != .asExpected { throw ExitStatus.code(for: status) }
+        }
+    }
+}
