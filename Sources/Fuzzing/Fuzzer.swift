@@ -3,8 +3,8 @@ public import ExtentCheck
 internal import Foundation
 
 /// Looks for the smallest workload that breaks a policy: checks generated workloads exhaustively
-/// (every interleaving, symbolic data unless the options say otherwise), stops at the first that violates a property, and shrinks it
-/// to one none of whose reductions still violates that property.
+/// (every interleaving, symbolic data unless the options say otherwise), stops at the first that
+/// violates a property, and shrinks it to one none of whose reductions still violates that property.
 ///
 /// ```swift
 /// let fuzzer = Fuzzer(policy: Policy.builtIn(named: "dio-csum")!, invariants: [.csumMatchesData])

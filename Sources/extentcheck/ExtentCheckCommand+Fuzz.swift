@@ -58,12 +58,7 @@ extension ExtentCheckCommand {
             help: ArgumentHelp(
                 "Run I of a swarm of N: its own seed, derived from --seed; even I draw large workloads first.",
                 valueName: "I/N"),
-            transform: { text in
-                guard let member = SwarmMember(parsing: text) else {
-                    throw ValidationError("--swarm takes I/N with 1 ≤ I ≤ N, found '\(text)'")
-                }
-                return member
-            })
+            transform: SwarmMember.argument)
         var swarm: SwarmMember?
 
         @Option(help: "Output format: text for people, json for tools (and for merge).")

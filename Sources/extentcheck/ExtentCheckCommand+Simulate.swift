@@ -39,12 +39,7 @@ extension ExtentCheckCommand {
             help: ArgumentHelp(
                 "Run I of a swarm of N: its own seed, derived from --seed, and unless --bias is given, "
                     + "uniform walks for odd I and few-switches for even I.", valueName: "I/N"),
-            transform: { text in
-                guard let member = SwarmMember(parsing: text) else {
-                    throw ValidationError("--swarm takes I/N with 1 ≤ I ≤ N, found '\(text)'")
-                }
-                return member
-            })
+            transform: SwarmMember.argument)
         var swarm: SwarmMember?
 
         @Option(

@@ -60,3 +60,13 @@ struct SearchArguments: ParsableArguments {
 
 extension SearchStrategy: ExpressibleByArgument {}
 extension StateStorage: ExpressibleByArgument {}
+
+extension SwarmMember {
+    /// `--swarm I/N`, or the usage error that says what it takes.
+    static func argument(_ text: String) throws -> SwarmMember {
+        guard let member = SwarmMember(parsing: text) else {
+            throw ValidationError("--swarm takes I/N with 1 ≤ I ≤ N, found '\(text)'")
+        }
+        return member
+    }
+}
