@@ -28,7 +28,7 @@ struct SearchArguments: ParsableArguments {
     @Option(help: "Answer a Z3 query unknown after this many milliseconds.")
     var solverTimeout: UInt32?
 
-    @Option(help: "Check this many policies at once, each on its own thread (default: one per core).")
+    @Option(help: "Run this many searches at once, each on its own thread: policies for check, workloads for fuzz (default: one per core).")
     var jobs: Int?
 
     func validate() throws {
