@@ -82,6 +82,49 @@ public struct SimulationReport: Hashable, Sendable, Codable {
             case (.notViolated, .violated), (.notWitnessed, .holds), (.unknown, _): .unknown
             }
         }
+
+        private enum CodingKeys: String, CodingKey {
+            case property, finding, expected, status, reason, walk, found, shrunk
+        }
+
+        /// Creates a result.
+        public init(
+            property: String, finding: Finding, expected: ExpectedVerdict? = nil, reason: String? = nil,
+            walk: Int? = nil, found: Trace? = nil, shrunk: Trace? = nil
+        ) {
+            self.property = property
+            self.finding = finding
+            self.expected = expected
+            self.reason = reason
+            self.walk = walk
+            self.found = found
+            self.shrunk = shrunk
+        }
+
+        /// Decodes a result; its status is derived, not read.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            property = try container.decode(String.self, forKey: .property)
+            finding = try container.decode(Finding.self, forKey: .finding)
+            expected = try container.decodeIfPresent(ExpectedVerdict.self, forKey: .expected)
+            reason = try container.decodeIfPresent(String.self, forKey: .reason)
+            walk = try container.decodeIfPresent(Int.self, forKey: .walk)
+            found = try container.decodeIfPresent(Trace.self, forKey: .found)
+            shrunk = try container.decodeIfPresent(Trace.self, forKey: .shrunk)
+        }
+
+        /// Encodes the result, its status included.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(property, forKey: .property)
+            try container.encode(finding, forKey: .finding)
+            try container.encodeIfPresent(expected, forKey: .expected)
+            try container.encode(status, forKey: .status)
+            try container.encodeIfPresent(reason, forKey: .reason)
+            try container.encodeIfPresent(walk, forKey: .walk)
+            try container.encodeIfPresent(found, forKey: .found)
+            try container.encodeIfPresent(shrunk, forKey: .shrunk)
+        }
     }
 
     /// The worst status among all results.
