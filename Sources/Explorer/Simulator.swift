@@ -69,8 +69,7 @@ public struct Simulator<System: TransitionSystem> where System.Action: Equatable
                 outcome.steps += 1
             }
         }
-        outcome.seconds = Double((clock.now - start).components.seconds)
-            + Double((clock.now - start).components.attoseconds) / 1e18
+        outcome.seconds = Double(clock.now - start)
         return outcome
     }
 
