@@ -209,7 +209,7 @@ extension Checker {
 extension Double {
     /// The duration in seconds.
     @inlinable
-    init(_ duration: Duration) {
+    public init(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
         self = Double(seconds) + Double(attoseconds) * 1e-18
     }

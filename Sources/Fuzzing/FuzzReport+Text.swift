@@ -1,4 +1,4 @@
-public import ExtentCheck
+internal import ExtentCheck
 internal import Foundation
 
 extension FuzzReport {

@@ -117,7 +117,7 @@ public struct Fuzzer: Sendable {
             }
             pending.removeAll()
         }
-        report.seconds = (ContinuousClock.now - start).seconds
+        report.seconds = Double(ContinuousClock.now - start)
         return report
     }
 
@@ -189,12 +189,5 @@ public struct Fuzzer: Sendable {
         options.jobs = 1  // one policy per check: the fuzzer spreads workloads over the cores instead
         options.progress = nil
         return options
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

@@ -42,11 +42,7 @@ extension ExtentCheckCommand {
             transform: SwarmMember.argument)
         var swarm: SwarmMember?
 
-        @Option(
-            help: ArgumentHelp(
-                "Data mode, overriding the model's: symbolic, or concrete:K for words 0..<K.", valueName: "mode"),
-            transform: { text in try DataMode(parsing: text) })
-        var data: DataMode?
+        @OptionGroup var dataMode: DataArguments
 
         @Option(help: "Stop walking a policy after this many seconds.") var timeout: Double?
         @Option(help: "Answer a Z3 query unknown after this many milliseconds.") var solverTimeout: UInt32?
@@ -66,7 +62,7 @@ extension ExtentCheckCommand {
             let checker = ExtentChecker(
                 options: CheckOptions(
                     policies: policies.isEmpty ? nil : policies, properties: invariants.isEmpty ? nil : invariants,
-                    data: data, solverTimeoutMilliseconds: solverTimeout))
+                    data: dataMode.data, solverTimeoutMilliseconds: solverTimeout))
             let base = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
             let walks = SimulationOptions(
                 walks: runs, depth: depth, seed: swarm?.seed(from: base) ?? base,

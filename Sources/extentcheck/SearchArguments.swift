@@ -4,11 +4,8 @@ import Foundation
 
 /// The search options shared by commands that explore models.
 struct SearchArguments: ParsableArguments {
-    @Option(
-        help: ArgumentHelp(
-            "Data mode, overriding the model's: symbolic, or concrete:K for words 0..<K.", valueName: "mode"),
-        transform: { text in try DataMode(parsing: text) })
-    var data: DataMode?
+    @OptionGroup var dataMode: DataArguments
+    var data: DataMode? { dataMode.data }
 
     @Option(help: "Search order: bfs finds shortest counterexamples; dfs reaches deep states first.")
     var strategy: SearchStrategy = .breadthFirst
@@ -69,4 +66,13 @@ extension SwarmMember {
         }
         return member
     }
+}
+
+/// `--data`, shared by the commands that check or walk models.
+struct DataArguments: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Data mode, overriding the model's: symbolic, or concrete:K for words 0..<K.", valueName: "mode"),
+        transform: { text in try DataMode(parsing: text) })
+    var data: DataMode?
 }
