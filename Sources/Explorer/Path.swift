@@ -17,6 +17,12 @@ public struct Path<State, Action> {
 
     /// The actions of the run, in order.
     public var actions: [Action] { steps.map(\.action) }
+
+    /// How often consecutive steps are taken by different actors: the context switches a reader follows.
+    @inlinable
+    public func contextSwitches(actor: (Action) -> String) -> Int {
+        zip(steps, steps.dropFirst()).filter { actor($0.action) != actor($1.action) }.count
+    }
 }
 
 extension Path: Sendable where State: Sendable, Action: Sendable {}

@@ -10,7 +10,7 @@ extension Simulator {
             for actions in candidates(best.actions) {
                 guard let replayed = replay(actions, from: best.initialState, until: property),
                     replayed.steps.count < best.steps.count
-                        || (replayed.steps.count == best.steps.count && switches(replayed.actions) < switches(best.actions))
+                        || (replayed.steps.count == best.steps.count && replayed.contextSwitches(actor: actor) < best.contextSwitches(actor: actor))
                 else { continue }
                 best = replayed
                 continue improving
@@ -71,9 +71,5 @@ extension Simulator {
             candidates.append(Array(moved.joined()))
         }
         return candidates
-    }
-
-    private func switches(_ actions: [System.Action]) -> Int {
-        zip(actions, actions.dropFirst()).filter { actor($0) != actor($1) }.count
     }
 }

@@ -60,7 +60,9 @@ public struct ExtentChecker: Sendable {
         if let report = options.progress {
             search.progress = { statistics in report(policy.name, statistics) }
         }
-        let outcome = Checker(system: model, properties: model.properties(for: properties), options: search).run()
+        let outcome = Checker(
+            system: model, properties: model.properties(for: properties), options: search, actor: model.actor(of:)
+        ).run()
         let expectations = scenario.expectations[policy.name] ?? [:]
         // An outcome Z3 could not rule out was explored: nothing reachable is missed, so what holds
         // holds, but a discovery may lie on an impossible path.

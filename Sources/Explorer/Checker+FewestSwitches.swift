@@ -1,0 +1,135 @@
+extension Checker {
+    /// One (state, last actor) pair of a layer of the search for fewest switches: `parent` indexes the
+    /// layer before, `successor` the step taken there among the parent's successors.
+    @usableFromInline
+    struct SwitchNode {
+        @usableFromInline var state: System.State
+        @usableFromInline var actor: String?
+        @usableFromInline var switches: Int
+        @usableFromInline var parent: Int
+        @usableFromInline var successor: Int
+
+        @inlinable
+        init(state: System.State, actor: String?, switches: Int, parent: Int, successor: Int) {
+            (self.state, self.actor, self.switches, self.parent, self.successor) = (state, actor, switches, parent, successor)
+        }
+    }
+
+    @usableFromInline
+    struct SwitchKey: Hashable {
+        @usableFromInline var state: System.State
+        @usableFromInline var actor: String?
+
+        @inlinable
+        init(state: System.State, actor: String?) {
+            (self.state, self.actor) = (state, actor)
+        }
+    }
+
+    /// Among the discoveries of property `index` as short as `path`, the one whose steps switch
+    /// between actors least; of those, the first in the order of the system's successors, so the same
+    /// every run. `path` itself when more than `limit` (state, last actor) pairs lie within its length.
+    ///
+    /// A layered search from the initial states, `path.steps.count` layers deep, keeping per state and
+    /// last actor the fewest switches that reach it; pairs with more switches than `path` has are
+    /// dropped, since no step lowers the count.
+    @inlinable
+    func fewestSwitches(
+        to path: Path<System.State, System.Action>, property index: Int, actor: (System.Action) -> String, limit: Int
+    ) -> Path<System.State, System.Action> {
+        let length = path.steps.count
+        let bound = path.contextSwitches(actor: actor)
+        guard length > 1, bound > 0 else { return path }
+        let condition = properties[index].condition
+
+        var layers: [[SwitchNode]] = [
+            system.initialStates().map { SwitchNode(state: $0, actor: nil, switches: 0, parent: -1, successor: -1) }
+        ]
+        var nodes = layers[0].count
+        var successors: [(action: System.Action, state: System.State)] = []
+        // The best discovery so far: its node in the last layer, or the node and step of a transition.
+        var best: (switches: Int, node: Int, step: Int?)?
+
+        func isDiscovery(_ judgement: Judgement, lookingForExample: Bool) -> Bool {
+            if case .holds = judgement { lookingForExample } else if case .violated = judgement { !lookingForExample } else { false }
+        }
+
+        for depth in 0..<length {
+            var next: [SwitchNode] = []
+            var indexOf: [SwitchKey: Int] = [:]
+            let isLast = depth == length - 1
+            for (nodeIndex, node) in layers[depth].enumerated() {
+                successors.removeAll(keepingCapacity: true)
+                system.successors(of: node.state, into: &successors)
+                for (successorIndex, successor) in successors.enumerated() {
+                    let name = actor(successor.action)
+                    let switches = node.switches + (node.actor.map { $0 == name ? 0 : 1 } ?? 0)
+                    guard switches <= bound else { continue }
+                    if isLast, case .alwaysOnTransition(let judge) = condition {
+                        if switches < (best?.switches ?? .max),
+                            isDiscovery(judge(node.state, successor.action, successor.state), lookingForExample: false)
+                        {
+                            best = (switches, nodeIndex, successorIndex)
+                        }
+                        continue
+                    }
+                    let key = SwitchKey(state: successor.state, actor: name)
+                    if let existing = indexOf[key] {
+                        if switches < next[existing].switches {
+                            next[existing].switches = switches
+                            next[existing].parent = nodeIndex
+                            next[existing].successor = successorIndex
+                        }
+                        continue
+                    }
+                    indexOf[key] = next.count
+                    next.append(SwitchNode(state: successor.state, actor: name, switches: switches, parent: nodeIndex, successor: successorIndex))
+                    nodes += 1
+                    if nodes > limit { return path }
+                }
+            }
+            layers.append(next)
+        }
+
+        if best == nil {
+            var judged: [System.State: Bool] = [:]
+            for (nodeIndex, node) in layers[length].enumerated() where node.switches < (best?.switches ?? .max) {
+                let discovered: Bool
+                if let known = judged[node.state] {
+                    discovered = known
+                } else {
+                    switch condition {
+                    case .always(let judge): discovered = isDiscovery(judge(node.state), lookingForExample: false)
+                    case .sometimes(let judge): discovered = isDiscovery(judge(node.state), lookingForExample: true)
+                    case .noDeadlock:
+                        successors.removeAll(keepingCapacity: true)
+                        system.successors(of: node.state, into: &successors)
+                        discovered = successors.isEmpty && !system.isFinished(node.state)
+                    case .alwaysOnTransition: discovered = false
+                    }
+                    judged[node.state] = discovered
+                }
+                if discovered { best = (node.switches, nodeIndex, nil) }
+            }
+        }
+        guard let best, best.switches < bound else { return path }
+
+        // Walk the parents back to an initial state, then replay the steps forward.
+        var choices: [Int] = best.step.map { [$0] } ?? []
+        var layer = best.step == nil ? length : length - 1
+        var nodeIndex = best.node
+        while layer > 0 {
+            let node = layers[layer][nodeIndex]
+            choices.append(node.successor)
+            nodeIndex = node.parent
+            layer -= 1
+        }
+        var shortest = Path<System.State, System.Action>(initialState: layers[0][nodeIndex].state)
+        for choice in choices.reversed() {
+            successors.removeAll(keepingCapacity: true)
+            system.successors(of: shortest.finalState, into: &successors)
+            shortest.steps.append(successors[choice])
+        }
+        return shortest
+    }
+}
