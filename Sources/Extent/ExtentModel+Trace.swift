@@ -23,9 +23,8 @@ extension ExtentModel {
         let recorder = TermDecider(model: self, renderer: namesRenderer, recording: true)
         _ = conclusion(of: property, path: path, states: states, decider: recorder)
         let render = try renderer(for: states, exhibiting: recorder.differences ?? [])
-        let conclusion =
-            conclusion(of: property, path: path, states: states, decider: TermDecider(model: self, renderer: render))
-            ?? property.meaning
+        let shown = TermDecider(model: self, renderer: render)
+        let conclusion = conclusion(of: property, path: path, states: states, decider: shown) ?? property.meaning
 
         var steps: [Trace.Step] = []
         let initial = components(of: states[0], render)
@@ -40,7 +39,8 @@ extension ExtentModel {
         }
         return Trace(
             initial: initial.map { Trace.Change(what: $0.0, before: nil, after: $0.1) },
-            steps: steps, conclusion: conclusion)
+            steps: steps, conclusion: conclusion,
+            explanation: explanation(of: property, actions: path.actions, states: states, decider: shown))
     }
 
     /// What `property` says at the end of the path: of the last state, or of the last step.
@@ -68,7 +68,10 @@ extension ExtentModel {
     /// the values themselves in concrete mode.
     struct Renderer: Sendable {
         var word: @Sendable (UInt32) -> String
+        /// A checksum with the words it sums, e.g. `0x7ac286c0 = crc32c(0x7b1dcdaf)`.
         var checksum: @Sendable ([UInt32]) -> String
+        /// A checksum's value alone, e.g. `0x7ac286c0`; as `checksum` where values are not known.
+        var sum: @Sendable ([UInt32]) -> String
 
         /// A block's words: the word alone, or `[w0 w1 ...]`.
         func block(_ words: [UInt32]) -> String {
@@ -77,11 +80,14 @@ extension ExtentModel {
 
         /// Concrete words as their values, checksums as `H(v ...)`.
         static let values = Renderer(
-            word: { String($0) }, checksum: { "H(\($0.map(String.init).joined(separator: " ")))" })
+            word: { String($0) }, checksum: hashOfValues, sum: hashOfValues)
 
         /// Symbolic words by name, `w0`, `w1`, ...: what a property sees while the search runs.
         static let names = Renderer(
-            word: { "w\($0)" }, checksum: { "H(\($0.map { "w\($0)" }.joined(separator: " ")))" })
+            word: { "w\($0)" }, checksum: hashOfNames, sum: hashOfNames)
+
+        private static let hashOfValues: @Sendable ([UInt32]) -> String = { "H(\($0.map(String.init).joined(separator: " ")))" }
+        private static let hashOfNames: @Sendable ([UInt32]) -> String = { "H(\($0.map { "w\($0)" }.joined(separator: " ")))" }
     }
 
     /// How views show terms while the search runs: by value in concrete mode, by name in symbolic mode.
@@ -130,7 +136,8 @@ extension ExtentModel {
                 let sum = sums[words].map { hex($0, digits: 8) } ?? "?"
                 let data = words.map { hex(values[$0] ?? 0, digits: digits) }.joined(separator: " ")
                 return "\(sum) = \(checksumName)(\(data))"
-            })
+            },
+            sum: { words in sums[words].map { hex($0, digits: 8) } ?? "?" })
     }
 
     /// The state part by part, in a fixed order, as (what, value) pairs; absent parts are left out.

@@ -44,11 +44,14 @@ public struct ExtentProperty: Sendable {
     /// Where the property is judged.
     public let kind: Kind
     let judge: Judge
+    /// For a built-in invariant, what it looks for, so that a trace can say where each side came from.
+    let explains: Discrepancy.Search?
 
-    init(name: String, meaning: String, kind: Kind, judge: Judge) {
+    init(name: String, meaning: String, kind: Kind, explains: Discrepancy.Search? = nil, judge: Judge) {
         self.name = name
         self.meaning = meaning
         self.kind = kind
+        self.explains = explains
         self.judge = judge
     }
 

@@ -1,6 +1,8 @@
 /// A counterexample as people read it: the initial values, then numbered
-/// steps, each with its actor, what it did and what it changed, and a last
-/// sentence saying what is wrong in the final state.
+/// steps, each with its actor, what it did and what it changed, a last
+/// sentence saying what is wrong in the final state, and for a built-in
+/// invariant an explanation of where each side of the failing comparison
+/// came from.
 public struct Trace: Hashable, Sendable, Codable {
     /// One part of the state that a step changed.
     public struct Change: Hashable, Sendable, Codable {
@@ -30,4 +32,29 @@ public struct Trace: Hashable, Sendable, Codable {
     public var steps: [Step]
     /// What is wrong in the last state.
     public var conclusion: String
+    /// Why, for a built-in invariant: which block and mirror, the steps that computed or read each
+    /// side of the failing comparison and what changed in between, and the comparison with its
+    /// values, one sentence a line. Empty for a property stated in Swift.
+    public var explanation: [String]
+
+    /// Creates a trace.
+    public init(initial: [Change], steps: [Step], conclusion: String, explanation: [String] = []) {
+        self.initial = initial
+        self.steps = steps
+        self.conclusion = conclusion
+        self.explanation = explanation
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case initial, steps, conclusion, explanation
+    }
+
+    /// Decodes a trace; one written without an explanation has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        initial = try container.decode([Change].self, forKey: .initial)
+        steps = try container.decode([Step].self, forKey: .steps)
+        conclusion = try container.decode(String.self, forKey: .conclusion)
+        explanation = try container.decodeIfPresent([String].self, forKey: .explanation) ?? []
+    }
 }

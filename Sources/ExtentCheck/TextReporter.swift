@@ -87,6 +87,10 @@ public struct TextReporter: Sendable {
             }
         }
         lines.append("=> " + trace.conclusion)
+        if let first = trace.explanation.first {
+            lines.append("   why: " + first)
+            lines += trace.explanation.dropFirst().map { "      - " + $0 }
+        }
         return lines
     }
 
