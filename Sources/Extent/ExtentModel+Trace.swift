@@ -40,11 +40,12 @@ extension ExtentModel {
         return Trace(
             initial: initial.map { Trace.Change(what: $0.0, before: nil, after: $0.1) },
             steps: steps, conclusion: conclusion,
-            explanation: explanation(of: property, actions: path.actions, states: states, decider: shown))
+            explanation: explanation(of: property, actions: path.actions, states: states, decider: shown),
+            states: states.map { snapshot(of: $0, render) })
     }
 
     /// What `property` says at the end of the path: of the last state, or of the last step.
-    private func conclusion(
+    func conclusion(
         of property: ExtentProperty, path: Path<ExtentState, ExtentAction>, states: [ExtentState], decider: TermDecider
     ) -> String? {
         let final = states[states.count - 1]
@@ -72,6 +73,10 @@ extension ExtentModel {
         var checksum: @Sendable ([UInt32]) -> String
         /// A checksum's value alone, e.g. `0x7ac286c0`; as `checksum` where values are not known.
         var sum: @Sendable ([UInt32]) -> String
+        /// A word for tools: its value, or in a search's views its name.
+        var value: @Sendable (UInt32) -> TraceValue
+        /// A checksum's value for tools; nil where H is left abstract (concrete data) or values are not known.
+        var sumValue: @Sendable ([UInt32]) -> TraceValue?
 
         /// A block's words: the word alone, or `[w0 w1 ...]`.
         func block(_ words: [UInt32]) -> String {
@@ -80,11 +85,16 @@ extension ExtentModel {
 
         /// Concrete words as their values, checksums as `H(v ...)`.
         static let values = Renderer(
-            word: { String($0) }, checksum: hashOfValues, sum: hashOfValues)
+            word: { String($0) }, checksum: hashOfValues, sum: hashOfValues, value: { .integer(UInt64($0)) },
+            sumValue: { _ in nil })
 
         /// Symbolic words by name, `w0`, `w1`, ...: what a property sees while the search runs.
         static let names = Renderer(
-            word: { "w\($0)" }, checksum: hashOfNames, sum: hashOfNames)
+            word: { "w\($0)" }, checksum: hashOfNames, sum: hashOfNames, value: { .string("w\($0)") },
+            sumValue: { _ in .string(checksumPlaceholder) })
+
+        /// What `names` shows for a checksum's value: it is derived from the words, not read.
+        static let checksumPlaceholder = "H"
 
         private static let hashOfValues: @Sendable ([UInt32]) -> String = { "H(\($0.map(String.init).joined(separator: " ")))" }
         private static let hashOfNames: @Sendable ([UInt32]) -> String = { "H(\($0.map { "w\($0)" }.joined(separator: " ")))" }
@@ -97,6 +107,19 @@ extension ExtentModel {
     /// checksums of every summed list, including both sides of every checksum comparison.
     private func renderer(for states: [ExtentState], exhibiting differences: [SolverOracle.Difference]) throws -> Renderer {
         guard let oracle else { return .values }
+        let (variables, checksummed) = witnessed(in: states, differences: differences)
+        // The values must satisfy what the outcomes on the way assumed: the last state's path condition.
+        let witness = try oracle.witness(
+            variables: variables, differences: differences.last.map { [$0] } ?? [],
+            conditions: pathCondition(of: states[states.count - 1]), checksummed: checksummed)
+        return renderer(values: witness?.values ?? [:], sums: witness?.checksums ?? [:])
+    }
+
+    /// The variables of `states` and the word lists whose checksums a trace shows: every stored and
+    /// computed checksum, and both sides of every checksum comparison in `differences`.
+    func witnessed(
+        in states: [ExtentState], differences: [SolverOracle.Difference]
+    ) -> (variables: [UInt32], checksummed: [[UInt32]]) {
         var variables = Set<UInt32>()
         var checksummed = Set<[UInt32]>()
         for state in states {
@@ -117,13 +140,11 @@ extension ExtentModel {
             checksummed.insert(difference.a)
             checksummed.insert(difference.b)
         }
-        // The values must satisfy what the outcomes on the way assumed: the last state's path condition.
-        let witness = try oracle.witness(
-            variables: variables.sorted(), differences: differences.last.map { [$0] } ?? [],
-            conditions: pathCondition(of: states[states.count - 1]),
-            checksummed: checksummed.sorted { $0.lexicographicallyPrecedes($1) })
-        let values = witness?.values ?? [:]
-        let sums = witness?.checksums ?? [:]
+        return (variables.sorted(), checksummed.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
+    /// Words and checksums shown as the values given: hexadecimal, checksums as `0x… = crc32c(…)`.
+    func renderer(values: [UInt32: UInt64], sums: [[UInt32]: UInt64]) -> Renderer {
         let digits = (geometry.wordBits + 3) / 4
         @Sendable func hex(_ value: UInt64, digits: Int) -> String {
             let text = String(value, radix: 16)
@@ -137,7 +158,9 @@ extension ExtentModel {
                 let data = words.map { hex(values[$0] ?? 0, digits: digits) }.joined(separator: " ")
                 return "\(sum) = \(checksumName)(\(data))"
             },
-            sum: { words in sums[words].map { hex($0, digits: 8) } ?? "?" })
+            sum: { words in sums[words].map { hex($0, digits: 8) } ?? "?" },
+            value: { .integer(values[$0] ?? 0) },
+            sumValue: { words in sums[words].map(TraceValue.integer) })
     }
 
     /// The state part by part, in a fixed order, as (what, value) pairs; absent parts are left out.

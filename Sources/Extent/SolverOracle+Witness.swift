@@ -37,9 +37,10 @@ extension SolverOracle {
     /// the checksums of `checksummed`.
     ///
     /// Fixed, well-spread values are tried first, then pairwise distinct values where the words can
-    /// hold them, then any values. Nil when none are found.
+    /// hold them, then any values; with `given`, only those values. Nil when none are found.
     func witness(
-        variables: [UInt32], differences: [Difference], conditions: [Clause] = [], checksummed: [[UInt32]]
+        variables: [UInt32], differences: [Difference], conditions: [Clause] = [], checksummed: [[UInt32]],
+        given: [UInt32: UInt64]? = nil
     ) throws -> Witness? {
         let terms = try Dictionary(uniqueKeysWithValues: variables.map { ($0, try variable(Int($0))) })
         var required = try differences.map { difference in
@@ -52,18 +53,24 @@ extension SolverOracle {
         // distinct values, where the words are wide enough to hold them, for a few seconds at most
         // (narrow words make it a pigeonhole problem); then any values.
         var attempts: [(assertions: [Z3Term], assumptions: [Z3Term], milliseconds: UInt32?)] = []
-        for seed in UInt64(0)..<3 {
+        if let given {
+            let values = try variables.map { id in
+                try terms[id]!.equals(try context.bitVector(given[id] ?? 0, bits: geometry.wordBits))
+            }
+            attempts.append((required, values, timeoutMilliseconds))
+        }
+        for seed in UInt64(0)..<3 where given == nil {
             let spread = try variables.map { id in
                 try terms[id]!.equals(
                     try context.bitVector(Self.spreadValue(id, seed: seed, bits: geometry.wordBits), bits: geometry.wordBits))
             }
             attempts.append((required, spread, timeoutMilliseconds))
         }
-        if variables.count > 1, UInt64(variables.count - 1) >> UInt64(geometry.wordBits) == 0 {
+        if given == nil, variables.count > 1, UInt64(variables.count - 1) >> UInt64(geometry.wordBits) == 0 {
             let distinct = try context.distinct(variables.map { terms[$0]! })
             attempts.append((required + [distinct], [], min(timeoutMilliseconds ?? .max, 5_000)))
         }
-        attempts.append((required, [], timeoutMilliseconds))
+        if given == nil { attempts.append((required, [], timeoutMilliseconds)) }
         // A solver of its own: after the search's many push/pop queries, the long-lived solver was
         // measured to take minutes over checks a fresh one answers at once.
         let witnessSolver = try Z3Solver(context: context, timeoutMilliseconds: timeoutMilliseconds)

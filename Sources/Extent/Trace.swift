@@ -36,17 +36,24 @@ public struct Trace: Hashable, Sendable, Codable {
     /// side of the failing comparison and what changed in between, and the comparison with its
     /// values, one sentence a line. Empty for a property stated in Swift.
     public var explanation: [String]
+    /// Every state of the trace for tools, the initial state first, then the state after each step:
+    /// the parts of `ExtentModel.snapshotParts` with the trace's values.
+    public var states: [[String: TraceValue]]
 
     /// Creates a trace.
-    public init(initial: [Change], steps: [Step], conclusion: String, explanation: [String] = []) {
+    public init(
+        initial: [Change], steps: [Step], conclusion: String, explanation: [String] = [],
+        states: [[String: TraceValue]] = []
+    ) {
         self.initial = initial
         self.steps = steps
         self.conclusion = conclusion
         self.explanation = explanation
+        self.states = states
     }
 
     private enum CodingKeys: String, CodingKey {
-        case initial, steps, conclusion, explanation
+        case initial, steps, conclusion, explanation, states
     }
 
     /// Decodes a trace; one written without an explanation has none.
@@ -56,5 +63,6 @@ public struct Trace: Hashable, Sendable, Codable {
         steps = try container.decode([Step].self, forKey: .steps)
         conclusion = try container.decode(String.self, forKey: .conclusion)
         explanation = try container.decodeIfPresent([String].self, forKey: .explanation) ?? []
+        states = try container.decodeIfPresent([[String: TraceValue]].self, forKey: .states) ?? []
     }
 }

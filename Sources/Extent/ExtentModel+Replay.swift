@@ -1,0 +1,156 @@
+internal import Explorer
+
+/// How a recorded trace fares when it is run again on a model.
+public enum TraceReplay: Hashable, Sendable {
+    /// Every step ran as recorded and reached the recorded state, and the last state (or step)
+    /// violates the property, or for a `sometimes` property is its example, with the trace's values.
+    case reproduced(steps: Int)
+    /// The trace leaves the model at step `step` (0: the initial state), for `reason`.
+    case diverged(step: Int, reason: String)
+}
+
+extension ExtentModel {
+    /// Runs `trace` again, step by step: each step must be enabled where the trace takes it, each
+    /// state must be the trace's (with the trace's values for the words, and checksums recomputed from
+    /// them), and the last must violate `property` with those values.
+    ///
+    /// Steps are matched by actor and by their text, as `describe(_:in:)` writes it. Throws only when
+    /// Z3 fails; a trace that does not fit the model is a `.diverged`.
+    public func replay(_ trace: Trace, for property: ExtentProperty) throws -> TraceReplay {
+        guard trace.states.count == trace.steps.count + 1 else {
+            return .diverged(
+                step: 0, reason: "the trace has \(trace.states.count) states for \(trace.steps.count) steps; it needs one more "
+                    + "state than steps (the initial one)")
+        }
+        guard let initial = initialState(matching: trace.states[0]) else {
+            let expected = snapshot(of: initialStates()[0], namesRenderer)
+            return .diverged(step: 0, reason: "no initial state of the model is the trace's: " + difference(expected, trace.states[0]))
+        }
+
+        var states = [initial]
+        var actions: [ExtentAction] = []
+        var nextFresh = (layout.wordBase..<layout.count).map { initial[$0] }
+            .filter { $0 != StateLayout.none }.max().map { $0 + 1 } ?? 0
+        for step in trace.steps {
+            let state = states[states.count - 1]
+            var enabled: [ExtentAction] = []
+            forEachEnabledAction(in: state) { enabled.append($0) }
+            guard let action = enabled.first(where: { actor(of: $0) == step.actor && describe($0, in: state) == step.step }) else {
+                let names = enabled.map { "\(actor(of: $0)) `\(describe($0, in: state))`" }
+                return .diverged(
+                    step: step.number, reason: "\(step.actor) `\(step.step)` is not enabled here; enabled are "
+                        + (names.isEmpty ? "none" : names.joined(separator: ", ")))
+            }
+            states.append(self.step(action, from: state, fresh: nextFresh))
+            actions.append(action)
+            if case .mutate(_, _, nil) = action { nextFresh += 1 }
+        }
+
+        // Every state as the trace has it: concrete words are their values; symbolic ones take the
+        // trace's values, read where each word appears and the same everywhere, checksums recomputed.
+        let render: Renderer
+        var values: [UInt32: UInt64] = [:]
+        if let oracle {
+            for (index, state) in states.enumerated() {
+                if let conflict = collect(snapshot(of: state, .names), trace.states[index], into: &values) {
+                    return .diverged(step: index, reason: "the state differs: " + conflict)
+                }
+            }
+            let (variables, checksummed) = witnessed(in: states, differences: [])
+            guard
+                let witness = try oracle.witness(
+                    variables: variables, differences: [], conditions: pathCondition(of: states[states.count - 1]),
+                    checksummed: checksummed, given: values)
+            else {
+                return .diverged(
+                    step: trace.steps.count,
+                    reason: "the trace's values contradict the outcome of a check on the way (a verify or a device's guard)")
+            }
+            render = renderer(values: values, sums: witness.checksums)
+        } else {
+            render = .values
+        }
+        for (index, state) in states.enumerated() {
+            let replayed = snapshot(of: state, render)
+            if replayed != trace.states[index] {
+                return .diverged(step: index, reason: "the state differs: " + difference(replayed, trace.states[index]))
+            }
+        }
+
+        let path = Path(
+            initialState: canonical(initial), steps: zip(actions, states.dropFirst()).map { ($0, canonical($1)) })
+        let recorder = TermDecider(model: self, renderer: namesRenderer, recording: true)
+        guard conclusion(of: property, path: path, states: states, decider: recorder) != nil else {
+            return .diverged(step: trace.steps.count, reason: "the replayed trace does not violate \(property.name) here")
+        }
+        if let oracle {
+            // What the property found can differ: do the trace's values make it differ?
+            let exhibited = try oracle.witness(
+                variables: witnessed(in: states, differences: []).variables,
+                differences: Array((recorder.differences ?? []).suffix(1)),
+                conditions: pathCondition(of: states[states.count - 1]), checksummed: [], given: values)
+            guard exhibited != nil else {
+                return .diverged(
+                    step: trace.steps.count, reason: "with the trace's values the last state does not violate \(property.name)")
+            }
+        }
+        return .reproduced(steps: trace.steps.count)
+    }
+
+    /// The initial state whose snapshot is `recorded`: in symbolic mode the one initial state, whose
+    /// values are checked later; in concrete mode the one with the recorded values.
+    private func initialState(matching recorded: [String: TraceValue]) -> ExtentState? {
+        let candidates = initialStates()
+        guard concreteValues != nil else { return candidates.first }
+        return candidates.first { snapshot(of: $0, .values) == recorded }
+    }
+
+    /// "stored.0.csum.0.value is 1234 on replay, 99 in the trace": where two snapshots first differ.
+    private func difference(_ replayed: [String: TraceValue], _ recorded: [String: TraceValue]) -> String {
+        guard let (path, this, other) = TraceValue.record(replayed).firstDifference(from: .record(recorded)) else {
+            return "nothing"
+        }
+        let place = path.isEmpty ? "the state" : path.joined(separator: ".")
+        return "\(place) is \(this.map(\.description) ?? "absent") on replay, \(other.map(\.description) ?? "absent") in the trace"
+    }
+
+    /// Reads the value of every variable `names` shows (as `wN`) from the same place of `recorded`;
+    /// says where the two disagree in shape, or a variable gets a second value.
+    private func collect(
+        _ names: [String: TraceValue], _ recorded: [String: TraceValue], into values: inout [UInt32: UInt64]
+    ) -> String? {
+        func walk(_ name: TraceValue, _ value: TraceValue, _ path: [String]) -> String? {
+            let place = path.joined(separator: ".")
+            switch (name, value) {
+            case (.string(let text), .integer(let number)) where text.hasPrefix("w"):
+                guard let id = UInt32(text.dropFirst()) else { return "\(place) is not a word" }
+                if let known = values[id], known != number {
+                    return "\(place) is \(number) in the trace, but the same word is \(known) earlier in it"
+                }
+                values[id] = number
+                return nil
+            case (.string(Renderer.checksumPlaceholder), .integer):
+                return nil
+            case (.record(let a), .record(let b)) where Set(a.keys) == Set(b.keys):
+                for key in a.keys.sorted() {
+                    if let problem = walk(a[key]!, b[key]!, path + [key]) { return problem }
+                }
+                return nil
+            case (.list(let a), .list(let b)) where a.count == b.count, (.tuple(let a), .tuple(let b)) where a.count == b.count:
+                for index in a.indices {
+                    if let problem = walk(a[index], b[index], path + [String(index)]) { return problem }
+                }
+                return nil
+            case (.map(let a), .map(let b)) where Set(a.keys) == Set(b.keys):
+                for key in a.keys.sorted(by: { $0.description < $1.description }) {
+                    if let problem = walk(a[key]!, b[key]!, path + [key.description]) { return problem }
+                }
+                return nil
+            default:
+                return name == value
+                    ? nil : "\(place.isEmpty ? "the state" : place) is shaped \(name) on replay, \(value) in the trace"
+            }
+        }
+        return walk(.record(names), .record(recorded), [])
+    }
+}

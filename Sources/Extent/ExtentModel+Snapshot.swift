@@ -1,0 +1,89 @@
+extension ExtentModel {
+    /// The names of a snapshot's parts, in order: the variables of an ITF trace.
+    public static let snapshotParts = ["writers", "mutators", "buffers", "folios", "bios", "stored"]
+
+    /// A state for tools: every part of `snapshotParts`, words as `render` gives them.
+    ///
+    /// - `writers`: by name, `position` (the script step it is at; the script's length once finished) and
+    ///   `waiting` (`none`, `bio` or `writeback`);
+    /// - `mutators`: by name, `budget`;
+    /// - `buffers`: by name, the list of the buffer's words;
+    /// - `folios`: a map from each cached file block to `data`, `dirty` and `writeback`;
+    /// - `bios`: by name, `blocks` (first and last file block), `source`, and maps from file block to
+    ///   `csum` and `copy`, and from (mirror, file block) to `dma`;
+    /// - `stored`: per file block, `mirrors` (the data of each) and `csum`, a list of none or one checksum.
+    ///
+    /// A checksum is `of` (the words it sums) and, where the values are known, `value`.
+    func snapshot(of state: ExtentState, _ render: Renderer) -> [String: TraceValue] {
+        let view = StateView(state, decider: TermDecider(model: self, renderer: render))
+        func words(_ data: BlockData) -> TraceValue { .list(data.terms.map(render.value)) }
+        func checksum(_ checksum: Checksum) -> TraceValue {
+            var fields: [String: TraceValue] = ["of": words(checksum.data)]
+            if let sum = render.sumValue(checksum.data.terms) { fields["value"] = sum }
+            return .record(fields)
+        }
+        var writers: [String: TraceValue] = [:]
+        for writer in view.writers {
+            let waiting: String =
+                switch writer.waitingFor {
+                case nil: "none"
+                case .bio: "bio"
+                case .writeback: "writeback"
+                }
+            writers[writer.name] = .record(["position": .integer(UInt64(writer.position)), "waiting": .string(waiting)])
+        }
+        var mutators: [String: TraceValue] = [:]
+        for mutator in view.mutators { mutators[mutator.name] = .record(["budget": .integer(UInt64(mutator.budgetLeft))]) }
+        var buffers: [String: TraceValue] = [:]
+        for buffer in view.buffers {
+            buffers[buffer.name] = .list((0..<buffer.blocks).flatMap { buffer.block($0).terms.map(render.value) })
+        }
+        var folios: [TraceValue: TraceValue] = [:]
+        for folio in view.folios {
+            folios[.integer(UInt64(folio.block))] = .record([
+                "data": words(folio.data), "dirty": .bool(folio.isDirty), "writeback": .bool(folio.isUnderWriteback),
+            ])
+        }
+        var bios: [String: TraceValue] = [:]
+        for bio in view.bios {
+            let blocks = bio.fileBlocks
+            let source: String =
+                switch bio.source {
+                case .buffer(let name): name
+                case .bounceCopy(of: let name): "a copy of \(name)"
+                case .folio(let block): "folio \(block)"
+                case .folioCopy(let block): "a copy of folio \(block)"
+                }
+            var sums: [TraceValue: TraceValue] = [:]
+            var copies: [TraceValue: TraceValue] = [:]
+            var received: [TraceValue: TraceValue] = [:]
+            for block in blocks {
+                let key = TraceValue.integer(UInt64(block))
+                if let sum = bio.checksum(block: block) { sums[key] = checksum(sum) }
+                switch bio.source {
+                case .bounceCopy, .folioCopy: copies[key] = words(bio.sourceData(block: block))
+                case .buffer, .folio: break
+                }
+                for mirror in 0..<geometry.mirrors {
+                    if let data = bio.received(mirror: mirror, block: block) {
+                        received[.tuple([.integer(UInt64(mirror)), key])] = words(data)
+                    }
+                }
+            }
+            bios[bio.name] = .record([
+                "blocks": .tuple([.integer(UInt64(blocks.lowerBound)), .integer(UInt64(blocks.upperBound - 1))]),
+                "source": .string(source), "csum": .map(sums), "copy": .map(copies), "dma": .map(received),
+            ])
+        }
+        let stored = view.stored.map { block in
+            TraceValue.record([
+                "mirrors": .list(block.mirrors.map(words)),
+                "csum": .list(block.checksum.map { [checksum($0)] } ?? []),
+            ])
+        }
+        return [
+            "writers": .record(writers), "mutators": .record(mutators), "buffers": .record(buffers),
+            "folios": .map(folios), "bios": .record(bios), "stored": .list(stored),
+        ]
+    }
+}

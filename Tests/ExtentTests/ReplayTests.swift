@@ -1,0 +1,68 @@
+import Explorer
+import Extent
+import Testing
+
+/// Traces run again on their model: reproduced as recorded, or diverging where they were changed.
+@Suite struct ReplayTests {
+    private func trace(_ scenario: Scenario, _ policy: String, _ property: ExtentProperty) throws -> (ExtentModel, Trace) {
+        let run = try Run(scenario, Policy.builtIn(named: policy)!, invariants: [property])
+        let path = try #require(run.path(violating: property))
+        return (run.model, try run.model.trace(of: path, for: property))
+    }
+
+    @Test(arguments: [DataMode.symbolic, .concrete(2)])
+    func aTraceReproducesOnItsModel(data: DataMode) throws {
+        let (model, trace) = try trace(Scenarios.qemuCacheNone(data: data), "dio-csum", .csumMatchesData)
+        let replay = try model.replay(trace, for: .csumMatchesData)
+        #expect(replay == .reproduced(steps: 5), "\(replay)")
+    }
+
+    @Test func aStepThatIsNotEnabledIsWhereItDiverges() throws {
+        let (model, recorded) = try trace(Scenarios.qemuCacheNone(), "dio-csum", .csumMatchesData)
+        var trace = recorded
+        trace.steps[3].step = "dma bio qemu mirror 1 block 0"
+        guard case .diverged(4, let reason) = try model.replay(trace, for: .csumMatchesData) else {
+            Issue.record("expected a divergence at step 4")
+            return
+        }
+        #expect(reason == "device `dma bio qemu mirror 1 block 0` is not enabled here; enabled are "
+            + "device `dma bio qemu mirror 0 block 0`")
+    }
+
+    @Test func aChangedValueIsWhereItDiverges() throws {
+        let (model, recorded) = try trace(Scenarios.qemuCacheNone(), "dio-csum", .csumMatchesData)
+        var trace = recorded
+        // The checksum computed at step 2, changed: it is no longer crc32c of the buffer.
+        guard case .record(var bios) = trace.states[2]["bios"], case .record(var bio) = bios["bio qemu"],
+            case .map(var sums) = bio["csum"], case .record(var sum) = sums[.integer(0)]
+        else {
+            Issue.record("the trace's state after step 2 has no checksum of bio qemu")
+            return
+        }
+        sum["value"] = .integer(7)
+        sums[.integer(0)] = .record(sum)
+        bio["csum"] = .map(sums)
+        bios["bio qemu"] = .record(bio)
+        trace.states[2]["bios"] = .record(bios)
+        guard case .diverged(2, let reason) = try model.replay(trace, for: .csumMatchesData) else {
+            Issue.record("expected a divergence at step 2")
+            return
+        }
+        #expect(reason.hasPrefix("the state differs: bios.bio qemu.csum.0.value is "))
+        #expect(reason.hasSuffix(", 7 in the trace"))
+    }
+
+    @Test func valuesThatDoNotRaceDoNotReproduce() throws {
+        let (model, recorded) = try trace(Scenarios.qemuCacheNone(data: .concrete(2)), "dio-csum", .csumMatchesData)
+        var trace = recorded
+        // The mutation writes the value the buffer already holds: then nothing is wrong at the end.
+        let before = try #require(trace.steps[2].changes.first { $0.what == "guest-page block 0" }?.before)
+        trace.steps[2].step = "mutate guest-page word 0 := \(before)"
+        let replay = try model.replay(trace, for: .csumMatchesData)
+        guard case .diverged(let step, _) = replay else {
+            Issue.record("expected a divergence, got \(replay)")
+            return
+        }
+        #expect(step == 3)
+    }
+}
