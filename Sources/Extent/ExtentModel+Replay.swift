@@ -51,10 +51,14 @@ extension ExtentModel {
         let render: Renderer
         var values: [UInt32: UInt64] = [:]
         if let oracle {
+            var appearances: [UInt32: [Appearance]] = [:]
             for (index, state) in states.enumerated() {
-                if let conflict = collect(snapshot(of: state, .names), trace.states[index], into: &values) {
-                    return .diverged(step: index, reason: "the state differs: " + conflict)
+                if let problem = collect(snapshot(of: state, .names), trace.states[index], step: index, into: &appearances) {
+                    return .diverged(step: index, reason: "the state differs: " + problem)
                 }
+            }
+            if let (step, reason) = oddValueOut(appearances, into: &values) {
+                return .diverged(step: step, reason: "the state differs: " + reason)
             }
             let (variables, checksummed) = witnessed(in: states, differences: [])
             guard
@@ -114,20 +118,25 @@ extension ExtentModel {
         return "\(place) is \(this.map(\.description) ?? "absent") on replay, \(other.map(\.description) ?? "absent") in the trace"
     }
 
-    /// Reads the value of every variable `names` shows (as `wN`) from the same place of `recorded`;
-    /// says where the two disagree in shape, or a variable gets a second value.
+    /// Where the trace shows a word: at which step, under which path, with which value.
+    private struct Appearance {
+        var step: Int
+        var place: String
+        var value: UInt64
+    }
+
+    /// Records every word `names` shows (as `wN`) with the value at the same place of `recorded`;
+    /// says where the two differ in shape.
     private func collect(
-        _ names: [String: TraceValue], _ recorded: [String: TraceValue], into values: inout [UInt32: UInt64]
+        _ names: [String: TraceValue], _ recorded: [String: TraceValue], step: Int,
+        into appearances: inout [UInt32: [Appearance]]
     ) -> String? {
         func walk(_ name: TraceValue, _ value: TraceValue, _ path: [String]) -> String? {
             let place = path.joined(separator: ".")
             switch (name, value) {
             case (.string(let text), .integer(let number)) where text.hasPrefix("w"):
                 guard let id = UInt32(text.dropFirst()) else { return "\(place) is not a word" }
-                if let known = values[id], known != number {
-                    return "\(place) is \(number) in the trace, but the same word is \(known) earlier in it"
-                }
-                values[id] = number
+                appearances[id, default: []].append(Appearance(step: step, place: place, value: number))
                 return nil
             case (.string(Renderer.checksumPlaceholder), .integer):
                 return nil
@@ -152,5 +161,24 @@ extension ExtentModel {
             }
         }
         return walk(.record(names), .record(recorded), [])
+    }
+
+    /// The value of every word: the one most of its appearances show (of values shown equally often, the earliest).
+    /// Where an appearance shows another, the earliest such step and what it shows there.
+    private func oddValueOut(
+        _ appearances: [UInt32: [Appearance]], into values: inout [UInt32: UInt64]
+    ) -> (step: Int, reason: String)? {
+        var odd: (step: Int, reason: String)?
+        for (id, seen) in appearances.sorted(by: { $0.key < $1.key }) {
+            var counts: [UInt64: Int] = [:]
+            for appearance in seen { counts[appearance.value, default: 0] += 1 }
+            let value = seen.max { counts[$0.value]! < counts[$1.value]! }!.value
+            values[id] = value
+            guard let first = seen.first(where: { $0.value != value }), first.step < (odd?.step ?? .max) else { continue }
+            let others = seen.filter { $0.value == value }.map { "step \($0.step)" }
+            odd = (first.step, "\(first.place) is \(first.value) in the trace, but the same word is \(value) at "
+                + others.joined(separator: ", "))
+        }
+        return odd
     }
 }

@@ -12,6 +12,13 @@ public struct Trace: Hashable, Sendable, Codable {
         public var before: String?
         /// Its value after the step; nil where the part is gone.
         public var after: String?
+
+        /// Creates a change.
+        public init(what: String, before: String?, after: String?) {
+            self.what = what
+            self.before = before
+            self.after = after
+        }
     }
 
     /// One atomic step of the trace.
@@ -24,6 +31,14 @@ public struct Trace: Hashable, Sendable, Codable {
         public var step: String
         /// What the step changed.
         public var changes: [Change]
+
+        /// Creates a step.
+        public init(number: Int, actor: String, step: String, changes: [Change]) {
+            self.number = number
+            self.actor = actor
+            self.step = step
+            self.changes = changes
+        }
     }
 
     /// The state the trace starts in, part by part.

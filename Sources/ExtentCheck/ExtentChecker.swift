@@ -47,6 +47,7 @@ public struct ExtentChecker: Sendable {
         let (scenario, policies, properties) = try plan(scenario)
         return ModelReport(
             model: scenario.name, file: nil, about: scenario.about, shape: Self.shape(of: scenario),
+            data: scenario.data.description, digest: TraceDocument.digest(of: scenario),
             policies: try policies.concurrentMap(workers: workers) { policy in
                 try check(scenario, under: policy, properties: properties)
             })

@@ -26,8 +26,17 @@ public struct JSONReporter: Sendable {
 
     /// Any document, pretty-printed with sorted keys, as reports are.
     public func render(document: some Encodable) throws -> String {
+        try render(document, formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+
+    /// Any document on one line with sorted keys: one line of a JSON Lines stream.
+    public func line(document: some Encodable) throws -> String {
+        try render(document, formatting: [.sortedKeys, .withoutEscapingSlashes])
+    }
+
+    private func render(_ document: some Encodable, formatting: JSONEncoder.OutputFormatting) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = formatting
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }
 }

@@ -8,6 +8,10 @@ public struct ModelReport: Hashable, Sendable, Codable {
     public var about: String
     /// The model's shape and data mode in words, e.g. `1 block of 1 × 32-bit word, 1 mirror, symbolic, crc32c`.
     public var shape: String
+    /// The data mode the model was checked in, as model files spell it: `symbolic` or `concrete:K`.
+    public var data: String
+    /// The model's digest as checked: a trace records it, and a replay says when the model has changed since.
+    public var digest: String
     /// The results per policy, in the model's order.
     public var policies: [PolicyReport]
 
@@ -19,5 +23,18 @@ extension ModelReport {
     /// The report of the policy named `policy`, if it was checked.
     public func policy(named policy: String) -> PolicyReport? {
         policies.first { $0.policy == policy }
+    }
+
+    /// Every trace of the report, each with what it takes to replay it, in the report's order.
+    public var traceDocuments: [TraceDocument] {
+        policies.flatMap { policy in
+            policy.results.compactMap { result in
+                result.trace.map { trace in
+                    TraceDocument(
+                        model: model, file: file, modelDigest: digest, policy: policy.policy, property: result.property,
+                        kind: result.kind, data: data, trace: trace)
+                }
+            }
+        }
     }
 }

@@ -36,6 +36,8 @@ enum ExitStatus {
             exitWithBadInput("error: \(error)")
         case let error as FuzzError:
             exitWithBadInput("error: \(error)")
+        case let error as TraceFileError:
+            exitWithBadInput("error: \(error)")
         case let error as ExitCode:
             ExtentCheckCommand.exit(withError: error)
         default:

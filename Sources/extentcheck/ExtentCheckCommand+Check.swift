@@ -28,14 +28,27 @@ extension ExtentCheckCommand {
 
         @OptionGroup var search: SearchArguments
 
-        @Option(help: "Output format: text for people, json for tools.")
-        var format: OutputFormat = .text
+        @Option(
+            help: """
+                Output format: text for people, json for tools, itf for the traces in the Informal Trace \
+                Format (one document a line), mermaid for the traces as sequence diagrams (Markdown).
+                """)
+        var format: CheckFormat = .text
+
+        @Option(
+            help: ArgumentHelp(
+                "Write every trace to this directory as <model>.<policy>.<property>.json, .itf.json and .mmd.",
+                valueName: "dir"))
+        var traceDir: String?
 
         @Flag(help: "Compute no counterexample traces: verdicts only, in text and JSON (faster).")
         var noTraces = false
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("Give at least one model file.") }
+            if noTraces, format == .itf || format == .mermaid || traceDir != nil {
+                throw ValidationError("--no-traces leaves nothing for --format \(format.rawValue) or --trace-dir to write.")
+            }
         }
 
         func run() throws {
@@ -49,6 +62,14 @@ extension ExtentCheckCommand {
                 return (path, scenario)
             }
 
+            if let traceDir {
+                do {
+                    try FileManager.default.createDirectory(atPath: traceDir, withIntermediateDirectories: true)
+                } catch {
+                    throw ValidationError("--trace-dir \(traceDir): cannot create the directory: \(error.localizedDescription)")
+                }
+            }
+
             var reports: [ModelReport] = []
             let reporter = TextReporter()
             for (path, scenario) in scenarios {
@@ -58,10 +79,16 @@ extension ExtentCheckCommand {
                 if format == .text {
                     print(reporter.render(report))
                 }
+                if let traceDir { try write(report.traceDocuments, to: traceDir) }
             }
+            let documents = reports.flatMap(\.traceDocuments)
             switch format {
             case .text: print(reporter.summary(of: reports))
             case .json: print(try JSONReporter().render(reports), terminator: "")
+            case .itf:
+                for document in documents { print(try JSONReporter().line(document: ITFTrace(document)), terminator: "") }
+            case .mermaid:
+                print(documents.map(MermaidWriter().markdown).joined(separator: "\n"), terminator: "")
             }
             let status = reports.map(\.status).max() ?? .asExpected
             if status != .asExpected { throw ExitStatus.code(for: status) }
@@ -72,5 +99,30 @@ extension ExtentCheckCommand {
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text
         case json
+    }
+
+    /// How check prints: as any command does, or only its traces, in ITF or as Mermaid diagrams.
+    enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+        case itf
+        case mermaid
+    }
+}
+
+extension ExtentCheckCommand.Check {
+    /// Writes each trace in every file format to `directory`.
+    private func write(_ documents: [TraceDocument], to directory: String) throws {
+        for document in documents {
+            for fileFormat in TraceDocument.FileFormat.allCases {
+                let path = URL(fileURLWithPath: directory)
+                    .appendingPathComponent(document.fileName(fileFormat)).path
+                do {
+                    try document.text(in: fileFormat).write(toFile: path, atomically: true, encoding: .utf8)
+                } catch let error as CocoaError {
+                    throw ValidationError("--trace-dir: cannot write \(path): \(error.localizedDescription)")
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,30 @@
+public import Extent
+
+extension ExtentChecker {
+    /// Replays `document` on `scenario`: under the document's policy and data mode, for its property
+    /// (one of the model's invariants, a built-in one, or one of the checker's properties).
+    ///
+    /// Throws `CheckError` when the model has no such policy or property, or the data mode does not fit.
+    public func replay(_ document: TraceDocument, on scenario: Scenario) throws -> ReplayReport {
+        var scenario = scenario
+        do {
+            scenario.data = try DataMode(parsing: document.data)
+        } catch {
+            throw CheckError.dataMode(error.description, model: scenario.name)
+        }
+        if let problem = scenario.data.problem(for: scenario) { throw CheckError.dataMode(problem, model: scenario.name) }
+        guard let policy = scenario.policy(named: document.policy) ?? Policy.builtIn(named: document.policy) else {
+            throw CheckError.unknownPolicy(document.policy, known: scenario.policies.map(\.name))
+        }
+        let known = scenario.invariants + properties
+        guard let property = known.first(where: { $0.name == document.property }) ?? ExtentProperty.builtIn(named: document.property)
+        else {
+            throw CheckError.propertyNotInModel(document.property, model: scenario.name, known: known.map(\.name))
+        }
+        let model = ExtentModel(scenario: scenario, policy: policy, oracle: try oracle(for: scenario))
+        return ReplayReport(
+            document: document, modelFile: nil, outcome: try model.replay(document.trace, for: property),
+            modelChanged: TraceDocument.digest(of: scenario) != document.modelDigest,
+            expected: scenario.expectations[policy.name]?[property.name])
+    }
+}

@@ -1,0 +1,31 @@
+public import Extent
+
+extension TextReporter {
+    /// A replay: the trace, its outcome, and whether that is what the model expects.
+    public func render(_ report: ReplayReport) -> String {
+        let document = report.document
+        let heading = document.kind == .sometimes ? "example of" : "counterexample to"
+        var lines = [
+            "replay of the \(heading) \(document.property) in \(document.model) under \(document.policy)"
+                + (report.modelFile.map { " (\($0))" } ?? ""),
+            "  \(Self.count(document.trace.steps.count, "step")), \(document.data) data",
+        ]
+        if report.modelChanged {
+            lines.append("  note: the model has changed since the trace was written (digest \(document.modelDigest) then)")
+        }
+        switch report.outcome {
+        case .reproduced(let steps):
+            let what = document.kind == .sometimes ? "example" : "violation"
+            lines.append("  \(what) reproduced at step \(steps)")
+            if !document.trace.conclusion.isEmpty { lines.append("  => " + document.trace.conclusion) }
+        case .diverged(let step, let reason):
+            let place = step == 0 ? "at the initial state" : "at step \(step)"
+            lines.append("  the trace diverges \(place): \(reason)")
+        }
+        let expected = (report.expected ?? .holds).rawValue
+        lines.append(
+            report.status == .asExpected
+                ? "  as expected (the model expects \(expected))" : "  UNEXPECTED (the model expects \(expected))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

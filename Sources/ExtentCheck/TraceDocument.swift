@@ -1,0 +1,60 @@
+public import Extent
+internal import Explorer
+internal import ModelFile
+
+/// One counterexample (or example) with what it takes to run it again: the model, policy, property
+/// and data mode it was found under, and the model's digest, to tell when the model has changed.
+///
+/// `extentcheck check --trace-dir DIR` writes one per violation as `<model>.<policy>.<property>.json`;
+/// `extentcheck replay` reads it back, or the ITF file written beside it.
+public struct TraceDocument: Hashable, Sendable, Codable {
+    /// The model's name.
+    public var model: String
+    /// The file the model was loaded from, if any.
+    public var file: String?
+    /// The digest of the model as it was checked (`digest(of:)`).
+    public var modelDigest: String
+    /// The policy the trace was found under.
+    public var policy: String
+    /// The property the trace violates, or for a `sometimes` property, is an example of.
+    public var property: String
+    /// Where the property is judged.
+    public var kind: ExtentProperty.Kind
+    /// The data mode of the search, as model files spell it: `symbolic` or `concrete:K`.
+    public var data: String
+    /// The trace.
+    public var trace: Trace
+
+    /// Creates a document.
+    public init(
+        model: String, file: String?, modelDigest: String, policy: String, property: String,
+        kind: ExtentProperty.Kind, data: String, trace: Trace
+    ) {
+        self.model = model
+        self.file = file
+        self.modelDigest = modelDigest
+        self.policy = policy
+        self.property = property
+        self.kind = kind
+        self.data = data
+        self.trace = trace
+    }
+
+    /// The name of the document's file in `format`: `<model>.<policy>.<property>.<ending>`, with any
+    /// `/` in the names written `-`.
+    public func fileName(_ format: FileFormat) -> String {
+        [model, policy, property].map { String($0.map { $0 == "/" ? "-" : $0 }) }.joined(separator: ".")
+            + "." + format.fileExtension
+    }
+
+    /// A digest of everything about `scenario` that steps and verdicts depend on: its model file as
+    /// `ModelFileWriter` writes it, expectations left out, as 16 hexadecimal digits.
+    public static func digest(of scenario: Scenario) -> String {
+        var semantic = scenario
+        semantic.expectations = [:]
+        var hasher = StableHasher()
+        for byte in ModelFileWriter.yaml(for: semantic).utf8 { hasher.combine(UInt32(byte)) }
+        let text = String(hasher.finalize().rawValue, radix: 16)
+        return String(repeating: "0", count: 16 - text.count) + text
+    }
+}
