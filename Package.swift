@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
         .testTarget(name: "ExtentTests", dependencies: ["Extent", "ModelFile", "Z3Kit"]),
         .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "Extent"]),
-        .testTarget(name: "ExtentCheckTests", dependencies: ["ExtentCheck", "extentcheck"]),
+        .testTarget(name: "ExtentCheckTests", dependencies: ["ExtentCheck", "extentcheck"], exclude: ["Snapshots"]),
         // Properties stated as a user states them: the library products only, no @testable.
         .testTarget(
             name: "ExtentCheckAPITests",

@@ -6,10 +6,13 @@ internal import Foundation
 public struct TextReporter: Sendable {
     /// Whether counterexample traces are printed (the default).
     public var showsTraces: Bool
+    /// How the text is marked: plainly (the default) or in colour.
+    public var style: TextStyle
 
     /// Creates a reporter.
-    public init(showsTraces: Bool = true) {
+    public init(showsTraces: Bool = true, style: TextStyle = .plain) {
         self.showsTraces = showsTraces
+        self.style = style
     }
 
     /// The whole report of one model.
@@ -48,9 +51,9 @@ public struct TextReporter: Sendable {
             let verdict = result.verdict.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
             var line = "  \(name)  \(verdict)  "
             switch result.status {
-            case .asExpected: line += result.expected == nil ? "ok" : "as expected"
-            case .unexpected: line += "UNEXPECTED (expected \((result.expected ?? .holds).rawValue))"
-            case .unknown: line += "UNKNOWN: \(result.reason ?? "no reason given")"
+            case .asExpected: line += style.good(result.expected == nil ? "ok" : "as expected")
+            case .unexpected: line += style.bad("UNEXPECTED (expected \((result.expected ?? .holds).rawValue))")
+            case .unknown: line += style.undecided("UNKNOWN: \(result.reason ?? "no reason given")")
             }
             if result.kind == .sometimes, result.verdict == .violated, let reason = result.reason {
                 line += " (\(reason))"
@@ -76,22 +79,39 @@ public struct TextReporter: Sendable {
         let numberWidth = "\(trace.steps.count).".count
         for step in trace.steps {
             let number = "\(step.number).".padding(toLength: numberWidth, withPad: " ", startingAt: 0)
-            lines.append("\(number) \(step.actor.padding(toLength: actorWidth, withPad: " ", startingAt: 0))  \(step.step)")
+            lines.append("\(number) \(style.actor(step.actor.padding(toLength: actorWidth, withPad: " ", startingAt: 0)))  \(step.step)")
             for change in step.changes {
+                let what = style.part(change.what)
                 switch (change.before, change.after) {
-                case (nil, let after?): lines.append("      + \(change.what): \(after)")
-                case (let before?, nil): lines.append("      - \(change.what): \(before)")
-                case (let before?, let after?): lines.append("      \(change.what): \(before) -> \(after)")
+                case (nil, let after?): lines.append("      + \(what): \(style.changed(after))")
+                case (let before?, nil): lines.append("      - \(what): \(before)")
+                case (let before?, let after?): lines.append("      \(what): \(before) -> \(style.changed(after))")
                 case (nil, nil): break
                 }
             }
         }
-        lines.append("=> " + trace.conclusion)
+        lines.append(style.violation("=> " + trace.conclusion))
         if let first = trace.explanation.first {
             lines.append("   why: " + first)
             lines += trace.explanation.dropFirst().map { "      - " + $0 }
         }
         return lines
+    }
+
+    /// One line per result that is not as expected, `model · policy · property: verdict, why`: what a
+    /// quiet run prints before its closing line.
+    public func problems(of reports: [ModelReport]) -> [String] {
+        reports.flatMap { report in
+            report.policies.flatMap { policy in
+                policy.results.filter { $0.status != .asExpected }.map { result in
+                    let status =
+                        result.status == .unknown
+                        ? style.undecided("UNKNOWN: \(result.reason ?? "no reason given")")
+                        : style.bad("UNEXPECTED (expected \((result.expected ?? .holds).rawValue))")
+                    return "\(report.model) · \(policy.policy) · \(result.property): \(result.verdict.rawValue), \(status)"
+                }
+            }
+        }
     }
 
     /// The closing line over several models: how many results were as expected, unexpected, unknown.

@@ -27,6 +27,7 @@ extension ExtentCheckCommand {
         var invariants: [String] = []
 
         @OptionGroup var search: SearchArguments
+        @OptionGroup var output: OutputArguments
 
         @Option(
             help: """
@@ -55,7 +56,8 @@ extension ExtentCheckCommand {
             let checker = ExtentChecker(
                 options: search.options(
                     policies: policies.isEmpty ? nil : policies,
-                    properties: invariants.isEmpty ? nil : invariants, computesTraces: !noTraces))
+                    properties: invariants.isEmpty ? nil : invariants, computesTraces: !noTraces,
+                    showsProgress: output.showsProgress))
             let scenarios = try files.map { path in
                 let scenario = try ExtentChecker.loadModel(at: path)
                 try checker.validate(scenario)
@@ -71,19 +73,21 @@ extension ExtentCheckCommand {
             }
 
             var reports: [ModelReport] = []
-            let reporter = TextReporter()
+            let reporter = TextReporter(style: output.style)
             for (path, scenario) in scenarios {
                 var report = try checker.check(scenario)
                 report.file = path
                 reports.append(report)
-                if format == .text {
+                if format == .text, !output.quiet {
                     print(reporter.render(report))
                 }
                 if let traceDir { try write(report.traceDocuments, to: traceDir) }
             }
             let documents = reports.flatMap(\.traceDocuments)
             switch format {
-            case .text: print(reporter.summary(of: reports))
+            case .text:
+                if output.quiet { for line in reporter.problems(of: reports) { print(line) } }
+                print(reporter.summary(of: reports))
             case .json: print(try JSONReporter().render(reports), terminator: "")
             case .itf:
                 for document in documents { print(try JSONReporter().line(document: ITFTrace(document)), terminator: "") }

@@ -65,6 +65,7 @@ extension ExtentCheckCommand {
         var format: OutputFormat = .text
 
         @OptionGroup var search: SearchArguments
+        @OptionGroup var output: OutputArguments
 
         private var bounds: WorkloadBounds {
             WorkloadBounds(
@@ -100,12 +101,15 @@ extension ExtentCheckCommand {
             var fuzzer = Fuzzer(
                 policy: policy, invariants: properties.isEmpty ? ExtentProperty.builtIn : properties, bounds: bounds,
                 mode: exhaustive ? .exhaustive(limit: maxScenarios) : .sample(runs: runs, seed: seed),
-                options: search.options(policies: nil, properties: nil, computesTraces: false),
+                options: search.options(
+                    policies: nil, properties: nil, computesTraces: false, showsProgress: output.showsProgress),
                 decidesEveryInvariant: eachInvariant)
             fuzzer.largestFirst = swarm.map { $0.index % 2 == 0 } ?? false
 
             let progress = ProgressLine()
+            let showsProgress = output.showsProgress
             var report = try fuzzer.run { event in
+                guard showsProgress else { return }
                 switch event {
                 case .checked(let workloads, let states):
                     progress.show("... \(TextReporter.count(workloads, "scenario")), \(TextReporter.count(states, "state"))")

@@ -26,6 +26,8 @@ extension ExtentCheckCommand {
         @Option(help: "The model file to replay on (default: the file the trace names).")
         var model: String?
 
+        @OptionGroup var output: OutputArguments
+
         func run() throws {
             let document = try TraceDocument.load(contentsOf: trace)
             guard let path = model ?? document.file else {
@@ -34,7 +36,7 @@ extension ExtentCheckCommand {
             let scenario = try ExtentChecker.loadModel(at: path)
             var report = try ExtentChecker().replay(document, on: scenario)
             report.modelFile = path
-            print(TextReporter().render(report), terminator: "")
+            print(TextReporter(style: output.style).render(report), terminator: "")
             if report.status != .asExpected { throw ExitStatus.code(for: report.status) }
         }
     }

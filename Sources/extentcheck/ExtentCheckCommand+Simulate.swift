@@ -47,6 +47,7 @@ extension ExtentCheckCommand {
         @Option(help: "Stop walking a policy after this many seconds.") var timeout: Double?
         @Option(help: "Answer a Z3 query unknown after this many milliseconds.") var solverTimeout: UInt32?
         @Option(help: "Output format: text for people, json for tools.") var format: OutputFormat = .text
+        @OptionGroup var output: OutputArguments
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("Give at least one model file.") }
@@ -79,7 +80,7 @@ extension ExtentCheckCommand {
                 report.file = path
                 report.swarm = swarm
                 reports.append(report)
-                if format == .text { print(TextReporter().render(report)) }
+                if format == .text { print(TextReporter(style: output.style).render(report)) }
             }
             if format == .json { print(try JSONReporter().render(reports), terminator: "") }
             let status = reports.map(\.status).max() ?? .asExpected

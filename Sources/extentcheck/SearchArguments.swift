@@ -37,21 +37,22 @@ struct SearchArguments: ParsableArguments {
         }
     }
 
-    /// The library's options for these arguments, reporting progress to standard error.
-    func options(policies: [String]?, properties: [String]?, computesTraces: Bool) -> CheckOptions {
-        CheckOptions(
+    /// The library's options for these arguments, reporting progress to standard error if `showsProgress`.
+    func options(policies: [String]?, properties: [String]?, computesTraces: Bool, showsProgress: Bool) -> CheckOptions {
+        let progress: @Sendable (String, SearchStatistics) -> Void = { policy, statistics in
+            let line = String(
+                format: "... %@: %d states, %d transitions, depth %d, %.1f s (%.0f states/s)\n",
+                policy, statistics.states, statistics.transitions, statistics.maxDepth, statistics.seconds,
+                statistics.statesPerSecond)
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        return CheckOptions(
             policies: policies, properties: properties, data: data,
             search: SearchOptions(
                 strategy: strategy, storage: storage, maxStates: maxStates, maxDepth: maxDepth,
                 timeout: timeout.map { .milliseconds(Int64($0 * 1000)) }),
             solverTimeoutMilliseconds: solverTimeout, computesTraces: computesTraces, jobs: jobs,
-            progress: { policy, statistics in
-                let line = String(
-                    format: "... %@: %d states, %d transitions, depth %d, %.1f s (%.0f states/s)\n",
-                    policy, statistics.states, statistics.transitions, statistics.maxDepth, statistics.seconds,
-                    statistics.statesPerSecond)
-                FileHandle.standardError.write(Data(line.utf8))
-            })
+            progress: showsProgress ? progress : nil)
     }
 }
 

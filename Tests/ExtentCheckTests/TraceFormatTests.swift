@@ -112,7 +112,7 @@ struct TraceFormatTests {
             case .bool, .string: return []
             }
         }
-        return paths(try JSONDecoder().decode(JSONShape.self, from: Data(text.utf8)), "")
+        return paths(try JSONDecoder().decode(JSONShape.self, from: Data(text.utf8)), "").sorted()
     }
 
     /// `state` with the first word of mirror 0 of stored block 0 changed in its lowest bit.
