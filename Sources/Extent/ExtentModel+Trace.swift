@@ -163,6 +163,12 @@ extension ExtentModel {
             sumValue: { words in sums[words].map(TraceValue.integer) })
     }
 
+    /// The state in lines for a drawing: every part as `what: value`, words by name in symbolic
+    /// mode (as the search's states name them) and by value in concrete mode.
+    public func summary(of state: ExtentState) -> [String] {
+        components(of: state, namesRenderer).map { "\($0.0): \($0.1)" }
+    }
+
     /// The state part by part, in a fixed order, as (what, value) pairs; absent parts are left out.
     func components(of state: ExtentState, _ render: Renderer) -> [(String, String)] {
         let view = StateView(state, decider: TermDecider(model: self, renderer: render))

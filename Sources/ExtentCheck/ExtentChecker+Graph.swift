@@ -1,0 +1,53 @@
+public import Extent
+internal import Explorer
+
+extension ExtentChecker {
+    /// The reachable state graph of `scenario` under the policy named `policy`, with the shortest
+    /// counterexample of each property the options select marked; throws `CheckError.tooManyStates`
+    /// when the model reaches more than `limit` states.
+    public func graph(of scenario: Scenario, policy name: String, limit: Int) throws -> StateDiagram {
+        var options = self.options
+        options.policies = [name]
+        let (scenario, policies, properties) = try ExtentChecker(options: options, properties: self.properties).plan(scenario)
+        let policy = policies[0]
+        let model = ExtentModel(scenario: scenario, policy: policy, oracle: try oracle(for: scenario))
+        guard let graph = StateGraph(exploring: model, limit: limit) else {
+            throw CheckError.tooManyStates(model: scenario.name, policy: policy.name, limit: limit)
+        }
+        var search = options.search
+        search.storage = .exact
+        search.progress = nil
+        let outcome = Checker(
+            system: model, properties: model.properties(for: properties), options: search, actor: model.actor(of:)
+        ).run()
+
+        var nodes = graph.states.enumerated().map { number, state in
+            StateDiagram.Node(
+                number: number, lines: model.summary(of: state), isInitial: graph.initial.contains(number),
+                isDeadlock: graph.deadlocks.contains(number), violates: [], isOnCounterexample: false)
+        }
+        var marked = Set<Int>()
+        for (name, verdict) in outcome.verdicts {
+            let path: Path<ExtentState, ExtentAction>
+            switch verdict {
+            case .violated(let found), .witnessed(let found): path = found
+            case .holds, .neverWitnessed, .unknown: continue
+            }
+            guard let numbers = graph.numbers(along: path) else { continue }
+            nodes[numbers[numbers.count - 1]].violates.append(name)
+            for number in numbers { nodes[number].isOnCounterexample = true }
+            for (action, (from, to)) in zip(path.actions, zip(numbers, numbers.dropFirst())) {
+                if let edge = graph.edges.firstIndex(where: { $0.from == from && $0.to == to && $0.action == action }) {
+                    marked.insert(edge)
+                }
+            }
+        }
+        let edges = graph.edges.enumerated().map { index, edge in
+            StateDiagram.Edge(
+                from: edge.from, to: edge.to,
+                label: "\(model.actor(of: edge.action)): \(model.describe(edge.action, in: graph.states[edge.from]))",
+                isOnCounterexample: marked.contains(index))
+        }
+        return StateDiagram(model: scenario.name, policy: policy.name, nodes: nodes, edges: edges)
+    }
+}

@@ -1,0 +1,40 @@
+/// The reachable state graph of a small model under one policy, ready to draw: a node per state,
+/// an edge per step, and the shortest counterexample of every violated property marked on it.
+public struct StateDiagram: Hashable, Sendable {
+    /// One state.
+    public struct Node: Hashable, Sendable {
+        /// The state's number, in breadth-first order from 0.
+        public var number: Int
+        /// The state part by part, one line each.
+        public var lines: [String]
+        /// Whether the search starts here.
+        public var isInitial: Bool
+        /// Whether no step can run here while a writer has not finished.
+        public var isDeadlock: Bool
+        /// The properties whose counterexample ends here (for a `sometimes` property, whose example).
+        public var violates: [String]
+        /// Whether a counterexample passes through the state.
+        public var isOnCounterexample: Bool
+    }
+
+    /// One step.
+    public struct Edge: Hashable, Sendable {
+        /// The number of the state it leaves.
+        public var from: Int
+        /// The number of the state it reaches.
+        public var to: Int
+        /// The step's actor and text, e.g. `kernel: csum bio qemu block 0`.
+        public var label: String
+        /// Whether a counterexample takes the step.
+        public var isOnCounterexample: Bool
+    }
+
+    /// The model's name.
+    public var model: String
+    /// The policy.
+    public var policy: String
+    /// The states.
+    public var nodes: [Node]
+    /// The steps.
+    public var edges: [Edge]
+}
