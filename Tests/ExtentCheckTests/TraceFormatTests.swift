@@ -67,6 +67,23 @@ struct TraceFormatTests {
         }
     }
 
+    @Test("every violation's Mermaid diagram parses back into its lanes, its steps and the shaded last step",
+        arguments: PackagePaths.modelFiles)
+    func everyDiagramParsesBack(file: String) throws {
+        for document in try documents(of: file).documents {
+            let diagram = try #require(SequenceDiagram(parsing: MermaidWriter().render(document)), "\(document.fileName(.mermaid))")
+            let steps = document.trace.steps
+            var actors: [String] = []
+            for step in steps where !actors.contains(step.actor) && !["kernel", "device"].contains(step.actor) {
+                actors.append(step.actor)
+            }
+            #expect(diagram.lanes == actors + ["kernel", "device", "disk"], "\(document.fileName(.mermaid))")
+            #expect(diagram.messages.map(\.from) == steps.map(\.actor), "\(document.fileName(.mermaid))")
+            #expect(diagram.messages.map(\.text) == steps.map { "\($0.number). \($0.step)" }, "\(document.fileName(.mermaid))")
+            #expect(diagram.shaded == [steps.count], "\(document.fileName(.mermaid))")
+        }
+    }
+
     @Test("ITF traces follow the format's rules")
     func itfFollowsTheRules() throws {
         let (_, documents) = try documents(of: "Models/dio-checks.yaml")
