@@ -22,14 +22,6 @@ public struct ITFTrace: Hashable, Sendable, Codable {
         /// The value of every variable.
         public var values: [String: TraceValue]
 
-        private struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ string: String) { stringValue = string }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
         /// Creates a state.
         public init(meta: [String: TraceValue], values: [String: TraceValue]) {
             self.meta = meta
@@ -38,19 +30,17 @@ public struct ITFTrace: Hashable, Sendable, Codable {
 
         /// Reads a state object: `#meta` and the variables side by side.
         public init(from decoder: any Decoder) throws {
-            let object = try decoder.container(keyedBy: Key.self)
-            meta = try object.decodeIfPresent([String: TraceValue].self, forKey: Key("#meta")) ?? [:]
-            values = [:]
-            for key in object.allKeys where key.stringValue != "#meta" {
-                values[key.stringValue] = try object.decode(TraceValue.self, forKey: key)
+            guard case .record(var fields) = try TraceValue(from: decoder) else {
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: decoder.codingPath, debugDescription: "a state is not an object"))
             }
+            if case .record(let meta)? = fields.removeValue(forKey: "#meta") { self.meta = meta } else { meta = [:] }
+            values = fields
         }
 
         /// Writes a state object: `#meta` and the variables side by side.
         public func encode(to encoder: any Encoder) throws {
-            var object = encoder.container(keyedBy: Key.self)
-            try object.encode(meta, forKey: Key("#meta"))
-            for (name, value) in values { try object.encode(value, forKey: Key(name)) }
+            try TraceValue.record(values.merging(["#meta": .record(meta)]) { value, _ in value }).encode(to: encoder)
         }
     }
 

@@ -119,6 +119,14 @@ enum ExtentCheckTool {
     }
 }
 
+/// A fresh directory in the temporary directory, its name starting `extentcheck-<purpose>-`; the
+/// caller removes it.
+func scratchDirectory(_ purpose: String) throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("extentcheck-\(purpose)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory
+}
+
 /// A model file written to a fresh temporary directory, removed by `remove()`.
 struct TemporaryModel {
     let directory: URL

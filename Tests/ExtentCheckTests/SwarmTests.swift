@@ -11,15 +11,9 @@ import Testing
         return (path, run)
     }
 
-    static func scratch() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("extentcheck-swarm-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
-    }
-
     @Test("fuzz swarm members draw from distinct seeds; merge keeps the smallest shrunk workload and sums the counts")
     func fuzzSwarm() async throws {
-        let directory = try Self.scratch()
+        let directory = try scratchDirectory("swarm")
         defer { try? FileManager.default.removeItem(at: directory) }
         var paths: [String] = []
         var seeds: Set<String> = []
@@ -56,7 +50,7 @@ import Testing
 
     @Test("simulate swarm members alternate their bias; merge sums the walks and keeps each violation")
     func simulateSwarm() async throws {
-        let directory = try Self.scratch()
+        let directory = try scratchDirectory("swarm")
         defer { try? FileManager.default.removeItem(at: directory) }
         var paths: [String] = []
         for member in 1...2 {

@@ -5,15 +5,9 @@ import Testing
 /// `check --format itf|mermaid`, `check --trace-dir` and `replay`, run as a user runs them.
 @Suite("trace output and replay on the command line")
 struct TraceCLITests {
-    private func scratch() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("extentcheck-traces-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
-    }
-
     @Test("--trace-dir writes every trace three ways, and replay reproduces each")
     func traceDirectoryAndReplay() async throws {
-        let directory = try scratch()
+        let directory = try scratchDirectory("traces")
         defer { try? FileManager.default.removeItem(at: directory) }
         let check = try await ExtentCheckTool.run(
             ["check", CLITests.qemu, "--policy", "dio-csum", "--policy", "nodatasum", "--trace-dir", directory.path])
@@ -35,7 +29,7 @@ struct TraceCLITests {
 
     @Test("a changed trace: replay names the step, exits 1; a model that changed is said")
     func tamperedReplay() async throws {
-        let directory = try scratch()
+        let directory = try scratchDirectory("traces")
         defer { try? FileManager.default.removeItem(at: directory) }
         _ = try await ExtentCheckTool.run(["check", CLITests.qemu, "--policy", "dio-csum", "--trace-dir", directory.path])
         let path = directory.appendingPathComponent("qemu-cache-none.dio-csum.csum-matches-data.json").path

@@ -14,8 +14,7 @@ struct TraceFormatTests {
 
     /// `document` written in `format` to a temporary file, and loaded back.
     private func roundTrip(_ document: TraceDocument, _ format: TraceDocument.FileFormat) throws -> TraceDocument {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("extentcheck-trace-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try scratchDirectory("trace")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent(document.fileName(format)).path
         try document.text(in: format).write(toFile: path, atomically: true, encoding: .utf8)
