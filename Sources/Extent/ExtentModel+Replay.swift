@@ -115,8 +115,18 @@ extension ExtentModel {
             return "nothing"
         }
         let place = path.isEmpty ? "the state" : path.joined(separator: ".")
-        return "\(place) is \(this.map(\.description) ?? "absent") on replay, \(other.map(\.description) ?? "absent") in the trace"
+        func show(_ value: TraceValue?) -> String {
+            guard let value else { return "absent" }
+            guard case .integer(let number) = value else { return value.description }
+            // A checksum's value, or a word of data, as traces show them.
+            if path.last == "value" { return Self.hex(number, digits: 8) }
+            let words = ["buffers", "folios", "bios", "stored"].contains(path.first ?? "")
+                && !["position", "budget", "blocks"].contains(where: path.contains)
+            return words && concreteValues == nil ? Self.hex(number, digits: wordDigits) : String(number)
+        }
+        return "\(place) is \(show(this)) on replay, \(show(other)) in the trace"
     }
+
 
     /// Where the trace shows a word: at which step, under which path, with which value.
     private struct Appearance {
@@ -175,9 +185,13 @@ extension ExtentModel {
             let value = seen.max { counts[$0.value]! < counts[$1.value]! }!.value
             values[id] = value
             guard let first = seen.first(where: { $0.value != value }), first.step < (odd?.step ?? .max) else { continue }
-            let others = seen.filter { $0.value == value }.map { "step \($0.step)" }
-            odd = (first.step, "\(first.place) is \(first.value) in the trace, but the same word is \(value) at "
-                + others.joined(separator: ", "))
+            var steps: [Int] = []
+            for appearance in seen where appearance.value == value && !steps.contains(appearance.step) {
+                steps.append(appearance.step)
+            }
+            let at = steps.count == 1 ? "step \(steps[0])" : "steps " + steps.map(String.init).joined(separator: ", ")
+            odd = (first.step, "\(first.place) is \(Self.hex(first.value, digits: wordDigits)) in the trace, but the same word is "
+                + "\(Self.hex(value, digits: wordDigits)) at \(at)")
         }
         return odd
     }

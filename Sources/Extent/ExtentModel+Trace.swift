@@ -145,22 +145,27 @@ extension ExtentModel {
 
     /// Words and checksums shown as the values given: hexadecimal, checksums as `0x… = crc32c(…)`.
     func renderer(values: [UInt32: UInt64], sums: [[UInt32]: UInt64]) -> Renderer {
-        let digits = (geometry.wordBits + 3) / 4
-        @Sendable func hex(_ value: UInt64, digits: Int) -> String {
-            let text = String(value, radix: 16)
-            return "0x" + String(repeating: "0", count: max(0, digits - text.count)) + text
-        }
+        let digits = wordDigits
         let checksumName = scenario.checksum.rawValue
         return Renderer(
-            word: { hex(values[$0] ?? 0, digits: digits) },
+            word: { Self.hex(values[$0] ?? 0, digits: digits) },
             checksum: { words in
-                let sum = sums[words].map { hex($0, digits: 8) } ?? "?"
-                let data = words.map { hex(values[$0] ?? 0, digits: digits) }.joined(separator: " ")
+                let sum = sums[words].map { Self.hex($0, digits: 8) } ?? "?"
+                let data = words.map { Self.hex(values[$0] ?? 0, digits: digits) }.joined(separator: " ")
                 return "\(sum) = \(checksumName)(\(data))"
             },
-            sum: { words in sums[words].map { hex($0, digits: 8) } ?? "?" },
+            sum: { words in sums[words].map { Self.hex($0, digits: 8) } ?? "?" },
             value: { .integer(values[$0] ?? 0) },
             sumValue: { words in sums[words].map(TraceValue.integer) })
+    }
+
+    /// The hexadecimal digits of a word: a word's value is shown with all of them.
+    var wordDigits: Int { (geometry.wordBits + 3) / 4 }
+
+    /// `value` as `0x` and at least `digits` hexadecimal digits: how traces show words and checksums.
+    static func hex(_ value: UInt64, digits: Int) -> String {
+        let text = String(value, radix: 16)
+        return "0x" + String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 
     /// The state in lines for a drawing: every part as `what: value`, words by name in symbolic

@@ -49,7 +49,7 @@ import Testing
             return
         }
         #expect(reason.hasPrefix("the state differs: bios.bio qemu.csum.0.value is "))
-        #expect(reason.hasSuffix(", 7 in the trace"))
+        #expect(reason.hasSuffix(", 0x00000007 in the trace"))
     }
 
     @Test func valuesThatDoNotRaceDoNotReproduce() throws {
@@ -64,5 +64,28 @@ import Testing
             return
         }
         #expect(step == 3)
+    }
+}
+
+extension ReplayTests {
+    @Test func aChangedInitialWordIsBlamedOnTheInitialState() throws {
+        let (model, recorded) = try trace(Scenarios.qemuCacheNone(), "dio-csum", .csumMatchesData)
+        var trace = recorded
+        // The buffer's first value, changed only where the trace starts: every later state still shows it.
+        guard case .record(var buffers) = trace.states[0]["buffers"], case .list(var words) = buffers["guest-page"],
+            case .integer(let word) = words[0]
+        else {
+            Issue.record("the initial state has no guest-page words")
+            return
+        }
+        words[0] = .integer(word ^ 1)
+        buffers["guest-page"] = .list(words)
+        trace.states[0]["buffers"] = .record(buffers)
+        guard case .diverged(0, let reason) = try model.replay(trace, for: .csumMatchesData) else {
+            Issue.record("expected a divergence at the initial state")
+            return
+        }
+        #expect(reason.hasPrefix("the state differs: buffers.guest-page.0 is 0x"))
+        #expect(reason.hasSuffix("at steps 1, 2, 3, 4, 5"))
     }
 }
