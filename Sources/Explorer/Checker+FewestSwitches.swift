@@ -1,4 +1,34 @@
 extension Checker {
+    /// The most (state, last actor) pairs `fewestSwitches(in:actor:limit:)` visits by default.
+    public static var fewestSwitchesLimit: Int { 200_000 }
+
+    /// `outcome` with the path of every discovery replaced by the one, among the paths as short, whose
+    /// steps switch between actors (as `actor` names them) least: a counterexample a reader follows
+    /// with as few context switches as the discovery allows. The choice is a function of the system,
+    /// the same every run. A breadth-first outcome only: a depth-first path is not shortest anyway.
+    ///
+    /// Each discovery costs a layered search as deep as its path; beyond `limit` (state, last actor)
+    /// pairs it is abandoned and the path kept.
+    @inlinable
+    public func fewestSwitches(
+        in outcome: SearchOutcome<System.State, System.Action>, actor: (System.Action) -> String,
+        limit: Int = fewestSwitchesLimit
+    ) -> SearchOutcome<System.State, System.Action> {
+        guard options.strategy == .breadthFirst else { return outcome }
+        var outcome = outcome
+        for index in outcome.verdicts.indices {
+            switch outcome.verdicts[index].verdict {
+            case .violated(let path):
+                outcome.verdicts[index].verdict = .violated(fewestSwitches(to: path, property: index, actor: actor, limit: limit))
+            case .witnessed(let path):
+                outcome.verdicts[index].verdict = .witnessed(fewestSwitches(to: path, property: index, actor: actor, limit: limit))
+            case .holds, .neverWitnessed, .unknown:
+                break
+            }
+        }
+        return outcome
+    }
+
     /// One (state, last actor) pair of a layer of the search for fewest switches: `parent` indexes the
     /// layer before, `successor` the step taken there among the parent's successors.
     @usableFromInline
@@ -27,12 +57,12 @@ extension Checker {
     }
 
     /// Among the discoveries of property `index` as short as `path`, the one whose steps switch
-    /// between actors least; of those, the first in the order of the system's successors, so the same
-    /// every run. `path` itself when more than `limit` (state, last actor) pairs lie within its length.
+    /// between actors least; of those, one chosen by the order of the system's successors alone, so
+    /// the same every run. `path` itself when more than `limit` (state, last actor) pairs lie within its length.
     ///
     /// A layered search from the initial states, `path.steps.count` layers deep, keeping per state and
     /// last actor the fewest switches that reach it; pairs with more switches than `path` has are
-    /// dropped, since no step lowers the count.
+    /// dropped, since no step lowers the count and only fewer switches than `path` has can replace it.
     @inlinable
     func fewestSwitches(
         to path: Path<System.State, System.Action>, property index: Int, actor: (System.Action) -> String, limit: Int
@@ -64,7 +94,7 @@ extension Checker {
                 for (successorIndex, successor) in successors.enumerated() {
                     let name = actor(successor.action)
                     let switches = node.switches + (node.actor.map { $0 == name ? 0 : 1 } ?? 0)
-                    guard switches <= bound else { continue }
+                    guard switches < bound else { continue }
                     if isLast, case .alwaysOnTransition(let judge) = condition {
                         if switches < (best?.switches ?? .max),
                             isDiscovery(judge(node.state, successor.action, successor.state), lookingForExample: false)

@@ -19,46 +19,19 @@ public struct Checker<System: TransitionSystem> {
     public var properties: [Property<System>]
     /// How to search, and when to stop early.
     public var options: SearchOptions
-    /// The actor that takes a step, if steps have actors: then, among the shortest paths to a
-    /// discovery, a breadth-first search reports one that switches between actors least.
-    public var actor: ((System.Action) -> String)?
-
-    /// The most (state, last actor) pairs the search for fewest switches visits; beyond, the first
-    /// shortest path found is kept.
-    public static var fewestSwitchesLimit: Int { 200_000 }
-
     /// Creates a checker.
-    public init(
-        system: System, properties: [Property<System>], options: SearchOptions = SearchOptions(),
-        actor: ((System.Action) -> String)? = nil
-    ) {
+    public init(system: System, properties: [Property<System>], options: SearchOptions = SearchOptions()) {
         self.system = system
         self.properties = properties
         self.options = options
-        self.actor = actor
     }
 
     /// Runs the search and returns a verdict for every property.
     @inlinable
     public func run() -> SearchOutcome<System.State, System.Action> {
-        var outcome =
-            switch options.storage {
-            case .fingerprints: search(seen: FingerprintTable<System.State>())
-            case .exact: search(seen: ExactStateTable<System.State>())
-            }
-        guard let actor, options.strategy == .breadthFirst else { return outcome }
-        for index in outcome.verdicts.indices {
-            switch outcome.verdicts[index].verdict {
-            case .violated(let path):
-                outcome.verdicts[index].verdict = .violated(
-                    fewestSwitches(to: path, property: index, actor: actor, limit: Self.fewestSwitchesLimit))
-            case .witnessed(let path):
-                outcome.verdicts[index].verdict = .witnessed(
-                    fewestSwitches(to: path, property: index, actor: actor, limit: Self.fewestSwitchesLimit))
-            case .holds, .neverWitnessed, .unknown:
-                break
-            }
+        switch options.storage {
+        case .fingerprints: search(seen: FingerprintTable<System.State>())
+        case .exact: search(seen: ExactStateTable<System.State>())
         }
-        return outcome
     }
 }

@@ -3,8 +3,9 @@ internal import Explorer
 /// How a recorded trace fares when it is run again on a model.
 public enum TraceReplay: Hashable, Sendable {
     /// Every step ran as recorded and reached the recorded state, and the last state (or step)
-    /// violates the property, or for a `sometimes` property is its example, with the trace's values.
-    case reproduced(steps: Int)
+    /// violates the property, or for a `sometimes` property is its example, with the trace's values;
+    /// `conclusion` is the property's sentence on it, with those values.
+    case reproduced(steps: Int, conclusion: String)
     /// The trace leaves the model at step `step` (0: the initial state), for `reason`.
     case diverged(step: Int, reason: String)
 }
@@ -14,8 +15,9 @@ extension ExtentModel {
     /// state must be the trace's (with the trace's values for the words, and checksums recomputed from
     /// them), and the last must violate `property` with those values.
     ///
-    /// Steps are matched by actor and by their text, as `describe(_:in:)` writes it. Throws only when
-    /// Z3 fails; a trace that does not fit the model is a `.diverged`.
+    /// Steps are matched by actor and by their text, as `describe(_:in:)` writes it, and numbered by
+    /// their place in the trace. Throws only when Z3 fails; a trace that does not fit the model is a
+    /// `.diverged`.
     public func replay(_ trace: Trace, for property: ExtentProperty) throws -> TraceReplay {
         guard trace.states.count == trace.steps.count + 1 else {
             return .diverged(
@@ -31,14 +33,14 @@ extension ExtentModel {
         var actions: [ExtentAction] = []
         var nextFresh = (layout.wordBase..<layout.count).map { initial[$0] }
             .filter { $0 != StateLayout.none }.max().map { $0 + 1 } ?? 0
-        for step in trace.steps {
+        for (number, step) in zip(1..., trace.steps) {
             let state = states[states.count - 1]
             var enabled: [ExtentAction] = []
             forEachEnabledAction(in: state) { enabled.append($0) }
             guard let action = enabled.first(where: { actor(of: $0) == step.actor && describe($0, in: state) == step.step }) else {
                 let names = enabled.map { "\(actor(of: $0)) `\(describe($0, in: state))`" }
                 return .diverged(
-                    step: step.number, reason: "\(step.actor) `\(step.step)` is not enabled here; enabled are "
+                    step: number, reason: "\(step.actor) `\(step.step)` is not enabled here; enabled are "
                         + (names.isEmpty ? "none" : names.joined(separator: ", ")))
             }
             states.append(self.step(action, from: state, fresh: nextFresh))
@@ -84,21 +86,27 @@ extension ExtentModel {
         let path = Path(
             initialState: canonical(initial), steps: zip(actions, states.dropFirst()).map { ($0, canonical($1)) })
         let recorder = TermDecider(model: self, renderer: namesRenderer, recording: true)
+        let notFound = property.kind == .sometimes ? "is not an example of" : "does not violate"
         guard conclusion(of: property, path: path, states: states, decider: recorder) != nil else {
-            return .diverged(step: trace.steps.count, reason: "the replayed trace does not violate \(property.name) here")
+            return .diverged(step: trace.steps.count, reason: "the replayed trace \(notFound) \(property.name) here")
         }
+        var shown = render
         if let oracle {
             // What the property found can differ: do the trace's values make it differ?
-            let exhibited = try oracle.witness(
-                variables: witnessed(in: states, differences: []).variables,
-                differences: Array((recorder.differences ?? []).suffix(1)),
-                conditions: pathCondition(of: states[states.count - 1]), checksummed: [], given: values)
-            guard exhibited != nil else {
+            let differences = recorder.differences ?? []
+            let (variables, checksummed) = witnessed(in: states, differences: differences)
+            guard
+                let exhibited = try oracle.witness(
+                    variables: variables, differences: Array(differences.suffix(1)),
+                    conditions: pathCondition(of: states[states.count - 1]), checksummed: checksummed, given: values)
+            else {
                 return .diverged(
-                    step: trace.steps.count, reason: "with the trace's values the last state does not violate \(property.name)")
+                    step: trace.steps.count, reason: "with the trace's values the last state \(notFound) \(property.name)")
             }
+            shown = renderer(values: values, sums: exhibited.checksums)
         }
-        return .reproduced(steps: trace.steps.count)
+        let sentence = conclusion(of: property, path: path, states: states, decider: TermDecider(model: self, renderer: shown))
+        return .reproduced(steps: trace.steps.count, conclusion: sentence ?? property.meaning)
     }
 
     /// The initial state whose snapshot is `recorded`: in symbolic mode the one initial state, whose

@@ -59,7 +59,10 @@ extension ExtentModel {
                 StateView(before, decider: decider),
                 StepView(action: action, before: before, successor: final, decider: decider))
         case .noDeadlock:
+            var enabled = false
+            forEachEnabledAction(in: final) { _ in enabled = true }
             let stuck = writers.indices.filter { position(of: $0, in: final).step < writers[$0].script.count }
+            guard !enabled, !stuck.isEmpty else { return nil }
             let names = stuck.map { writers[$0].name }.joined(separator: ", ")
             return "no step can run, yet \(names) has not finished its script"
         }

@@ -27,7 +27,7 @@ extension TraceValue: Codable {
         init?(intValue: Int) { nil }
     }
 
-    /// Reads a value in the ITF encoding; bare JSON numbers are refused, as ITF does.
+    /// Reads a value in the ITF encoding: integers as `#bigint`s, or as bare JSON numbers below 2^53.
     public init(from decoder: any Decoder) throws {
         if var array = try? decoder.unkeyedContainer() {
             var items: [TraceValue] = []
@@ -69,9 +69,12 @@ extension TraceValue: Codable {
             self = .bool(bool)
         } else if let string = try? single.decode(String.self) {
             self = .string(string)
+        } else if let number = try? single.decode(UInt64.self), number < 1 << 53 {
+            // ITF lets small integers be bare numbers; extentcheck writes every integer as a #bigint.
+            self = .integer(number)
         } else {
             throw DecodingError.dataCorruptedError(
-                in: single, debugDescription: "not an ITF value (integers are written {\"#bigint\": \"…\"})")
+                in: single, debugDescription: "not an ITF value extentcheck reads (integers are non-negative)")
         }
     }
 

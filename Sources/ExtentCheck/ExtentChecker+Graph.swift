@@ -3,7 +3,7 @@ internal import Explorer
 
 extension ExtentChecker {
     /// The reachable state graph of `scenario` under the policy named `policy`, with the shortest
-    /// counterexample of each property the options select marked; throws `CheckError.tooManyStates`
+    /// counterexample (or example) of each property the options select marked; throws `CheckError.tooManyStates`
     /// when the model reaches more than `limit` states.
     public func graph(of scenario: Scenario, policy name: String, limit: Int) throws -> StateDiagram {
         var options = self.options
@@ -17,24 +17,29 @@ extension ExtentChecker {
         var search = options.search
         search.storage = .exact
         search.progress = nil
-        let outcome = Checker(
-            system: model, properties: model.properties(for: properties), options: search, actor: model.actor(of:)
-        ).run()
+        let checker = Checker(system: model, properties: model.properties(for: properties), options: search)
+        let outcome = checker.fewestSwitches(in: checker.run(), actor: model.actor(of:))
 
         var nodes = graph.states.enumerated().map { number, state in
             StateDiagram.Node(
                 number: number, lines: model.summary(of: state), isInitial: graph.initial.contains(number),
-                isDeadlock: graph.deadlocks.contains(number), violates: [], isOnCounterexample: false)
+                isDeadlock: graph.deadlocks.contains(number), violates: [], examples: [], isOnCounterexample: false)
         }
         var marked = Set<Int>()
         for (name, verdict) in outcome.verdicts {
             let path: Path<ExtentState, ExtentAction>
+            let isExample: Bool
             switch verdict {
-            case .violated(let found), .witnessed(let found): path = found
+            case .violated(let found): (path, isExample) = (found, false)
+            case .witnessed(let found): (path, isExample) = (found, true)
             case .holds, .neverWitnessed, .unknown: continue
             }
             guard let numbers = graph.numbers(along: path) else { continue }
-            nodes[numbers[numbers.count - 1]].violates.append(name)
+            if isExample {
+                nodes[numbers[numbers.count - 1]].examples.append(name)
+            } else {
+                nodes[numbers[numbers.count - 1]].violates.append(name)
+            }
             for number in numbers { nodes[number].isOnCounterexample = true }
             for (action, (from, to)) in zip(path.actions, zip(numbers, numbers.dropFirst())) {
                 if let edge = graph.edges.firstIndex(where: { $0.from == from && $0.to == to && $0.action == action }) {

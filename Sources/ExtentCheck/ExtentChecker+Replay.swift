@@ -23,7 +23,7 @@ extension ExtentChecker {
         }
         let model = ExtentModel(scenario: scenario, policy: policy, oracle: try oracle(for: scenario))
         return ReplayReport(
-            document: document, modelFile: nil, outcome: try model.replay(document.trace, for: property),
+            document: document, kind: property.kind, modelFile: nil, outcome: try model.replay(document.trace, for: property),
             modelChanged: TraceDocument.digest(of: scenario) != document.modelDigest,
             expected: scenario.expectations[policy.name]?[property.name])
     }

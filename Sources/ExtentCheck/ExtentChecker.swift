@@ -61,13 +61,13 @@ public struct ExtentChecker: Sendable {
         if let report = options.progress {
             search.progress = { statistics in report(policy.name, statistics) }
         }
-        let outcome = Checker(
-            system: model, properties: model.properties(for: properties), options: search, actor: model.actor(of:)
-        ).run()
+        let checker = Checker(system: model, properties: model.properties(for: properties), options: search)
+        var outcome = checker.run()
         let expectations = scenario.expectations[policy.name] ?? [:]
         // An outcome Z3 could not rule out was explored: nothing reachable is missed, so what holds
         // holds, but a discovery may lie on an impossible path.
         let undecided = (oracle?.statistics.undecidedOutcomes ?? 0) > 0
+        if options.computesTraces { outcome = checker.fewestSwitches(in: outcome, actor: model.actor(of:)) }
 
         let results = try zip(properties, outcome.verdicts).map { property, named in
             var result = PropertyResult(

@@ -102,10 +102,10 @@ public struct ITFTrace: Hashable, Sendable, Codable {
                     number: index, actor: try string("actor", in: state.meta, at: place),
                     step: try string("step", in: state.meta, at: place), changes: []))
         }
-        for (index, state) in states.enumerated() {
-            if let missing = vars.first(where: { state.values[$0] == nil }) {
-                throw TraceFileError.missing(missing, in: "state \(index)")
-            }
+        guard vars == ExtentModel.snapshotParts else {
+            throw TraceFileError.malformed(
+                "its vars are \(vars.joined(separator: ", ")); an extentcheck trace has "
+                    + ExtentModel.snapshotParts.joined(separator: ", "))
         }
         var explanation: [String] = []
         if case .list(let lines)? = meta["explanation"] {

@@ -76,11 +76,11 @@ public struct MermaidWriter: Sendable {
     /// Whether a part's value goes in a note: data, checksums, bios and stored blocks; not a writer's
     /// place in its script or a mutator's budget, which the messages already tell.
     private static func showsValue(_ what: String, actors: [String]) -> Bool {
-        !actors.contains(what) && !what.hasSuffix(" budget") && !what.contains(where: \.isNewline)
+        !actors.contains(what) && !what.hasSuffix(" budget")
     }
 
     /// Text Mermaid shows as it is: `#` and `;` as entity codes, which its parser would otherwise read,
-    /// and backquotes, which start Markdown strings in some diagrams, as plain quotes.
+    /// backquotes, which start Markdown strings in some diagrams, as plain quotes, and line breaks as `<br/>`.
     static func escape(_ text: String) -> String {
         var escaped = ""
         for character in text {
@@ -88,6 +88,7 @@ public struct MermaidWriter: Sendable {
             case "#": escaped += "#35;"
             case ";": escaped += "#59;"
             case "`": escaped += "'"
+            case "\n": escaped += "<br/>"
             default: escaped.append(character)
             }
         }

@@ -4,6 +4,8 @@ public import Extent
 public struct ReplayReport: Hashable, Sendable {
     /// The trace replayed.
     public var document: TraceDocument
+    /// Where the property is judged, as the checker knows it (not as the file says).
+    public var kind: ExtentProperty.Kind
     /// The model file it was replayed on, if it came from one.
     public var modelFile: String?
     /// Whether the trace reproduced, or where and why it diverged.
@@ -18,7 +20,7 @@ public struct ReplayReport: Hashable, Sendable {
     /// reproduces where the model expects one, or nothing does where it expects none.
     public var status: ResultStatus {
         let reproduced = if case .reproduced = outcome { true } else { false }
-        let violates = reproduced != (document.kind == .sometimes)
+        let violates = reproduced != (kind == .sometimes)
         let expectsViolation = (expected ?? .holds) == .violated
         return violates == expectsViolation ? .asExpected : .unexpected
     }

@@ -13,14 +13,20 @@ extension StateDiagram {
             "  edge [fontname=\"monospace\", fontsize=9];",
         ]
         for node in nodes {
-            var label = node.lines.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\\l" }
+            let label = ([node.marks].compactMap { $0 } + node.lines)
+                .map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\\l" }
                 .joined()
-            if !node.violates.isEmpty { label = "violates \(node.violates.joined(separator: ", "))\\l" + label }
+            var styles: [String] = []
+            if node.isInitial { styles.append("bold") }
+            if node.marks != nil { styles.append("filled") }
             var attributes = ["label=\"\(label)\""]
-            if node.isInitial { attributes.append("style=bold") }
-            if node.isOnCounterexample { attributes.append("color=red") }
-            if !node.violates.isEmpty { attributes += ["style=filled", "fillcolor=\"#fde0dc\"", "penwidth=2"] }
-            if node.isDeadlock { attributes += ["color=orange", "penwidth=2"] }
+            if !styles.isEmpty { attributes.append("style=\"\(styles.joined(separator: ","))\"") }
+            if node.isDeadlock {
+                attributes += ["color=orange", "penwidth=2"]
+            } else if node.isOnCounterexample {
+                attributes.append("color=red")
+            }
+            if node.marks != nil { attributes += ["fillcolor=\"#fde0dc\"", "penwidth=2"] }
             lines.append("  s\(node.number) [\(attributes.joined(separator: ", "))];")
         }
         for edge in edges {
@@ -37,8 +43,7 @@ extension StateDiagram {
         func text(_ line: String) -> String { MermaidWriter.escape(line).replacingOccurrences(of: "\"", with: "#quot;") }
         var lines = ["flowchart TD"]
         for node in nodes {
-            let heading = node.violates.isEmpty ? [] : ["violates \(node.violates.joined(separator: ", "))"]
-            lines.append("    s\(node.number)[\"" + (heading + node.lines).map(text).joined(separator: "<br/>") + "\"]")
+            lines.append("    s\(node.number)[\"" + ([node.marks].compactMap { $0 } + node.lines).map(text).joined(separator: "<br/>") + "\"]")
         }
         for edge in edges {
             lines.append("    s\(edge.from) -->|\"\(text(edge.label))\"| s\(edge.to)")
@@ -48,8 +53,8 @@ extension StateDiagram {
         lines.append("    classDef violation fill:#fde0dc,stroke:#c00,stroke-width:3px")
         lines.append("    classDef deadlock stroke:#e69500,stroke-width:3px")
         for (name, members) in [
-            ("initial", nodes.filter(\.isInitial)), ("path", nodes.filter { $0.isOnCounterexample && $0.violates.isEmpty }),
-            ("violation", nodes.filter { !$0.violates.isEmpty }), ("deadlock", nodes.filter(\.isDeadlock)),
+            ("initial", nodes.filter(\.isInitial)), ("path", nodes.filter { $0.isOnCounterexample && $0.marks == nil }),
+            ("violation", nodes.filter { $0.marks != nil }), ("deadlock", nodes.filter(\.isDeadlock)),
         ] where !members.isEmpty {
             lines.append("    class \(members.map { "s\($0.number)" }.joined(separator: ",")) \(name)")
         }

@@ -11,10 +11,19 @@ public struct StateDiagram: Hashable, Sendable {
         public var isInitial: Bool
         /// Whether no step can run here while a writer has not finished.
         public var isDeadlock: Bool
-        /// The properties whose counterexample ends here (for a `sometimes` property, whose example).
+        /// The properties whose counterexample ends here.
         public var violates: [String]
-        /// Whether a counterexample passes through the state.
+        /// The `sometimes` properties whose example ends here.
+        public var examples: [String]
+        /// Whether a counterexample (or an example) passes through the state.
         public var isOnCounterexample: Bool
+
+        /// What ends here, as a drawing's first line: `violates P, Q; example of R`; nil where nothing does.
+        public var marks: String? {
+            let parts = (violates.isEmpty ? [] : ["violates " + violates.joined(separator: ", ")])
+                + (examples.isEmpty ? [] : ["example of " + examples.joined(separator: ", ")])
+            return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        }
     }
 
     /// One step.

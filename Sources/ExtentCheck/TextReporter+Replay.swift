@@ -4,7 +4,7 @@ extension TextReporter {
     /// A replay: the trace, its outcome, and whether that is what the model expects.
     public func render(_ report: ReplayReport) -> String {
         let document = report.document
-        let heading = document.kind == .sometimes ? "example of" : "counterexample to"
+        let heading = report.kind == .sometimes ? "example of" : "counterexample to"
         var lines = [
             "replay of the \(heading) \(document.property) in \(document.model) under \(document.policy)"
                 + (report.modelFile.map { " (\($0))" } ?? ""),
@@ -14,10 +14,10 @@ extension TextReporter {
             lines.append("  note: the model has changed since the trace was written (digest \(document.modelDigest) then)")
         }
         switch report.outcome {
-        case .reproduced(let steps):
-            let what = document.kind == .sometimes ? "example" : "violation"
+        case .reproduced(let steps, let conclusion):
+            let what = report.kind == .sometimes ? "example" : "violation"
             lines.append("  \(what) reproduced at step \(steps)")
-            if !document.trace.conclusion.isEmpty { lines.append("  => " + document.trace.conclusion) }
+            lines.append("  => " + conclusion)
         case .diverged(let step, let reason):
             let place = step == 0 ? "at the initial state" : "at step \(step)"
             lines.append("  the trace diverges \(place): \(reason)")

@@ -41,14 +41,16 @@ extension TraceDocument {
         struct Probe: Decodable { var vars: [String]? }
         let decoder = JSONDecoder()
         do {
-            if try decoder.decode(Probe.self, from: data).vars != nil {
-                do {
-                    return try decoder.decode(ITFTrace.self, from: data).traceDocument()
-                } catch let error as TraceFileError {
-                    throw TraceFileError.inFile(path: path, error)
-                }
+            do {
+                let document =
+                    try decoder.decode(Probe.self, from: data).vars != nil
+                    ? try decoder.decode(ITFTrace.self, from: data).traceDocument()
+                    : try decoder.decode(TraceDocument.self, from: data)
+                try document.trace.validate()
+                return document
+            } catch let error as TraceFileError {
+                throw TraceFileError.inFile(path: path, error)
             }
-            return try decoder.decode(TraceDocument.self, from: data)
         } catch let error as TraceFileError {
             throw error
         } catch let error as DecodingError {

@@ -6,6 +6,8 @@ public enum TraceFileError: Error, Hashable, Sendable, CustomStringConvertible {
     case missing(String, in: String)
     /// A key has a value a replay cannot use.
     case invalid(String, in: String)
+    /// The document does not hang together: the problem in words.
+    case malformed(String)
     /// An error in the file at `path`.
     indirect case inFile(path: String, TraceFileError)
 
@@ -15,6 +17,7 @@ public enum TraceFileError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unreadable(let path, let reason): "\(path): \(reason)"
         case .missing(let key, let place): "'\(key)' is missing from \(place)"
         case .invalid(let key, let place): "'\(key)' in \(place) has a value that is not valid"
+        case .malformed(let problem): problem
         case .inFile(let path, let error): "\(path): \(error)"
         }
     }

@@ -40,7 +40,14 @@ extension ExtentCheckCommand {
             let checker = ExtentChecker(
                 options: CheckOptions(properties: invariants.isEmpty ? nil : invariants, data: dataMode.data))
             let diagram = try checker.graph(of: try ExtentChecker.loadModel(at: file), policy: policy, limit: maxStates)
-            print(format == .dot ? diagram.dot : diagram.mermaid, terminator: "")
+            let text = format == .dot ? diagram.dot : diagram.mermaid
+            // GitHub's Mermaid refuses diagrams past its defaults: say so rather than let the paste fail.
+            if format == .mermaid, text.count > 50_000 || diagram.edges.count > 500 {
+                FileHandle.standardError.write(Data(
+                    ("warning: \(diagram.edges.count) steps and \(text.count) characters: Mermaid draws at most 500 edges "
+                        + "and 50,000 characters by default; use --format dot for a graph this large\n").utf8))
+            }
+            print(text, terminator: "")
         }
     }
 

@@ -11,7 +11,8 @@ extension ExtentCheckCommand {
                 Each step must be enabled where the trace takes it, each state must be the trace's, \
                 with the trace's values (checksums recomputed), and the last state must violate the \
                 property with those values. Says "violation reproduced at step N", or where and why \
-                the trace diverges: a step not enabled, a state that differs, a model that has changed.
+                the trace diverges: a step not enabled, a state that differs; and says so when the \
+                model has changed since the trace was written.
 
                 Exit status as for check: 0 when the outcome is what the model expects of the \
                 property under the policy (the violation reproduces where the model expects \
@@ -23,10 +24,10 @@ extension ExtentCheckCommand {
         @Argument(help: "A trace file: <model>.<policy>.<property>.json or .itf.json, as check --trace-dir writes them.")
         var trace: String
 
-        @Option(help: "The model file to replay on (default: the file the trace names).")
+        @Option(help: "The model file to replay on (default: the file the trace names, as check was given it).")
         var model: String?
 
-        @OptionGroup var output: OutputArguments
+        @OptionGroup var output: ColorArguments
 
         func run() throws {
             let document = try TraceDocument.load(contentsOf: trace)

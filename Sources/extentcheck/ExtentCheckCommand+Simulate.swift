@@ -47,7 +47,7 @@ extension ExtentCheckCommand {
         @Option(help: "Stop walking a policy after this many seconds.") var timeout: Double?
         @Option(help: "Answer a Z3 query unknown after this many milliseconds.") var solverTimeout: UInt32?
         @Option(help: "Output format: text for people, json for tools.") var format: OutputFormat = .text
-        @OptionGroup var output: OutputArguments
+        @OptionGroup var output: ColorArguments
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("Give at least one model file.") }

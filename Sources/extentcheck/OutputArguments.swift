@@ -2,8 +2,8 @@ import ArgumentParser
 import ExtentCheck
 import Foundation
 
-/// How a command's output looks: colour, progress lines, quiet. Shared by the commands that print reports.
-struct OutputArguments: ParsableArguments {
+/// Whether text output is coloured. Shared by the commands that print reports.
+struct ColorArguments: ParsableArguments {
     /// When text is coloured.
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         /// On a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`.
@@ -14,6 +14,23 @@ struct OutputArguments: ParsableArguments {
 
     @Option(help: "Colour text output: auto (on a terminal, unless NO_COLOR is set), always, never.")
     var color: ColorChoice = .auto
+
+    /// The style of text on standard output.
+    var style: TextStyle {
+        switch color {
+        case .always: return .color
+        case .never: return .plain
+        case .auto:
+            let environment = ProcessInfo.processInfo.environment
+            let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+            return TextStyle(usesColor: isatty(STDOUT_FILENO) == 1 && !noColor && environment["TERM"] != "dumb")
+        }
+    }
+}
+
+/// Colour, progress lines and quiet: the output of the commands that run long.
+struct OutputArguments: ParsableArguments {
+    @OptionGroup var colors: ColorArguments
 
     @Flag(help: "Print progress lines on standard error even when it is not a terminal.")
     var progress = false
@@ -28,16 +45,7 @@ struct OutputArguments: ParsableArguments {
     }
 
     /// The style of text on standard output.
-    var style: TextStyle {
-        switch color {
-        case .always: return .color
-        case .never: return .plain
-        case .auto:
-            let environment = ProcessInfo.processInfo.environment
-            let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-            return TextStyle(usesColor: isatty(STDOUT_FILENO) == 1 && !noColor && environment["TERM"] != "dumb")
-        }
-    }
+    var style: TextStyle { colors.style }
 
     /// Whether progress lines go to standard error: asked for, or on a terminal unless quiet.
     var showsProgress: Bool { progress || (!quiet && isatty(STDERR_FILENO) == 1) }

@@ -32,20 +32,21 @@ struct Counters: TransitionSystem {
         if case .violated(let path) = verdict { path } else if case .witnessed(let path) = verdict { path } else { nil }
     }
 
-    @Test func withoutActorsTheFirstShortestPathIsKept() throws {
+    @Test func aPlainSearchKeepsTheFirstShortestPath() throws {
         let outcome = Checker(system: Counters(), properties: [notBoth]).run()
         let found = try #require(path(outcome.verdict(named: "not-both-2")))
         #expect(found.actions == ["b", "a", "b", "a"])
     }
 
     @Test func withActorsTheShortestPathSwitchesLeast() throws {
-        let checker = Checker(system: Counters(), properties: [notBoth], actor: { $0 })
-        let found = try #require(path(checker.run().verdict(named: "not-both-2")))
+        let checker = Checker(system: Counters(), properties: [notBoth])
+        let found = try #require(path(checker.fewestSwitches(in: checker.run(), actor: { $0 }).verdict(named: "not-both-2")))
         #expect(found.steps.count == 4)
         #expect(found.contextSwitches(actor: { $0 }) == 1)
         #expect(found.finalState == Counters.Counts(a: 2, b: 2))
         // The choice is a function of the system: the same path every run.
-        #expect(try #require(path(checker.run().verdict(named: "not-both-2"))).actions == found.actions)
+        let again = checker.fewestSwitches(in: checker.run(), actor: { $0 })
+        #expect(try #require(path(again.verdict(named: "not-both-2"))).actions == found.actions)
         // Its states are the ones its steps lead to.
         var state = found.initialState
         for (action, next) in found.steps {
@@ -59,7 +60,8 @@ struct Counters: TransitionSystem {
             after.a == 2 && after.b == 2 ? .violated : .holds
         }
         let reaches = Property<Counters>.sometimes("reaches-2-2") { $0.a == 2 && $0.b == 2 ? .holds : .violated }
-        let outcome = Checker(system: Counters(), properties: [intoBoth, reaches], actor: { $0 }).run()
+        let checker = Checker(system: Counters(), properties: [intoBoth, reaches])
+        let outcome = checker.fewestSwitches(in: checker.run(), actor: { $0 })
         for name in ["no-step-into-2-2", "reaches-2-2"] {
             let found = try #require(path(outcome.verdict(named: name)))
             #expect(found.steps.count == 4, "\(name)")
@@ -68,11 +70,19 @@ struct Counters: TransitionSystem {
     }
 
     @Test func depthFirstSearchIsLeftAsItIs() throws {
-        let checker = Checker(
-            system: Counters(), properties: [notBoth], options: SearchOptions(strategy: .depthFirst), actor: { $0 })
-        let plain = Checker(system: Counters(), properties: [notBoth], options: SearchOptions(strategy: .depthFirst))
+        let checker = Checker(system: Counters(), properties: [notBoth], options: SearchOptions(strategy: .depthFirst))
+        let outcome = checker.run()
         #expect(
-            try #require(path(checker.run().verdict(named: "not-both-2"))).actions
-                == (try #require(path(plain.run().verdict(named: "not-both-2")))).actions)
+            try #require(path(checker.fewestSwitches(in: outcome, actor: { $0 }).verdict(named: "not-both-2"))).actions
+                == (try #require(path(outcome.verdict(named: "not-both-2")))).actions)
+    }
+}
+
+extension FewestSwitchesTests {
+    @Test func aSearchBeyondItsLimitKeepsThePathFound() throws {
+        let checker = Checker(system: Counters(), properties: [notBoth])
+        let outcome = checker.run()
+        let kept = checker.fewestSwitches(in: outcome, actor: { $0 }, limit: 3)
+        #expect(try #require(path(kept.verdict(named: "not-both-2"))).actions == ["b", "a", "b", "a"])
     }
 }

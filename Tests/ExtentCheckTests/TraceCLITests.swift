@@ -63,6 +63,40 @@ struct TraceCLITests {
         #expect(replay.stderr.hasPrefix("error: \(CLITests.qemu): not a trace extentcheck wrote"), "\(replay.transcript)")
     }
 
+    @Test("a trace file that does not hang together is bad input: exit 2, and what is wrong")
+    func malformedTraceFiles() async throws {
+        let directory = try scratchDirectory("traces")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try await ExtentCheckTool.run(["check", CLITests.qemu, "--policy", "dio-csum", "--trace-dir", directory.path])
+        let base = directory.appendingPathComponent("qemu-cache-none.dio-csum.csum-matches-data")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: base.path + ".json"))) as! [String: Any]
+        let itf = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: base.path + ".itf.json"))) as! [String: Any]
+
+        var noStates = json
+        var trace = noStates["trace"] as! [String: Any]
+        trace["states"] = []
+        noStates["trace"] = trace
+        var renumbered = json
+        trace = renumbered["trace"] as! [String: Any]
+        var steps = trace["steps"] as! [[String: Any]]
+        steps[2]["number"] = 7
+        trace["steps"] = steps
+        renumbered["trace"] = trace
+        var noVars = itf
+        noVars["vars"] = [String]()
+        for (name, document, problem) in [
+            ("no-states.json", noStates, "it has 0 states for 5 steps"),
+            ("renumbered.json", renumbered, "step 3 is numbered 7"),
+            ("no-vars.itf.json", noVars, "its vars are ; an extentcheck trace has writers, mutators"),
+        ] {
+            let path = directory.appendingPathComponent(name).path
+            try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: path))
+            let replay = try await ExtentCheckTool.run(["replay", path])
+            #expect(replay.status == 2, "\(replay.transcript)")
+            #expect(replay.stderr.hasPrefix("error: \(path): \(problem)"), "\(replay.transcript)")
+        }
+    }
+
     @Test("--format itf prints one ITF document a line")
     func itfLines() async throws {
         let run = try await ExtentCheckTool.run(["check", CLITests.qemu, "--format", "itf"])

@@ -31,7 +31,9 @@ struct TraceFormatTests {
             #expect(itf.trace.states == document.trace.states && itf.trace.steps.map(\.step) == document.trace.steps.map(\.step))
             for (format, read) in [("JSON", json), ("ITF", itf)] {
                 let replay = try ExtentChecker().replay(read, on: scenario)
-                #expect(replay.outcome == .reproduced(steps: document.trace.steps.count), "\(format) \(document.fileName(.json))")
+                #expect(
+                    replay.outcome == .reproduced(steps: document.trace.steps.count, conclusion: document.trace.conclusion),
+                    "\(format) \(document.fileName(.json))")
                 #expect(replay.status == .asExpected && !replay.modelChanged, "\(format) \(document.fileName(.json))")
             }
         }
@@ -81,6 +83,16 @@ struct TraceFormatTests {
             #expect(diagram.messages.map(\.text) == steps.map { "\($0.number). \($0.step)" }, "\(document.fileName(.mermaid))")
             #expect(diagram.shaded == [steps.count], "\(document.fileName(.mermaid))")
         }
+    }
+
+    @Test("a replay judges the property as the checker knows it, whatever kind the file claims")
+    func theFilesKindIsNotTrusted() throws {
+        let (scenario, documents) = try documents(of: CLITests.qemu)
+        var document = try #require(documents.first { $0.property == "csum-matches-data" })
+        document.kind = .sometimes
+        let replay = try ExtentChecker().replay(document, on: scenario)
+        #expect(replay.kind == .always)
+        #expect(replay.status == .asExpected)
     }
 
     @Test("ITF traces follow the format's rules")
