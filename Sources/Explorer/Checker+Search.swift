@@ -36,11 +36,12 @@ extension Checker {
 
         var frontier = Deque<(state: System.State, key: Key, depth: Int)>()
         var findings = [Finding<Key>](repeating: Finding(), count: properties.count)
-        var successors: [(action: System.Action, state: System.State)] = []
 
         // The loops below index the properties rather than enumerate them: enumerating copies each
-        // property, its name included, on every state and transition.
-        func judgeState(_ state: System.State, key stateKey: Key) {
+        // property, its name included, on every state and transition. `findings` is passed rather
+        // than captured: a local function that captures a variable and is called from a closure
+        // makes every access to it a dynamic exclusivity check.
+        func judgeState(_ state: System.State, key stateKey: Key, into findings: inout [Finding<Key>]) {
             for index in properties.indices where findings[index].violation == nil {
                 switch properties[index].condition {
                 case .always(let judge):
@@ -70,7 +71,7 @@ extension Checker {
                 // An initial state is its own parent.
                 guard seen.insert(stateKey, parent: stateKey) else { continue }
                 statistics.initialStates += 1
-                judgeState(state, key: stateKey)
+                judgeState(state, key: stateKey, into: &findings)
                 frontier.append((state, stateKey, 0))
             }
 
@@ -91,46 +92,47 @@ extension Checker {
                     }
                 }
 
-                successors.removeAll(keepingCapacity: true)
-                system.successors(of: state, into: &successors)
-
-                if successors.isEmpty, !system.isFinished(state) {
+                // Successors are judged and stored as the system builds them: most were seen before,
+                // and are dropped without ever being kept.
+                var count = 0
+                var stopped = false
+                let expandable = options.maxDepth.map { depth < $0 } ?? true
+                system.forEachSuccessor(of: state) { action, successor in
+                    let index = count
+                    count += 1
+                    guard !stopped else { return }
+                    let successorKey = seen.key(of: successor)
+                    guard expandable else {
+                        // Only a successor never seen is a state the limit kept out.
+                        if seen.parent(of: successorKey) == nil { limit = .maxDepth(options.maxDepth!) }
+                        return
+                    }
+                    statistics.transitions += 1
+                    for propertyIndex in properties.indices where findings[propertyIndex].violation == nil {
+                        guard case .alwaysOnTransition(let judge) = properties[propertyIndex].condition else { continue }
+                        record(
+                            judge(state, action, successor), at: .transition(source: stateKey, index: index),
+                            in: &findings[propertyIndex])
+                    }
+                    if let maxStates = options.maxStates, seen.count >= maxStates {
+                        if seen.parent(of: successorKey) == nil {
+                            limit = .maxStates(maxStates)
+                            stopped = true
+                        }
+                        return
+                    }
+                    guard seen.insert(successorKey, parent: stateKey) else { return }
+                    statistics.maxDepth = max(statistics.maxDepth, depth + 1)
+                    judgeState(successor, key: successorKey, into: &findings)
+                    frontier.append((successor, successorKey, depth + 1))
+                }
+                if stopped { break search }
+                if count == 0, !system.isFinished(state) {
                     for index in properties.indices where findings[index].violation == nil {
                         if case .noDeadlock = properties[index].condition {
                             findings[index].violation = .state(stateKey)
                         }
                     }
-                }
-                if let maxDepth = options.maxDepth, depth >= maxDepth {
-                    // Only a successor never seen is a state the limit kept out.
-                    if successors.contains(where: { seen.parent(of: seen.key(of: $0.state)) == nil }) {
-                        limit = .maxDepth(maxDepth)
-                    }
-                    continue
-                }
-
-                for (index, successor) in successors.enumerated() {
-                    statistics.transitions += 1
-                    for propertyIndex in properties.indices where findings[propertyIndex].violation == nil {
-                        guard case .alwaysOnTransition(let judge) = properties[propertyIndex].condition else { continue }
-                        record(
-                            judge(state, successor.action, successor.state),
-                            at: .transition(source: stateKey, index: index),
-                            in: &findings[propertyIndex])
-                    }
-
-                    let successorKey = seen.key(of: successor.state)
-                    if let maxStates = options.maxStates, seen.count >= maxStates {
-                        guard seen.parent(of: successorKey) != nil else {
-                            limit = .maxStates(maxStates)
-                            break search
-                        }
-                        continue
-                    }
-                    guard seen.insert(successorKey, parent: stateKey) else { continue }
-                    statistics.maxDepth = max(statistics.maxDepth, depth + 1)
-                    judgeState(successor.state, key: successorKey)
-                    frontier.append((successor.state, successorKey, depth + 1))
                 }
             }
         }

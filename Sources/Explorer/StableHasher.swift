@@ -21,6 +21,14 @@ public struct StableHasher {
         state = product.high ^ product.low
     }
 
+    /// Mixes two 64-bit values into the hash with one multiply: twice the throughput of two
+    /// `combine(_:)` calls, for long inputs such as states.
+    @inlinable
+    public mutating func combine(_ first: UInt64, _ second: UInt64) {
+        let product = (first ^ state ^ 0xA076_1D64_78BD_642F).multipliedFullWidth(by: second ^ 0xE703_7ED1_A0B4_28DB)
+        state = product.high ^ product.low
+    }
+
     /// Mixes a 32-bit value into the hash.
     @inlinable
     public mutating func combine(_ value: UInt32) {

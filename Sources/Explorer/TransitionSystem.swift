@@ -16,6 +16,21 @@ public protocol TransitionSystem {
     /// Every step enabled in `state`, with the state it leads to, appended to `successors`.
     func successors(of state: State, into successors: inout [(action: Action, state: State)])
 
+    /// Calls `body` with every step enabled in `state` and the state it leads to, in the order of
+    /// `successors(of:into:)`: what the search runs on every state, so a system may build each
+    /// successor where the last one was, and allocate only for those `body` keeps.
+    func forEachSuccessor(of state: State, _ body: (Action, State) -> Void)
+
     /// Whether a state with no enabled step is a proper end rather than a deadlock.
     func isFinished(_ state: State) -> Bool
+}
+
+extension TransitionSystem {
+    /// Calls `body` with each of `successors(of:into:)`'s successors in turn.
+    @inlinable
+    public func forEachSuccessor(of state: State, _ body: (Action, State) -> Void) {
+        var successors: [(action: Action, state: State)] = []
+        self.successors(of: state, into: &successors)
+        for successor in successors { body(successor.action, successor.state) }
+    }
 }

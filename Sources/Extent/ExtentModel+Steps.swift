@@ -78,6 +78,14 @@ extension ExtentModel {
     /// add to a step (a writeback copy, a check's condition) is `step(_:from:fresh:)`'s.
     func apply(_ action: ExtentAction, to state: ExtentState, fresh: UInt32) -> ExtentState {
         var next = state
+        apply(action, from: state, into: &next, fresh: fresh)
+        return next
+    }
+
+    /// Applies `action` from `state` to `next`, which holds `state`'s slots on entry: the state it
+    /// leads to, built where the caller keeps it (the search reuses one buffer for every successor).
+    @inline(__always)
+    func apply(_ action: ExtentAction, from state: ExtentState, into next: inout ExtentState, fresh: UInt32) {
         switch action {
         case .writerStep(let writer, let step):
             switch writers[writer].script[step] {
@@ -146,7 +154,6 @@ extension ExtentModel {
             }
             next[layout.budget(mutator)] -= 1
         }
-        return next
     }
 
     /// Ends the bio of `owner`: it leaves nothing behind, a writeback bio's folio leaves writeback (its

@@ -13,21 +13,40 @@ public struct ExtentState: Hashable, Sendable, StableHashable {
         self.slots = slots
     }
 
+    /// Makes this state `other`, reusing this state's buffer when nothing else holds it.
+    @inline(__always)
+    mutating func overwrite(with other: ExtentState) {
+        guard slots.count == other.slots.count else {
+            self = other
+            return
+        }
+        slots.withUnsafeMutableBufferPointer { target in
+            other.slots.withUnsafeBufferPointer { source in
+                _ = target.update(fromContentsOf: source)
+            }
+        }
+    }
+
     subscript(slot: Int) -> UInt32 {
         get { slots[slot] }
         set { slots[slot] = newValue }
     }
 
-    /// Feeds every slot into `hasher`.
+    /// Feeds every slot into `hasher`, sixteen bytes a multiply.
     public func stableHash(into hasher: inout StableHasher) {
-        slots.withUnsafeBufferPointer { buffer in
-            var index = 0
-            // Two 32-bit slots per 64-bit combine halves the mixing work.
-            while index + 1 < buffer.count {
-                hasher.combine(UInt64(buffer[index]) << 32 | UInt64(buffer[index + 1]))
-                index += 2
+        slots.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset + 16 <= bytes.count {
+                hasher.combine(
+                    bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self),
+                    bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+                offset += 16
             }
-            if index < buffer.count { hasher.combine(buffer[index]) }
+            while offset + 4 <= bytes.count {
+                hasher.combine(bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+                offset += 4
+            }
         }
+        hasher.combine(slots.count)
     }
 }
