@@ -84,6 +84,12 @@ extension Checker {
                         limit = .timeout(timeout)
                         break search
                     }
+                    if let memoryLimit = options.memoryLimit, expansions & 0xFFF == 0,
+                        let resident = ResidentMemory.bytes(), resident >= memoryLimit
+                    {
+                        limit = .memory(memoryLimit)
+                        break search
+                    }
                     if let progress = options.progress, now - lastProgress >= options.progressInterval {
                         lastProgress = now
                         statistics.states = seen.count
@@ -119,6 +125,14 @@ extension Checker {
                             limit = .maxStates(maxStates)
                             stopped = true
                         }
+                        return
+                    }
+                    if let memoryLimit = options.memoryLimit, seen.bytesOfNextGrowth > 0,
+                        seen.parent(of: successorKey) == nil,
+                        (ResidentMemory.bytes() ?? 0) + seen.bytesOfNextGrowth >= memoryLimit
+                    {
+                        limit = .memory(memoryLimit)
+                        stopped = true
                         return
                     }
                     guard seen.insert(successorKey, parent: stateKey) else { return }

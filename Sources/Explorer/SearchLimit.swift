@@ -6,6 +6,8 @@ public enum SearchLimit: Hashable, Sendable, CustomStringConvertible {
     case maxDepth(Int)
     /// The search ran out of time.
     case timeout(Duration)
+    /// The process held this many bytes, or the next growth of the seen set would have taken it past.
+    case memory(Int)
 
     /// The limit as reports show it, e.g. `max-states 1000`.
     public var description: String {
@@ -13,6 +15,7 @@ public enum SearchLimit: Hashable, Sendable, CustomStringConvertible {
         case .maxStates(let n): "max-states \(n)"
         case .maxDepth(let n): "max-depth \(n)"
         case .timeout(let d): "timeout \(d)"
+        case .memory(let bytes): "memory-limit \(ResidentMemory.describe(bytes))"
         }
     }
 }

@@ -11,6 +11,9 @@ public struct SearchOptions: Sendable {
     public var maxDepth: Int?
     /// The wall-clock time after which the search stops, if any.
     public var timeout: Duration?
+    /// The resident memory, in bytes, at which the search stops, if any: checked now and then, and
+    /// before the seen set grows.
+    public var memoryLimit: Int?
     /// How often `progress` is called during a long search.
     public var progressInterval: Duration
     /// Called every `progressInterval` with the figures so far.
@@ -23,6 +26,7 @@ public struct SearchOptions: Sendable {
         maxStates: Int? = nil,
         maxDepth: Int? = nil,
         timeout: Duration? = nil,
+        memoryLimit: Int? = nil,
         progressInterval: Duration = .seconds(2),
         progress: (@Sendable (SearchStatistics) -> Void)? = nil
     ) {
@@ -31,6 +35,7 @@ public struct SearchOptions: Sendable {
         self.maxStates = maxStates
         self.maxDepth = maxDepth
         self.timeout = timeout
+        self.memoryLimit = memoryLimit
         self.progressInterval = progressInterval
         self.progress = progress
     }

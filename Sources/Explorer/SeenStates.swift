@@ -13,6 +13,8 @@ protocol SeenStates {
     mutating func insert(_ key: Key, parent: Key) -> Bool
     /// The key of the state `key` was first reached from; an initial state is its own parent.
     func parent(of key: Key) -> Key?
+    /// The bytes the next insertion of a new key allocates at once (a table that doubles); 0 if none.
+    var bytesOfNextGrowth: Int { get }
 }
 
 /// Seen states as 64-bit fingerprints in an open-addressing table, kept between 35% and 70% full:
@@ -30,6 +32,9 @@ struct FingerprintTable<State: StableHashable>: SeenStates {
 
     @inlinable
     var capacity: Int { slots.count / 2 }
+
+    @inlinable
+    var bytesOfNextGrowth: Int { (count + 1) * 10 > capacity * 7 ? slots.count * 2 * MemoryLayout<UInt64>.stride : 0 }
 
     @inlinable
     func key(of state: State) -> UInt64 {
@@ -100,4 +105,8 @@ struct ExactStateTable<State: Hashable>: SeenStates {
 
     @inlinable
     func parent(of key: State) -> State? { parents[key] }
+
+    /// A dictionary grows too, but by amounts the periodic check of resident memory sees coming.
+    @inlinable
+    var bytesOfNextGrowth: Int { 0 }
 }

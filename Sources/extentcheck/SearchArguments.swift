@@ -22,6 +22,18 @@ struct SearchArguments: ParsableArguments {
     @Option(help: "Stop a search after this many seconds; undecided verdicts become unknown.")
     var timeout: Double?
 
+    @Option(
+        help: ArgumentHelp(
+            "Stop a search when the process holds this much memory (512M, 2G, ...); undecided verdicts become unknown.",
+            valueName: "size"),
+        transform: { text in
+            guard let bytes = ResidentMemory.parse(text) else {
+                throw ValidationError("--memory-limit takes a size such as 512M or 2G, found '\(text)'")
+            }
+            return bytes
+        })
+    var memoryLimit: Int?
+
     @Option(help: "Answer a Z3 query unknown after this many milliseconds.")
     var solverTimeout: UInt32?
 
@@ -50,7 +62,7 @@ struct SearchArguments: ParsableArguments {
             policies: policies, properties: properties, data: data,
             search: SearchOptions(
                 strategy: strategy, storage: storage, maxStates: maxStates, maxDepth: maxDepth,
-                timeout: timeout.map { .milliseconds(Int64($0 * 1000)) }),
+                timeout: timeout.map { .milliseconds(Int64($0 * 1000)) }, memoryLimit: memoryLimit),
             solverTimeoutMilliseconds: solverTimeout, computesTraces: computesTraces, jobs: jobs,
             progress: showsProgress ? progress : nil)
     }

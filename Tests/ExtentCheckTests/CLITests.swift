@@ -377,4 +377,15 @@ struct CLITests {
         }
         #expect(probabilities?.allSatisfy { $0 == 0 } == true, "exact storage has no collisions: \(probabilities ?? [])")
     }
+
+    @Test("--memory-limit ends a search cleanly: unknown verdicts, figures kept, exit 3")
+    func memoryLimit() async throws {
+        let run = try await ExtentCheckTool.run(
+            ["check", "Benchmarks/Models/five-blocks-concrete.yaml", "--memory-limit", "1M", "--jobs", "1"])
+        #expect(run.status == 3, "\(run.transcript)")
+        #expect(run.stdout.contains("  stopped early: limit memory-limit 1 MiB\n"), "\(run.transcript)")
+        #expect(run.stdout.contains("csum-matches-data  unknown   UNKNOWN: limit memory-limit 1 MiB reached"), "\(run.transcript)")
+        let bad = try await ExtentCheckTool.run(["check", CLITests.qemu, "--memory-limit", "lots"])
+        #expect(bad.status == 2 && bad.stderr.contains("--memory-limit takes a size such as 512M or 2G"), "\(bad.transcript)")
+    }
 }
