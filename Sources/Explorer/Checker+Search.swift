@@ -1,20 +1,20 @@
-import DequeModule
 
 extension Checker {
-    /// Where a property was first discovered (violated, or for `sometimes` satisfied), by the keys of the seen set.
+    /// Where a property was first discovered (violated, or for `sometimes` satisfied), by the
+    /// numbers the search gives states in the order it first reaches them.
     @usableFromInline
-    enum Violation<Key> {
-        /// At the state with this key.
-        case state(Key)
-        /// At the transition number `index` among the successors of the state with key `source`.
-        case transition(source: Key, index: Int)
+    enum Violation {
+        /// At the state with this number.
+        case state(UInt32)
+        /// At the transition number `index` among the successors of the state numbered `source`.
+        case transition(source: UInt32, index: Int)
     }
 
     /// What the search has learnt of one property so far: a discovery is a counterexample, or for a
     /// `sometimes` property an example.
     @usableFromInline
-    struct Finding<Key> {
-        @usableFromInline var violation: Violation<Key>?
+    struct Finding {
+        @usableFromInline var violation: Violation?
         @usableFromInline var unknownReason: String?
         @inlinable init() {}
     }
@@ -24,32 +24,32 @@ extension Checker {
     /// Inlinable so that it is specialized for the caller's system: unspecialized, generic
     /// metadata look-ups cost more than the search itself.
     @inlinable
-    func search<Seen: SeenStates>(seen: Seen) -> SearchOutcome<System.State, System.Action>
-    where Seen.State == System.State {
-        typealias Key = Seen.Key
+    func search<Seen: SeenStates, Pending: Frontier>(seen: Seen, frontier: Pending) -> SearchOutcome<System.State, System.Action>
+    where Seen.State == System.State, Pending.State == System.State {
         var seen = seen
+        var frontier = frontier
+        var log = DiscoveryLog()
         let clock = ContinuousClock()
         let start = clock.now
         var lastProgress = start
         var statistics = SearchStatistics()
         var limit: SearchLimit?
 
-        var frontier = Deque<(state: System.State, key: Key, depth: Int)>()
-        var findings = [Finding<Key>](repeating: Finding(), count: properties.count)
+        var findings = [Finding](repeating: Finding(), count: properties.count)
 
         // The loops below index the properties rather than enumerate them: enumerating copies each
         // property, its name included, on every state and transition. `findings` is passed rather
         // than captured: a local function that captures a variable and is called from a closure
         // makes every access to it a dynamic exclusivity check.
-        func judgeState(_ state: System.State, key stateKey: Key, into findings: inout [Finding<Key>]) {
+        func judgeState(_ state: System.State, number: UInt32, into findings: inout [Finding]) {
             for index in properties.indices where findings[index].violation == nil {
                 switch properties[index].condition {
                 case .always(let judge):
-                    record(judge(state), at: .state(stateKey), in: &findings[index])
+                    record(judge(state), at: .state(number), in: &findings[index])
                 case .sometimes(let judge):
                     // An example is a discovery as a counterexample is: the judgement is turned round.
                     switch judge(state) {
-                    case .holds: findings[index].violation = .state(stateKey)
+                    case .holds: findings[index].violation = .state(number)
                     case .violated: break
                     case .unknown(let reason): findings[index].unknownReason = findings[index].unknownReason ?? reason
                     }
@@ -62,21 +62,21 @@ extension Checker {
         func elapsed() -> Duration { clock.now - start }
 
         search: do {
-            for state in system.initialStates() {
+            for (place, state) in system.initialStates().enumerated() {
                 let stateKey = seen.key(of: state)
-                if let maxStates = options.maxStates, seen.count >= maxStates, seen.parent(of: stateKey) == nil {
+                if let maxStates = options.maxStates, seen.count >= maxStates, !seen.contains(stateKey) {
                     limit = .maxStates(maxStates)
                     break search
                 }
-                // An initial state is its own parent.
-                guard seen.insert(stateKey, parent: stateKey) else { continue }
+                guard seen.insert(stateKey) else { continue }
+                let number = log.append(parent: nil, choice: place)
                 statistics.initialStates += 1
-                judgeState(state, key: stateKey, into: &findings)
-                frontier.append((state, stateKey, 0))
+                judgeState(state, number: number, into: &findings)
+                frontier.append(state, number: number, depth: 0)
             }
 
             var expansions = 0
-            while let (state, stateKey, depth) = options.strategy == .breadthFirst ? frontier.popFirst() : frontier.popLast() {
+            while let (state, stateNumber, depth) = options.strategy == .breadthFirst ? frontier.popFirst() : frontier.popLast() {
                 expansions += 1
                 if expansions & 0xFF == 0 {
                     let now = clock.now
@@ -110,41 +110,42 @@ extension Checker {
                     let successorKey = seen.key(of: successor)
                     guard expandable else {
                         // Only a successor never seen is a state the limit kept out.
-                        if seen.parent(of: successorKey) == nil { limit = .maxDepth(options.maxDepth!) }
+                        if !seen.contains(successorKey) { limit = .maxDepth(options.maxDepth!) }
                         return
                     }
                     statistics.transitions += 1
                     for propertyIndex in properties.indices where findings[propertyIndex].violation == nil {
                         guard case .alwaysOnTransition(let judge) = properties[propertyIndex].condition else { continue }
                         record(
-                            judge(state, action, successor), at: .transition(source: stateKey, index: index),
+                            judge(state, action, successor), at: .transition(source: stateNumber, index: index),
                             in: &findings[propertyIndex])
                     }
                     if let maxStates = options.maxStates, seen.count >= maxStates {
-                        if seen.parent(of: successorKey) == nil {
+                        if !seen.contains(successorKey) {
                             limit = .maxStates(maxStates)
                             stopped = true
                         }
                         return
                     }
                     if let memoryLimit = options.memoryLimit, seen.bytesOfNextGrowth > 0,
-                        seen.parent(of: successorKey) == nil,
+                        !seen.contains(successorKey),
                         (ResidentMemory.bytes() ?? 0) + seen.bytesOfNextGrowth >= memoryLimit
                     {
                         limit = .memory(memoryLimit)
                         stopped = true
                         return
                     }
-                    guard seen.insert(successorKey, parent: stateKey) else { return }
+                    guard seen.insert(successorKey) else { return }
+                    let number = log.append(parent: stateNumber, choice: index)
                     statistics.maxDepth = max(statistics.maxDepth, depth + 1)
-                    judgeState(successor, key: successorKey, into: &findings)
-                    frontier.append((successor, successorKey, depth + 1))
+                    judgeState(successor, number: number, into: &findings)
+                    frontier.append(successor, number: number, depth: depth + 1)
                 }
                 if stopped { break search }
                 if count == 0, !system.isFinished(state) {
                     for index in properties.indices where findings[index].violation == nil {
                         if case .noDeadlock = properties[index].condition {
-                            findings[index].violation = .state(stateKey)
+                            findings[index].violation = .state(stateNumber)
                         }
                     }
                 }
@@ -159,7 +160,7 @@ extension Checker {
             let looksForExample = properties[index].looksForExample
             let verdict: PropertyVerdict<System.State, System.Action>
             if let violation = finding.violation {
-                let path = path(to: violation, seen: seen)
+                let path = path(to: violation, log: log)
                 verdict = looksForExample ? .witnessed(path) : .violated(path)
             } else if let reason = finding.unknownReason {
                 verdict = .unknown(reason: reason)
@@ -174,7 +175,7 @@ extension Checker {
     }
 
     @inlinable
-    func record<Key>(_ judgement: Judgement, at violation: Violation<Key>, in finding: inout Finding<Key>) {
+    func record(_ judgement: Judgement, at violation: Violation, in finding: inout Finding) {
         switch judgement {
         case .holds: break
         case .violated: finding.violation = violation
@@ -182,41 +183,33 @@ extension Checker {
         }
     }
 
-    /// Rebuilds the path to a violation by walking the seen set back to an
-    /// initial state and replaying the system forward along those keys.
+    /// Rebuilds the path to a violation: the log's parents back to an initial state, then the
+    /// system replayed forward, taking at each state the successor the log names.
     @inlinable
-    func path<Seen: SeenStates>(
-        to violation: Violation<Seen.Key>, seen: Seen
-    ) -> Path<System.State, System.Action> where Seen.State == System.State {
-        let target: Seen.Key
+    func path(to violation: Violation, log: DiscoveryLog) -> Path<System.State, System.Action> {
+        let target: UInt32
         switch violation {
-        case .state(let stateKey): target = stateKey
+        case .state(let number): target = number
         case .transition(let source, _): target = source
         }
-
-        var keys = [target]
-        while let parent = seen.parent(of: keys[keys.count - 1]), parent != keys[keys.count - 1] {
-            keys.append(parent)
+        var choices: [Int] = []
+        var number = target
+        while true {
+            let (parent, choice) = log.entry(number)
+            choices.append(choice)
+            if parent == number { break }
+            number = parent
         }
-        keys.reverse()
+        choices.reverse()
+        if case .transition(_, let index) = violation { choices.append(index) }
 
-        guard let initial = system.initialStates().first(where: { seen.key(of: $0) == keys[0] }) else {
-            preconditionFailure("the seen set names an initial state the system does not have")
-        }
-        var path = Path<System.State, System.Action>(initialState: initial)
+        var path = Path<System.State, System.Action>(initialState: system.initialStates()[choices[0]])
         var successors: [(action: System.Action, state: System.State)] = []
-        for nextKey in keys.dropFirst() {
+        for choice in choices.dropFirst() {
             successors.removeAll(keepingCapacity: true)
             system.successors(of: path.finalState, into: &successors)
-            guard let step = successors.first(where: { seen.key(of: $0.state) == nextKey }) else {
-                preconditionFailure("successors(of:) is not deterministic: a recorded step cannot be replayed")
-            }
-            path.steps.append(step)
-        }
-        if case .transition(_, let index) = violation {
-            successors.removeAll(keepingCapacity: true)
-            system.successors(of: path.finalState, into: &successors)
-            path.steps.append(successors[index])
+            precondition(choice < successors.count, "successors(of:) is not deterministic: a recorded step cannot be replayed")
+            path.steps.append(successors[choice])
         }
         return path
     }

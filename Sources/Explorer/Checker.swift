@@ -30,8 +30,20 @@ public struct Checker<System: TransitionSystem> {
     @inlinable
     public func run() -> SearchOutcome<System.State, System.Action> {
         switch options.storage {
-        case .fingerprints: search(seen: FingerprintTable<System.State>())
-        case .exact: search(seen: ExactStateTable<System.State>())
+        case .fingerprints: search(seen: FingerprintTable<System.State>(), frontier: ValueFrontier())
+        case .exact: search(seen: ExactStateTable<System.State>(), frontier: ValueFrontier())
+        }
+    }
+}
+
+extension Checker where System.State: PackableState {
+    /// Runs the search and returns a verdict for every property, keeping the states it has yet to
+    /// expand packed.
+    @inlinable
+    public func run() -> SearchOutcome<System.State, System.Action> {
+        switch options.storage {
+        case .fingerprints: search(seen: FingerprintTable<System.State>(), frontier: PackedFrontier())
+        case .exact: search(seen: ExactStateTable<System.State>(), frontier: PackedFrontier())
         }
     }
 }

@@ -6,7 +6,7 @@ public import Explorer
 /// In symbolic mode the words are canonically renamed: variables are
 /// numbered in order of first appearance, so states that differ only by
 /// the names of their variables are equal.
-public struct ExtentState: Hashable, Sendable, StableHashable {
+public struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
     var slots: [UInt32]
 
     init(slots: [UInt32]) {
@@ -48,5 +48,32 @@ public struct ExtentState: Hashable, Sendable, StableHashable {
             }
         }
         hasher.combine(slots.count)
+    }
+
+    /// Appends the slots: a byte each when every slot is below 255 or empty (255), else four bytes
+    /// each; after a byte saying which, and two for the count.
+    public func pack(into bytes: inout ContiguousArray<UInt8>) {
+        let narrow = slots.allSatisfy { $0 < 255 || $0 == StateLayout.none }
+        bytes.append(narrow ? 1 : 4)
+        bytes.append(UInt8(truncatingIfNeeded: slots.count))
+        bytes.append(UInt8(truncatingIfNeeded: slots.count >> 8))
+        if narrow {
+            for slot in slots { bytes.append(UInt8(truncatingIfNeeded: min(slot, 255))) }
+        } else {
+            slots.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        }
+    }
+
+    /// The state `pack(into:)` wrote.
+    public init(unpacking bytes: UnsafeRawBufferPointer) {
+        let count = Int(bytes[1]) | Int(bytes[2]) << 8
+        if bytes[0] == 1 {
+            slots = (0..<count).map { index in
+                let byte = bytes[3 + index]
+                return byte == 255 ? StateLayout.none : UInt32(byte)
+            }
+        } else {
+            slots = (0..<count).map { bytes.loadUnaligned(fromByteOffset: 3 + 4 * $0, as: UInt32.self) }
+        }
     }
 }

@@ -161,3 +161,23 @@ extension StateSpaceTests {
         #expect(run.verdicts["writes-succeed"] == "violated")
     }
 }
+
+extension StateSpaceTests {
+    @Test func statesPackNarrowAndWideAndComeBackEqual() throws {
+        let run = try Run(Scenarios.qemuCacheNone(blocks: 2), Policy.builtIn(named: "dio-csum")!)
+        var states = run.model.initialStates()
+        var successors: [(action: ExtentAction, state: ExtentState)] = []
+        run.model.successors(of: states[0], into: &successors)
+        states += successors.map(\.state)
+        states += try Run(Scenarios.qemuCacheNone(data: .concrete(2)), Policy.builtIn(named: "dio-csum")!).model.initialStates()
+        // A slot of 255 or more does not fit a byte: such a state packs four bytes a slot.
+        states.append(ExtentState(slots: [0, 254, 255, StateLayout.none, StateLayout.fresh, 70_000]))
+        for state in states {
+            var bytes = ContiguousArray<UInt8>()
+            state.pack(into: &bytes)
+            let unpacked = bytes.withUnsafeBytes { ExtentState(unpacking: $0) }
+            #expect(unpacked == state)
+            #expect(bytes.count == 3 + state.slots.count * (state.slots.contains(255) ? 4 : 1))
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/// A state that packs into a few bytes: the search keeps the states it has yet to expand packed,
+/// one after another, instead of as values with storage of their own.
+public protocol PackableState {
+    /// Appends the state's bytes to `bytes`.
+    func pack(into bytes: inout ContiguousArray<UInt8>)
+    /// The state `pack(into:)` wrote as `bytes`.
+    init(unpacking bytes: UnsafeRawBufferPointer)
+}

@@ -1,0 +1,81 @@
+/// The states a search has yet to expand, packed one after another in chunks of 1 MiB, each with
+/// its number and depth: a queue for breadth-first search, a stack for depth-first.
+///
+/// An entry is the number (4 bytes), the depth (4 bytes), the state's length (2 bytes), the state's
+/// bytes and its length again, so that it can be taken from either end. Entries do not straddle
+/// chunks, and a chunk is freed once emptied.
+@usableFromInline
+struct PackedFrontier<State: PackableState> {
+    @usableFromInline static var chunkSize: Int { 1 << 20 }
+
+    @usableFromInline var chunks: [ContiguousArray<UInt8>] = []
+    /// Where the first entry of the first chunk starts.
+    @usableFromInline var head = 0
+    @usableFromInline var scratch = ContiguousArray<UInt8>()
+
+    @inlinable
+    init() {}
+
+    @inlinable
+    var isEmpty: Bool { chunks.isEmpty }
+
+    @inlinable
+    mutating func append(_ state: State, number: UInt32, depth: Int) {
+        scratch.removeAll(keepingCapacity: true)
+        state.pack(into: &scratch)
+        precondition(scratch.count <= Int(UInt16.max), "a packed state is longer than 65,535 bytes")
+        let length = UInt16(scratch.count)
+        let size = 12 + scratch.count
+        if chunks.isEmpty || chunks[chunks.count - 1].count + size > Self.chunkSize {
+            chunks.append([])
+            chunks[chunks.count - 1].reserveCapacity(max(Self.chunkSize, size))
+        }
+        let last = chunks.count - 1
+        withUnsafeBytes(of: number.littleEndian) { chunks[last].append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(depth).littleEndian) { chunks[last].append(contentsOf: $0) }
+        withUnsafeBytes(of: length.littleEndian) { chunks[last].append(contentsOf: $0) }
+        chunks[last].append(contentsOf: scratch)
+        withUnsafeBytes(of: length.littleEndian) { chunks[last].append(contentsOf: $0) }
+    }
+
+    /// Takes the entry appended first.
+    @inlinable
+    mutating func popFirst() -> (state: State, number: UInt32, depth: Int)? {
+        guard !chunks.isEmpty else { return nil }
+        let entry: (State, UInt32, Int, Int) = chunks[0].withUnsafeBytes { bytes in
+            let number = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: head, as: UInt32.self))
+            let depth = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: head + 4, as: UInt32.self)))
+            let length = Int(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: head + 8, as: UInt16.self)))
+            let state = State(unpacking: UnsafeRawBufferPointer(rebasing: bytes[(head + 10)..<(head + 10 + length)]))
+            return (state, number, depth, 12 + length)
+        }
+        head += entry.3
+        if head == chunks[0].count {
+            chunks.removeFirst()
+            head = 0
+        }
+        return (entry.0, entry.1, entry.2)
+    }
+
+    /// Takes the entry appended last.
+    @inlinable
+    mutating func popLast() -> (state: State, number: UInt32, depth: Int)? {
+        guard !chunks.isEmpty else { return nil }
+        let last = chunks.count - 1
+        let end = chunks[last].count
+        let entry: (State, UInt32, Int, Int) = chunks[last].withUnsafeBytes { bytes in
+            let length = Int(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: end - 2, as: UInt16.self)))
+            let start = end - 12 - length
+            let number = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start, as: UInt32.self))
+            let depth = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self)))
+            let state = State(unpacking: UnsafeRawBufferPointer(rebasing: bytes[(start + 10)..<(start + 10 + length)]))
+            return (state, number, depth, start)
+        }
+        chunks[last].removeLast(end - entry.3)
+        if chunks[last].count == (last == 0 ? head : 0) {
+            chunks.removeLast()
+            if chunks.isEmpty { head = 0 }
+        }
+        return (entry.0, entry.1, entry.2)
+    }
+}

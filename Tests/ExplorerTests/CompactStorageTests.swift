@@ -1,0 +1,55 @@
+@testable import Explorer
+import Testing
+
+/// A state of a few bytes whose length varies, to cross chunk boundaries.
+private struct Bytes: PackableState, Equatable {
+    var values: [UInt8]
+    func pack(into bytes: inout ContiguousArray<UInt8>) { bytes.append(contentsOf: values) }
+    init(values: [UInt8]) { self.values = values }
+    init(unpacking bytes: UnsafeRawBufferPointer) { values = Array(bytes) }
+}
+
+@Suite struct CompactStorageTests {
+    private func state(_ number: Int) -> Bytes {
+        Bytes(values: (0..<(number % 300)).map { UInt8(truncatingIfNeeded: $0 &+ number) })
+    }
+
+    @Test func aPackedQueueGivesBackWhatWasPutInInOrderAcrossChunks() {
+        var frontier = PackedFrontier<Bytes>()
+        let count = 20_000  // about 3 MiB of entries: several chunks
+        for number in 0..<count { frontier.append(state(number), number: UInt32(number), depth: number % 7) }
+        for number in 0..<count {
+            let entry = frontier.popFirst()
+            #expect(entry?.state == state(number) && entry?.number == UInt32(number) && entry?.depth == number % 7)
+            if entry?.state != state(number) { return }
+        }
+        #expect(frontier.popFirst() == nil && frontier.isEmpty)
+    }
+
+    @Test func aPackedStackGivesBackWhatWasPutInInReverseAcrossChunks() {
+        var frontier = PackedFrontier<Bytes>()
+        let count = 20_000
+        for number in 0..<count { frontier.append(state(number), number: UInt32(number), depth: 0) }
+        // Taken from both ends at once, as a mix of the two orders would.
+        _ = frontier.popFirst()
+        for number in stride(from: count - 1, through: 1, by: -1) {
+            let entry = frontier.popLast()
+            #expect(entry?.number == UInt32(number) && entry?.state == state(number))
+            if entry?.number != UInt32(number) { return }
+        }
+        #expect(frontier.popLast() == nil && frontier.isEmpty)
+    }
+
+    @Test func theLogNumbersStatesAndRemembersTheirParentsAcrossChunks() {
+        var log = DiscoveryLog()
+        #expect(log.append(parent: nil, choice: 0) == 0)
+        let count = (1 << DiscoveryLog.chunkShift) + 10
+        for number in 1..<count {
+            #expect(log.append(parent: UInt32(number - 1), choice: number % 5) == UInt32(number))
+        }
+        #expect(log.entry(0) == (0, 0))
+        for number in [1, 5, (1 << DiscoveryLog.chunkShift) - 1, 1 << DiscoveryLog.chunkShift, count - 1] {
+            #expect(log.entry(UInt32(number)) == (UInt32(number - 1), number % 5))
+        }
+    }
+}
