@@ -127,9 +127,8 @@ extension Checker {
                         }
                         return
                     }
-                    if let memoryLimit = options.memoryLimit, seen.bytesOfNextGrowth > 0,
-                        !seen.contains(successorKey),
-                        (ResidentMemory.bytes() ?? 0) + seen.bytesOfNextGrowth >= memoryLimit
+                    if let memoryLimit = options.memoryLimit, case let growth = seen.bytesOfGrowth(inserting: successorKey),
+                        growth > 0, !seen.contains(successorKey), (ResidentMemory.bytes() ?? 0) + growth >= memoryLimit
                     {
                         limit = .memory(memoryLimit)
                         stopped = true

@@ -12,27 +12,98 @@ protocol SeenStates {
     mutating func insert(_ key: Key) -> Bool
     /// Whether `key` has been seen.
     func contains(_ key: Key) -> Bool
-    /// The bytes the next insertion of a new key allocates at once (a table that doubles); 0 if none.
-    var bytesOfNextGrowth: Int { get }
+    /// The bytes inserting `key`, if new, allocates at once (a table that grows); 0 if none.
+    func bytesOfGrowth(inserting key: Key) -> Int
 }
 
-/// Seen states as 64-bit fingerprints in an open-addressing table, kept between 35% and 70% full:
-/// 11 to 23 bytes per state.
+/// Seen states as 64-bit fingerprints: 64 open-addressing tables with linear probing, chosen by a
+/// fingerprint's top six bits, each kept between 47% and 70% full (11 to 17 bytes per state). A
+/// table grows by half on its own, so the memory a growth holds twice is a 64th of the whole.
 @usableFromInline
 struct FingerprintTable<State: StableHashable>: SeenStates {
-    @usableFromInline var slots: [UInt64]
+    /// One of the tables.
+    @usableFromInline
+    struct Shard {
+        @usableFromInline var slots: [UInt64]
+        @usableFromInline var count = 0
+
+        @inlinable
+        init(capacity: Int) { slots = [UInt64](repeating: 0, count: capacity) }
+
+        @inlinable
+        var needsGrowth: Bool { (count + 1) * 10 > slots.count * 7 }
+
+        @inlinable
+        var grownCapacity: Int { slots.count + slots.count / 2 }
+
+        /// A fingerprint's home slot: the product of its bits below the shard's with the capacity,
+        /// shifted down, so that any capacity will do.
+        @inlinable
+        func home(of key: UInt64) -> Int {
+            Int(truncatingIfNeeded: (key << FingerprintTable.shardBits).multipliedFullWidth(by: UInt64(slots.count)).high)
+        }
+
+        @inlinable
+        mutating func insert(_ key: UInt64) -> Bool {
+            if needsGrowth { grow() }
+            var index = home(of: key)
+            let capacity = slots.count
+            let inserted = slots.withUnsafeMutableBufferPointer { slots in
+                while true {
+                    let stored = slots[index]
+                    if stored == key { return false }
+                    if stored == 0 {
+                        slots[index] = key
+                        return true
+                    }
+                    index += 1
+                    if index == capacity { index = 0 }
+                }
+            }
+            if inserted { count += 1 }
+            return inserted
+        }
+
+        @inlinable
+        func contains(_ key: UInt64) -> Bool {
+            var index = home(of: key)
+            let capacity = slots.count
+            return slots.withUnsafeBufferPointer { slots in
+                while slots[index] != 0 {
+                    if slots[index] == key { return true }
+                    index += 1
+                    if index == capacity { index = 0 }
+                }
+                return false
+            }
+        }
+
+        @usableFromInline
+        mutating func grow() {
+            let old = slots
+            let capacity = grownCapacity
+            slots = []
+            slots = [UInt64](repeating: 0, count: capacity)
+            count = 0
+            for key in old where key != 0 { _ = insert(key) }
+        }
+    }
+
+    @usableFromInline static var shardBits: UInt64 { 6 }
+    @usableFromInline var shards = [Shard](repeating: Shard(capacity: 1 << 7), count: 1 << Int(shardBits))
     @usableFromInline var count = 0
 
     @inlinable
-    init() {
-        slots = [UInt64](repeating: 0, count: 1 << 13)
+    init() {}
+
+    @inlinable
+    func shard(of key: UInt64) -> Int { Int(truncatingIfNeeded: key >> (64 - Self.shardBits)) }
+
+    @inlinable
+    func bytesOfGrowth(inserting key: UInt64) -> Int {
+        let shard = shards[shard(of: key)]
+        return shard.needsGrowth ? shard.grownCapacity * MemoryLayout<UInt64>.stride : 0
     }
-
-    @inlinable
-    var capacity: Int { slots.count }
-
-    @inlinable
-    var bytesOfNextGrowth: Int { (count + 1) * 10 > capacity * 7 ? slots.count * 2 * MemoryLayout<UInt64>.stride : 0 }
 
     @inlinable
     func key(of state: State) -> UInt64 {
@@ -42,46 +113,13 @@ struct FingerprintTable<State: StableHashable>: SeenStates {
 
     @inlinable
     mutating func insert(_ key: UInt64) -> Bool {
-        if (count + 1) * 10 > capacity * 7 { grow() }
-        let mask = capacity - 1
-        var index = Int(truncatingIfNeeded: key) & mask
-        return slots.withUnsafeMutableBufferPointer { slots in
-            while true {
-                let stored = slots[index]
-                if stored == key { return false }
-                if stored == 0 {
-                    slots[index] = key
-                    count += 1
-                    return true
-                }
-                index = (index + 1) & mask
-            }
-        }
+        guard shards[shard(of: key)].insert(key) else { return false }
+        count += 1
+        return true
     }
 
     @inlinable
-    func contains(_ key: UInt64) -> Bool {
-        let mask = capacity - 1
-        var index = Int(truncatingIfNeeded: key) & mask
-        return slots.withUnsafeBufferPointer { slots in
-            while slots[index] != 0 {
-                if slots[index] == key { return true }
-                index = (index + 1) & mask
-            }
-            return false
-        }
-    }
-
-    @usableFromInline
-    mutating func grow() {
-        let old = slots
-        slots = []
-        slots = [UInt64](repeating: 0, count: old.count * 2)
-        count = 0
-        for key in old where key != 0 {
-            _ = insert(key)
-        }
-    }
+    func contains(_ key: UInt64) -> Bool { shards[shard(of: key)].contains(key) }
 }
 
 /// Seen states stored whole: exact, and larger.
@@ -106,5 +144,5 @@ struct ExactStateTable<State: Hashable>: SeenStates {
 
     /// A set grows too, but by amounts the periodic check of resident memory sees coming.
     @inlinable
-    var bytesOfNextGrowth: Int { 0 }
+    func bytesOfGrowth(inserting key: State) -> Int { 0 }
 }

@@ -53,3 +53,27 @@ private struct Bytes: PackableState, Equatable {
         }
     }
 }
+
+extension CompactStorageTests {
+    @Test func theFingerprintTableKeepsEveryKeyThroughItsShardsGrowth() {
+        var table = FingerprintTable<Grid.Cell>()
+        var generator = SeededGenerator(seed: 7)
+        var keys: [UInt64] = []
+        for _ in 0..<200_000 { keys.append(max(generator.next(), 1)) }
+        var inserted = 0
+        for key in keys where table.insert(key) { inserted += 1 }
+        #expect(inserted == keys.count)
+        #expect(table.count == keys.count)
+        // Every shard grew, and none is more than 70% full.
+        #expect(table.shards.allSatisfy { $0.slots.count > 1 << 7 && $0.count * 10 <= $0.slots.count * 7 })
+        #expect(keys.allSatisfy { table.contains($0) })
+        var reinserted = 0
+        for key in keys where table.insert(key) { reinserted += 1 }
+        #expect(reinserted == 0)
+        #expect(table.count == keys.count)
+        var absent = SeededGenerator(seed: 8)
+        var found = 0
+        for _ in 0..<10_000 where table.contains(max(absent.next(), 1)) { found += 1 }
+        #expect(found == 0)
+    }
+}
