@@ -31,11 +31,16 @@ struct PackedFrontier<State: PackableState> {
             chunks[chunks.count - 1].reserveCapacity(max(Self.chunkSize, size))
         }
         let last = chunks.count - 1
-        withUnsafeBytes(of: number.littleEndian) { chunks[last].append(contentsOf: $0) }
-        withUnsafeBytes(of: UInt32(depth).littleEndian) { chunks[last].append(contentsOf: $0) }
-        withUnsafeBytes(of: length.littleEndian) { chunks[last].append(contentsOf: $0) }
-        chunks[last].append(contentsOf: scratch)
-        withUnsafeBytes(of: length.littleEndian) { chunks[last].append(contentsOf: $0) }
+        withUnsafeTemporaryAllocation(byteCount: size, alignment: 1) { entry in
+            entry.storeBytes(of: number.littleEndian, toByteOffset: 0, as: UInt32.self)
+            entry.storeBytes(of: UInt32(depth).littleEndian, toByteOffset: 4, as: UInt32.self)
+            entry.storeBytes(of: length.littleEndian, toByteOffset: 8, as: UInt16.self)
+            scratch.withUnsafeBytes { packed in
+                UnsafeMutableRawBufferPointer(rebasing: entry[10..<(10 + packed.count)]).copyMemory(from: packed)
+            }
+            entry.storeBytes(of: length.littleEndian, toByteOffset: size - 2, as: UInt16.self)
+            chunks[last].append(contentsOf: entry.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// Takes the entry appended first.

@@ -53,27 +53,42 @@ public struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
     /// Appends the slots: a byte each when every slot is below 255 or empty (255), else four bytes
     /// each; after a byte saying which, and two for the count.
     public func pack(into bytes: inout ContiguousArray<UInt8>) {
-        let narrow = slots.allSatisfy { $0 < 255 || $0 == StateLayout.none }
-        bytes.append(narrow ? 1 : 4)
-        bytes.append(UInt8(truncatingIfNeeded: slots.count))
-        bytes.append(UInt8(truncatingIfNeeded: slots.count >> 8))
-        if narrow {
-            for slot in slots { bytes.append(UInt8(truncatingIfNeeded: min(slot, 255))) }
-        } else {
-            slots.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        slots.withUnsafeBufferPointer { slots in
+            var narrow = true
+            for slot in slots where slot >= 255 && slot != StateLayout.none {
+                narrow = false
+                break
+            }
+            let length = 3 + slots.count * (narrow ? 1 : 4)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
+                defer { bytes.append(contentsOf: out) }
+                out[0] = narrow ? 1 : 4
+                out[1] = UInt8(truncatingIfNeeded: slots.count)
+                out[2] = UInt8(truncatingIfNeeded: slots.count >> 8)
+                if narrow {
+                    for index in slots.indices { out[3 + index] = UInt8(truncatingIfNeeded: min(slots[index], 255)) }
+                } else {
+                    UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: out[3...]))
+                        .copyMemory(from: UnsafeRawBufferPointer(slots))
+                }
+            }
         }
     }
 
     /// The state `pack(into:)` wrote.
     public init(unpacking bytes: UnsafeRawBufferPointer) {
         let count = Int(bytes[1]) | Int(bytes[2]) << 8
-        if bytes[0] == 1 {
-            slots = (0..<count).map { index in
-                let byte = bytes[3 + index]
-                return byte == 255 ? StateLayout.none : UInt32(byte)
+        let narrow = bytes[0] == 1
+        slots = [UInt32](unsafeUninitializedCapacity: count) { slots, initialized in
+            for index in 0..<count {
+                if narrow {
+                    let byte = bytes[3 + index]
+                    slots[index] = byte == 255 ? StateLayout.none : UInt32(byte)
+                } else {
+                    slots[index] = bytes.loadUnaligned(fromByteOffset: 3 + 4 * index, as: UInt32.self)
+                }
             }
-        } else {
-            slots = (0..<count).map { bytes.loadUnaligned(fromByteOffset: 3 + 4 * $0, as: UInt32.self) }
+            initialized = count
         }
     }
 }
