@@ -67,17 +67,17 @@ extension ExtentModel: TransitionSystem {
     /// Every enabled step and the canonical state it leads to, built in one buffer that is copied
     /// only when `body` keeps a successor: most successors are states seen before.
     public func forEachSuccessor(of state: ExtentState, _ body: (ExtentAction, ExtentState) -> Void) {
-        guard !shape.extendsSteps, concreteValues != nil else {
+        guard !shape.extendsSteps else {
             forEachEnabledAction(in: state) { action in
                 body(action, canonical(step(action, from: state, fresh: StateLayout.fresh)))
             }
             return
         }
-        // Concrete states are their own canonical form.
         var next = state
         forEachEnabledAction(in: state) { action in
             next.overwrite(with: state)
             apply(action, from: state, into: &next, fresh: StateLayout.fresh)
+            canonicalize(&next)
             body(action, next)
         }
     }
