@@ -41,8 +41,4 @@ struct DiscoveryLog {
         let index = Int(number) & ((1 << Self.chunkShift) - 1)
         return (parents[chunk][index], Int(choices[chunk][index]))
     }
-
-    /// The bytes the log holds.
-    @inlinable
-    var bytes: Int { parents.count << Self.chunkShift * 8 }
 }
