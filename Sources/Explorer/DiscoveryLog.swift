@@ -1,7 +1,7 @@
 /// How every state of a search was first reached, by the number the search gave it: the number of
-/// the state it was reached from and which of that state's successors it was. Eight bytes a state,
-/// in chunks, so that it never copies itself to grow; enough to rebuild the path to any state by
-/// replaying the system.
+/// the state it was reached from and which of that state's successors it was. Five bytes a state
+/// (a choice above 254 is kept aside), in chunks, so that it never copies itself to grow; enough to
+/// rebuild the path to any state by replaying the system.
 @usableFromInline
 struct DiscoveryLog {
     /// Entries per chunk: 2^20, 8 MiB.
@@ -10,7 +10,9 @@ struct DiscoveryLog {
     /// Per chunk, the parent of each state, and which successor of its parent it was; an initial
     /// state is its own parent, and its choice is its place among the initial states.
     @usableFromInline var parents: [[UInt32]] = []
-    @usableFromInline var choices: [[UInt32]] = []
+    @usableFromInline var choices: [[UInt8]] = []
+    /// The choices that do not fit a byte (marked 255 in `choices`), by state number.
+    @usableFromInline var largeChoices: [UInt32: Int] = [:]
     @usableFromInline var count = 0
 
     @inlinable
@@ -29,7 +31,12 @@ struct DiscoveryLog {
             choices[choices.count - 1].reserveCapacity(1 << Self.chunkShift)
         }
         parents[parents.count - 1].append(parent ?? number)
-        choices[choices.count - 1].append(UInt32(choice))
+        if choice < 255 {
+            choices[choices.count - 1].append(UInt8(choice))
+        } else {
+            choices[choices.count - 1].append(255)
+            largeChoices[number] = choice
+        }
         count += 1
         return number
     }
@@ -39,6 +46,7 @@ struct DiscoveryLog {
     func entry(_ number: UInt32) -> (parent: UInt32, choice: Int) {
         let chunk = Int(number) >> Self.chunkShift
         let index = Int(number) & ((1 << Self.chunkShift) - 1)
-        return (parents[chunk][index], Int(choices[chunk][index]))
+        let choice = choices[chunk][index]
+        return (parents[chunk][index], choice == 255 ? largeChoices[number]! : Int(choice))
     }
 }

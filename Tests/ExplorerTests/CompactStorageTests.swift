@@ -44,12 +44,14 @@ private struct Bytes: PackableState, Equatable {
         var log = DiscoveryLog()
         #expect(log.append(parent: nil, choice: 0) == 0)
         let count = (1 << DiscoveryLog.chunkShift) + 10
+        // Choices of every size, some too large for a byte.
+        func choice(_ number: Int) -> Int { number % 7 == 0 ? 254 + number % 1000 : number % 5 }
         for number in 1..<count {
-            #expect(log.append(parent: UInt32(number - 1), choice: number % 5) == UInt32(number))
+            #expect(log.append(parent: UInt32(number - 1), choice: choice(number)) == UInt32(number))
         }
         #expect(log.entry(0) == (0, 0))
-        for number in [1, 5, (1 << DiscoveryLog.chunkShift) - 1, 1 << DiscoveryLog.chunkShift, count - 1] {
-            #expect(log.entry(UInt32(number)) == (UInt32(number - 1), number % 5))
+        for number in [1, 5, 7, 14, 700, (1 << DiscoveryLog.chunkShift) - 1, 1 << DiscoveryLog.chunkShift, count - 1] {
+            #expect(log.entry(UInt32(number)) == (UInt32(number - 1), choice(number)))
         }
     }
 }
