@@ -181,3 +181,26 @@ extension StateSpaceTests {
         }
     }
 }
+
+extension StateSpaceTests {
+    /// Paths are rebuilt with `successors(of:into:)` from the choices the search made with
+    /// `forEachSuccessor(of:_:)`: the two must list the same steps to the same states, in one order.
+    @Test(arguments: ["dio-csum", "dio-verify", "buffered-fallback", "unstable-pages"])
+    func bothWaysOfListingSuccessorsAgree(policy: String) throws {
+        for data in [DataMode.symbolic, .concrete(2)] {
+            let run = try Run(Scenarios.qemuCacheNone(blocks: 2, budget: 2, data: data), Policy.builtIn(named: policy)!)
+            var pending = run.model.initialStates()
+            var visited = 0
+            while let state = pending.popLast(), visited < 300 {
+                visited += 1
+                var listed: [(action: ExtentAction, state: ExtentState)] = []
+                run.model.successors(of: state, into: &listed)
+                var called: [(action: ExtentAction, state: ExtentState)] = []
+                run.model.forEachSuccessor(of: state) { called.append(($0, $1)) }
+                #expect(listed.map(\.action) == called.map(\.action), "\(policy), \(data)")
+                #expect(listed.map(\.state) == called.map(\.state), "\(policy), \(data)")
+                pending += listed.map(\.state)
+            }
+        }
+    }
+}
