@@ -34,15 +34,19 @@ extension ExtentModel {
 
     /// Whether every stored checksum is over the words its block holds on every mirror, slot for slot.
     private func storedChecksumsMatch(_ state: ExtentState) -> Bool {
-        for block in 0..<geometry.blocks {
-            let checksum = layout.start(of: .storedChecksum(block))
-            guard state[checksum] != StateLayout.none else { continue }
-            for mirror in 0..<geometry.mirrors {
-                let data = layout.start(of: .stored(block, mirror: mirror))
-                for word in 0..<geometry.blockWords where state[data + word] != state[checksum + word] { return false }
+        // Stored blocks lie one after another: each block's mirrors, then its checksum.
+        let (base, blockStride, words, mirrors) = (layout.storedBase, layout.storedStride, geometry.blockWords, geometry.mirrors)
+        return state.slots.withUnsafeBufferPointer { slots in
+            for block in 0..<geometry.blocks {
+                let start = base + block * blockStride
+                let checksum = start + mirrors * words
+                guard slots[checksum] != StateLayout.none else { continue }
+                for data in stride(from: start, to: checksum, by: words) {
+                    for word in 0..<words where slots[data + word] != slots[checksum + word] { return false }
+                }
             }
+            return true
         }
-        return true
     }
 
     /// The judgement of a transition property on the step `action` from `before`.
