@@ -48,9 +48,6 @@ public struct StateGraph<System: TransitionSystem> {
         return true
     }
 
-    /// The number of `state`, if the graph has it.
-    public func number(of state: System.State) -> Int? { numbers[state] }
-
     /// The numbers of the states along `path`, its initial state first; nil where one is not in the graph.
     public func numbers(along path: Path<System.State, System.Action>) -> [Int]? {
         var result: [Int] = []

@@ -49,19 +49,9 @@ extension ExtentModel: TransitionSystem {
         return states
     }
 
-    /// Every enabled step and the canonical state it leads to.
+    /// Every enabled step and the canonical state it leads to: `forEachSuccessor(of:_:)`'s, collected.
     public func successors(of state: ExtentState, into successors: inout [(action: ExtentAction, state: ExtentState)]) {
-        // Decided once per state rather than per step: most models have no checks, and this runs for
-        // every transition.
-        if shape.extendsSteps {
-            forEachEnabledAction(in: state) { action in
-                successors.append((action, canonical(step(action, from: state, fresh: StateLayout.fresh))))
-            }
-        } else {
-            forEachEnabledAction(in: state) { action in
-                successors.append((action, canonical(apply(action, to: state, fresh: StateLayout.fresh))))
-            }
-        }
+        forEachSuccessor(of: state) { successors.append(($0, $1)) }
     }
 
     /// Every enabled step and the canonical state it leads to, built in one buffer that is copied

@@ -184,7 +184,8 @@ extension StateSpaceTests {
 
 extension StateSpaceTests {
     /// Paths are rebuilt with `successors(of:into:)` from the choices the search made with
-    /// `forEachSuccessor(of:_:)`: the two must list the same steps to the same states, in one order.
+    /// `forEachSuccessor(of:_:)`: the two must list the same steps to the same states, in one order,
+    /// and the successors `body` keeps must not change when the reused buffer is written again.
     @Test(arguments: ["dio-csum", "dio-verify", "buffered-fallback", "unstable-pages"])
     func bothWaysOfListingSuccessorsAgree(policy: String) throws {
         for data in [DataMode.symbolic, .concrete(2)] {
