@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -25,10 +24,7 @@ let package = Package(
         // Swift over the Z3 C API: terms, solvers, models. Knows nothing of storage.
         .target(name: "Z3Kit", dependencies: ["CZ3"]),
         // Generic explicit-state search. Knows nothing of Z3 or storage.
-        .target(
-            name: "Explorer",
-            dependencies: [.product(name: "DequeModule", package: "swift-collections")]
-        ),
+        .target(name: "Explorer"),
         // The extent model of the contract: states, steps, policies, invariants.
         .target(name: "Extent", dependencies: ["Explorer", "Z3Kit"]),
         // YAML model files to extent models, with file/line/key errors.

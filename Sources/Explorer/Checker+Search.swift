@@ -1,4 +1,3 @@
-
 extension Checker {
     /// Where a property was first discovered (violated, or for `sometimes` satisfied), by the
     /// numbers the search gives states in the order it first reaches them.
@@ -19,14 +18,13 @@ extension Checker {
         @inlinable init() {}
     }
 
-    /// The search itself, over `seen`: a table of fingerprints or of whole states.
+    /// A depth-first search, over `seen`: a table of fingerprints or of whole states.
     ///
     /// Inlinable so that it is specialized for the caller's system: unspecialized, generic
     /// metadata look-ups cost more than the search itself.
     @inlinable
-    func search<Seen: SeenStates, Pending: Frontier>(seen: Seen, frontier: Pending) -> SearchOutcome<System.State, System.Action>
+    func depthFirstSearch<Seen: SeenStates, Pending: Frontier>(seen: Seen, frontier: Pending) -> SearchOutcome<System.State, System.Action>
     where Seen.State == System.State, Pending.State == System.State {
-        var seen = seen
         var frontier = frontier
         var log = DiscoveryLog()
         let clock = ContinuousClock()
@@ -36,28 +34,6 @@ extension Checker {
         var limit: SearchLimit?
 
         var findings = [Finding](repeating: Finding(), count: properties.count)
-
-        // The loops below index the properties rather than enumerate them: enumerating copies each
-        // property, its name included, on every state and transition. `findings` is passed rather
-        // than captured: a local function that captures a variable and is called from a closure
-        // makes every access to it a dynamic exclusivity check.
-        func judgeState(_ state: System.State, number: UInt32, into findings: inout [Finding]) {
-            for index in properties.indices where findings[index].violation == nil {
-                switch properties[index].condition {
-                case .always(let judge):
-                    record(judge(state), at: .state(number), in: &findings[index])
-                case .sometimes(let judge):
-                    // An example is a discovery as a counterexample is: the judgement is turned round.
-                    switch judge(state) {
-                    case .holds: findings[index].violation = .state(number)
-                    case .violated: break
-                    case .unknown(let reason): findings[index].unknownReason = findings[index].unknownReason ?? reason
-                    }
-                case .alwaysOnTransition, .noDeadlock:
-                    break
-                }
-            }
-        }
 
         func elapsed() -> Duration { clock.now - start }
 
@@ -71,12 +47,12 @@ extension Checker {
                 guard seen.insert(stateKey) else { continue }
                 let number = log.append(parent: nil, choice: place)
                 statistics.initialStates += 1
-                judgeState(state, number: number, into: &findings)
+                judge(state, number: number, into: &findings)
                 frontier.append(state, number: number, depth: 0)
             }
 
             var expansions = 0
-            while let (state, stateNumber, depth) = options.strategy == .breadthFirst ? frontier.popFirst() : frontier.popLast() {
+            while let (state, stateNumber, depth) = frontier.popLast() {
                 expansions += 1
                 if expansions & 0xFF == 0 {
                     let now = clock.now
@@ -114,12 +90,7 @@ extension Checker {
                         return
                     }
                     statistics.transitions += 1
-                    for propertyIndex in properties.indices where findings[propertyIndex].violation == nil {
-                        guard case .alwaysOnTransition(let judge) = properties[propertyIndex].condition else { continue }
-                        record(
-                            judge(state, action, successor), at: .transition(source: stateNumber, index: index),
-                            in: &findings[propertyIndex])
-                    }
+                    judge(state, action, successor, at: .transition(source: stateNumber, index: index), into: &findings)
                     if let maxStates = options.maxStates, seen.count >= maxStates {
                         if !seen.contains(successorKey) {
                             limit = .maxStates(maxStates)
@@ -137,7 +108,7 @@ extension Checker {
                     guard seen.insert(successorKey) else { return }
                     let number = log.append(parent: stateNumber, choice: index)
                     statistics.maxDepth = max(statistics.maxDepth, depth + 1)
-                    judgeState(successor, number: number, into: &findings)
+                    judge(successor, number: number, into: &findings)
                     frontier.append(successor, number: number, depth: depth + 1)
                 }
                 if stopped { break search }
@@ -153,7 +124,60 @@ extension Checker {
 
         statistics.states = seen.count
         statistics.seconds = Double(elapsed())
+        return outcome(of: findings, log: log, statistics: statistics, limit: limit)
+    }
 
+    /// Judges the properties of `state`, the state numbered `number`, that `findings` has not yet
+    /// found violated.
+    ///
+    /// The loops index the properties rather than enumerate them: enumerating copies each property,
+    /// its name included, on every state and transition.
+    @inlinable
+    func judge(_ state: System.State, number: UInt32, into findings: inout [Finding]) {
+        for index in properties.indices where findings[index].violation == nil {
+            switch properties[index].condition {
+            case .always(let judge):
+                record(judge(state), at: .state(number), in: &findings[index])
+            case .sometimes(let judge):
+                // An example is a discovery as a counterexample is: the judgement is turned round.
+                switch judge(state) {
+                case .holds: findings[index].violation = .state(number)
+                case .violated: break
+                case .unknown(let reason): findings[index].unknownReason = findings[index].unknownReason ?? reason
+                }
+            case .alwaysOnTransition, .noDeadlock:
+                break
+            }
+        }
+    }
+
+    /// Judges the transition properties that `findings` has not yet found violated on the step
+    /// `action` from `state` to `successor`, found at `violation`.
+    @inlinable
+    func judge(
+        _ state: System.State, _ action: System.Action, _ successor: System.State, at violation: Violation,
+        into findings: inout [Finding]
+    ) {
+        for index in properties.indices where findings[index].violation == nil {
+            guard case .alwaysOnTransition(let judge) = properties[index].condition else { continue }
+            record(judge(state, action, successor), at: violation, in: &findings[index])
+        }
+    }
+
+    @inlinable
+    func record(_ judgement: Judgement, at violation: Violation, in finding: inout Finding) {
+        switch judgement {
+        case .holds: break
+        case .violated: finding.violation = violation
+        case .unknown(let reason): finding.unknownReason = finding.unknownReason ?? reason
+        }
+    }
+
+    /// The verdicts `findings` give, with their paths rebuilt from `log`.
+    @inlinable
+    func outcome(
+        of findings: [Finding], log: DiscoveryLog, statistics: SearchStatistics, limit: SearchLimit?
+    ) -> SearchOutcome<System.State, System.Action> {
         let verdicts = properties.indices.map { index in
             let finding = findings[index]
             let looksForExample = properties[index].looksForExample
@@ -171,15 +195,6 @@ extension Checker {
             return (properties[index].name, verdict)
         }
         return SearchOutcome(verdicts: verdicts, statistics: statistics, limit: limit)
-    }
-
-    @inlinable
-    func record(_ judgement: Judgement, at violation: Violation, in finding: inout Finding) {
-        switch judgement {
-        case .holds: break
-        case .violated: finding.violation = violation
-        case .unknown(let reason): finding.unknownReason = finding.unknownReason ?? reason
-        }
     }
 
     /// Rebuilds the path to a violation: the log's parents back to an initial state, then the

@@ -28,10 +28,23 @@ public struct Checker<System: TransitionSystem> {
 
     /// Runs the search and returns a verdict for every property.
     @inlinable
-    public func run() -> SearchOutcome<System.State, System.Action> {
-        switch options.storage {
-        case .fingerprints: search(seen: FingerprintTable<System.State>(), frontier: ValueFrontier())
-        case .exact: search(seen: ExactStateTable<System.State>(), frontier: ValueFrontier())
+    public func run() -> SearchOutcome<System.State, System.Action> { run(helpers: []) }
+
+    /// Runs one search on this thread and one more per checker of `helpers`, and returns a verdict
+    /// for every property. A breadth-first search only: a depth-first one runs on this thread alone.
+    ///
+    /// Each helper is a checker of the same system and properties that owns what its thread uses (a
+    /// solver, say); its options are not used. The outcome does not depend on how many helpers
+    /// there are.
+    @inlinable
+    public func run(helpers: [Checker]) -> SearchOutcome<System.State, System.Action> {
+        switch (options.strategy, options.storage) {
+        case (.breadthFirst, .fingerprints):
+            levelSearch(seen: FingerprintTable<System.State>(), batch: ValueStateBatch<System.State>.self, helpers: helpers)
+        case (.breadthFirst, .exact):
+            levelSearch(seen: ExactStateTable<System.State>(), batch: ValueStateBatch<System.State>.self, helpers: helpers)
+        case (.depthFirst, .fingerprints): depthFirstSearch(seen: FingerprintTable<System.State>(), frontier: ValueFrontier())
+        case (.depthFirst, .exact): depthFirstSearch(seen: ExactStateTable<System.State>(), frontier: ValueFrontier())
         }
     }
 }
@@ -40,10 +53,19 @@ extension Checker where System.State: PackableState {
     /// Runs the search and returns a verdict for every property, keeping the states it has yet to
     /// expand packed.
     @inlinable
-    public func run() -> SearchOutcome<System.State, System.Action> {
-        switch options.storage {
-        case .fingerprints: search(seen: FingerprintTable<System.State>(), frontier: PackedFrontier())
-        case .exact: search(seen: ExactStateTable<System.State>(), frontier: PackedFrontier())
+    public func run() -> SearchOutcome<System.State, System.Action> { run(helpers: []) }
+
+    /// Runs one search on this thread and one more per checker of `helpers`, keeping the states it
+    /// has yet to expand packed; as `run(helpers:)` does for any system.
+    @inlinable
+    public func run(helpers: [Checker]) -> SearchOutcome<System.State, System.Action> {
+        switch (options.strategy, options.storage) {
+        case (.breadthFirst, .fingerprints):
+            levelSearch(seen: FingerprintTable<System.State>(), batch: PackedStateBatch<System.State>.self, helpers: helpers)
+        case (.breadthFirst, .exact):
+            levelSearch(seen: ExactStateTable<System.State>(), batch: PackedStateBatch<System.State>.self, helpers: helpers)
+        case (.depthFirst, .fingerprints): depthFirstSearch(seen: FingerprintTable<System.State>(), frontier: PackedFrontier())
+        case (.depthFirst, .exact): depthFirstSearch(seen: ExactStateTable<System.State>(), frontier: PackedFrontier())
         }
     }
 }

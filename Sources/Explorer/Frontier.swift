@@ -1,12 +1,8 @@
-import DequeModule
-
-/// The states a search has yet to expand, with the number the search gave each and its depth.
+/// The states a depth-first search has yet to expand, with the number the search gave each and its depth.
 @usableFromInline
 protocol Frontier {
     associatedtype State
     mutating func append(_ state: State, number: UInt32, depth: Int)
-    /// The entry appended first: breadth-first order.
-    mutating func popFirst() -> (state: State, number: UInt32, depth: Int)?
     /// The entry appended last: depth-first order.
     mutating func popLast() -> (state: State, number: UInt32, depth: Int)?
 }
@@ -14,16 +10,13 @@ protocol Frontier {
 /// States kept as values: for systems whose states do not pack.
 @usableFromInline
 struct ValueFrontier<State>: Frontier {
-    @usableFromInline var entries = Deque<(state: State, number: UInt32, depth: Int)>()
+    @usableFromInline var entries = [(state: State, number: UInt32, depth: Int)]()
 
     @inlinable
     init() {}
 
     @inlinable
     mutating func append(_ state: State, number: UInt32, depth: Int) { entries.append((state, number, depth)) }
-
-    @inlinable
-    mutating func popFirst() -> (state: State, number: UInt32, depth: Int)? { entries.popFirst() }
 
     @inlinable
     mutating func popLast() -> (state: State, number: UInt32, depth: Int)? { entries.popLast() }

@@ -1,16 +1,14 @@
-/// The states a search has yet to expand, packed one after another in chunks of 1 MiB, each with
-/// its number and depth: a queue for breadth-first search, a stack for depth-first.
+/// The states a depth-first search has yet to expand, packed one after another in chunks of 1 MiB,
+/// each with its number and depth: a stack.
 ///
 /// An entry is the number (4 bytes), the depth (4 bytes), the state's length (2 bytes), the state's
-/// bytes and its length again, so that it can be taken from either end. Entries do not straddle
+/// bytes and its length again, so that it can be taken from the end. Entries do not straddle
 /// chunks, and a chunk is freed once emptied.
 @usableFromInline
 struct PackedFrontier<State: PackableState> {
     @usableFromInline static var chunkSize: Int { 1 << 20 }
 
     @usableFromInline var chunks: [ContiguousArray<UInt8>] = []
-    /// Where the first entry of the first chunk starts.
-    @usableFromInline var head = 0
     @usableFromInline var scratch = ContiguousArray<UInt8>()
 
     @inlinable
@@ -43,25 +41,6 @@ struct PackedFrontier<State: PackableState> {
         }
     }
 
-    /// Takes the entry appended first.
-    @inlinable
-    mutating func popFirst() -> (state: State, number: UInt32, depth: Int)? {
-        guard !chunks.isEmpty else { return nil }
-        let entry: (State, UInt32, Int, Int) = chunks[0].withUnsafeBytes { bytes in
-            let number = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: head, as: UInt32.self))
-            let depth = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: head + 4, as: UInt32.self)))
-            let length = Int(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: head + 8, as: UInt16.self)))
-            let state = State(unpacking: UnsafeRawBufferPointer(rebasing: bytes[(head + 10)..<(head + 10 + length)]))
-            return (state, number, depth, 12 + length)
-        }
-        head += entry.3
-        if head == chunks[0].count {
-            chunks.removeFirst()
-            head = 0
-        }
-        return (entry.0, entry.1, entry.2)
-    }
-
     /// Takes the entry appended last.
     @inlinable
     mutating func popLast() -> (state: State, number: UInt32, depth: Int)? {
@@ -77,10 +56,7 @@ struct PackedFrontier<State: PackableState> {
             return (state, number, depth, start)
         }
         chunks[last].removeLast(end - entry.3)
-        if chunks[last].count == (last == 0 ? head : 0) {
-            chunks.removeLast()
-            if chunks.isEmpty { head = 0 }
-        }
+        if chunks[last].isEmpty { chunks.removeLast() }
         return (entry.0, entry.1, entry.2)
     }
 }

@@ -13,3 +13,13 @@ public enum PropertyVerdict<State, Action> {
 }
 
 extension PropertyVerdict: Sendable where State: Sendable, Action: Sendable {}
+
+extension PropertyVerdict {
+    /// The path to the counterexample or example, if the verdict has one.
+    public var path: Path<State, Action>? {
+        switch self {
+        case .violated(let path), .witnessed(let path): path
+        case .holds, .neverWitnessed, .unknown: nil
+        }
+    }
+}

@@ -14,6 +14,9 @@ public struct SearchOptions: Sendable {
     /// The resident memory, in bytes, at which the search stops, if any: checked now and then, and
     /// before the seen set grows.
     public var memoryLimit: Int?
+    /// How many states of a level each thread of a breadth-first search takes at once. Outcomes do
+    /// not depend on it: it trades the cost of handing out work against how evenly it spreads.
+    public var segmentSize: Int
     /// How often `progress` is called during a long search.
     public var progressInterval: Duration
     /// Called every `progressInterval` with the figures so far.
@@ -27,6 +30,7 @@ public struct SearchOptions: Sendable {
         maxDepth: Int? = nil,
         timeout: Duration? = nil,
         memoryLimit: Int? = nil,
+        segmentSize: Int = 16384,
         progressInterval: Duration = .seconds(2),
         progress: (@Sendable (SearchStatistics) -> Void)? = nil
     ) {
@@ -36,6 +40,7 @@ public struct SearchOptions: Sendable {
         self.maxDepth = maxDepth
         self.timeout = timeout
         self.memoryLimit = memoryLimit
+        self.segmentSize = max(1, segmentSize)
         self.progressInterval = progressInterval
         self.progress = progress
     }

@@ -1,40 +1,54 @@
 /// The seen set of a search: every state it has reached, by key.
+///
+/// Lookups may run on several threads at once, and so may `insert(batches:workers:)`'s own threads;
+/// nothing else may run beside an insertion.
 @usableFromInline
-protocol SeenStates {
+protocol SeenStates: AnyObject {
     associatedtype State
     associatedtype Key: Equatable
 
+    /// An empty set.
+    init()
     /// The number of states seen.
     var count: Int { get }
     /// The key under which `state` is stored.
     func key(of state: State) -> Key
     /// Records `key`; false if it was seen before.
-    mutating func insert(_ key: Key) -> Bool
+    func insert(_ key: Key) -> Bool
     /// Whether `key` has been seen.
     func contains(_ key: Key) -> Bool
     /// The bytes inserting `key`, if new, allocates at once (a table that grows); 0 if none.
     func bytesOfGrowth(inserting key: Key) -> Int
+    /// The bytes inserting every key of `batches` would at most allocate.
+    func bytesOfGrowth(inserting batches: [[Key]]) -> Int
+    /// Records every key of `batches` in order, batch after batch, on up to `workers` threads, and
+    /// says for each whether it was new: the answers are those of inserting them one by one.
+    func insert(batches: [[Key]], workers: Int) -> [[Bool]]
 }
 
 /// Seen states as 64-bit fingerprints: 64 open-addressing tables with linear probing, chosen by a
 /// fingerprint's top six bits, each kept between 47% and 70% full (11 to 17 bytes per state). A
-/// table grows by half on its own, so the memory a growth holds twice is a 64th of the whole.
+/// table grows by half on its own, so the memory a growth holds twice is a 64th of the whole; and
+/// tables are independent, so threads insert into distinct tables at once.
 @usableFromInline
-struct FingerprintTable<State: StableHashable>: SeenStates {
-    /// One of the tables.
+final class FingerprintTable<State: StableHashable>: SeenStates, @unchecked Sendable {
+    /// One of the tables, in memory of its own.
     @usableFromInline
     struct Shard {
-        @usableFromInline var slots: [UInt64]
+        @usableFromInline var slots: UnsafeMutableBufferPointer<UInt64>
         @usableFromInline var count = 0
 
         @inlinable
-        init(capacity: Int) { slots = [UInt64](repeating: 0, count: capacity) }
+        init(capacity: Int) {
+            slots = .allocate(capacity: capacity)
+            slots.initialize(repeating: 0)
+        }
 
         @inlinable
         var needsGrowth: Bool { (count + 1) * 10 > slots.count * 7 }
 
         @inlinable
-        var grownCapacity: Int { slots.count + slots.count / 2 }
+        static func grownCapacity(_ capacity: Int) -> Int { capacity + capacity / 2 }
 
         /// A fingerprint's home slot: the product of its bits below the shard's with the capacity,
         /// shifted down, so that any capacity will do.
@@ -48,53 +62,57 @@ struct FingerprintTable<State: StableHashable>: SeenStates {
             if needsGrowth { grow() }
             var index = home(of: key)
             let capacity = slots.count
-            let inserted = slots.withUnsafeMutableBufferPointer { slots in
-                while true {
-                    let stored = slots[index]
-                    if stored == key { return false }
-                    if stored == 0 {
-                        slots[index] = key
-                        return true
-                    }
-                    index += 1
-                    if index == capacity { index = 0 }
+            while true {
+                let stored = slots[index]
+                if stored == key { return false }
+                if stored == 0 {
+                    slots[index] = key
+                    count += 1
+                    return true
                 }
+                index += 1
+                if index == capacity { index = 0 }
             }
-            if inserted { count += 1 }
-            return inserted
         }
 
         @inlinable
         func contains(_ key: UInt64) -> Bool {
             var index = home(of: key)
             let capacity = slots.count
-            return slots.withUnsafeBufferPointer { slots in
-                while slots[index] != 0 {
-                    if slots[index] == key { return true }
-                    index += 1
-                    if index == capacity { index = 0 }
-                }
-                return false
+            while slots[index] != 0 {
+                if slots[index] == key { return true }
+                index += 1
+                if index == capacity { index = 0 }
             }
+            return false
         }
 
         @usableFromInline
         mutating func grow() {
             let old = slots
-            let capacity = grownCapacity
-            slots = []
-            slots = [UInt64](repeating: 0, count: capacity)
-            count = 0
+            self = Shard(capacity: Self.grownCapacity(old.count))
             for key in old where key != 0 { _ = insert(key) }
+            old.deallocate()
         }
     }
 
     @usableFromInline static var shardBits: UInt64 { 6 }
-    @usableFromInline var shards = [Shard](repeating: Shard(capacity: 1 << 7), count: 1 << Int(shardBits))
-    @usableFromInline var count = 0
+    @usableFromInline static var shardCount: Int { 1 << Int(shardBits) }
+    @usableFromInline let shards: UnsafeMutableBufferPointer<Shard>
 
     @inlinable
-    init() {}
+    init() {
+        shards = .allocate(capacity: Self.shardCount)
+        for index in shards.indices { (shards.baseAddress! + index).initialize(to: Shard(capacity: 1 << 7)) }
+    }
+
+    deinit {
+        for shard in shards { shard.slots.deallocate() }
+        shards.deallocate()
+    }
+
+    @inlinable
+    var count: Int { shards.reduce(0) { $0 + $1.count } }
 
     @inlinable
     func shard(of key: UInt64) -> Int { Int(truncatingIfNeeded: key >> (64 - Self.shardBits)) }
@@ -102,7 +120,22 @@ struct FingerprintTable<State: StableHashable>: SeenStates {
     @inlinable
     func bytesOfGrowth(inserting key: UInt64) -> Int {
         let shard = shards[shard(of: key)]
-        return shard.needsGrowth ? shard.grownCapacity * MemoryLayout<UInt64>.stride : 0
+        return shard.needsGrowth ? Shard.grownCapacity(shard.slots.count) * MemoryLayout<UInt64>.stride : 0
+    }
+
+    @inlinable
+    func bytesOfGrowth(inserting batches: [[UInt64]]) -> Int {
+        var added = [Int](repeating: 0, count: Self.shardCount)
+        for keys in batches { for key in keys { added[shard(of: key)] += 1 } }
+        var bytes = 0
+        for (index, shard) in shards.enumerated() {
+            var capacity = shard.slots.count
+            while (shard.count + added[index]) * 10 > capacity * 7 {
+                capacity = Shard.grownCapacity(capacity)
+                bytes += capacity * MemoryLayout<UInt64>.stride
+            }
+        }
+        return bytes
     }
 
     @inlinable
@@ -112,19 +145,33 @@ struct FingerprintTable<State: StableHashable>: SeenStates {
     }
 
     @inlinable
-    mutating func insert(_ key: UInt64) -> Bool {
-        guard shards[shard(of: key)].insert(key) else { return false }
-        count += 1
-        return true
-    }
+    func insert(_ key: UInt64) -> Bool { shards[shard(of: key)].insert(key) }
 
     @inlinable
     func contains(_ key: UInt64) -> Bool { shards[shard(of: key)].contains(key) }
+
+    /// Each thread inserts the keys of the shards it owns, in order: a key's answer depends only on
+    /// the keys of its own shard before it.
+    @inlinable
+    func insert(batches: [[UInt64]], workers: Int) -> [[Bool]] {
+        let answers = batches.map { UnsafeMutableBufferPointer<Bool>.allocate(capacity: $0.count) }
+        defer { for answer in answers { answer.deallocate() } }
+        let workers = max(1, min(workers, Self.shardCount))
+        runConcurrently(threads: workers) { worker in
+            for (batch, keys) in batches.enumerated() {
+                for (index, key) in keys.enumerated() {
+                    let shard = Int(truncatingIfNeeded: key >> (64 - Self.shardBits))
+                    if shard % workers == worker { answers[batch][index] = shards[shard].insert(key) }
+                }
+            }
+        }
+        return answers.map { Array($0) }
+    }
 }
 
 /// Seen states stored whole: exact, and larger.
 @usableFromInline
-struct ExactStateTable<State: Hashable>: SeenStates {
+final class ExactStateTable<State: Hashable>: SeenStates, @unchecked Sendable {
     @usableFromInline var states: Set<State> = []
 
     @inlinable
@@ -137,7 +184,7 @@ struct ExactStateTable<State: Hashable>: SeenStates {
     func key(of state: State) -> State { state }
 
     @inlinable
-    mutating func insert(_ key: State) -> Bool { states.insert(key).inserted }
+    func insert(_ key: State) -> Bool { states.insert(key).inserted }
 
     @inlinable
     func contains(_ key: State) -> Bool { states.contains(key) }
@@ -145,4 +192,12 @@ struct ExactStateTable<State: Hashable>: SeenStates {
     /// A set grows too, but by amounts the periodic check of resident memory sees coming.
     @inlinable
     func bytesOfGrowth(inserting key: State) -> Int { 0 }
+
+    @inlinable
+    func bytesOfGrowth(inserting batches: [[State]]) -> Int { 0 }
+
+    @inlinable
+    func insert(batches: [[State]], workers: Int) -> [[Bool]] {
+        batches.map { keys in keys.map { states.insert($0).inserted } }
+    }
 }

@@ -14,25 +14,29 @@ private struct Bytes: PackableState, Equatable {
         Bytes(values: (0..<(number % 300)).map { UInt8(truncatingIfNeeded: $0 &+ number) })
     }
 
-    @Test func aPackedQueueGivesBackWhatWasPutInInOrderAcrossChunks() {
-        var frontier = PackedFrontier<Bytes>()
-        let count = 20_000  // about 3 MiB of entries: several chunks
-        for number in 0..<count { frontier.append(state(number), number: UInt32(number), depth: number % 7) }
-        for number in 0..<count {
-            let entry = frontier.popFirst()
-            #expect(entry?.state == state(number) && entry?.number == UInt32(number) && entry?.depth == number % 7)
-            if entry?.state != state(number) { return }
+    @Test func aPackedBatchGivesBackEveryStateByPlaceAndKeepsThoseAsked() {
+        var batch = PackedStateBatch<Bytes>()
+        let count = 5_000
+        for number in 0..<count { batch.append(state(number)) }
+        #expect(batch.count == count)
+        #expect((0..<count).allSatisfy { batch.state(at: $0) == state($0) })
+        var asked: [Int] = []
+        batch.retain { index in
+            asked.append(index)
+            return index % 3 == 1
         }
-        #expect(frontier.popFirst() == nil && frontier.isEmpty)
+        #expect(asked == Array(0..<count))
+        #expect(batch.count == (count + 1) / 3)
+        #expect((0..<batch.count).allSatisfy { batch.state(at: $0) == state(1 + 3 * $0) })
+        batch.retain { _ in false }
+        #expect(batch.count == 0 && batch.bytes.isEmpty)
     }
 
     @Test func aPackedStackGivesBackWhatWasPutInInReverseAcrossChunks() {
         var frontier = PackedFrontier<Bytes>()
         let count = 20_000
         for number in 0..<count { frontier.append(state(number), number: UInt32(number), depth: 0) }
-        // Taken from both ends at once, as a mix of the two orders would.
-        _ = frontier.popFirst()
-        for number in stride(from: count - 1, through: 1, by: -1) {
+        for number in stride(from: count - 1, through: 0, by: -1) {
             let entry = frontier.popLast()
             #expect(entry?.number == UInt32(number) && entry?.state == state(number))
             if entry?.number != UInt32(number) { return }
@@ -58,7 +62,7 @@ private struct Bytes: PackableState, Equatable {
 
 extension CompactStorageTests {
     @Test func theFingerprintTableKeepsEveryKeyThroughItsShardsGrowth() {
-        var table = FingerprintTable<Grid.Cell>()
+        let table = FingerprintTable<Grid.Cell>()
         var generator = SeededGenerator(seed: 7)
         var keys: [UInt64] = []
         for _ in 0..<200_000 { keys.append(max(generator.next(), 1)) }
@@ -77,5 +81,22 @@ extension CompactStorageTests {
         var found = 0
         for _ in 0..<10_000 where table.contains(max(absent.next(), 1)) { found += 1 }
         #expect(found == 0)
+    }
+
+    @Test(arguments: [1, 2, 3, 64])
+    func insertingBatchesOnThreadsAnswersAsInsertingOneByOne(threads: Int) {
+        var generator = SeededGenerator(seed: 11)
+        // Batches that repeat keys within and across one another, and keys already present.
+        let pool = (0..<30_000).map { _ in max(generator.next(), 1) }
+        let batches = (0..<40).map { _ in (0..<2_000).map { _ in pool[Int(generator.next() % UInt64(pool.count))] } }
+        let sequential = FingerprintTable<Grid.Cell>()
+        let concurrent = FingerprintTable<Grid.Cell>()
+        for key in pool.prefix(5_000) {
+            _ = sequential.insert(key)
+            _ = concurrent.insert(key)
+        }
+        let expected = batches.map { $0.map { sequential.insert($0) } }
+        #expect(concurrent.insert(batches: batches, workers: threads) == expected)
+        #expect(concurrent.count == sequential.count)
     }
 }

@@ -1,0 +1,309 @@
+extension Checker {
+    /// What a level search does with the states of a level.
+    @usableFromInline
+    enum LevelPass {
+        /// Judges them and expands them.
+        case expand
+        /// Judges them, and looks at their successors only to tell whether the depth limit kept any out.
+        case probe
+        /// Judges them only: the states a limit left unexpanded.
+        case judge
+    }
+
+    /// What expanding one segment found: the successors not seen before the level began, in the order
+    /// the segment's states reached them, with where each came from (and their keys, when they are
+    /// yet to be inserted); and the segment's findings.
+    @usableFromInline
+    struct Expansion<Batch: StateBatch, Key> {
+        @usableFromInline var successors = Batch()
+        @usableFromInline var keys: [Key] = []
+        @usableFromInline var parents: [UInt32] = []
+        @usableFromInline var choices: [UInt32] = []
+        @usableFromInline var findings: [Finding]
+        @usableFromInline var transitions = 0
+        /// Whether a successor the depth limit kept out was one never seen.
+        @usableFromInline var reachesPastDepthLimit = false
+        /// The limit that stopped the expansion before its end, if one did.
+        @usableFromInline var stop: SearchLimit?
+
+        @inlinable
+        init(findings: [Finding]) { self.findings = findings }
+    }
+
+    /// A breadth-first search one level at a time, on one thread per checker of `self` and `helpers`.
+    ///
+    /// Each level is cut into segments that the threads expand at once, looking up successors in the
+    /// seen set as it was when the level began. The new successors are then inserted, each thread
+    /// owning part of the seen set, and numbered in the order of the segments: the order a search on
+    /// one thread would have reached them in. States are numbered as that search numbers them, and
+    /// judged when expanded, so counts, verdicts and paths do not depend on the number of threads.
+    @inlinable
+    func levelSearch<Seen: SeenStates, Batch: StateBatch>(
+        seen: Seen, batch: Batch.Type, helpers: [Checker]
+    ) -> SearchOutcome<System.State, System.Action>
+    where Seen.State == System.State, Batch.State == System.State {
+        let workers = [self] + helpers
+        var log = DiscoveryLog()
+        let clock = ContinuousClock()
+        let start = clock.now
+        var statistics = SearchStatistics()
+        var limit: SearchLimit?
+        var findings = [Finding](repeating: Finding(), count: properties.count)
+
+        var initial = Batch()
+        for (place, state) in system.initialStates().enumerated() {
+            let key = seen.key(of: state)
+            if let maxStates = options.maxStates, seen.count >= maxStates, !seen.contains(key) {
+                limit = .maxStates(maxStates)
+                break
+            }
+            guard seen.insert(key) else { continue }
+            _ = log.append(parent: nil, choice: place)
+            statistics.initialStates += 1
+            initial.append(state)
+        }
+        var level = LevelSegment.split(initial, first: 0, size: options.segmentSize)
+        var depth = 0
+        let progress = Locked(start)
+
+        while !level.isEmpty {
+            let pass: LevelPass =
+                if limit != nil { .judge } else if let maxDepth = options.maxDepth, depth >= maxDepth { .probe } else { .expand }
+            var figuresSoFar = statistics
+            figuresSoFar.states = log.count
+            var (expansions, direct, stop) = expand(
+                consume level, pass: pass, seen: seen, findings: findings, workers: workers,
+                watch: {
+                    let now = clock.now
+                    if let timeout = options.timeout, now - start >= timeout { return .timeout(timeout) }
+                    if let memoryLimit = options.memoryLimit,
+                        let resident = ResidentMemory.bytes(), resident >= memoryLimit
+                    {
+                        return .memory(memoryLimit)
+                    }
+                    if let report = options.progress {
+                        progress.withLock { last in
+                            guard now - last >= options.progressInterval else { return }
+                            last = now
+                            var figures = figuresSoFar
+                            figures.seconds = Double(now - start)
+                            report(figures)
+                        }
+                    }
+                    return nil
+                })
+            level = []
+            for expansion in expansions {
+                statistics.transitions += expansion.transitions
+                if expansion.reachesPastDepthLimit, let maxDepth = options.maxDepth { limit = .maxDepth(maxDepth) }
+                for index in findings.indices {
+                    if findings[index].violation == nil { findings[index].violation = expansion.findings[index].violation }
+                    findings[index].unknownReason = findings[index].unknownReason ?? expansion.findings[index].unknownReason
+                }
+            }
+            if let stop {
+                limit = stop
+                break
+            }
+            guard pass == .expand else { break }
+
+            // Successors found on one thread were inserted as they were found, in order, so each is new;
+            // those found on several are inserted now, in order.
+            var isNew: [[Bool]]? = nil
+            if !direct {
+                let keys = expansions.map(\.keys)
+                if let memoryLimit = options.memoryLimit,
+                    (ResidentMemory.bytes() ?? 0) + seen.bytesOfGrowth(inserting: keys) >= memoryLimit
+                {
+                    limit = .memory(memoryLimit)
+                    break
+                }
+                isNew = seen.insert(batches: keys, workers: workers.count)
+            }
+            // The new successors, numbered in the order of the expansions, become the next level.
+            var next: [LevelSegment<Batch>] = []
+            numbering: for place in expansions.indices {
+                // Taken out of the array, so that its successors are kept without a copy.
+                var expansion = Expansion<Batch, Seen.Key>(findings: [])
+                swap(&expansion, &expansions[place])
+                let first = UInt32(log.count)
+                var kept = 0
+                for index in expansion.parents.indices where isNew?[place][index] ?? true {
+                    if let maxStates = options.maxStates, log.count >= maxStates {
+                        limit = .maxStates(maxStates)
+                        break
+                    }
+                    _ = log.append(parent: expansion.parents[index], choice: Int(expansion.choices[index]))
+                    kept += 1
+                }
+                if let isNew = isNew?[place] {
+                    var left = kept
+                    expansion.successors.retain { index in
+                        guard left > 0, isNew[index] else { return false }
+                        left -= 1
+                        return true
+                    }
+                } else {
+                    expansion.successors.retain { $0 < kept }
+                }
+                next += LevelSegment.split(expansion.successors, first: first, size: options.segmentSize)
+                if limit != nil { break numbering }
+            }
+            level = next
+            if !level.isEmpty {
+                depth += 1
+                statistics.maxDepth = depth
+            }
+        }
+
+        statistics.states = log.count
+        statistics.seconds = Double(clock.now - start)
+        return outcome(of: findings, log: log, statistics: statistics, limit: limit)
+    }
+
+    /// The segments of `level` passed over by the threads of `workers`, each taking the next segment
+    /// not yet taken, and their expansions in the segments' order; whether they ran on one thread,
+    /// inserting their successors into `seen`; and the limit `watch` reported, if it stopped them (it
+    /// is asked each time a thread takes a segment).
+    @inlinable
+    func expand<Seen: SeenStates, Batch: StateBatch>(
+        _ level: consuming [LevelSegment<Batch>], pass: LevelPass, seen: Seen, findings: [Finding], workers: [Checker],
+        watch: () -> SearchLimit?
+    ) -> (expansions: [Expansion<Batch, Seen.Key>], direct: Bool, stop: SearchLimit?)
+    where Seen.State == System.State, Batch.State == System.State {
+        let count = level.count
+        let threads = min(workers.count, count)
+        // Each segment is taken out as it is expanded, so that its states are freed once it is done.
+        let segments = UnsafeMutableBufferPointer<LevelSegment<Batch>?>.allocate(capacity: count)
+        _ = segments.initialize(from: level.lazy.map { $0 })
+        level = []
+        defer {
+            _ = segments.deinitialize()
+            segments.deallocate()
+        }
+        guard threads > 1 else {
+            var expansions: [Expansion<Batch, Seen.Key>] = []
+            for index in 0..<count {
+                if let stop = watch() { return (expansions, true, stop) }
+                let expansion = expand(segments[index].take()!, pass: pass, seen: seen, lookup: .insert, findings: findings)
+                expansions.append(expansion)
+                if let stop = expansion.stop { return (expansions, true, stop) }
+            }
+            return (expansions, true, nil)
+        }
+        let results = UnsafeMutableBufferPointer<Expansion<Batch, Seen.Key>?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        let claims = Locked((next: 0, stop: SearchLimit?.none))
+        runConcurrently(threads: threads) { thread in
+            // The successors this thread has kept: it keeps each once, the first time it finds it, and
+            // takes segments in order, so the first finding of each in the level's order is kept.
+            let kept = Seen()
+            while true {
+                let index: Int? = claims.withLock { claims in
+                    guard claims.stop == nil, claims.next < count else { return nil }
+                    if let stop = watch() {
+                        claims.stop = stop
+                        return nil
+                    }
+                    defer { claims.next += 1 }
+                    return claims.next
+                }
+                guard let index else { return }
+                results[index] = workers[thread].expand(
+                    segments[index].take()!, pass: pass, seen: seen, lookup: .filter(kept), findings: findings)
+            }
+        }
+        // A stop leaves later segments undone, and perhaps one taken before it still running: only the
+        // expansions up to the first missing one are kept, so the order holds.
+        let expansions = Array(results.prefix { $0 != nil }.map { $0! })
+        return (expansions, false, claims.withLock { $0.stop })
+    }
+
+    /// Passes over the states of `segment`: judges each (properties found violated in `findings`
+    /// are not judged again) and, as `pass` says, expands it, keeping the successors `lookup` lets through.
+    @inlinable
+    func expand<Seen: SeenStates, Batch: StateBatch>(
+        _ segment: LevelSegment<Batch>, pass: LevelPass, seen: Seen, lookup: SuccessorLookup<Seen>, findings: [Finding]
+    ) -> Expansion<Batch, Seen.Key>
+    where Seen.State == System.State, Batch.State == System.State {
+        var expansion = Expansion<Batch, Seen.Key>(findings: findings)
+        for position in segment.range {
+            let state = segment.states.state(at: position)
+            let number = segment.first + UInt32(position - segment.range.lowerBound)
+            judge(state, number: number, into: &expansion.findings)
+            guard pass != .judge else { continue }
+            var count = 0
+            system.forEachSuccessor(of: state) { action, successor in
+                let index = count
+                count += 1
+                let key = seen.key(of: successor)
+                guard pass == .expand else {
+                    if !expansion.reachesPastDepthLimit, !seen.contains(key) { expansion.reachesPastDepthLimit = true }
+                    return
+                }
+                expansion.transitions += 1
+                judge(state, action, successor, at: .transition(source: number, index: index), into: &expansion.findings)
+                switch lookup {
+                case .insert:
+                    if let memoryLimit = options.memoryLimit, case let growth = seen.bytesOfGrowth(inserting: key),
+                        growth > 0, !seen.contains(key), (ResidentMemory.bytes() ?? 0) + growth >= memoryLimit
+                    {
+                        expansion.stop = .memory(memoryLimit)
+                    }
+                    guard expansion.stop == nil, seen.insert(key) else { return }
+                case .filter(let kept):
+                    guard !seen.contains(key), kept.insert(key) else { return }
+                }
+                if case .filter = lookup { expansion.keys.append(key) }
+                expansion.parents.append(number)
+                expansion.choices.append(UInt32(index))
+                expansion.successors.append(successor)
+            }
+            if expansion.stop != nil { break }
+            if count == 0, !system.isFinished(state) {
+                for index in properties.indices where expansion.findings[index].violation == nil {
+                    if case .noDeadlock = properties[index].condition { expansion.findings[index].violation = .state(number) }
+                }
+            }
+        }
+        return expansion
+    }
+}
+
+/// How a level search tells which successors are new.
+@usableFromInline
+enum SuccessorLookup<Seen: SeenStates> {
+    /// By inserting each into the seen set as it is found: the level's states are expanded in order,
+    /// on one thread.
+    case insert
+    /// By looking each up in the seen set as it was when the level began, and keeping only the
+    /// first of each in this set: the level is shared between threads, and the seen set is read only.
+    case filter(Seen)
+}
+
+/// A piece of one level of a breadth-first search: states the search numbered consecutively, a
+/// range of a batch that other segments may share.
+@usableFromInline
+struct LevelSegment<Batch: StateBatch> {
+    @usableFromInline var states: Batch
+    @usableFromInline var range: Range<Int>
+    /// The number of the first state.
+    @usableFromInline var first: UInt32
+
+    @inlinable
+    init(states: Batch, range: Range<Int>, first: UInt32) {
+        (self.states, self.range, self.first) = (states, range, first)
+    }
+
+    /// `batch` cut into segments of at most `size` states, numbered on from `first`.
+    @inlinable
+    static func split(_ batch: Batch, first: UInt32, size: Int) -> [LevelSegment] {
+        stride(from: 0, to: batch.count, by: size).map { start in
+            LevelSegment(states: batch, range: start..<min(start + size, batch.count), first: first + UInt32(start))
+        }
+    }
+}
