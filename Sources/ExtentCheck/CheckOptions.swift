@@ -22,8 +22,11 @@ public struct CheckOptions: Sendable {
     /// Whether a violated property gets its counterexample (and a `sometimes` property its example):
     /// the default. Without, reports carry verdicts only, and no witness values are asked of Z3.
     public var computesTraces: Bool
-    /// How many policies are checked at once, each search on its own thread; nil: one per core.
-    public var jobs: Int?
+    /// How many threads checking uses, nil: one per core. Policies are checked side by side, and a
+    /// policy's search uses the threads the others leave: one search of a single policy uses them
+    /// all. Reports do not depend on it, save the solver's counts (each thread has its own solver,
+    /// and its own cache of answers).
+    public var workers: Int?
     /// Called now and then during a long search with the policy's name and the figures so far.
     public var progress: (@Sendable (String, SearchStatistics) -> Void)?
 
@@ -36,7 +39,7 @@ public struct CheckOptions: Sendable {
         solverTimeoutMilliseconds: UInt32? = nil,
         usesSolverShortcuts: Bool = true,
         computesTraces: Bool = true,
-        jobs: Int? = nil,
+        workers: Int? = nil,
         progress: (@Sendable (String, SearchStatistics) -> Void)? = nil
     ) {
         self.policies = policies
@@ -46,7 +49,7 @@ public struct CheckOptions: Sendable {
         self.solverTimeoutMilliseconds = solverTimeoutMilliseconds
         self.usesSolverShortcuts = usesSolverShortcuts
         self.computesTraces = computesTraces
-        self.jobs = jobs
+        self.workers = workers
         self.progress = progress
     }
 }

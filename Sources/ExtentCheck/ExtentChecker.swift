@@ -49,25 +49,36 @@ public struct ExtentChecker: Sendable {
             model: scenario.name, file: nil, about: scenario.about, shape: Self.shape(of: scenario),
             data: scenario.data.description, digest: TraceDocument.digest(of: scenario),
             policies: try policies.concurrentMap(workers: workers) { policy in
-                try check(scenario, under: policy, properties: properties)
+                try check(scenario, under: policy, properties: properties, threads: max(1, workers / min(workers, policies.count)))
             })
     }
 
-    /// Checks one policy: one search deciding every property at once.
-    func check(_ scenario: Scenario, under policy: Policy, properties: [ExtentProperty]) throws -> PolicyReport {
-        let oracle = try oracle(for: scenario)
-        let model = ExtentModel(scenario: scenario, policy: policy, oracle: oracle)
+    /// Checks one policy: one search on `threads` threads deciding every property at once.
+    func check(_ scenario: Scenario, under policy: Policy, properties: [ExtentProperty], threads: Int) throws -> PolicyReport {
         var search = options.search
         if let report = options.progress {
             search.progress = { statistics in report(policy.name, statistics) }
         }
-        let checker = Checker(system: model, properties: model.properties(for: properties), options: search)
-        var outcome = checker.run()
+        // A checker per thread, each with its own solver.
+        let checkers = try (0..<threads).map { _ in
+            let model = ExtentModel(scenario: scenario, policy: policy, oracle: try oracle(for: scenario))
+            return Checker(system: model, properties: model.properties(for: properties), options: search)
+        }
+        let checker = checkers[0]
+        var outcome = checker.run(helpers: Array(checkers.dropFirst()))
+        var oracles = checkers.compactMap(\.system.oracle)
         let expectations = scenario.expectations[policy.name] ?? [:]
         // An outcome Z3 could not rule out was explored: nothing reachable is missed, so what holds
         // holds, but a discovery may lie on an impossible path.
-        let undecided = (oracle?.statistics.undecidedOutcomes ?? 0) > 0
-        if options.computesTraces { outcome = checker.fewestSwitches(in: outcome, actor: model.actor(of:)) }
+        let undecided = oracles.contains { $0.statistics.undecidedOutcomes > 0 }
+        // Traces take their values from a solver of their own: what a solver answers depends on what
+        // it was asked before, and the searching solvers were asked what their threads happened to take.
+        var model = checker.system
+        if options.computesTraces, outcome.verdicts.contains(where: { $0.verdict.path != nil }) {
+            outcome = checker.fewestSwitches(in: outcome, actor: model.actor(of:))
+            model = ExtentModel(scenario: scenario, policy: policy, oracle: try oracle(for: scenario))
+            oracles += model.oracle.map { [$0] } ?? []
+        }
 
         let results = try zip(properties, outcome.verdicts).map { property, named in
             var result = PropertyResult(
@@ -95,18 +106,20 @@ public struct ExtentChecker: Sendable {
         }
         return PolicyReport(
             policy: policy.name, summary: policy.summary, results: results, search: outcome.statistics,
-            solver: oracle.map {
-                SolverStatistics(
-                    calls: $0.statistics.calls, seconds: $0.statistics.seconds,
-                    cacheHits: $0.statistics.cacheHits, identical: $0.statistics.identical)
-            },
+            solver: oracles.isEmpty
+                ? nil
+                : SolverStatistics(
+                    calls: oracles.map(\.statistics.calls).reduce(0, +),
+                    seconds: oracles.map(\.statistics.seconds).reduce(0, +),
+                    cacheHits: oracles.map(\.statistics.cacheHits).reduce(0, +),
+                    identical: oracles.map(\.statistics.identical).reduce(0, +)),
             collisionProbability: search.storage == .exact
                 ? 0 : Fingerprint.collisionProbability(states: outcome.statistics.states),
             limit: outcome.limit?.description)
     }
 
-    /// How many searches run at once: the options' jobs, or one per core.
-    var workers: Int { options.jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+    /// How many threads checking uses: the options' workers, or one per core.
+    var workers: Int { options.workers ?? ProcessInfo.processInfo.activeProcessorCount }
 
     /// A new oracle for a symbolic scenario's comparisons, within the options' budget; nil in concrete mode.
     func oracle(for scenario: Scenario) throws -> SolverOracle? {

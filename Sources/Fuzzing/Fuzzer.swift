@@ -30,7 +30,7 @@ public struct Fuzzer: Sendable {
     /// Sampled or exhaustive.
     public var mode: Mode
     /// How each workload is checked: search limits, the solver's budget, the data mode (symbolic if
-    /// not given), and how many workloads are checked at once (`jobs`; one per core if not given).
+    /// not given), and how many workloads are checked at once (`workers`; one per core if not given).
     /// Policies, properties and traces are the fuzzer's to set.
     public var options: CheckOptions
     /// Whether to go on after a violation until every invariant is violated or every workload
@@ -153,8 +153,8 @@ public struct Fuzzer: Sendable {
         }
     }
 
-    /// How many workloads are checked at once: the options' jobs, or one per core.
-    private var workers: Int { options.jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+    /// How many workloads are checked at once: the options' workers, or one per core.
+    private var workers: Int { options.workers ?? ProcessInfo.processInfo.activeProcessorCount }
 
     /// The shrunk workload as a scenario that expects the violation, checked once more for its trace.
     private func finding(
@@ -186,7 +186,7 @@ public struct Fuzzer: Sendable {
         options.properties = nil
         options.data = options.data ?? .symbolic
         options.computesTraces = traces
-        options.jobs = 1  // one policy per check: the fuzzer spreads workloads over the cores instead
+        options.workers = 1  // one thread per check: the fuzzer spreads workloads over the cores instead
         options.progress = nil
         return options
     }

@@ -37,11 +37,12 @@ struct SearchArguments: ParsableArguments {
     @Option(help: "Answer a Z3 query unknown after this many milliseconds.")
     var solverTimeout: UInt32?
 
-    @Option(help: "Run this many searches at once, each on its own thread: policies for check, workloads for fuzz (default: one per core).")
-    var jobs: Int?
+    @Option(
+        help: "Use this many threads (default: one per core): check runs policies side by side and gives each policy's search the threads left; fuzz checks this many workloads at once.")
+    var workers: Int?
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be at least 1.") }
         if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be 0 or more.") }
         if let timeout, !(timeout > 0 && timeout <= 1e9) {
@@ -63,7 +64,7 @@ struct SearchArguments: ParsableArguments {
             search: SearchOptions(
                 strategy: strategy, storage: storage, maxStates: maxStates, maxDepth: maxDepth,
                 timeout: timeout.map { .milliseconds(Int64($0 * 1000)) }, memoryLimit: memoryLimit),
-            solverTimeoutMilliseconds: solverTimeout, computesTraces: computesTraces, jobs: jobs,
+            solverTimeoutMilliseconds: solverTimeout, computesTraces: computesTraces, workers: workers,
             progress: showsProgress ? progress : nil)
     }
 }

@@ -381,7 +381,7 @@ struct CLITests {
     @Test("--memory-limit ends a search cleanly: unknown verdicts, figures kept, exit 3")
     func memoryLimit() async throws {
         let run = try await ExtentCheckTool.run(
-            ["check", "Benchmarks/Models/five-blocks-concrete.yaml", "--memory-limit", "1M", "--jobs", "1"])
+            ["check", "Benchmarks/Models/five-blocks-concrete.yaml", "--memory-limit", "1M", "--workers", "1"])
         #expect(run.status == 3, "\(run.transcript)")
         #expect(run.stdout.contains("  stopped early: limit memory-limit 1 MiB\n"), "\(run.transcript)")
         #expect(run.stdout.contains("csum-matches-data  unknown   UNKNOWN: limit memory-limit 1 MiB reached"), "\(run.transcript)")

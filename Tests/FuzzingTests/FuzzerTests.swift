@@ -122,19 +122,19 @@ import Testing
 
     @Test("the report does not depend on how many workloads are checked at once")
     func workersDoNotChangeTheReport() throws {
-        func run(jobs: Int, _ mode: Fuzzer.Mode, each: Bool) throws -> String {
+        func run(workers: Int, _ mode: Fuzzer.Mode, each: Bool) throws -> String {
             let report = try Fuzzer(
                 policy: Self.policy("unstable-pages"), bounds: WorkloadBounds(blocks: 2, writers: 2, scriptSteps: 2),
-                mode: mode, options: CheckOptions(jobs: jobs),
+                mode: mode, options: CheckOptions(workers: workers),
                 decidesEveryInvariant: each
             ).run()
             return "\(report.workloads) \(report.states) \(report.shrinkCandidates) \(report.shrinkSteps) "
                 + report.findings.map { "\($0.property) \($0.workload) \($0.original) \($0.shrunk)" }.joined(separator: "; ")
         }
         for (mode, each) in [(Fuzzer.Mode.sample(runs: 30, seed: 2), false), (.sample(runs: 30, seed: 2), true)] {
-            let one = try run(jobs: 1, mode, each: each)
-            #expect(try run(jobs: 2, mode, each: each) == one)
-            #expect(try run(jobs: 3, mode, each: each) == one)
+            let one = try run(workers: 1, mode, each: each)
+            #expect(try run(workers: 2, mode, each: each) == one)
+            #expect(try run(workers: 3, mode, each: each) == one)
         }
     }
 
