@@ -34,6 +34,8 @@ let package = Package(
         ),
         // The public API: check a model, read the results, render reports.
         .target(name: "ExtentCheck", dependencies: ["Extent", "ModelFile", "Explorer"]),
+        // A scenario as a Promela model for SPIN, and SPIN's figures on it: an independent second opinion.
+        .target(name: "Promela", dependencies: ["Extent"]),
         // Workloads generated within bounds, checked one by one, the first violating one shrunk.
         .target(name: "Fuzzing", dependencies: ["ExtentCheck", "Explorer"]),
         // Workload generators with shrinking for Swift Testing's property checks. Links Swift
@@ -46,14 +48,14 @@ let package = Package(
         .executableTarget(
             name: "extentcheck",
             dependencies: [
-                "ExtentCheck", "Fuzzing",
+                "ExtentCheck", "Fuzzing", "Promela",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The scaled model family and its figures; run with `swift run -c release extentcheck-bench`.
         .executableTarget(
             name: "extentcheck-bench",
-            dependencies: ["ExtentCheck"],
+            dependencies: ["ExtentCheck", "Promela"],
             path: "Benchmarks",
             exclude: ["Models", "compare-revisions", "fuzz-table"]
         ),
@@ -61,7 +63,8 @@ let package = Package(
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
         .testTarget(name: "ExtentTests", dependencies: ["Extent", "ModelFile", "Z3Kit"]),
         .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "Extent"]),
-        .testTarget(name: "ExtentCheckTests", dependencies: ["ExtentCheck", "extentcheck"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "ExtentCheckTests", dependencies: ["ExtentCheck", "Promela", "extentcheck"], exclude: ["Snapshots"]),
         // Properties stated as a user states them: the library products only, no @testable.
         .testTarget(
             name: "ExtentCheckAPITests",

@@ -389,3 +389,24 @@ struct CLITests {
         #expect(bad.status == 2 && bad.stderr.contains("--memory-limit takes a size such as 512M or 2G"), "\(bad.transcript)")
     }
 }
+
+extension CLITests {
+    @Test("export writes a Promela model, asserting only the invariants named; bad modes and names exit 2")
+    func exportToPromela() async throws {
+        let run = try await ExtentCheckTool.run(
+            ["export", CLITests.qemu, "--policy", "dio-csum", "--data", "concrete:3", "--invariant", "csum-matches-data"])
+        #expect(run.status == 0, "\(run.transcript)")
+        #expect(run.stdout.contains("init {") && run.stdout.contains("if :: buf0[0] = 0 :: buf0[0] = 1 :: buf0[0] = 2 fi;"))
+        #expect(run.stdout.contains("assert(csum_matches_data)") && !run.stdout.contains("assert(no_deadlock)"))
+        // Without no-deadlock, a stuck state is a proper end for SPIN.
+        #expect(run.stdout.contains("end: do"))
+
+        let symbolic = try await ExtentCheckTool.run(["export", CLITests.qemu, "--policy", "dio-csum", "--data", "symbolic"])
+        #expect(symbolic.status == 2 && symbolic.stderr.contains("--data must be concrete:K"), "\(symbolic.transcript)")
+        let policy = try await ExtentCheckTool.run(["export", CLITests.qemu, "--policy", "nope", "--data", "concrete:2"])
+        #expect(policy.status == 2 && policy.stderr.contains("nope"), "\(policy.transcript)")
+        let invariant = try await ExtentCheckTool.run(
+            ["export", CLITests.qemu, "--policy", "dio-csum", "--data", "concrete:2", "--invariant", "mirrors-agree"])
+        #expect(invariant.status == 2 && invariant.stderr.contains("does not decide 'mirrors-agree'"), "\(invariant.transcript)")
+    }
+}
