@@ -3,11 +3,16 @@ import Foundation
 
 /// `swift run -c release extentcheck-bench [--quick]`: figures of the search over the scaled model
 /// family, each beside a baseline measured in the same run, the same search storing whole states
-/// in a dictionary rather than fingerprints.
+/// in a dictionary rather than fingerprints. With `--spin`, extentcheck beside SPIN (`SpinComparison`).
 @main
 struct Benchmark {
     static func main() throws {
-        let quick = CommandLine.arguments.contains("--quick")
+        let arguments = CommandLine.arguments
+        let quick = arguments.contains("--quick")
+        if let flag = arguments.firstIndex(of: "--measure"), arguments.count > flag + 2, let member = Int(arguments[flag + 1]) {
+            return try SpinComparison.measure(member: member, mode: arguments[flag + 2], quick: quick)
+        }
+        if arguments.contains("--spin") { return try SpinComparison.run(quick: quick) }
         let header = [
             "member", "data", "policy", "states", "transitions", "states/s", "solver calls", "solver s", "wall s",
             "baseline s", "speed-up",
