@@ -231,10 +231,11 @@ extension Checker {
     ) -> Expansion<Batch, Seen.Key>
     where Seen.State == System.State, Batch.State == System.State {
         var expansion = Expansion<Batch, Seen.Key>(findings: findings)
+        let (stateProperties, transitionProperties) = (stateProperties, transitionProperties)
         for position in segment.range {
             let state = segment.states.state(at: position)
             let number = segment.first + UInt32(position - segment.range.lowerBound)
-            judge(state, number: number, into: &expansion.findings)
+            judge(state, number: number, properties: stateProperties, into: &expansion.findings)
             guard pass != .judge else { continue }
             var count = 0
             system.forEachSuccessor(of: state) { action, successor in
@@ -246,7 +247,9 @@ extension Checker {
                     return
                 }
                 expansion.transitions += 1
-                judge(state, action, successor, at: .transition(source: number, index: index), into: &expansion.findings)
+                judge(
+                    state, action, successor, at: .transition(source: number, index: index),
+                    properties: transitionProperties, into: &expansion.findings)
                 switch lookup {
                 case .insert:
                     if let memoryLimit = options.memoryLimit, case let growth = seen.bytesOfGrowth(inserting: key),

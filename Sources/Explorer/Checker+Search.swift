@@ -34,6 +34,7 @@ extension Checker {
         var limit: SearchLimit?
 
         var findings = [Finding](repeating: Finding(), count: properties.count)
+        let (stateProperties, transitionProperties) = (stateProperties, transitionProperties)
 
         func elapsed() -> Duration { clock.now - start }
 
@@ -47,7 +48,7 @@ extension Checker {
                 guard seen.insert(stateKey) else { continue }
                 let number = log.append(parent: nil, choice: place)
                 statistics.initialStates += 1
-                judge(state, number: number, into: &findings)
+                judge(state, number: number, properties: stateProperties, into: &findings)
                 frontier.append(state, number: number, depth: 0)
             }
 
@@ -90,7 +91,9 @@ extension Checker {
                         return
                     }
                     statistics.transitions += 1
-                    judge(state, action, successor, at: .transition(source: stateNumber, index: index), into: &findings)
+                    judge(
+                        state, action, successor, at: .transition(source: stateNumber, index: index),
+                        properties: transitionProperties, into: &findings)
                     if let maxStates = options.maxStates, seen.count >= maxStates {
                         if !seen.contains(successorKey) {
                             limit = .maxStates(maxStates)
@@ -108,7 +111,7 @@ extension Checker {
                     guard seen.insert(successorKey) else { return }
                     let number = log.append(parent: stateNumber, choice: index)
                     statistics.maxDepth = max(statistics.maxDepth, depth + 1)
-                    judge(successor, number: number, into: &findings)
+                    judge(successor, number: number, properties: stateProperties, into: &findings)
                     frontier.append(successor, number: number, depth: depth + 1)
                 }
                 if stopped { break search }
@@ -127,14 +130,14 @@ extension Checker {
         return outcome(of: findings, log: log, statistics: statistics, limit: limit)
     }
 
-    /// Judges the properties of `state`, the state numbered `number`, that `findings` has not yet
-    /// found violated.
+    /// Judges the state properties at `indices` of `state`, the state numbered `number`, that
+    /// `findings` has not yet found violated.
     ///
     /// The loops index the properties rather than enumerate them: enumerating copies each property,
     /// its name included, on every state and transition.
     @inlinable
-    func judge(_ state: System.State, number: UInt32, into findings: inout [Finding]) {
-        for index in properties.indices where findings[index].violation == nil {
+    func judge(_ state: System.State, number: UInt32, properties indices: [Int], into findings: inout [Finding]) {
+        for index in indices where findings[index].violation == nil {
             switch properties[index].condition {
             case .always(let judge):
                 record(judge(state), at: .state(number), in: &findings[index])
@@ -151,16 +154,34 @@ extension Checker {
         }
     }
 
-    /// Judges the transition properties that `findings` has not yet found violated on the step
-    /// `action` from `state` to `successor`, found at `violation`.
+    /// Judges the transition properties at `indices` that `findings` has not yet found violated on
+    /// the step `action` from `state` to `successor`, found at `violation`.
     @inlinable
     func judge(
         _ state: System.State, _ action: System.Action, _ successor: System.State, at violation: Violation,
-        into findings: inout [Finding]
+        properties indices: [Int], into findings: inout [Finding]
     ) {
-        for index in properties.indices where findings[index].violation == nil {
+        for index in indices where findings[index].violation == nil {
             guard case .alwaysOnTransition(let judge) = properties[index].condition else { continue }
             record(judge(state, action, successor), at: violation, in: &findings[index])
+        }
+    }
+
+    /// The indices of the properties judged on transitions: looked up once, so that the properties
+    /// judged elsewhere are not copied out on every transition.
+    @inlinable
+    var transitionProperties: [Int] {
+        properties.indices.filter { if case .alwaysOnTransition = properties[$0].condition { true } else { false } }
+    }
+
+    /// The indices of the properties judged at states, `always` and `sometimes` ones.
+    @inlinable
+    var stateProperties: [Int] {
+        properties.indices.filter {
+            switch properties[$0].condition {
+            case .always, .sometimes: true
+            case .alwaysOnTransition, .noDeadlock: false
+            }
         }
     }
 
