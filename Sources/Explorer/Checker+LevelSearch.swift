@@ -232,8 +232,10 @@ extension Checker {
     where Seen.State == System.State, Batch.State == System.State {
         var expansion = Expansion<Batch, Seen.Key>(findings: findings)
         let (stateProperties, transitionProperties) = (stateProperties, transitionProperties)
+        guard !segment.range.isEmpty else { return expansion }
+        var state = segment.states.state(at: segment.range.lowerBound)
         for position in segment.range {
-            let state = segment.states.state(at: position)
+            if position > segment.range.lowerBound { segment.states.load(position, into: &state) }
             let number = segment.first + UInt32(position - segment.range.lowerBound)
             judge(state, number: number, properties: stateProperties, into: &expansion.findings)
             guard pass != .judge else { continue }

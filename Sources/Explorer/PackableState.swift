@@ -5,4 +5,13 @@ public protocol PackableState {
     func pack(into bytes: inout ContiguousArray<UInt8>)
     /// The state `pack(into:)` wrote as `bytes`.
     init(unpacking bytes: UnsafeRawBufferPointer)
+    /// Makes this state the one `pack(into:)` wrote as `bytes`, in this state's storage where it can:
+    /// what the search does with every state it expands.
+    mutating func unpack(_ bytes: UnsafeRawBufferPointer)
+}
+
+extension PackableState {
+    /// Makes this state `init(unpacking:)`'s.
+    @inlinable
+    public mutating func unpack(_ bytes: UnsafeRawBufferPointer) { self = Self(unpacking: bytes) }
 }

@@ -10,6 +10,8 @@ protocol StateBatch {
     mutating func append(_ state: State)
     /// The state kept at `index`.
     func state(at index: Int) -> State
+    /// Makes `state` the one kept at `index`, reusing its storage where the state can.
+    func load(_ index: Int, into state: inout State)
     /// Keeps only the states whose index `isKept` accepts, asked of each index in order, in no more
     /// memory than they need.
     mutating func retain(_ isKept: (Int) -> Bool)
@@ -31,6 +33,9 @@ struct ValueStateBatch<State>: StateBatch {
 
     @inlinable
     func state(at index: Int) -> State { states[index] }
+
+    @inlinable
+    func load(_ index: Int, into state: inout State) { state = states[index] }
 
     @inlinable
     mutating func retain(_ isKept: (Int) -> Bool) {
@@ -69,6 +74,13 @@ struct PackedStateBatch<State: PackableState>: StateBatch {
         let start = index == 0 ? 0 : Int(ends[index - 1])
         let end = Int(ends[index])
         return bytes.withUnsafeBytes { State(unpacking: UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    @inlinable
+    func load(_ index: Int, into state: inout State) {
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        let end = Int(ends[index])
+        bytes.withUnsafeBytes { state.unpack(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// Moves the kept states' bytes down over the others, without unpacking them, and gives back the

@@ -78,17 +78,32 @@ public struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
     /// The state `pack(into:)` wrote.
     public init(unpacking bytes: UnsafeRawBufferPointer) {
         let count = Int(bytes[1]) | Int(bytes[2]) << 8
-        let narrow = bytes[0] == 1
         slots = [UInt32](unsafeUninitializedCapacity: count) { slots, initialized in
-            for index in 0..<count {
-                if narrow {
-                    let byte = bytes[3 + index]
-                    slots[index] = byte == 255 ? StateLayout.none : UInt32(byte)
-                } else {
-                    slots[index] = bytes.loadUnaligned(fromByteOffset: 3 + 4 * index, as: UInt32.self)
-                }
-            }
+            Self.unpack(bytes, into: slots)
             initialized = count
+        }
+    }
+
+    /// Becomes the state `pack(into:)` wrote, in this state's own buffer when nothing else holds it
+    /// and the slots are as many: no allocation per state expanded.
+    public mutating func unpack(_ bytes: UnsafeRawBufferPointer) {
+        let count = Int(bytes[1]) | Int(bytes[2]) << 8
+        guard slots.count == count else {
+            self = ExtentState(unpacking: bytes)
+            return
+        }
+        slots.withUnsafeMutableBufferPointer { Self.unpack(bytes, into: $0) }
+    }
+
+    private static func unpack(_ bytes: UnsafeRawBufferPointer, into slots: UnsafeMutableBufferPointer<UInt32>) {
+        let narrow = bytes[0] == 1
+        for index in slots.indices {
+            if narrow {
+                let byte = bytes[3 + index]
+                slots[index] = byte == 255 ? StateLayout.none : UInt32(byte)
+            } else {
+                slots[index] = bytes.loadUnaligned(fromByteOffset: 3 + 4 * index, as: UInt32.self)
+            }
         }
     }
 }

@@ -172,12 +172,19 @@ extension StateSpaceTests {
         states += try Run(Scenarios.qemuCacheNone(data: .concrete(2)), Policy.builtIn(named: "dio-csum")!).model.initialStates()
         // A slot of 255 or more does not fit a byte: such a state packs four bytes a slot.
         states.append(ExtentState(slots: [0, 254, 255, StateLayout.none, StateLayout.fresh, 70_000]))
+        // Unpacked in place too, into whichever state came before: of as many slots or not, shared or not.
+        var reused = states[0]
+        var held = reused
         for state in states {
             var bytes = ContiguousArray<UInt8>()
             state.pack(into: &bytes)
             let unpacked = bytes.withUnsafeBytes { ExtentState(unpacking: $0) }
             #expect(unpacked == state)
             #expect(bytes.count == 3 + state.slots.count * (state.slots.contains(255) ? 4 : 1))
+            let before = held
+            bytes.withUnsafeBytes { reused.unpack($0) }
+            #expect(reused == state && held == before)
+            held = reused
         }
     }
 }
