@@ -31,10 +31,10 @@ extension ExtentCheckCommand {
         @Option(name: .customLong("invariant"), help: "Assert only this invariant (repeatable; default: the model's).")
         var invariants: [String] = []
 
-        @Option(help: "The language to write: promela.")
+        @Option(help: ArgumentHelp("The language to write.", valueName: "language"))
         var to: ExportFormat = .promela
 
-        @Option(name: .shortAndLong, help: "Write to this file rather than standard output.")
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file rather than standard output.", valueName: "file"))
         var output: String?
 
         func validate() throws {

@@ -401,6 +401,13 @@ extension CLITests {
         // Without no-deadlock, a stuck state is a proper end for SPIN.
         #expect(run.stdout.contains("end: do"))
 
+        let directory = try scratchDirectory("export")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("model.pml").path
+        let written = try await ExtentCheckTool.run(["export", CLITests.qemu, "--policy", "dio-csum", "--data", "concrete:2", "-o", path])
+        #expect(written.status == 0 && written.stdout.isEmpty, "\(written.transcript)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("assert(no_deadlock)"))
+
         let symbolic = try await ExtentCheckTool.run(["export", CLITests.qemu, "--policy", "dio-csum", "--data", "symbolic"])
         #expect(symbolic.status == 2 && symbolic.stderr.contains("--data must be concrete:K"), "\(symbolic.transcript)")
         let policy = try await ExtentCheckTool.run(["export", CLITests.qemu, "--policy", "nope", "--data", "concrete:2"])
