@@ -96,9 +96,8 @@ enum SpinComparison {
             let symbolic = try child(member: index, mode: "symbolic", quick: quick)
             var tools = SpinRun.Tools()
             tools.hashBits = max(18, Int.bitWidth - one.states.leadingZeroBitCount + 1)
-            let model = try PromelaModel(
-                scenario: member.scenario(data: .concrete(member.values)), policy: Policy.builtIn(named: "buffered-fallback")!,
-                values: member.values)
+            let scenario = member.scenario(data: .concrete(member.values))
+            let model = try PromelaModel(scenario: scenario, policy: scenario.policies[0], values: member.values)
             let spin = try SpinRun.run(model, tools: tools)
             if spin.states - 1 != one.states || two.states != one.states || !spin.violated.isEmpty {
                 disagreements.append(member.label)

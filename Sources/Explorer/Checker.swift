@@ -38,13 +38,19 @@ public struct Checker<System: TransitionSystem> {
     /// there are.
     @inlinable
     public func run(helpers: [Checker]) -> SearchOutcome<System.State, System.Action> {
+        run(helpers: helpers, levels: ValueStateBatch<System.State>.self, stack: ValueFrontier())
+    }
+
+    /// The search the options name, keeping breadth-first levels as `levels` and a depth-first stack as `stack`.
+    @inlinable
+    func run<Levels: StateBatch, Stack: Frontier>(
+        helpers: [Checker], levels: Levels.Type, stack: @autoclosure () -> Stack
+    ) -> SearchOutcome<System.State, System.Action> where Levels.State == System.State, Stack.State == System.State {
         switch (options.strategy, options.storage) {
-        case (.breadthFirst, .fingerprints):
-            levelSearch(seen: FingerprintTable<System.State>(), batch: ValueStateBatch<System.State>.self, helpers: helpers)
-        case (.breadthFirst, .exact):
-            levelSearch(seen: ExactStateTable<System.State>(), batch: ValueStateBatch<System.State>.self, helpers: helpers)
-        case (.depthFirst, .fingerprints): depthFirstSearch(seen: FingerprintTable<System.State>(), frontier: ValueFrontier())
-        case (.depthFirst, .exact): depthFirstSearch(seen: ExactStateTable<System.State>(), frontier: ValueFrontier())
+        case (.breadthFirst, .fingerprints): levelSearch(seen: FingerprintTable<System.State>(), batch: levels, helpers: helpers)
+        case (.breadthFirst, .exact): levelSearch(seen: ExactStateTable<System.State>(), batch: levels, helpers: helpers)
+        case (.depthFirst, .fingerprints): depthFirstSearch(seen: FingerprintTable<System.State>(), frontier: stack())
+        case (.depthFirst, .exact): depthFirstSearch(seen: ExactStateTable<System.State>(), frontier: stack())
         }
     }
 }
@@ -59,13 +65,6 @@ extension Checker where System.State: PackableState {
     /// has yet to expand packed; as `run(helpers:)` does for any system.
     @inlinable
     public func run(helpers: [Checker]) -> SearchOutcome<System.State, System.Action> {
-        switch (options.strategy, options.storage) {
-        case (.breadthFirst, .fingerprints):
-            levelSearch(seen: FingerprintTable<System.State>(), batch: PackedStateBatch<System.State>.self, helpers: helpers)
-        case (.breadthFirst, .exact):
-            levelSearch(seen: ExactStateTable<System.State>(), batch: PackedStateBatch<System.State>.self, helpers: helpers)
-        case (.depthFirst, .fingerprints): depthFirstSearch(seen: FingerprintTable<System.State>(), frontier: PackedFrontier())
-        case (.depthFirst, .exact): depthFirstSearch(seen: ExactStateTable<System.State>(), frontier: PackedFrontier())
-        }
+        run(helpers: helpers, levels: PackedStateBatch<System.State>.self, stack: PackedFrontier())
     }
 }

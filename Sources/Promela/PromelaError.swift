@@ -1,6 +1,8 @@
+import Extent
+
 /// What a Promela model cannot say of a scenario.
 public enum PromelaError: Error, Equatable, CustomStringConvertible {
-    /// Words take this many values: a Promela byte holds at most 251 besides the empty marker.
+    /// Words take this many values: a Promela model takes what `concrete:K` does, a byte's worth.
     case values(Int)
     /// An invariant was named that the scenario does not decide.
     case unknownInvariant(String, known: [String])
@@ -14,7 +16,7 @@ public enum PromelaError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .values(let values):
-            "concrete:\(values): a Promela model takes words of 1 to \(251) values"
+            "concrete:\(values): a Promela model takes words of 1 to \(DataMode.maximumConcreteValues) values"
         case .unknownInvariant(let name, let known):
             "the model does not decide '\(name)'; it decides \(known.joined(separator: ", "))"
         case .notBuiltIn(let name):

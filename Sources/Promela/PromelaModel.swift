@@ -4,15 +4,16 @@ public import Extent
 /// second opinion on a verdict and a state count, from a checker that shares none of extentcheck's code.
 ///
 /// ```swift
-/// let model = try PromelaModel(scenario: scenario, policy: .bufferedFallback, values: 2)
+/// let model = try PromelaModel(scenario: scenario, policy: Policy.builtIn(named: "buffered-fallback")!, values: 2)
 /// try model.text.write(toFile: "five-blocks.pml", atomically: true, encoding: .utf8)
 /// ```
 ///
 /// The model is one process whose loop offers every step of the contract as one `d_step` (or, for a
 /// step with a choice, one `atomic` block), so that each of SPIN's states between steps is one state
 /// of extentcheck's search, variable for variable: SPIN stores one more, the state before the initial
-/// words are chosen. Each invariant is an assertion of the same name, checked after every step, and
-/// `no-deadlock` an assertion that a state where no step can run has every writer finished.
+/// words are chosen. Each invariant is an assertion of the same name, checked where it can first fail
+/// (the stored blocks' after the initial choice and every `complete`, a transition's in its step),
+/// and `no-deadlock` an assertion that a state where no step can run has every writer finished.
 public struct PromelaModel: Sendable {
     /// The scenario written.
     public let scenario: Scenario

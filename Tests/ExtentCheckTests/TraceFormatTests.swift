@@ -57,7 +57,8 @@ struct TraceFormatTests {
             // A word of the stored file, changed in the last state only.
             var changed = document
             let last = changed.trace.states.count - 1
-            changed.trace.states[last]["stored"] = try #require(changingFirstStoredWord(of: changed.trace.states[last]["stored"]))
+            let stored: TraceValue = try #require(changingFirstStoredWord(of: changed.trace.states[last]["stored"]))
+            changed.trace.states[last]["stored"] = stored
             guard case .diverged(let at, let why) = try ExtentChecker().replay(changed, on: scenario).outcome else {
                 Issue.record("\(name): a changed stored word in the last state reproduced")
                 continue
