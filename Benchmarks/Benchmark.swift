@@ -3,7 +3,8 @@ import Foundation
 
 /// `swift run -c release extentcheck-bench [--quick]`: figures of the search over the scaled model
 /// family, each beside a baseline measured in the same run, the same search storing whole states
-/// in a dictionary rather than fingerprints. With `--spin`, extentcheck beside SPIN (`SpinComparison`).
+/// in a dictionary rather than fingerprints. With `--spin`, extentcheck beside SPIN (`SpinComparison`);
+/// with `--reduce`, what each reduction saves (`ReductionComparison`).
 @main
 struct Benchmark {
     static func main() throws {
@@ -13,6 +14,7 @@ struct Benchmark {
             return try SpinComparison.measure(member: member, mode: arguments[flag + 2], quick: quick)
         }
         if arguments.contains("--spin") { return try SpinComparison.run(quick: quick) }
+        if arguments.contains("--reduce") { return try ReductionComparison.run(quick: quick) }
         let header = [
             "member", "data", "policy", "states", "transitions", "states/s", "solver calls", "solver s", "wall s",
             "baseline s", "speed-up",

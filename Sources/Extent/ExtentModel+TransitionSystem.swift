@@ -31,7 +31,8 @@ extension ExtentModel: TransitionSystem {
             for (id, slots) in freshWords.enumerated() {
                 for slot in slots { state[slot] = UInt32(id) }
             }
-            return [canonical(state)]
+            represent(&state)
+            return [state]
         }
         var states: [ExtentState] = []
         var values = [UInt32](repeating: 0, count: freshWords.count)
@@ -46,7 +47,14 @@ extension ExtentModel: TransitionSystem {
             values[digit] += 1
             for later in (digit + 1)..<values.count { values[later] = 0 }
         }
-        return states
+        guard shape.symmetry != nil else { return states }
+        // One state of each class of renamings, in the order of the first of the class.
+        var kept = Set<ExtentState>()
+        return states.compactMap { state in
+            var representative = state
+            represent(&representative)
+            return kept.insert(representative).inserted ? representative : nil
+        }
     }
 
     /// Every enabled step and the canonical state it leads to: `forEachSuccessor(of:_:)`'s, collected.
@@ -55,8 +63,19 @@ extension ExtentModel: TransitionSystem {
     }
 
     /// Every enabled step and the canonical state it leads to, built in one buffer that is copied
-    /// only when `body` keeps a successor: most successors are states seen before.
+    /// only when `body` keeps a successor: most successors are states seen before. Under the
+    /// model's reductions, the steps and states of the reduced search.
     public func forEachSuccessor(of state: ExtentState, _ body: (ExtentAction, ExtentState) -> Void) {
+        forEachSuccessor(of: state, reduced: true, body)
+    }
+
+    /// Every enabled step and the state it leads to; `reduced`, under the model's reductions.
+    @inline(__always)
+    func forEachSuccessor(of state: ExtentState, reduced: Bool, _ body: (ExtentAction, ExtentState) -> Void) {
+        if reduced, shape.reducesInterleavings || shape.symmetry != nil {
+            forEachReducedSuccessor(of: state, body)
+            return
+        }
         guard !shape.extendsSteps else {
             forEachEnabledAction(in: state) { action in
                 body(action, canonical(step(action, from: state, fresh: StateLayout.fresh)))
@@ -68,6 +87,25 @@ extension ExtentModel: TransitionSystem {
             next.overwrite(with: state)
             apply(action, from: state, into: &next, fresh: StateLayout.fresh)
             canonicalize(&next)
+            body(action, next)
+        }
+    }
+
+    /// The steps of the reduced search from `state`, and the states that stand for where they lead.
+    /// Apart from the unreduced loop, which runs on every state of every other search.
+    @inline(never)
+    private func forEachReducedSuccessor(of state: ExtentState, _ body: (ExtentAction, ExtentState) -> Void) {
+        let ample = shape.reducesInterleavings ? ampleSet(in: state) : nil
+        var next = state
+        forEachEnabledAction(in: state) { action in
+            if let ample, !ample.contains(action, in: self) { return }
+            if shape.extendsSteps {
+                next = step(action, from: state, fresh: StateLayout.fresh)
+            } else {
+                next.overwrite(with: state)
+                apply(action, from: state, into: &next, fresh: StateLayout.fresh)
+            }
+            represent(&next)
             body(action, next)
         }
     }

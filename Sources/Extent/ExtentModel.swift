@@ -23,11 +23,17 @@ public struct ExtentModel {
         /// Whether a step may do more than `apply` does: a writeback copy, or a check's condition.
         let extendsSteps: Bool
         let oracle: SolverOracle?
+        /// The renamings of writers, buffers and mutators that map the model onto itself, when the
+        /// search is reduced by symmetry.
+        let symmetry: Symmetry?
+        /// Whether a step that commutes with every other actor's is taken alone (`Reduction.partialOrder`).
+        let reducesInterleavings: Bool
 
-        init(scenario: Scenario, policy: Policy, oracle: SolverOracle?) {
+        init(scenario: Scenario, policy: Policy, oracle: SolverOracle?, reductions: Set<Reduction>) {
             self.scenario = scenario
             self.policy = policy
             self.oracle = oracle
+            reducesInterleavings = reductions.contains(.partialOrder)
             checksCompletions = policy.checksCompletions
             writeProtectsBuffers = policy.userPages == .writeProtected
             let mirrored = scenario.geometry.mirrors > 1
@@ -56,6 +62,7 @@ public struct ExtentModel {
                 writers: writers.count, mutators: mutators.count, geometry: scenario.geometry,
                 bufferBlocks: scenario.buffers.map(\.blocks), writebackCopies: policy.writebackSource == .copy)
             extendsSteps = checksCompletions || layout.writebackCopies
+            symmetry = reductions.contains(.symmetry) ? Symmetry(scenario) : nil
         }
     }
 
@@ -111,9 +118,19 @@ public struct ExtentModel {
         case awaitingWriteback = 2
     }
 
-    /// Creates the model of `scenario` under `policy`; symbolic data needs an `oracle` to decide comparisons.
-    public init(scenario: Scenario, policy: Policy, oracle: SolverOracle? = nil) {
-        shape = Shape(scenario: scenario, policy: policy, oracle: oracle)
+    /// Creates the model of `scenario` under `policy`; symbolic data needs an `oracle` to decide
+    /// comparisons. With `reductions`, the model's successors are those of a reduced search: decide
+    /// only built-in invariants on it, and turn its paths into runs with `unreducedPath(_:)`.
+    public init(scenario: Scenario, policy: Policy, oracle: SolverOracle? = nil, reductions: Set<Reduction> = []) {
+        shape = Shape(scenario: scenario, policy: policy, oracle: oracle, reductions: reductions)
+    }
+
+    /// The reductions the model's successors make.
+    public var reductions: Set<Reduction> {
+        var reductions: Set<Reduction> = []
+        if shape.symmetry != nil { reductions.insert(.symmetry) }
+        if shape.reducesInterleavings { reductions.insert(.partialOrder) }
+        return reductions
     }
 
     var geometry: Geometry { scenario.geometry }

@@ -55,6 +55,11 @@ public struct ExtentProperty: Sendable {
         self.judge = judge
     }
 
+    /// Whether the property is one of the contract's invariants. Those read nothing of a bio in
+    /// flight and judge a state the same whichever writer, buffer or mutator is which, so a search
+    /// under `Reduction`s decides them as the whole search does; a property stated in Swift may not.
+    public var isBuiltIn: Bool { explains != nil }
+
     /// A property of every reachable state: `judge` returns nil where it holds, or says what breaks it.
     public static func always(
         _ name: String, meaning: String, _ judge: @escaping @Sendable (StateView) throws -> String?

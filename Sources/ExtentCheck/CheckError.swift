@@ -8,6 +8,8 @@ public enum CheckError: Error, Hashable, Sendable, CustomStringConvertible {
     case duplicateProperty(String, model: String)
     /// The data mode the options ask for cannot be used on the model.
     case dataMode(String, model: String)
+    /// A reduction was asked of a check that decides a property stated in Swift, whose verdict it may change.
+    case reductionWithSwiftProperty(Reduction, property: String)
     /// A graph was asked of a model that reaches more states than the limit allows.
     case tooManyStates(model: String, policy: String, limit: Int)
 
@@ -22,6 +24,9 @@ public enum CheckError: Error, Hashable, Sendable, CustomStringConvertible {
             "property '\(name)' is already a property of model '\(model)'; give it another name"
         case .dataMode(let problem, let model):
             "model '\(model)': \(problem)"
+        case .reductionWithSwiftProperty(let reduction, let property):
+            "--reduce \(reduction) keeps the verdicts of built-in invariants only, and '\(property)' is stated in Swift; "
+                + "check it without reductions"
         case .tooManyStates(let model, let policy, let limit):
             "model '\(model)' under \(policy) reaches more than \(limit) states, too many to draw; "
                 + "raise --max-states, or draw a smaller model"

@@ -27,6 +27,9 @@ public struct CheckOptions: Sendable {
     /// all. Reports do not depend on it, save the solver's counts (each thread has its own solver,
     /// and its own cache of answers).
     public var workers: Int?
+    /// The reductions every search makes; none by default. They keep the verdicts of built-in
+    /// invariants, and a check with them refuses properties stated in Swift.
+    public var reductions: Set<Reduction>
     /// Called now and then during a long search with the policy's name and the figures so far.
     public var progress: (@Sendable (String, SearchStatistics) -> Void)?
 
@@ -40,6 +43,7 @@ public struct CheckOptions: Sendable {
         usesSolverShortcuts: Bool = true,
         computesTraces: Bool = true,
         workers: Int? = nil,
+        reductions: Set<Reduction> = [],
         progress: (@Sendable (String, SearchStatistics) -> Void)? = nil
     ) {
         self.policies = policies
@@ -50,6 +54,7 @@ public struct CheckOptions: Sendable {
         self.usesSolverShortcuts = usesSolverShortcuts
         self.computesTraces = computesTraces
         self.workers = workers
+        self.reductions = reductions
         self.progress = progress
     }
 }

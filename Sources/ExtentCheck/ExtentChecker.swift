@@ -48,6 +48,7 @@ public struct ExtentChecker: Sendable {
         return ModelReport(
             model: scenario.name, file: nil, about: scenario.about, shape: Self.shape(of: scenario),
             data: scenario.data.description, digest: TraceDocument.digest(of: scenario),
+            reductions: reductions(of: scenario),
             policies: try policies.concurrentMap(workers: workers) { policy in
                 try check(scenario, under: policy, properties: properties, threads: max(1, workers / min(workers, policies.count)))
             })
@@ -61,7 +62,8 @@ public struct ExtentChecker: Sendable {
         }
         // A checker per thread, each with its own solver.
         let checkers = try (0..<threads).map { _ in
-            let model = ExtentModel(scenario: scenario, policy: policy, oracle: try oracle(for: scenario))
+            let model = ExtentModel(
+                scenario: scenario, policy: policy, oracle: try oracle(for: scenario), reductions: options.reductions)
             return Checker(system: model, properties: model.properties(for: properties), options: search)
         }
         let checker = checkers[0]
@@ -76,7 +78,8 @@ public struct ExtentChecker: Sendable {
         var model = checker.system
         if options.computesTraces, outcome.verdicts.contains(where: { $0.verdict.path != nil }) {
             outcome = checker.fewestSwitches(in: outcome, actor: model.actor(of:))
-            model = ExtentModel(scenario: scenario, policy: policy, oracle: try oracle(for: scenario))
+            model = ExtentModel(
+                scenario: scenario, policy: policy, oracle: try oracle(for: scenario), reductions: options.reductions)
             oracles += model.oracle.map { [$0] } ?? []
         }
 
@@ -91,10 +94,10 @@ public struct ExtentChecker: Sendable {
                 result.reason = "Z3 could not decide whether some complete's outcome is possible, and this "
                     + "discovery may depend on one that is not"
             case .witnessed(let path):
-                if options.computesTraces { result.trace = try model.trace(of: path, for: property) }
+                if options.computesTraces { result.trace = try model.trace(of: model.unreducedPath(path), for: property) }
             case .violated(let path):
                 result.verdict = .violated
-                if options.computesTraces { result.trace = try model.trace(of: path, for: property) }
+                if options.computesTraces { result.trace = try model.trace(of: model.unreducedPath(path), for: property) }
             case .neverWitnessed:
                 result.verdict = .violated
                 result.reason = "no reachable state is an example: \(property.meaning)"
@@ -116,6 +119,18 @@ public struct ExtentChecker: Sendable {
             collisionProbability: search.storage == .exact
                 ? 0 : Fingerprint.collisionProbability(states: outcome.statistics.states),
             limit: outcome.limit?.description)
+    }
+
+    /// The options' reductions in words, in `Reduction`'s order; nil for none.
+    func reductions(of scenario: Scenario) -> [String]? {
+        guard !options.reductions.isEmpty else { return nil }
+        return Reduction.allCases.filter(options.reductions.contains).map { reduction in
+            guard reduction == .symmetry else { return reduction.description }
+            let groups = scenario.interchangeableActors
+            return groups.isEmpty
+                ? "symmetry (no interchangeable writers or mutators)"
+                : "symmetry (interchangeable: \(groups.map { $0.joined(separator: " = ") }.joined(separator: "; ")))"
+        }
     }
 
     /// How many threads checking uses: the options' workers, or one per core.
@@ -148,6 +163,11 @@ public struct ExtentChecker: Sendable {
             throw CheckError.propertyNotInModel(missing, model: scenario.name, known: all.map(\.name))
         }
         let chosen = options.properties.map { selected in all.filter { selected.contains($0.name) } } ?? all
+        if let reduction = Reduction.allCases.first(where: options.reductions.contains),
+            let property = chosen.first(where: { !$0.isBuiltIn })
+        {
+            throw CheckError.reductionWithSwiftProperty(reduction, property: property.name)
+        }
         var policies = scenario.policies
         if let names = options.policies {
             var named = Set<String>()

@@ -12,6 +12,10 @@ public struct ModelReport: Hashable, Sendable, Codable {
     public var data: String
     /// The model's digest as checked: a trace records it, and a replay says when the model has changed since.
     public var digest: String
+    /// The reductions every policy's search made, in words, e.g. `por` or
+    /// `symmetry (interchangeable: writer-1 = writer-2)`; nil for none. A reduced search counts
+    /// fewer states and transitions than the model has.
+    public var reductions: [String]?
     /// The results per policy, in the model's order.
     public var policies: [PolicyReport]
 

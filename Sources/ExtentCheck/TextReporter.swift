@@ -21,6 +21,7 @@ public struct TextReporter: Sendable {
         lines.append("model \(report.model)" + (report.file.map { " (\($0))" } ?? ""))
         lines += Self.wrap(report.about, width: 78).map { "  " + $0 }
         lines.append("  " + report.shape)
+        if let reductions = report.reductions { lines.append("  reduced by " + reductions.joined(separator: ", ")) }
         for policy in report.policies {
             lines.append("")
             lines += render(policy)

@@ -41,6 +41,12 @@ struct SearchArguments: ParsableArguments {
         help: "Use this many threads (default: one per core): check runs policies side by side and gives each policy's search the threads left; fuzz checks this many workloads at once.")
     var workers: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Explore fewer states, keeping every built-in invariant's verdict: symmetry (interchangeable writers and mutators) or por (bio steps no one else can disturb go first). Repeat for both.",
+            valueName: "reduction"))
+    var reduce: [Reduction] = []
+
     func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be at least 1.") }
@@ -65,12 +71,13 @@ struct SearchArguments: ParsableArguments {
                 strategy: strategy, storage: storage, maxStates: maxStates, maxDepth: maxDepth,
                 timeout: timeout.map { .milliseconds(Int64($0 * 1000)) }, memoryLimit: memoryLimit),
             solverTimeoutMilliseconds: solverTimeout, computesTraces: computesTraces, workers: workers,
-            progress: showsProgress ? progress : nil)
+            reductions: Set(reduce), progress: showsProgress ? progress : nil)
     }
 }
 
 extension SearchStrategy: ExpressibleByArgument {}
 extension StateStorage: ExpressibleByArgument {}
+extension Reduction: ExpressibleByArgument {}
 
 extension SwarmMember {
     /// `--swarm I/N`, or the usage error that says what it takes.
