@@ -97,8 +97,7 @@ extension ExtentModel: TransitionSystem {
     private func forEachReducedSuccessor(of state: ExtentState, _ body: (ExtentAction, ExtentState) -> Void) {
         let ample = shape.reducesInterleavings ? ampleSet(in: state) : nil
         var next = state
-        forEachEnabledAction(in: state) { action in
-            if let ample, !ample.contains(action, in: self) { return }
+        func take(_ action: ExtentAction) {
             if shape.extendsSteps {
                 next = step(action, from: state, fresh: StateLayout.fresh)
             } else {
@@ -107,6 +106,12 @@ extension ExtentModel: TransitionSystem {
             }
             represent(&next)
             body(action, next)
+        }
+        // A step taken alone is enabled: no need to list the others.
+        if case .step(let action)? = ample { return take(action) }
+        forEachEnabledAction(in: state) { action in
+            if let ample, !ample.contains(action, in: self) { return }
+            take(action)
         }
     }
 

@@ -125,13 +125,6 @@ public struct ExtentModel {
         shape = Shape(scenario: scenario, policy: policy, oracle: oracle, reductions: reductions)
     }
 
-    /// The reductions the model's successors make.
-    public var reductions: Set<Reduction> {
-        var reductions: Set<Reduction> = []
-        if shape.symmetry != nil { reductions.insert(.symmetry) }
-        if shape.reducesInterleavings { reductions.insert(.partialOrder) }
-        return reductions
-    }
 
     var geometry: Geometry { scenario.geometry }
 

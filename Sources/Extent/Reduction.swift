@@ -8,8 +8,9 @@ public enum Reduction: String, CaseIterable, Hashable, Sendable, Codable {
     /// same roles) and interchangeable mutators (one target, one budget) are explored in one order:
     /// a state stands for every state that renames them.
     case symmetry
-    /// A step of a bio in flight that reads what no other actor can change and writes only the
-    /// bio's own record is taken before every other step, rather than in every interleaving.
+    /// Steps no other actor can disturb are taken alone, rather than in every interleaving: a bio's
+    /// checksum or transfer from a source no one else can write, a writeback of a folio no one can
+    /// write any more, the changes to a buffer no one reads again.
     case partialOrder = "por"
 }
 

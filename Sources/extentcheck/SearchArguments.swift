@@ -43,7 +43,7 @@ struct SearchArguments: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Explore fewer states, keeping every built-in invariant's verdict: symmetry (interchangeable writers and mutators) or por (bio steps no one else can disturb go first). Repeat for both.",
+            "Explore fewer states, keeping every built-in invariant's verdict: symmetry (interchangeable writers and mutators) or por (steps no other actor can disturb are taken alone). Repeat for both.",
             valueName: "reduction"))
     var reduce: [Reduction] = []
 

@@ -11,7 +11,7 @@ import Testing
         try ExtentChecker(options: CheckOptions(data: data, workers: 1, reductions: reductions)).check(scenario)
     }
 
-    /// Each policy's verdicts by property, and its search's states.
+    /// Each policy's verdicts, by property.
     private func verdicts(_ report: ModelReport) -> [String: [String: Verdict]] {
         Dictionary(uniqueKeysWithValues: report.policies.map { policy in
             (policy.policy, Dictionary(uniqueKeysWithValues: policy.results.map { ($0.property, $0.verdict) }))
