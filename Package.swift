@@ -23,8 +23,10 @@ let package = Package(
         ),
         // Swift over the Z3 C API: terms, solvers, models. Knows nothing of storage.
         .target(name: "Z3Kit", dependencies: ["CZ3"]),
+        // Cache prefetches, which Swift cannot spell, and tables mapped from the system: the seen set.
+        .target(name: "CMemory"),
         // Generic explicit-state search. Knows nothing of Z3 or storage.
-        .target(name: "Explorer"),
+        .target(name: "Explorer", dependencies: ["CMemory"]),
         // The extent model of the contract: states, steps, policies, invariants.
         .target(name: "Extent", dependencies: ["Explorer", "Z3Kit"]),
         // YAML model files to extent models, with file/line/key errors.

@@ -234,16 +234,20 @@ extension Checker {
         let (stateProperties, transitionProperties) = (stateProperties, transitionProperties)
         guard !segment.range.isEmpty else { return expansion }
         var state = segment.states.state(at: segment.range.lowerBound)
+        // A state's successors are held here, and their keys' memory fetched, while the rest are
+        // built; then they are looked up together, so that their cache misses overlap.
+        var held: [System.State] = []
+        var keys: [Seen.Key] = []
         for position in segment.range {
             if position > segment.range.lowerBound { segment.states.load(position, into: &state) }
             let number = segment.first + UInt32(position - segment.range.lowerBound)
             judge(state, number: number, properties: stateProperties, into: &expansion.findings)
             guard pass != .judge else { continue }
-            var count = 0
+            keys.removeAll(keepingCapacity: true)
             system.forEachSuccessor(of: state) { action, successor in
-                let index = count
-                count += 1
+                let index = keys.count
                 let key = seen.key(of: successor)
+                keys.append(key)
                 guard pass == .expand else {
                     if !expansion.reachesPastDepthLimit, !seen.contains(key) { expansion.reachesPastDepthLimit = true }
                     return
@@ -252,24 +256,31 @@ extension Checker {
                 judge(
                     state, action, successor, at: .transition(source: number, index: index),
                     properties: transitionProperties, into: &expansion.findings)
-                switch lookup {
-                case .insert:
-                    if let memoryLimit = options.memoryLimit, case let growth = seen.bytesOfGrowth(inserting: key),
-                        growth > 0, !seen.contains(key), (ResidentMemory.bytes() ?? 0) + growth >= memoryLimit
-                    {
-                        expansion.stop = .memory(memoryLimit)
+                seen.prefetch(key)
+                if case .filter(let kept) = lookup { kept.prefetch(key) }
+                if index < held.count { system.copy(successor, into: &held[index]) } else { held.append(successor) }
+            }
+            if pass == .expand {
+                for (index, key) in keys.enumerated() {
+                    switch lookup {
+                    case .insert:
+                        if let memoryLimit = options.memoryLimit, case let growth = seen.bytesOfGrowth(inserting: key),
+                            growth > 0, !seen.contains(key), (ResidentMemory.bytes() ?? 0) + growth >= memoryLimit
+                        {
+                            expansion.stop = .memory(memoryLimit)
+                        }
+                        guard expansion.stop == nil, seen.insert(key) else { continue }
+                    case .filter(let kept):
+                        guard !seen.contains(key), kept.insert(key) else { continue }
+                        expansion.keys.append(key)
                     }
-                    guard expansion.stop == nil, seen.insert(key) else { return }
-                case .filter(let kept):
-                    guard !seen.contains(key), kept.insert(key) else { return }
+                    expansion.parents.append(number)
+                    expansion.choices.append(UInt32(index))
+                    expansion.successors.append(held[index])
                 }
-                if case .filter = lookup { expansion.keys.append(key) }
-                expansion.parents.append(number)
-                expansion.choices.append(UInt32(index))
-                expansion.successors.append(successor)
             }
             if expansion.stop != nil { break }
-            if count == 0, !system.isFinished(state) {
+            if keys.isEmpty, !system.isFinished(state) {
                 for index in properties.indices where expansion.findings[index].violation == nil {
                     if case .noDeadlock = properties[index].condition { expansion.findings[index].violation = .state(number) }
                 }

@@ -1,3 +1,5 @@
+public import CMemory
+
 /// The seen set of a search: every state it has reached, by key.
 ///
 /// Lookups may run on several threads at once, and so may `insert(batches:workers:)`'s own threads;
@@ -17,6 +19,9 @@ protocol SeenStates: AnyObject {
     func insert(_ key: Key) -> Bool
     /// Whether `key` has been seen.
     func contains(_ key: Key) -> Bool
+    /// Starts bringing in the memory that looking up `key` reads, so that a lookup soon after waits
+    /// less for it.
+    func prefetch(_ key: Key)
     /// The bytes inserting `key`, if new, allocates at once (a table that grows); 0 if none.
     func bytesOfGrowth(inserting key: Key) -> Int
     /// The bytes inserting every key of `batches` would at most allocate.
@@ -38,11 +43,17 @@ final class FingerprintTable<State: StableHashable>: SeenStates, @unchecked Send
         @usableFromInline var slots: UnsafeMutableBufferPointer<UInt64>
         @usableFromInline var count = 0
 
+        /// An empty table of `capacity` slots, zeroed by the system rather than written.
         @inlinable
         init(capacity: Int) {
-            slots = .allocate(capacity: capacity)
-            slots.initialize(repeating: 0)
+            guard let memory = table_allocate(capacity * MemoryLayout<UInt64>.stride) else {
+                fatalError("out of memory for a seen set of \(capacity) slots")
+            }
+            slots = UnsafeMutableBufferPointer(start: memory.bindMemory(to: UInt64.self, capacity: capacity), count: capacity)
         }
+
+        @inlinable
+        func deallocate() { table_deallocate(slots.baseAddress!, slots.count * MemoryLayout<UInt64>.stride) }
 
         @inlinable
         var needsGrowth: Bool { (count + 1) * 10 > slots.count * 7 }
@@ -87,11 +98,16 @@ final class FingerprintTable<State: StableHashable>: SeenStates, @unchecked Send
             return false
         }
 
+        @inlinable
+        func prefetch(_ key: UInt64) {
+            prefetch_for_reading(slots.baseAddress! + home(of: key))
+        }
+
         @usableFromInline
         mutating func grow() {
-            let old = slots
-            self = Shard(capacity: Self.grownCapacity(old.count))
-            for key in old where key != 0 { _ = insert(key) }
+            let old = self
+            self = Shard(capacity: Self.grownCapacity(old.slots.count))
+            for key in old.slots where key != 0 { _ = insert(key) }
             old.deallocate()
         }
     }
@@ -107,7 +123,7 @@ final class FingerprintTable<State: StableHashable>: SeenStates, @unchecked Send
     }
 
     deinit {
-        for shard in shards { shard.slots.deallocate() }
+        for shard in shards { shard.deallocate() }
         shards.deallocate()
     }
 
@@ -150,6 +166,9 @@ final class FingerprintTable<State: StableHashable>: SeenStates, @unchecked Send
     @inlinable
     func contains(_ key: UInt64) -> Bool { shards[shard(of: key)].contains(key) }
 
+    @inlinable
+    func prefetch(_ key: UInt64) { shards[shard(of: key)].prefetch(key) }
+
     /// Each thread inserts the keys of the shards it owns, in order: a key's answer depends only on
     /// the keys of its own shard before it.
     @inlinable
@@ -188,6 +207,10 @@ final class ExactStateTable<State: Hashable>: SeenStates, @unchecked Sendable {
 
     @inlinable
     func contains(_ key: State) -> Bool { states.contains(key) }
+
+    /// A set's buckets are not to be reached from outside.
+    @inlinable
+    func prefetch(_ key: State) {}
 
     /// A set grows too, but by amounts the periodic check of resident memory sees coming.
     @inlinable

@@ -23,6 +23,10 @@ public protocol TransitionSystem {
 
     /// Whether a state with no enabled step is a proper end rather than a deadlock.
     func isFinished(_ state: State) -> Bool
+
+    /// Makes `target` equal to `state`, in `target`'s own storage where it can: how the search holds
+    /// on to a successor while it looks it up, without allocating for each.
+    func copy(_ state: State, into target: inout State)
 }
 
 extension TransitionSystem {
@@ -33,4 +37,8 @@ extension TransitionSystem {
         self.successors(of: state, into: &successors)
         for successor in successors { body(successor.action, successor.state) }
     }
+
+    /// Assigns `state` to `target`.
+    @inlinable
+    public func copy(_ state: State, into target: inout State) { target = state }
 }

@@ -115,6 +115,9 @@ extension ExtentModel: TransitionSystem {
         }
     }
 
+    /// Copies `state`'s slots into `target`'s buffer.
+    public func copy(_ state: ExtentState, into target: inout ExtentState) { target.overwrite(with: state) }
+
     /// Whether every writer has finished its script.
     public func isFinished(_ state: ExtentState) -> Bool {
         writers.indices.allSatisfy { position(of: $0, in: state).step == writers[$0].script.count }

@@ -170,8 +170,19 @@ extension StateSpaceTests {
         run.model.successors(of: states[0], into: &successors)
         states += successors.map(\.state)
         states += try Run(Scenarios.qemuCacheNone(data: .concrete(2)), Policy.builtIn(named: "dio-csum")!).model.initialStates()
-        // A slot of 255 or more does not fit a byte: such a state packs four bytes a slot.
-        states.append(ExtentState(slots: [0, 254, 255, StateLayout.none, StateLayout.fresh, 70_000]))
+        // Groups of eight slots take 0, 1, 2, 4, 8, 16 or 32 bits a slot, as their largest value needs.
+        let widths: [(slots: [UInt32], bytes: Int)] = [
+            ([0, 254, 255, StateLayout.none, StateLayout.fresh, 70_000], 2 + 1 + 32),
+            ([UInt32](repeating: StateLayout.none, count: 9), 2 + 1),
+            ([0, 1, StateLayout.none, 1, 0, 0, 1, 1] + [UInt32](repeating: 3, count: 8), 2 + 1 + 2 + 4),
+            ([300, 0, 0] + [UInt32](repeating: StateLayout.none, count: 16) + [200], 2 + 2 + 16 + 8),
+        ]
+        for (slots, length) in widths {
+            var bytes = ContiguousArray<UInt8>()
+            ExtentState(slots: slots).pack(into: &bytes)
+            #expect(bytes.count == length, "\(slots)")
+            states.append(ExtentState(slots: slots))
+        }
         // Unpacked in place too, into whichever state came before: of as many slots or not, shared or not.
         var reused = states[0]
         var held = reused
@@ -180,7 +191,6 @@ extension StateSpaceTests {
             state.pack(into: &bytes)
             let unpacked = bytes.withUnsafeBytes { ExtentState(unpacking: $0) }
             #expect(unpacked == state)
-            #expect(bytes.count == 3 + state.slots.count * (state.slots.contains(255) ? 4 : 1))
             let before = held
             bytes.withUnsafeBytes { reused.unpack($0) }
             #expect(reused == state && held == before)

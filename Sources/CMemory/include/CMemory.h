@@ -1,0 +1,20 @@
+#ifndef EXTENTCHECK_CMEMORY_H
+#define EXTENTCHECK_CMEMORY_H
+
+#include <stddef.h>
+
+/// Asks the processor to bring the cache line at `address` in for reading, without waiting for it:
+/// a search looks up several states' fingerprints at once, so that their cache misses overlap.
+static inline void prefetch_for_reading(const void *address) {
+    __builtin_prefetch(address, 0, 3);
+}
+
+/// `bytes` of zeroed memory straight from the system, which takes it back whole when the table is
+/// given back: a seen set that grows leaves no freed table behind in the heap. NULL if the system
+/// has no memory to give.
+void *table_allocate(size_t bytes);
+
+/// Gives back memory `table_allocate` gave, `bytes` long.
+void table_deallocate(void *table, size_t bytes);
+
+#endif
