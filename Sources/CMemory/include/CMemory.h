@@ -9,9 +9,9 @@ static inline void prefetch_for_reading(const void *address) {
     __builtin_prefetch(address, 0, 3);
 }
 
-/// `bytes` of zeroed memory straight from the system, which takes it back whole when the table is
-/// given back: a seen set that grows leaves no freed table behind in the heap. NULL if the system
-/// has no memory to give.
+/// `bytes` of zeroed memory; a large table straight from the system, which takes it back whole when
+/// the table is given back, so that a seen set that grows leaves no freed table in the heap. NULL
+/// if there is no memory to give.
 void *table_allocate(size_t bytes);
 
 /// Gives back memory `table_allocate` gave, `bytes` long.
