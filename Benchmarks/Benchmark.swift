@@ -13,7 +13,8 @@ struct Benchmark {
         if let flag = arguments.firstIndex(of: "--measure"), arguments.count > flag + 2, let member = Int(arguments[flag + 1]) {
             return try SpinComparison.measure(member: member, mode: arguments[flag + 2], quick: quick)
         }
-        if arguments.contains("--spin") { return try SpinComparison.run(quick: quick) }
+        let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments.dropFirst($0 + 1).first ?? "") } ?? 1
+        if arguments.contains("--spin") { return try SpinComparison.run(quick: quick, runs: max(1, runs)) }
         if arguments.contains("--reduce") { return try ReductionComparison.run(quick: quick) }
         let header = [
             "member", "data", "policy", "states", "transitions", "states/s", "solver calls", "solver s", "wall s",

@@ -2,9 +2,9 @@ import ExtentCheck
 import Foundation
 import Promela
 
-/// `extentcheck-bench --spin [--quick]`: extentcheck beside SPIN on the family's members whose policy
+/// `extentcheck-bench --spin [--quick] [--runs N]`: extentcheck beside SPIN on the family's members whose policy
 /// holds (so both explore everything), in one run: extentcheck in `concrete:K` on one and two threads,
-/// SPIN on the exported model, and extentcheck in symbolic mode.
+/// SPIN on the exported model, and extentcheck in symbolic mode; the median of `N` runs (default 1).
 ///
 /// Each extentcheck figure comes from a process of its own (this program, run with `--measure`), so
 /// that its peak resident size is its own.
@@ -81,7 +81,16 @@ enum SpinComparison {
         return try JSONDecoder().decode(Figures.self, from: data)
     }
 
-    static func run(quick: Bool) throws {
+    /// The median of `values`, the mean of the middle two when they are even in number.
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    /// Measures every member `runs` times, each run taking its turn on every tool so that the
+    /// machine's noise falls on all of them, and prints medians.
+    static func run(quick: Bool, runs: Int) throws {
         let header = [
             "member", "K", "states", "SPIN states − 1", "1 thread s", "states/s", "B/state", "2 threads s", "states/s",
             "SPIN s", "SPIN states/s", "SPIN B/state", "1 thread ÷ SPIN", "2 threads ÷ SPIN", "symbolic states",
@@ -91,17 +100,32 @@ enum SpinComparison {
         var disagreements: [String] = []
         print(header.joined(separator: " | "))
         for (index, member) in members(quick: quick).enumerated() {
-            let one = try child(member: index, mode: "concrete-1", quick: quick)
-            let two = try child(member: index, mode: "concrete-2", quick: quick)
-            let symbolic = try child(member: index, mode: "symbolic", quick: quick)
-            var tools = SpinRun.Tools()
-            tools.hashBits = max(18, Int.bitWidth - one.states.leadingZeroBitCount + 1)
             let scenario = member.scenario(data: .concrete(member.values))
             let model = try PromelaModel(scenario: scenario, policy: scenario.policies[0], values: member.values)
-            let spin = try SpinRun.run(model, tools: tools)
-            if spin.states - 1 != one.states || two.states != one.states || !spin.violated.isEmpty {
-                disagreements.append(member.label)
+            var rounds: [(one: Figures, two: Figures, symbolic: Figures, spin: SpinRun)] = []
+            for _ in 0..<runs {
+                let one = try child(member: index, mode: "concrete-1", quick: quick)
+                let two = try child(member: index, mode: "concrete-2", quick: quick)
+                let symbolic = try child(member: index, mode: "symbolic", quick: quick)
+                var tools = SpinRun.Tools()
+                tools.hashBits = max(18, Int.bitWidth - one.states.leadingZeroBitCount + 1)
+                let spin = try SpinRun.run(model, tools: tools)
+                if spin.states - 1 != one.states || two.states != one.states || !spin.violated.isEmpty,
+                    !disagreements.contains(member.label)
+                {
+                    disagreements.append(member.label)
+                }
+                rounds.append((one, two, symbolic, spin))
             }
+            func typical(_ figures: [Figures]) -> Figures {
+                var typical = figures[0]
+                typical.seconds = median(figures.map(\.seconds))
+                typical.peakBytes = Int(median(figures.map { Double($0.peakBytes) }))
+                return typical
+            }
+            let (one, two, symbolic) = (typical(rounds.map(\.one)), typical(rounds.map(\.two)), typical(rounds.map(\.symbolic)))
+            var spin = rounds[0].spin
+            spin.seconds = median(rounds.map(\.spin.seconds))
             func rate(_ states: Int, _ seconds: Double) -> Double { seconds > 0 ? Double(states) / seconds : 0 }
             let spinRate = rate(spin.states, spin.seconds)
             let row = [

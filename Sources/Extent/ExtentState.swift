@@ -32,61 +32,12 @@ public struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
         set { slots[slot] = newValue }
     }
 
-    /// Feeds every slot into `hasher`: a byte a slot when every slot is below 255 or empty, as in
-    /// most states, so that a multiply takes sixteen slots; else four bytes a slot.
+    /// Feeds every slot into `hasher`, sixteen bytes a multiply, four multiplies at once.
     public func stableHash(into hasher: inout StableHasher) {
-        slots.withUnsafeBufferPointer { slots in
-            var narrow = hasher
-            if Self.combineNarrow(slots, into: &narrow) {
-                hasher = narrow
-                hasher.combine(slots.count)
-                return
-            }
-            let bytes = UnsafeRawBufferPointer(slots)
-            var offset = 0
-            while offset + 16 <= bytes.count {
-                hasher.combine(
-                    bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self),
-                    bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
-                offset += 16
-            }
-            while offset + 4 <= bytes.count {
-                hasher.combine(bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-                offset += 4
-            }
-            hasher.combine(slots.count | 1 << 32)
+        slots.withUnsafeBytes { bytes in
+            hasher.combine(bytes.count)
+            hasher.combine(interleaving: bytes)
         }
-    }
-
-    /// Feeds the slots into `hasher` as a byte each (`none` as 255), sixteen a multiply; false, with
-    /// `hasher` part fed, if a slot does not fit a byte.
-    @inline(__always)
-    private static func combineNarrow(_ slots: UnsafeBufferPointer<UInt32>, into hasher: inout StableHasher) -> Bool {
-        // A slot fits a byte when it is below 255 or `none`, the one value that wraps to 0.
-        var wide: UInt32 = 0
-        for slot in slots { wide |= (slot &+ 1) & ~0xFF }
-        guard wide == 0 else { return false }
-        var index = 0
-        while index < slots.count {
-            hasher.combine(eightBytes(slots, from: index), eightBytes(slots, from: index + 8))
-            index += 16
-        }
-        return true
-    }
-
-    /// The low bytes of the eight slots from `start` on, as one word; 255 for slots past the end.
-    @inline(__always)
-    private static func eightBytes(_ slots: UnsafeBufferPointer<UInt32>, from start: Int) -> UInt64 {
-        var word: UInt64 = 0
-        if start + 8 <= slots.count {
-            for lane in 0..<8 { word |= UInt64(slots[start + lane] & 0xFF) &<< UInt64(8 &* lane) }
-        } else {
-            for lane in 0..<8 {
-                let byte = start + lane < slots.count ? UInt64(slots[start + lane] & 0xFF) : 0xFF
-                word |= byte &<< UInt64(8 &* lane)
-            }
-        }
-        return word
     }
 
     /// Appends the slots in groups of eight, each group as narrow as its largest slot allows.
@@ -99,37 +50,34 @@ public struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
         slots.withUnsafeBufferPointer { slots in
             let groups = (slots.count + 7) / 8
             let headerLength = 2 + (groups + 1) / 2
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: headerLength + 4 * slots.count + 32) { out in
-                out.initialize(repeating: 0)
+            // Room for every slot at 32 bits, and for a whole word written past the last group.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: headerLength + 4 * slots.count + 8) { out in
+                let target = UnsafeMutableRawPointer(out.baseAddress!)
+                for index in 0..<headerLength { out[index] = 0 }
                 out[0] = UInt8(truncatingIfNeeded: slots.count)
                 out[1] = UInt8(truncatingIfNeeded: slots.count >> 8)
                 var length = headerLength
                 for group in 0..<groups {
-                    let start = group * 8
-                    let end = min(start + 8, slots.count)
-                    var union: UInt32 = 0
-                    for index in start..<end { union |= slots[index] &+ 1 }
-                    let code = Self.widthCode(bits: 32 - union.leadingZeroBitCount)
-                    out[2 + group / 2] |= UInt8(code) << (4 * (group % 2))
+                    let codes = Self.codes(slots, group: group)
+                    let union = codes.0 | codes.1 | codes.2 | codes.3
+                    let code = Self.widthCode(bits: 32 - (UInt32(truncatingIfNeeded: union) | UInt32(truncatingIfNeeded: union &>> 32)).leadingZeroBitCount)
+                    out[2 + group / 2] |= UInt8(code) &<< (4 * (group % 2))
                     let width = Self.width(code: code)
-                    let target = UnsafeMutableRawPointer(out.baseAddress! + length)
                     switch width {
                     case 0: break
-                    case 16:
-                        for index in start..<end {
-                            target.storeBytes(
-                                of: UInt16(truncatingIfNeeded: slots[index] &+ 1).littleEndian,
-                                toByteOffset: 2 * (index - start), as: UInt16.self)
-                        }
-                    case 32:
-                        for index in start..<end {
-                            target.storeBytes(of: (slots[index] &+ 1).littleEndian, toByteOffset: 4 * (index - start), as: UInt32.self)
+                    case 16, 32:
+                        for index in (8 * group)..<min(8 * group + 8, slots.count) {
+                            let code = slots[index] &+ 1
+                            let offset = length + (index - 8 * group) * width / 8
+                            if width == 16 {
+                                target.storeBytes(of: UInt16(truncatingIfNeeded: code).littleEndian, toByteOffset: offset, as: UInt16.self)
+                            } else {
+                                target.storeBytes(of: code.littleEndian, toByteOffset: offset, as: UInt32.self)
+                            }
                         }
                     default:
-                        var word: UInt64 = 0
-                        for index in start..<end { word |= UInt64(slots[index] &+ 1) &<< UInt64((index &- start) &* width) }
-                        // The whole word, though only `width` bytes count: the buffer has room past its end.
-                        target.storeBytes(of: word.littleEndian, as: UInt64.self)
+                        // The whole word, though only `width` bytes count.
+                        target.storeBytes(of: Self.squeeze(codes, width: width).littleEndian, toByteOffset: length, as: UInt64.self)
                     }
                     length += width
                 }
@@ -138,9 +86,60 @@ public struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
         }
     }
 
+    /// The codes (slot plus one) of group `group`'s eight slots, two to a word, the first in each
+    /// word's low half; 0 for slots past the end.
+    @inline(__always)
+    private static func codes(_ slots: UnsafeBufferPointer<UInt32>, group: Int) -> (UInt64, UInt64, UInt64, UInt64) {
+        let start = 8 * group
+        if start + 8 <= slots.count {
+            let source = UnsafeRawPointer(slots.baseAddress! + start)
+            // Plus one in each half at once, without carrying from the low half into the high one.
+            @inline(__always)
+            func pair(_ offset: Int) -> UInt64 {
+                let word = source.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                return ((word & 0x7FFF_FFFF_7FFF_FFFF) &+ 0x0000_0001_0000_0001) ^ (word & 0x8000_0000_8000_0000)
+            }
+            return (pair(0), pair(8), pair(16), pair(24))
+        }
+        @inline(__always)
+        func code(_ index: Int) -> UInt64 { index < slots.count ? UInt64(slots[index] &+ 1) : 0 }
+        @inline(__always)
+        func pair(_ index: Int) -> UInt64 { code(index) | code(index + 1) &<< 32 }
+        return (pair(start), pair(start + 2), pair(start + 4), pair(start + 6))
+    }
+
+    /// Eight codes of at most `width` bits (1, 2, 4 or 8), as `codes(_:group:)` gives them, in the
+    /// low `8 × width` bits of a word.
+    @inline(__always)
+    private static func squeeze(_ codes: (UInt64, UInt64, UInt64, UInt64), width: Int) -> UInt64 {
+        // A byte each: codes 0, 2, 4, 6 in bytes 0-3 and codes 1, 3, 5, 7 in bytes 4-7.
+        var word = codes.0 | codes.1 &<< 8 | codes.2 &<< 16 | codes.3 &<< 24
+        guard width < 8 else { return word }
+        let w = UInt64(width)
+        // Each step halves the lanes, joining each lane's value with its neighbour's.
+        word = (word | word &>> (8 - w)) & 0x00FF_00FF_00FF_00FF
+        word = (word | word &>> (16 - 2 * w)) & 0x0000_FFFF_0000_FFFF
+        word = (word | word &>> (32 - 4 * w)) & ((1 &<< (8 * w)) &- 1)
+        return word
+    }
+
+    /// `squeeze(_:width:)` undone: the byte-a-code word it started from.
+    @inline(__always)
+    private static func spread(_ word: UInt64, width: Int) -> UInt64 {
+        guard width < 8 else { return word }
+        let w = UInt64(width)
+        let quarter: UInt64 = (1 &<< (4 * w)) &- 1
+        var spread = (word & quarter) | ((word &>> (4 * w)) & quarter) &<< 32
+        let eighth: UInt64 = ((1 &<< (2 * w)) &- 1) &* 0x0000_0001_0000_0001
+        spread = (spread & eighth) | ((spread &>> (2 * w)) & eighth) &<< 16
+        let sixteenth: UInt64 = ((1 &<< w) &- 1) &* 0x0001_0001_0001_0001
+        spread = (spread & sixteenth) | ((spread &>> w) & sixteenth) &<< 8
+        return spread
+    }
+
     /// Bits a slot for a width code: 0, 1, 2, 4, 8, 16 or 32.
     @inline(__always)
-    private static func width(code: Int) -> Int { code == 0 ? 0 : 1 << (code - 1) }
+    private static func width(code: Int) -> Int { code == 0 ? 0 : 1 &<< (code - 1) }
 
     /// The code of the narrowest width of at least `bits` bits.
     @inline(__always)
@@ -180,9 +179,9 @@ public struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
         let groups = (slots.count + 7) / 8
         var offset = 2 + (groups + 1) / 2
         for group in 0..<groups {
-            let start = group * 8
+            let start = 8 * group
             let end = min(start + 8, slots.count)
-            let width = width(code: Int(bytes[2 + group / 2] >> (4 * (group % 2))) & 0xF)
+            let width = width(code: Int(bytes[2 + group / 2] &>> (4 * (group % 2))) & 0xF)
             switch width {
             case 16:
                 for index in start..<end {
@@ -200,9 +199,22 @@ public struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
                 } else {
                     for byte in 0..<width { word |= UInt64(bytes[offset + byte]) &<< UInt64(8 * byte) }
                 }
-                let mask: UInt64 = (1 &<< UInt64(width)) &- 1
-                for index in start..<end {
-                    slots[index] = UInt32(truncatingIfNeeded: (word &>> UInt64((index &- start) &* width)) & mask) &- 1
+                word &= width == 8 ? .max : (1 &<< UInt64(8 * width)) &- 1
+                let codes = spread(word, width: width)
+                if end - start == 8 {
+                    // Codes 2k and 2k + 1 are bytes k and k + 4: one word of two slots, each minus
+                    // one (0 becomes `none`) without borrowing across the halves.
+                    let target = UnsafeMutableRawPointer(slots.baseAddress! + start)
+                    for pair in 0..<4 {
+                        let halves = (codes &>> UInt64(8 * pair)) & 0x0000_00FF_0000_00FF
+                        target.storeBytes(of: (halves &+ 0x7FFF_FFFF_7FFF_FFFF) ^ 0x8000_0000_8000_0000, toByteOffset: 8 * pair, as: UInt64.self)
+                    }
+                } else {
+                    for index in start..<end {
+                        let lane = index - start
+                        let byte = lane % 2 == 0 ? lane / 2 : lane / 2 + 4
+                        slots[index] = UInt32(truncatingIfNeeded: (codes &>> UInt64(8 * byte)) & 0xFF) &- 1
+                    }
                 }
             }
             offset += width
