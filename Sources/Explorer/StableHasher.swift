@@ -54,22 +54,27 @@ public struct StableHasher {
             offset += 16
         }
         if offset < bytes.count {
-            var tail: (low: UInt64, high: UInt64) = (0, 0)
-            var shift: UInt64 = 0
-            while offset < bytes.count {
-                let piece: UInt64
-                let width: UInt64
-                if offset + 4 <= bytes.count {
-                    (piece, width) = (UInt64(bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)), 32)
-                } else {
-                    (piece, width) = (UInt64(bytes[offset]), 8)
+            /// The `count` (below 8) bytes from `offset` on, the first in the low byte.
+            @inline(__always)
+            func partial(_ offset: Int, _ count: Int) -> UInt64 {
+                var value: UInt64 = 0
+                var taken = 0
+                if count >= 4 {
+                    value = UInt64(bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+                    taken = 4
                 }
-                if shift < 64 { tail.low |= piece &<< shift } else { tail.high |= piece &<< (shift &- 64) }
-                if shift < 64, shift + width > 64 { tail.high |= piece &>> (64 &- shift) }
-                shift += width
-                offset += Int(width / 8)
+                while taken < count {
+                    value |= UInt64(bytes[offset + taken]) &<< UInt64(8 * taken)
+                    taken += 1
+                }
+                return value
             }
-            lanes.0.combine(tail.low, tail.high)
+            let remaining = bytes.count - offset
+            if remaining >= 8 {
+                lanes.0.combine(word(offset), partial(offset + 8, remaining - 8))
+            } else {
+                lanes.0.combine(partial(offset, remaining), 0)
+            }
         }
         state = lanes.0.state
         combine(lanes.1.state, lanes.2.state)
