@@ -31,7 +31,8 @@ public struct StableHasher {
 
     /// Mixes `bytes` into the hash in four lanes of sixteen bytes that multiply independently, then
     /// folds the lanes in: for long inputs such as states, whose time goes to multiplies waiting on
-    /// the one before. The tail that does not fill sixteen bytes is padded with zeros.
+    /// the one before. The tail that does not fill sixteen bytes is padded with zeros, so inputs of
+    /// different lengths should have their length combined too.
     @inlinable
     public mutating func combine(interleaving bytes: UnsafeRawBufferPointer) {
         @inline(__always)

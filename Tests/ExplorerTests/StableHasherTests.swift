@@ -24,6 +24,31 @@ import Testing
         #expect(many.count == 100_000)
     }
 
+    /// Every byte of an input reaches the fingerprint, whichever lane or tail it falls in, and lanes
+    /// are not interchangeable.
+    @Test func interleavedLanesFeelEveryByte() {
+        func fingerprint(_ bytes: [UInt8]) -> Fingerprint {
+            var hasher = StableHasher()
+            hasher.combine(bytes.count)
+            bytes.withUnsafeBytes { hasher.combine(interleaving: $0) }
+            return hasher.finalize()
+        }
+        for length in [0, 1, 3, 4, 7, 8, 12, 15, 16, 17, 63, 64, 65, 100, 208] {
+            let base = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            #expect(fingerprint(base) == fingerprint(base))
+            var seen: Set<Fingerprint> = [fingerprint(base)]
+            for position in 0..<length {
+                var changed = base
+                changed[position] ^= 0x40
+                #expect(seen.insert(fingerprint(changed)).inserted, "length \(length), byte \(position)")
+            }
+        }
+        // The first two lanes' sixteen bytes swapped: a different input, a different fingerprint.
+        let lanes = (0..<64).map { UInt8($0) }
+        let swapped = Array(lanes[16..<32] + lanes[0..<16] + lanes[32...])
+        #expect(fingerprint(lanes) != fingerprint(swapped))
+    }
+
     @Test func collisionProbabilityGrowsWithTheSquareOfTheStates() {
         #expect(Fingerprint.collisionProbability(states: 0) == 0)
         let million = Fingerprint.collisionProbability(states: 1_000_000)
