@@ -238,6 +238,7 @@ extension Checker {
         // built; then they are looked up together, so that their cache misses overlap.
         var held: [System.State] = []
         var keys: [Seen.Key] = []
+        let kept: Seen? = if case .filter(let kept) = lookup { kept } else { nil }
         for position in segment.range {
             if position > segment.range.lowerBound { segment.states.load(position, into: &state) }
             let number = segment.first + UInt32(position - segment.range.lowerBound)
@@ -257,7 +258,7 @@ extension Checker {
                     state, action, successor, at: .transition(source: number, index: index),
                     properties: transitionProperties, into: &expansion.findings)
                 seen.prefetch(key)
-                if case .filter(let kept) = lookup { kept.prefetch(key) }
+                kept?.prefetch(key)
                 if index < held.count { system.copy(successor, into: &held[index]) } else { held.append(successor) }
             }
             if pass == .expand {

@@ -37,11 +37,10 @@ public struct StableHasher {
     public mutating func combine(interleaving bytes: UnsafeRawBufferPointer) {
         @inline(__always)
         func word(_ offset: Int) -> UInt64 { bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
-        var lanes = (StableHasher(), StableHasher(), StableHasher(), StableHasher())
-        lanes.1.state = state ^ 0x1
-        lanes.2.state = state ^ 0x2
-        lanes.3.state = state ^ 0x3
-        lanes.0.state = state
+        var lanes = (self, self, self, self)
+        lanes.1.state ^= 0x1
+        lanes.2.state ^= 0x2
+        lanes.3.state ^= 0x3
         var offset = 0
         while offset + 64 <= bytes.count {
             lanes.0.combine(word(offset), word(offset + 8))
@@ -55,7 +54,7 @@ public struct StableHasher {
             offset += 16
         }
         if offset < bytes.count {
-            /// The `count` (below 8) bytes from `offset` on, the first in the low byte.
+            // The `count` (below 8) bytes from `offset` on, the first in the low byte.
             @inline(__always)
             func partial(_ offset: Int, _ count: Int) -> UInt64 {
                 var value: UInt64 = 0
