@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "ExtentCheck", dependencies: ["Extent", "ModelFile", "Explorer"]),
         // A scenario as a Promela model for SPIN, and SPIN's figures on it: an independent second opinion.
         .target(name: "Promela", dependencies: ["Extent"]),
+        // A counterexample as programs that race a real kernel: C, a runner, an fstests case, a Swift test.
+        .target(name: "Reproducer", dependencies: ["ExtentCheck"]),
         // Workloads generated within bounds, checked one by one, the first violating one shrunk.
         .target(name: "Fuzzing", dependencies: ["ExtentCheck", "Explorer"]),
         // Workload generators with shrinking for Swift Testing's property checks. Links Swift
@@ -50,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "extentcheck",
             dependencies: [
-                "ExtentCheck", "Fuzzing", "Promela",
+                "ExtentCheck", "Fuzzing", "Promela", "Reproducer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +66,7 @@ let package = Package(
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
         .testTarget(name: "ExtentTests", dependencies: ["Extent", "ModelFile", "Z3Kit"]),
+        .testTarget(name: "ReproducerTests", dependencies: ["Reproducer", "ExtentCheck"]),
         .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "Extent"]),
         .testTarget(
             name: "ExtentCheckTests", dependencies: ["ExtentCheck", "Promela", "extentcheck"], exclude: ["Snapshots"]),

@@ -17,7 +17,7 @@ struct ExtentCheckCommand: ParsableCommand {
             4 when the check itself failed (a Z3 error, say).
             """,
         version: "0.1.0",
-        subcommands: [Check.self, Replay.self, Graph.self, Export.self, Simulate.self, Fuzz.self, Merge.self, Policies.self],
+        subcommands: [Check.self, Replay.self, Graph.self, Export.self, Reproduce.self, Simulate.self, Fuzz.self, Merge.self, Policies.self],
         defaultSubcommand: Check.self
     )
 

@@ -1,0 +1,115 @@
+public import ExtentCheck
+
+/// What it takes to provoke a model's race on a real kernel: the scenario's writers and mutators
+/// with concrete words, the file's shape and setting, and the model's verdicts to compare with.
+///
+/// Built from a counterexample where there is one: its initial values fill the buffers and the
+/// file, and the words its `mutate` steps change, with the values they change between, are what
+/// the program's mutator threads keep changing. Without one (the policy holds), every word of a
+/// mutator's target is changed between two values that differ in every bit.
+///
+/// ```swift
+/// let reproduction = try Reproduction(scenario: scenario, policy: "dio-csum", report: report)
+/// let program = reproduction.cProgram()
+/// ```
+public struct Reproduction: Hashable, Sendable {
+    /// How the runner sets up the file, read off the policy's checksum columns.
+    public enum FileSetting: String, Hashable, Sendable {
+        /// An ordinary file: btrfs checksums its data.
+        case checksummed
+        /// A file with `chattr +C` (NOCOW, NODATASUM): no data checksums.
+        case noDataChecksums = "nodatasum"
+    }
+
+    /// One step of a writer's script, on file blocks of one slot.
+    public enum Operation: Hashable, Sendable {
+        /// `pwrite` of blocks `0..<blocks` of the buffer with this index to file blocks from `at`, O_DIRECT.
+        case directWrite(buffer: Int, at: Int, blocks: Int)
+        /// The same through the page cache.
+        case bufferedWrite(buffer: Int, at: Int, blocks: Int)
+        /// `fsync` of the file.
+        case fsync
+    }
+
+    /// A user buffer and its words when the program starts.
+    public struct BufferImage: Hashable, Sendable {
+        /// The buffer's name in the model.
+        public var name: String
+        /// Its length in blocks.
+        public var blocks: Int
+        /// Its words, block after block.
+        public var words: [UInt32]
+    }
+
+    /// A writer's script.
+    public struct WriterScript: Hashable, Sendable {
+        /// The writer's name in the model.
+        public var name: String
+        /// Its steps, in order.
+        public var operations: [Operation]
+    }
+
+    /// A word a mutator changes, and the two values it changes it between.
+    public struct WordChange: Hashable, Sendable {
+        /// The buffer's index, or nil for the page cache (the file's pages, through `mmap`).
+        public var buffer: Int?
+        /// The block of the buffer, or of the file's slot for the page cache.
+        public var block: Int
+        /// The word of the block.
+        public var word: Int
+        /// The value the word had before the change.
+        public var from: UInt32
+        /// The value the change writes.
+        public var to: UInt32
+    }
+
+    /// A mutator and the words it keeps changing.
+    public struct MutatorPlan: Hashable, Sendable {
+        /// The mutator's name in the model.
+        public var name: String
+        /// The changes, taken in turn, each written and then undone.
+        public var changes: [WordChange]
+    }
+
+    /// The model's name.
+    public var model: String
+    /// What the model is about, as its file says.
+    public var about: String
+    /// The policy the reproduction is for.
+    public var policy: String
+    /// The invariant whose counterexample it follows, if any.
+    public var invariant: String?
+    /// The counterexample's steps, one line each (`3. guest-fs mutate guest-page word 0`); empty without one.
+    public var steps: [String]
+    /// How the runner sets the file up for each policy checked: without checksums where the policy
+    /// checksums nothing.
+    public var settings: [String: FileSetting]
+    /// Copies of every block: 2 for RAID1.
+    public var mirrors: Int
+    /// The model file's blocks: one slot of the real file.
+    public var fileBlocks: Int
+    /// Words per block; a word covers `4096 / blockWords` bytes of a real block.
+    public var blockWords: Int
+    /// The file's words before any write, block after block.
+    public var storedWords: [UInt32]
+    /// The buffers.
+    public var buffers: [BufferImage]
+    /// The writers.
+    public var writers: [WriterScript]
+    /// The mutators.
+    public var mutators: [MutatorPlan]
+    /// The model's verdicts: by policy, then by built-in invariant, for every policy checked.
+    public var verdicts: [String: [String: Verdict]]
+    /// The built-in invariants the model decides, in its order.
+    public var invariants: [String]
+    /// The recorded counterexample, for a replay test; nil without one.
+    public var document: TraceDocument?
+    /// The model file's text, for a replay test.
+    public var modelText: String
+
+    /// How the file is set up for `policy`.
+    public var fileSetting: FileSetting { settings[policy] ?? .checksummed }
+
+    /// The size of a real block in bytes.
+    public static let blockBytes = 4096
+}

@@ -1,0 +1,111 @@
+import ExtentCheck
+import Foundation
+import Reproducer
+import Testing
+
+@Suite struct ReproductionTests {
+    @Test("the seed's counterexample becomes its writer, its mutator's change and its initial words")
+    func seedCounterexample() throws {
+        let reproduction = try BundledReproductions.reproduction(
+            BundledReproductions.root.appendingPathComponent("Models/qemu-cache-none.yaml").path,
+            policy: "dio-csum", invariant: "csum-matches-data")
+        let trace = try #require(reproduction.document?.trace)
+        #expect(reproduction.steps.count == 5)
+        #expect(reproduction.fileSetting == .checksummed)
+        #expect(reproduction.writers.map(\.operations) == [[.directWrite(buffer: 0, at: 0, blocks: 1), .fsync]])
+
+        // The mutator changes word 0 of the guest page between the values the trace gives it.
+        let mutate = try #require(trace.steps.first { $0.actor == "guest-fs" })
+        let change = try #require(mutate.changes.first { $0.what == "guest-page block 0" })
+        let plan = try #require(reproduction.mutators.first)
+        #expect(plan.name == "guest-fs")
+        #expect(plan.changes.count == 1)
+        #expect(plan.changes.first.map { "0x" + String($0.from, radix: 16) } == change.before)
+        #expect(plan.changes.first.map { "0x" + String($0.to, radix: 16) } == change.after)
+        #expect(plan.changes.first?.buffer == 0)
+        #expect(reproduction.verdicts["dio-csum"]?["csum-matches-data"] == .violated)
+        #expect(reproduction.verdicts["buffered-fallback"]?["csum-matches-data"] == .holds)
+    }
+
+    @Test("a policy that checksums nothing makes a chattr +C file; one that holds has no counterexample")
+    func settingsAndPoliciesThatHold() throws {
+        let path = BundledReproductions.root.appendingPathComponent("Models/raid1-mirrors.yaml").path
+        let nodatasum = try BundledReproductions.reproduction(path, policy: "nodatasum", invariant: "mirrors-agree")
+        #expect(nodatasum.fileSetting == .noDataChecksums)
+        #expect(nodatasum.mirrors == 2)
+        #expect(!nodatasum.steps.isEmpty)
+        #expect(nodatasum.runnerScript().contains("dup-fallback) echo nodatasum ;;"))
+        let fstests = nodatasum.fstestsCase(number: 42).script
+        #expect(fstests.contains("_scratch_pool_mkfs \"-d raid1 -m raid1\""))
+        #expect(fstests.contains("$CHATTR_PROG +C"))
+        #expect(!fstests.contains("_fixed_by_kernel_commit"))
+
+        let fallback = try BundledReproductions.reproduction(path, policy: "buffered-fallback")
+        #expect(fallback.document == nil)
+        #expect(fallback.steps.isEmpty)
+        #expect(fallback.fileSetting == .checksummed)
+        // Without a trace every word of the mutator's target changes, in every bit.
+        #expect(fallback.mutators.first?.changes.map { $0.from ^ $0.to } == [UInt32.max])
+    }
+
+    @Test("a page-cache mutator changes the folio the trace changes, through the file's mapping")
+    func pageCacheMutator() throws {
+        let path = BundledReproductions.root.appendingPathComponent("Models/mmap-during-writeback.yaml").path
+        let reproduction = try BundledReproductions.reproduction(path, policy: "unstable-pages", invariant: "csum-matches-data")
+        let change = try #require(reproduction.mutators.first?.changes.first)
+        #expect(change.buffer == nil)
+        #expect(change.block == 0)
+        #expect(reproduction.writers.first?.operations.first == .bufferedWrite(buffer: 0, at: 0, blocks: 1))
+        #expect(reproduction.cProgram().contains("{PAGE_CACHE, 0, 0,"))
+    }
+
+    @Test("an invariant the model does not decide, or one stated in Swift, is refused")
+    func refusals() throws {
+        let path = BundledReproductions.root.appendingPathComponent("Models/qemu-cache-none.yaml").path
+        #expect(throws: ReproductionError.self) {
+            _ = try BundledReproductions.reproduction(path, policy: "dio-csum", invariant: "mirrors-agree")
+        }
+        var scenario = try ExtentChecker.loadModel(at: path)
+        scenario.invariants.append(.always("never-empty", meaning: "a stated property") { _ in nil })
+        let report = try ExtentChecker(options: CheckOptions(policies: ["dio-csum"])).check(scenario)
+        #expect(throws: ReproductionError.notBuiltIn("never-empty")) {
+            _ = try Reproduction(scenario: scenario, policy: "dio-csum", invariant: "never-empty", report: report, modelText: "")
+        }
+        #expect(throws: ReproductionError.policyNotChecked("nodatasum", checked: ["dio-csum"])) {
+            _ = try Reproduction(scenario: scenario, policy: "nodatasum", report: report, modelText: "")
+        }
+    }
+
+    @Test(
+        "the C program of every reproduction of every bundled model compiles warning-free",
+        .enabled(if: Shell.has("cc"), "needs a C compiler (Debian: apt-get install gcc)"),
+        arguments: BundledReproductions.modelFiles)
+    func programsCompile(file: String) throws {
+        let directory = try Shell.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reproductions = try BundledReproductions.all(of: file)
+        #expect(!reproductions.isEmpty)
+        var seen = Set<String>()
+        for (index, reproduction) in reproductions.enumerated() where seen.insert(reproduction.cProgram()).inserted {
+            let source = directory.appendingPathComponent("program\(index).c")
+            try reproduction.cProgram().write(to: source, atomically: true, encoding: .utf8)
+            let compiled = try Shell.run(
+                ["cc", "-Wall", "-Werror", "-pthread", "-o", "program\(index)", source.lastPathComponent], in: directory)
+            #expect(compiled.status == 0, "\(reproduction.policy) \(reproduction.invariant ?? "-"):\n\(compiled.output)")
+        }
+    }
+
+    @Test("every runner and fstests script of every bundled model parses", arguments: BundledReproductions.modelFiles)
+    func scriptsParse(file: String) throws {
+        let directory = try Shell.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for reproduction in try BundledReproductions.all(of: file) {
+            let written = try reproduction.write(to: directory.path, fstestsNumber: 900)
+            let runner = try Shell.run(["sh", "-n", directory.appendingPathComponent("run.sh").path])
+            #expect(runner.status == 0, "\(runner.output)")
+            let fstests = try Shell.run(["bash", "-n", directory.appendingPathComponent("fstests/tests/btrfs/900").path])
+            #expect(fstests.status == 0, "\(fstests.output)")
+            #expect(written.count == 6)
+        }
+    }
+}
