@@ -67,6 +67,8 @@ let package = Package(
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
         .testTarget(name: "ExtentTests", dependencies: ["Extent", "ModelFile", "Z3Kit"]),
         .testTarget(name: "ReproducerTests", dependencies: ["Reproducer", "ExtentCheck"]),
+        // Tests written by `extentcheck reproduce`, kept as it writes them: ReproducerTests checks they still are.
+        .testTarget(name: "ReproducedTraceTests", dependencies: ["ExtentCheck"]),
         .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "Extent"]),
         .testTarget(
             name: "ExtentCheckTests", dependencies: ["ExtentCheck", "Promela", "extentcheck"], exclude: ["Snapshots"]),

@@ -1,3 +1,5 @@
+internal import Foundation
+
 extension Reproduction {
     /// The name of the program and of its C file, without extension: `extentcheck-<model>`.
     public var programName: String { "extentcheck-" + Self.identifier(model, separator: "-") }
@@ -6,9 +8,8 @@ extension Reproduction {
     ///
     /// `NAME write FILE` fills the file and then, for `--seconds`, runs a thread per writer doing
     /// its script on every slot of the file (a slot is a copy of the model's file), and a thread per
-    /// mutator changing its words between their two values; it reports the writes, the writes that
-    /// failed, and the pages the kernel dirtied (a direct write dirties none; a buffered fallback
-    /// dirties each page it writes). `NAME read FILE` reads every block back with O_DIRECT and
+    /// mutator changing its words between their two values; it reports the writes and the writes
+    /// that failed. `NAME read FILE` reads every block back with O_DIRECT and
     /// reports the blocks that fail with EIO and, with two mirrors, the blocks whose copies differ:
     /// btrfs reads RAID1 copy `pid % 2`, so two threads of different parity read one copy each.
     /// Output is `key=value` lines; with `--quiet`, only a line for each problem.
@@ -104,7 +105,7 @@ extension Reproduction {
         static int direct_fd = -1, buffered_fd = -1;
         static unsigned char *file_map;
         static atomic_int writers_stop, mutators_stop;
-        static atomic_long writes, failed_writes, direct_blocks;
+        static atomic_long writes, failed_writes;
 
         static void fail(const char *what)
         {
@@ -127,20 +128,6 @@ extension Reproduction {
                     fill_word(memory + (size_t)block * BLOCK_SIZE, word, words[block * BLOCK_WORDS + word]);
         }
 
-        static long vmstat(const char *name)
-        {
-            char key[64];
-            long value, found = -1;
-            FILE *file = fopen("/proc/vmstat", "r");
-            if (!file)
-                return -1;
-            while (fscanf(file, "%63s %ld", key, &value) == 2)
-                if (strcmp(key, name) == 0)
-                    found = value;
-            fclose(file);
-            return found;
-        }
-
         static void write_range(const struct writer *writer, const struct op *op, int slot)
         {
             int fd = op->kind == DIRECT_WRITE ? direct_fd : buffered_fd;
@@ -148,8 +135,6 @@ extension Reproduction {
             off_t offset = ((off_t)slot * FILE_BLOCKS + op->at) * BLOCK_SIZE;
             ssize_t done = pwrite(fd, buffers[op->buffer].memory, length, offset);
             atomic_fetch_add(&writes, 1);
-            if (op->kind == DIRECT_WRITE)
-                atomic_fetch_add(&direct_blocks, op->blocks);
             if (done != (ssize_t)length) {
                 atomic_fetch_add(&failed_writes, 1);
                 if (quiet)
@@ -234,7 +219,6 @@ extension Reproduction {
                             fail("mmap");
                     }
 
-            long dirtied = vmstat("nr_dirtied");
             pthread_t writer_threads[WRITERS + 1], mutator_threads[MUTATORS + 1];
             for (int i = 0; i < MUTATORS; i++)
                 if (pthread_create(&mutator_threads[i], NULL, run_mutator, (void *)&mutators[i]) != 0)
@@ -254,13 +238,10 @@ extension Reproduction {
                 munmap(file_map, file_bytes);
             if (fsync(buffered_fd) != 0)
                 fail("fsync");
-            long dirtied_after = vmstat("nr_dirtied");
 
             if (!quiet) {
                 printf("writes=%ld\n", atomic_load(&writes));
                 printf("failed-writes=%ld\n", atomic_load(&failed_writes));
-                printf("direct-blocks=%ld\n", atomic_load(&direct_blocks));
-                printf("pages-dirtied=%ld\n", dirtied < 0 || dirtied_after < 0 ? -1 : dirtied_after - dirtied);
             }
             close(direct_fd);
             close(buffered_fd);
@@ -379,13 +360,17 @@ extension Reproduction {
     func commentBlock(prefix: String) -> String {
         var lines = Self.wrap(about, width: 76)
         if steps.isEmpty {
-            lines += ["", "The model finds no counterexample under \(policy): a kernel that runs the file this way"]
-            lines += ["should show nothing."]
+            lines += [""] + Self.wrap(
+                "The model finds no counterexample under \(policy): a kernel that runs the file this way should show "
+                    + "nothing.", width: 76)
         } else {
             lines += ["", "The shortest counterexample to \(invariant ?? "the invariant"):"]
             lines += steps.map { "  " + $0 }
         }
-        return lines.map { ($0.isEmpty ? prefix.trimmingTrailingSpaces : prefix + $0) }.joined(separator: "\n")
+        // A comment must not end early: C's closes at `*/`.
+        return lines.map { line in
+            line.isEmpty ? prefix.trimmingTrailingSpaces : prefix + line.replacingOccurrences(of: "*/", with: "* /")
+        }.joined(separator: "\n")
     }
 
     static func wrap(_ text: String, width: Int) -> [String] {
