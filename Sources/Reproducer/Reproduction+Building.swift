@@ -1,6 +1,22 @@
 public import ExtentCheck
+internal import Foundation
 
 extension Reproduction {
+    /// Loads the model file at `path`, checks it under every policy it lists and `policy`, and
+    /// builds the reproduction of `invariant`'s counterexample (by default the first violated one).
+    ///
+    /// Throws `ModelFileError` for a bad file, `CheckError` for a policy the model cannot be checked
+    /// under, and `ReproductionError` as `init(scenario:policy:invariant:report:modelText:)` does.
+    public init(checking path: String, policy: String, invariant: String? = nil, options: CheckOptions = CheckOptions()) throws {
+        let scenario = try ExtentChecker.loadModel(at: path)
+        let modelText = try String(contentsOfFile: path, encoding: .utf8)
+        let names = scenario.policies.map(\.name)
+        var options = options
+        options.policies = names.contains(policy) ? names : names + [policy]
+        let report = try ExtentChecker(options: options).check(scenario)
+        try self.init(scenario: scenario, policy: policy, invariant: invariant, report: report, modelText: modelText)
+    }
+
     /// The reproduction of `scenario` under `policy`, from a report of checking it: the
     /// counterexample to `invariant` (by default the first violated built-in invariant), and the
     /// verdicts of every policy the report has.

@@ -12,6 +12,7 @@ extension Reproduction {
     /// that failed. `NAME read FILE` reads every block back with O_DIRECT and
     /// reports the blocks that fail with EIO and, with two mirrors, the blocks whose copies differ:
     /// btrfs reads RAID1 copy `pid % 2`, so two threads of different parity read one copy each.
+    /// `--buffered` reads through the page cache instead, dropping it before each thread reads.
     /// Output is `key=value` lines; with `--quiet`, only a line for each problem.
     public func cProgram() -> String {
         var text = """
@@ -21,7 +22,7 @@ extension Reproduction {
             \(commentBlock(prefix: " * "))
              *
              * Usage: \(programName) write FILE [--seconds S] [--slots N] [--quiet]
-             *        \(programName) read FILE [--slots N] [--quiet]
+             *        \(programName) read FILE [--slots N] [--quiet] [--buffered]
              */
             #define _GNU_SOURCE
             #include <errno.h>
@@ -101,7 +102,7 @@ extension Reproduction {
     private static let cProgramBody = #"""
 
         static int slots = 256;
-        static int quiet;
+        static int quiet, buffered_reads;
         static int direct_fd = -1, buffered_fd = -1;
         static unsigned char *file_map;
         static atomic_int writers_stop, mutators_stop;
@@ -254,6 +255,9 @@ extension Reproduction {
         {
             struct reader *reader = argument;
             reader->parity = (int)(syscall(SYS_gettid) % 2);
+            /* Buffered reads go to the disk only for pages not cached: drop them first. */
+            if (buffered_reads)
+                posix_fadvise(reader->fd, 0, 0, POSIX_FADV_DONTNEED);
             for (int block = 0; block < reader->blocks; block++) {
                 ssize_t done = pread(reader->fd, reader->data + (size_t)block * BLOCK_SIZE, BLOCK_SIZE,
                                      (off_t)block * BLOCK_SIZE);
@@ -265,7 +269,7 @@ extension Reproduction {
         static int read_mode(const char *path)
         {
             int blocks = slots * FILE_BLOCKS;
-            int fd = open(path, O_RDONLY | O_DIRECT);
+            int fd = open(path, buffered_reads ? O_RDONLY : O_RDONLY | O_DIRECT);
             if (fd < 0)
                 fail(path);
             /* One read of every block per mirror: threads until each parity of thread id has read. */
@@ -324,7 +328,7 @@ extension Reproduction {
         static void usage(const char *name)
         {
             fprintf(stderr, "usage: %s write FILE [--seconds S] [--slots N] [--quiet]\n"
-                            "       %s read FILE [--slots N] [--quiet]\n", name, name);
+                            "       %s read FILE [--slots N] [--quiet] [--buffered]\n", name, name);
             exit(2);
         }
 
@@ -340,6 +344,8 @@ extension Reproduction {
                     slots = atoi(argv[++i]);
                 else if (strcmp(argv[i], "--quiet") == 0)
                     quiet = 1;
+                else if (strcmp(argv[i], "--buffered") == 0 && strcmp(argv[1], "read") == 0)
+                    buffered_reads = 1;
                 else
                     usage(argv[0]);
             }

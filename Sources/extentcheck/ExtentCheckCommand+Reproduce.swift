@@ -49,23 +49,22 @@ extension ExtentCheckCommand {
         }
 
         func run() throws {
-            let scenario = try ExtentChecker.loadModel(at: file)
-            let modelText = try String(contentsOfFile: file, encoding: .utf8)
-            let names = scenario.policies.map(\.name)
-            let checker = ExtentChecker(options: CheckOptions(policies: names.contains(policy) ? names : names + [policy]))
-            let report = try checker.check(scenario)
             let reproduction: Reproduction
             do {
-                reproduction = try Reproduction(
-                    scenario: scenario, policy: policy, invariant: invariant, report: report, modelText: modelText)
-            } catch {
+                reproduction = try Reproduction(checking: file, policy: policy, invariant: invariant)
+            } catch let error as ReproductionError {
                 throw ValidationError("\(file): \(error)")
             }
-            let written = try reproduction.write(to: out, fstestsNumber: fstestsNumber)
+            let written: [String]
+            do {
+                written = try reproduction.write(to: out, fstestsNumber: fstestsNumber)
+            } catch {
+                throw ValidationError("cannot write to \(out): \(error.localizedDescription)")
+            }
             if let invariant = reproduction.invariant, !reproduction.steps.isEmpty {
-                print("\(scenario.name) under \(policy): the \(reproduction.steps.count)-step counterexample to \(invariant)")
+                print("\(reproduction.model) under \(policy): the \(reproduction.steps.count)-step counterexample to \(invariant)")
             } else {
-                print("\(scenario.name) under \(policy): no counterexample; the program runs the scenario as the model has it")
+                print("\(reproduction.model) under \(policy): no counterexample; the program runs the scenario as the model has it")
             }
             for path in written { print("  wrote \(path)") }
             print("Run it as root: \((out as NSString).appendingPathComponent("run.sh")) [--seconds S] [--policy P]")

@@ -16,15 +16,10 @@ enum BundledReproductions {
         return names.filter { $0.hasSuffix(".yaml") }.sorted().map { models.appendingPathComponent($0).path }
     }()
 
-    /// The reproduction of `file` under `policy`, following `invariant`'s counterexample.
-    static func reproduction(_ file: String, policy: String, invariant: String? = nil) throws -> Reproduction {
-        let scenario = try ExtentChecker.loadModel(at: file)
-        let names = scenario.policies.map(\.name)
-        let report = try ExtentChecker(options: CheckOptions(policies: names.contains(policy) ? names : names + [policy]))
-            .check(scenario)
-        return try Reproduction(
-            scenario: scenario, policy: policy, invariant: invariant, report: report,
-            modelText: try String(contentsOfFile: file, encoding: .utf8))
+    /// The reproduction of `Models/<model>.yaml` under `policy`, following `invariant`'s counterexample.
+    static func reproduction(_ model: String, policy: String, invariant: String? = nil) throws -> Reproduction {
+        try Reproduction(
+            checking: root.appendingPathComponent("Models/\(model).yaml").path, policy: policy, invariant: invariant)
     }
 
     /// Every reproduction of `file`.

@@ -14,8 +14,7 @@ import Testing
     @Test("the Swift tests kept in the suite are what reproduce writes for them today", arguments: 0..<emitted.count)
     func keptTestsAreCurrent(index: Int) throws {
         let (model, policy, invariant) = Self.emitted[index]
-        let reproduction = try BundledReproductions.reproduction(
-            BundledReproductions.root.appendingPathComponent("Models/\(model).yaml").path, policy: policy, invariant: invariant)
+        let reproduction = try BundledReproductions.reproduction(model, policy: policy, invariant: invariant)
         let kept = BundledReproductions.root.appendingPathComponent("Tests/ReproducedTraceTests/\(reproduction.swiftTestName).swift")
         let command = "extentcheck reproduce Models/\(model).yaml --policy \(policy)"
             + (invariant.map { " --invariant \($0)" } ?? "") + " --out DIR"

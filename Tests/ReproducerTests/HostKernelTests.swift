@@ -15,7 +15,7 @@ struct HostKernelTests {
         let directory = try Shell.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let reproduction = try BundledReproductions.reproduction(
-            BundledReproductions.root.appendingPathComponent("Models/qemu-cache-none.yaml").path, policy: policy)
+            "qemu-cache-none", policy: policy)
         _ = try reproduction.write(to: directory.path, fstestsNumber: 900)
         let run = try Shell.run(["sh", directory.appendingPathComponent("run.sh").path, "--seconds", "3", "--slots", "64"])
         let lines = run.output.split(separator: "\n")

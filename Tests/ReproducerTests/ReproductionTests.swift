@@ -7,7 +7,7 @@ import Testing
     @Test("the seed's counterexample becomes its writer, its mutator's change and its initial words")
     func seedCounterexample() throws {
         let reproduction = try BundledReproductions.reproduction(
-            BundledReproductions.root.appendingPathComponent("Models/qemu-cache-none.yaml").path,
+            "qemu-cache-none",
             policy: "dio-csum", invariant: "csum-matches-data")
         let trace = try #require(reproduction.document?.trace)
         #expect(reproduction.steps.count == 5)
@@ -29,8 +29,7 @@ import Testing
 
     @Test("a policy that checksums nothing makes a chattr +C file; one that holds has no counterexample")
     func settingsAndPoliciesThatHold() throws {
-        let path = BundledReproductions.root.appendingPathComponent("Models/raid1-mirrors.yaml").path
-        let nodatasum = try BundledReproductions.reproduction(path, policy: "nodatasum", invariant: "mirrors-agree")
+        let nodatasum = try BundledReproductions.reproduction("raid1-mirrors", policy: "nodatasum", invariant: "mirrors-agree")
         #expect(nodatasum.fileSetting == .noDataChecksums)
         #expect(nodatasum.mirrors == 2)
         #expect(!nodatasum.steps.isEmpty)
@@ -40,7 +39,7 @@ import Testing
         #expect(fstests.contains("$CHATTR_PROG +C"))
         #expect(!fstests.contains("_fixed_by_kernel_commit"))
 
-        let fallback = try BundledReproductions.reproduction(path, policy: "buffered-fallback")
+        let fallback = try BundledReproductions.reproduction("raid1-mirrors", policy: "buffered-fallback")
         #expect(fallback.document == nil)
         #expect(fallback.steps.isEmpty)
         #expect(fallback.fileSetting == .checksummed)
@@ -50,8 +49,8 @@ import Testing
 
     @Test("a page-cache mutator changes the folio the trace changes, through the file's mapping")
     func pageCacheMutator() throws {
-        let path = BundledReproductions.root.appendingPathComponent("Models/mmap-during-writeback.yaml").path
-        let reproduction = try BundledReproductions.reproduction(path, policy: "unstable-pages", invariant: "csum-matches-data")
+        let reproduction = try BundledReproductions.reproduction(
+            "mmap-during-writeback", policy: "unstable-pages", invariant: "csum-matches-data")
         let change = try #require(reproduction.mutators.first?.changes.first)
         #expect(change.buffer == nil)
         #expect(change.block == 0)
@@ -61,11 +60,11 @@ import Testing
 
     @Test("an invariant the model does not decide, or one stated in Swift, is refused")
     func refusals() throws {
-        let path = BundledReproductions.root.appendingPathComponent("Models/qemu-cache-none.yaml").path
         #expect(throws: ReproductionError.self) {
-            _ = try BundledReproductions.reproduction(path, policy: "dio-csum", invariant: "mirrors-agree")
+            _ = try BundledReproductions.reproduction("qemu-cache-none", policy: "dio-csum", invariant: "mirrors-agree")
         }
-        var scenario = try ExtentChecker.loadModel(at: path)
+        var scenario = try ExtentChecker.loadModel(
+            at: BundledReproductions.root.appendingPathComponent("Models/qemu-cache-none.yaml").path)
         scenario.invariants.append(.always("never-empty", meaning: "a stated property") { _ in nil })
         let report = try ExtentChecker(options: CheckOptions(policies: ["dio-csum"])).check(scenario)
         #expect(throws: ReproductionError.notBuiltIn("never-empty")) {
