@@ -144,7 +144,7 @@ public struct TextReporter: Sendable {
 
 extension TextReporter {
     /// `text` in lines of at most `width` characters, broken at spaces.
-    static func wrap(_ text: String, width: Int) -> [String] {
+    public static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         for word in text.split(whereSeparator: \.isWhitespace) {

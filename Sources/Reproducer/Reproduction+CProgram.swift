@@ -1,3 +1,4 @@
+internal import ExtentCheck
 internal import Foundation
 
 extension Reproduction {
@@ -60,12 +61,11 @@ extension Reproduction {
         for (index, buffer) in buffers.enumerated() {
             text += "static const uint32_t buffer_\(index)_initial[] = {\(Self.cWords(buffer.words))};\n"
         }
-        text += "static struct buffer buffers[] = {\n"
-        text += buffers.enumerated().map { index, buffer in
-            "    {\(Self.cString(buffer.name)), \(buffer.blocks), buffer_\(index)_initial, NULL},\n"
-        }.joined()
-        if buffers.isEmpty { text += "    {NULL, 0, NULL, NULL},\n" }
-        text += "};\n"
+        text += Self.cArray(
+            "static struct buffer buffers[]",
+            buffers.enumerated().map { index, buffer in
+                "{\(Self.cString(buffer.name)), \(buffer.blocks), buffer_\(index)_initial, NULL}"
+            }, empty: "{NULL, 0, NULL, NULL}")
         for (index, writer) in writers.enumerated() {
             let operations = writer.operations.map { operation in
                 switch operation {
@@ -74,27 +74,26 @@ extension Reproduction {
                 case .fsync: "{FSYNC, 0, 0, 0}"
                 }
             }
-            text += "static const struct op writer_\(index)_ops[] = {\((operations.isEmpty ? ["{FSYNC, 0, 0, 0}"] : operations).joined(separator: ", "))};\n"
+            text += Self.cArray("static const struct op writer_\(index)_ops[]", operations, empty: "{FSYNC, 0, 0, 0}")
         }
-        text += "static const struct writer writers[] = {\n"
-        text += writers.enumerated().map { index, writer in
-            "    {\(Self.cString(writer.name)), writer_\(index)_ops, \(writer.operations.count)},\n"
-        }.joined()
-        if writers.isEmpty { text += "    {NULL, NULL, 0},\n" }
-        text += "};\n"
+        text += Self.cArray(
+            "static const struct writer writers[]",
+            writers.enumerated().map { index, writer in
+                "{\(Self.cString(writer.name)), writer_\(index)_ops, \(writer.operations.count)}"
+            }, empty: "{NULL, NULL, 0}")
         for (index, mutator) in mutators.enumerated() {
             let changes = mutator.changes.map { change in
                 "{\(change.buffer.map(String.init) ?? "PAGE_CACHE"), \(change.block), \(change.word), "
                     + "\(Self.cWord(change.from)), \(Self.cWord(change.to))}"
             }
-            text += "static const struct change mutator_\(index)_changes[] = {\n    \(changes.joined(separator: ",\n    ")),\n};\n"
+            text += Self.cArray(
+                "static const struct change mutator_\(index)_changes[]", changes, empty: "{PAGE_CACHE, 0, 0, 0, 0}")
         }
-        text += "static const struct mutator mutators[] = {\n"
-        text += mutators.enumerated().map { index, mutator in
-            "    {\(Self.cString(mutator.name)), mutator_\(index)_changes, \(mutator.changes.count)},\n"
-        }.joined()
-        if mutators.isEmpty { text += "    {NULL, NULL, 0},\n" }
-        text += "};\n"
+        text += Self.cArray(
+            "static const struct mutator mutators[]",
+            mutators.enumerated().map { index, mutator in
+                "{\(Self.cString(mutator.name)), mutator_\(index)_changes, \(mutator.changes.count)}"
+            }, empty: "{NULL, NULL, 0}")
         return text + Self.cProgramBody
     }
 
@@ -364,9 +363,9 @@ extension Reproduction {
 
     /// The model's story and the counterexample, as comment lines with `prefix`.
     func commentBlock(prefix: String) -> String {
-        var lines = Self.wrap(about, width: 76)
+        var lines = TextReporter.wrap(about, width: 76)
         if steps.isEmpty {
-            lines += [""] + Self.wrap(
+            lines += [""] + TextReporter.wrap(
                 "The model finds no counterexample under \(policy): a kernel that runs the file this way should show "
                     + "nothing.", width: 76)
         } else {
@@ -379,17 +378,10 @@ extension Reproduction {
         }.joined(separator: "\n")
     }
 
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(whereSeparator: \.isWhitespace) {
-            if !line.isEmpty, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        return line.isEmpty ? lines : lines + [line]
+    /// A C array's definition, an entry a line; `empty` alone where there are none (C has no empty
+    /// arrays, and the program's loops stop at a count or a NULL name).
+    private static func cArray(_ declaration: String, _ entries: [String], empty: String) -> String {
+        "\(declaration) = {\n" + (entries.isEmpty ? [empty] : entries).map { "    \($0),\n" }.joined() + "};\n"
     }
 
     /// `name` with every run of characters other than letters and digits made one `separator`.
