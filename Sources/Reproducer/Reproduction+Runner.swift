@@ -40,6 +40,7 @@ extension Reproduction {
             here=$(cd "$(dirname "$0")" && pwd)
             program="$here/\#(programName)"
             mirrors=\#(mirrors)
+            page_cache_mutator=\#(mutators.contains { $0.changes.contains { $0.buffer == nil } } ? "yes" : "no")
             seconds=10
             slots=256
             policy=\#(policy)
@@ -189,7 +190,12 @@ extension Reproduction {
                     agreement=DISAGREES
                     disagreements=$((disagreements + 1))
                 fi
-                printf '%-18s kernel: %-9s model (%s): %-9s %-10s %s\n' "$1" "$2" "$policy" "$expected" "$agreement" "$3"
+                detail=$3
+                if [ $agreement = DISAGREES ] && [ "$2" = not-seen ] && [ $page_cache_mutator = yes ]; then
+                    detail="$detail (an mmap write leaves the folio dirty, and the next writeback stores it again:"
+                    detail="$detail the damage lasts until then, and a run reads only the final state)"
+                fi
+                printf '%-18s kernel: %-9s model (%s): %-9s %-10s %s\n' "$1" "$2" "$policy" "$expected" "$agreement" "$detail"
             }
 
             if [ "$eio" -gt 0 ] || [ "$csum_errors" -gt 0 ]; then kernel=violated; else kernel=not-seen; fi
