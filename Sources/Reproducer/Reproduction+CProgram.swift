@@ -13,7 +13,7 @@ extension Reproduction {
     /// that failed. `NAME read FILE` reads every block back with O_DIRECT and
     /// reports the blocks that fail with EIO and, with two mirrors, the blocks whose copies differ:
     /// btrfs reads RAID1 copy `pid % 2`, so two threads of different parity read one copy each.
-    /// `--buffered` reads through the page cache instead, dropping it before each thread reads.
+    /// `--buffered` reads through the page cache instead; the cache is dropped before each thread reads.
     /// Output is `key=value` lines; with `--quiet`, only a line for each problem.
     public func cProgram() -> String {
         var text = """
@@ -25,7 +25,9 @@ extension Reproduction {
              * Usage: \(programName) write FILE [--seconds S] [--slots N] [--quiet]
              *        \(programName) read FILE [--slots N] [--quiet] [--buffered]
              */
+            #ifndef _GNU_SOURCE
             #define _GNU_SOURCE
+            #endif
             #include <errno.h>
             #include <fcntl.h>
             #include <pthread.h>
@@ -254,9 +256,11 @@ extension Reproduction {
         {
             struct reader *reader = argument;
             reader->parity = (int)(syscall(SYS_gettid) % 2);
-            /* Buffered reads go to the disk only for pages not cached: drop them first. */
-            if (buffered_reads)
-                posix_fadvise(reader->fd, 0, 0, POSIX_FADV_DONTNEED);
+            /* Each thread must read from the disk: a read served from the page cache shows one copy
+               twice. Drop the cache first; an O_DIRECT read falls back to the page cache where the
+               buffer's pages are not yet faulted in, so they are written first. */
+            posix_fadvise(reader->fd, 0, 0, POSIX_FADV_DONTNEED);
+            memset(reader->data, 0, (size_t)reader->blocks * BLOCK_SIZE);
             for (int block = 0; block < reader->blocks; block++) {
                 ssize_t done = pread(reader->fd, reader->data + (size_t)block * BLOCK_SIZE, BLOCK_SIZE,
                                      (off_t)block * BLOCK_SIZE);

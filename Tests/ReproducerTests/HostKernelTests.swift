@@ -26,6 +26,49 @@ struct HostKernelTests {
     }
 }
 
+extension HostKernelTests {
+    @Test(
+        "the program's reads see one damaged copy of a RAID1 block, directly and through the page cache",
+        .enabled(if: Shell.has("filefrag", "btrfs-map-logical"), "needs filefrag and btrfs-map-logical"))
+    func damagedCopyIsSeen() throws {
+        let directory = try Shell.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reproduction = try BundledReproductions.reproduction("raid1-mirrors", policy: "nodatasum")
+        _ = try reproduction.write(to: directory.path, fstestsNumber: 900)
+        let compiled = try Shell.run(
+            ["cc", "-O2", "-pthread", "-o", "program", "\(reproduction.programName).c"], in: directory)
+        try #require(compiled.status == 0, "\(compiled.output)")
+        // Four slots written with no race, then eight bytes of block 0's second copy overwritten.
+        let script = #"""
+            set -eu
+            truncate -s 512M disk0 disk1
+            a=$(losetup -f --show disk0)
+            b=$(losetup -f --show disk1)
+            trap 'umount mnt 2>/dev/null; losetup -d $a $b' EXIT
+            mkfs.btrfs -f -q -d raid1 -m raid1 $a $b >/dev/null
+            mkdir -p mnt
+            mount $a mnt
+            touch mnt/file
+            chattr +C mnt/file
+            ./program write mnt/file --seconds 0 --slots 4 >/dev/null
+            umount mnt
+            mount $a mnt
+            block=$(filefrag -v mnt/file | awk '$1 == "0:" { print $4 }' | tr -d '.:')
+            umount mnt
+            second=$(btrfs-map-logical -l $((block * 4096)) -b 4096 $a | awk '$1 == "mirror" && $2 == 2 { print $6, $8 }')
+            set -- $second
+            printf 'XXXXXXXX' | dd of=$2 bs=1 seek=$1 conv=notrunc status=none
+            mount $a mnt
+            ./program read mnt/file --slots 4
+            ./program read mnt/file --slots 4 --buffered
+            """#
+        let run = try Shell.run(["sh", "-c", script], in: directory)
+        #expect(run.status == 0, "\(run.output)")
+        let differ = run.output.split(separator: "\n").filter { $0.hasPrefix("mirrors-differ=") }
+        #expect(differ == ["mirrors-differ=1", "mirrors-differ=1"], "\(run.output)")
+    }
+}
+
 enum HostKernel {
 
     static var canRunReproducers: Bool {

@@ -37,7 +37,8 @@ import Testing
         let fstests = nodatasum.fstestsCase(number: 42).script
         #expect(fstests.contains("_scratch_pool_mkfs \"-d raid1 -m raid1\""))
         #expect(fstests.contains("$CHATTR_PROG +C"))
-        #expect(!fstests.contains("_fixed_by_kernel_commit"))
+        #expect(fstests.contains("_fixed_by_kernel_commit 7c2830f00c3e"))
+        #expect(fstests.hasSuffix("echo \"Silence is golden\"\n_exit 0\n"))
 
         let fallback = try BundledReproductions.reproduction("raid1-mirrors", policy: "buffered-fallback")
         #expect(fallback.document == nil)
