@@ -66,7 +66,7 @@ extension Reproduction {
         for actor in scenario.actors {
             switch actor.role {
             case .writer(let script):
-                writers.append(WriterScript(name: actor.name, operations: script.map(Operation.init)))
+                writers.append(WriterScript(name: actor.name, script: script))
             case .mutator(let target, _):
                 var changes: [WordChange] = []
                 if let states, let trace {
@@ -150,17 +150,6 @@ extension Reproduction {
             }
         return located.map { buffer, index, value in
             WordChange(buffer: buffer, block: index / blockWords, word: index % blockWords, from: value, to: ~value & mask)
-        }
-    }
-}
-
-extension Reproduction.Operation {
-    /// The operation a script step performs.
-    init(_ step: WriterStep) {
-        switch step {
-        case .directWrite(let range): self = .directWrite(buffer: range.buffer, at: range.at, blocks: range.blocks)
-        case .bufferedWrite(let range): self = .bufferedWrite(buffer: range.buffer, at: range.at, blocks: range.blocks)
-        case .fsync: self = .fsync
         }
     }
 }

@@ -69,10 +69,10 @@ extension Reproduction {
                 "{\(Self.cString(buffer.name)), \(buffer.blocks), buffer_\(index)_initial, NULL}"
             }, empty: "{NULL, 0, NULL, NULL}")
         for (index, writer) in writers.enumerated() {
-            let operations = writer.operations.map { operation in
-                switch operation {
-                case .directWrite(let buffer, let at, let blocks): "{DIRECT_WRITE, \(buffer), \(at), \(blocks)}"
-                case .bufferedWrite(let buffer, let at, let blocks): "{BUFFERED_WRITE, \(buffer), \(at), \(blocks)}"
+            let operations = writer.script.map { step in
+                switch step {
+                case .directWrite(let range): "{DIRECT_WRITE, \(range.buffer), \(range.at), \(range.blocks)}"
+                case .bufferedWrite(let range): "{BUFFERED_WRITE, \(range.buffer), \(range.at), \(range.blocks)}"
                 case .fsync: "{FSYNC, 0, 0, 0}"
                 }
             }
@@ -81,7 +81,7 @@ extension Reproduction {
         text += Self.cArray(
             "static const struct writer writers[]",
             writers.enumerated().map { index, writer in
-                "{\(Self.cString(writer.name)), writer_\(index)_ops, \(writer.operations.count)}"
+                "{\(Self.cString(writer.name)), writer_\(index)_ops, \(writer.script.count)}"
             }, empty: "{NULL, NULL, 0}")
         for (index, mutator) in mutators.enumerated() {
             let changes = mutator.changes.map { change in

@@ -4,14 +4,13 @@ extension Reproduction {
     /// Writes every file of the reproduction under `directory`, making it and its subdirectories
     /// as needed, and returns their paths in the order written. The runner is made executable.
     public func write(to directory: String, fstestsNumber: Int) throws -> [String] {
-        let number = String(format: "%03d", fstestsNumber)
         let fstests = fstestsCase(number: fstestsNumber)
         let program = cProgram()
         let files: [(path: String, text: String, executable: Bool)] = [
             ("\(programName).c", program, false),
             ("run.sh", runnerScript(), true),
-            ("fstests/tests/btrfs/\(number)", fstests.script, true),
-            ("fstests/tests/btrfs/\(number).out", fstests.output, false),
+            ("fstests/tests/btrfs/\(fstests.name)", fstests.script, true),
+            ("fstests/tests/btrfs/\(fstests.name).out", fstests.output, false),
             ("fstests/src/\(programName).c", program, false),
             ("\(swiftTestName).swift", swiftTest(), false),
         ]

@@ -1,7 +1,8 @@
 internal import Foundation
 
 extension Reproduction {
-    /// An fstests test case: the script for `tests/btrfs/<number>`, its golden output for
+    /// An fstests test case: its name (`number` in three digits), the script for
+    /// `tests/btrfs/<name>`, its golden output for
     /// `tests/btrfs/<number>.out`, and the program for `src/<programName>.c` (the same as
     /// `cProgram()`; add its name to `TARGETS` in `src/Makefile`).
     ///
@@ -9,13 +10,15 @@ extension Reproduction {
     /// mirrors, `chattr +C` where the policy checksums nothing), runs the race, cycles the mount
     /// and reads every block back. The program prints a line only for a failed write or read, or
     /// copies that differ, so the test passes on a kernel where the race leaves nothing a user sees.
-    public func fstestsCase(number: Int) -> (script: String, output: String) {
+    public func fstestsCase(number: Int) -> (name: String, script: String, output: String) {
         let name = String(format: "%03d", number)
         let nodatasum = fileSetting == .noDataChecksums
         var requirements = mirrors > 1 ? ["_require_scratch_dev_pool 2"] : ["_require_scratch"]
         requirements += ["_require_odirect", "_require_test_program \"\(programName)\""]
         if nodatasum { requirements.append("_require_chattr C") }
-        let writesDirect = writers.contains { $0.operations.contains(where: \.isDirect) }
+        let writesDirect = writers.contains { writer in
+            writer.script.contains { if case .directWrite = $0 { true } else { false } }
+        }
         if writesDirect, fileSetting == .checksummed {
             requirements.append(
                 "_fixed_by_kernel_commit 968f19c5b1b7 \\\n\t\"btrfs: always fallback to buffered write if the inode requires checksum\"")
@@ -56,13 +59,6 @@ extension Reproduction {
             _exit 0
 
             """
-        return (script, "QA output created by \(name)\nSilence is golden\n")
-    }
-}
-
-extension Reproduction.Operation {
-    /// Whether the step is an O_DIRECT write.
-    var isDirect: Bool {
-        if case .directWrite = self { true } else { false }
+        return (name, script, "QA output created by \(name)\nSilence is golden\n")
     }
 }

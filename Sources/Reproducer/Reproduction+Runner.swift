@@ -7,8 +7,9 @@ extension Reproduction {
     /// devices `--device` names, sets the file up as `--policy` says (`chattr +C` where the policy
     /// checksums nothing), runs `write`, remounts, scrubs read-only, runs `read`, reads the file's
     /// attributes, and with two mirrors runs `read` again on a read-only mount that ignores data
-    /// checksums, so that each copy reads back as it is stored. Exit status: 0 when every line agrees, 1 when one does not, 2 for bad
-    /// usage or a missing tool, 3 when the file system could not be set up.
+    /// checksums, so that each copy reads back as it is stored. Exit status: 0 when every line
+    /// agrees, 1 when one does not, 2 for bad usage or a missing tool, 3 when the file system could
+    /// not be set up.
     public func runnerScript() -> String {
         let policies = verdicts.keys.sorted()
         let settingCases = policies.map { name in

@@ -21,16 +21,6 @@ public struct Reproduction: Hashable, Sendable {
         case noDataChecksums = "nodatasum"
     }
 
-    /// One step of a writer's script, on file blocks of one slot.
-    public enum Operation: Hashable, Sendable {
-        /// `pwrite` of blocks `0..<blocks` of the buffer with this index to file blocks from `at`, O_DIRECT.
-        case directWrite(buffer: Int, at: Int, blocks: Int)
-        /// The same through the page cache.
-        case bufferedWrite(buffer: Int, at: Int, blocks: Int)
-        /// `fsync` of the file.
-        case fsync
-    }
-
     /// A user buffer and its words when the program starts.
     public struct BufferImage: Hashable, Sendable {
         /// The buffer's name in the model.
@@ -45,8 +35,8 @@ public struct Reproduction: Hashable, Sendable {
     public struct WriterScript: Hashable, Sendable {
         /// The writer's name in the model.
         public var name: String
-        /// Its steps, in order.
-        public var operations: [Operation]
+        /// Its steps, in order, each on the file blocks of one slot.
+        public var script: [WriterStep]
     }
 
     /// A word a mutator changes, and the two values it changes it between.

@@ -12,7 +12,7 @@ import Testing
         let trace = try #require(reproduction.document?.trace)
         #expect(reproduction.steps.count == 5)
         #expect(reproduction.fileSetting == .checksummed)
-        #expect(reproduction.writers.map(\.operations) == [[.directWrite(buffer: 0, at: 0, blocks: 1), .fsync]])
+        #expect(reproduction.writers.map(\.script) == [[.directWrite(IORange(buffer: 0, at: 0, blocks: 1)), .fsync]])
 
         // The mutator changes word 0 of the guest page between the values the trace gives it.
         let mutate = try #require(trace.steps.first { $0.actor == "guest-fs" })
@@ -55,7 +55,7 @@ import Testing
         let change = try #require(reproduction.mutators.first?.changes.first)
         #expect(change.buffer == nil)
         #expect(change.block == 0)
-        #expect(reproduction.writers.first?.operations.first == .bufferedWrite(buffer: 0, at: 0, blocks: 1))
+        #expect(reproduction.writers.first?.script.first == .bufferedWrite(IORange(buffer: 0, at: 0, blocks: 1)))
         #expect(reproduction.cProgram().contains("{PAGE_CACHE, 0, 0,"))
     }
 
@@ -86,9 +86,11 @@ import Testing
         let reproductions = try BundledReproductions.all(of: file)
         #expect(!reproductions.isEmpty)
         var seen = Set<String>()
-        for (index, reproduction) in reproductions.enumerated() where seen.insert(reproduction.cProgram()).inserted {
+        for (index, reproduction) in reproductions.enumerated() {
+            let program = reproduction.cProgram()
+            guard seen.insert(program).inserted else { continue }
             let source = directory.appendingPathComponent("program\(index).c")
-            try reproduction.cProgram().write(to: source, atomically: true, encoding: .utf8)
+            try program.write(to: source, atomically: true, encoding: .utf8)
             let compiled = try Shell.run(
                 ["cc", "-Wall", "-Werror", "-pthread", "-o", "program\(index)", source.lastPathComponent], in: directory)
             #expect(compiled.status == 0, "\(reproduction.policy) \(reproduction.invariant ?? "-"):\n\(compiled.output)")
