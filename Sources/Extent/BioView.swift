@@ -44,23 +44,45 @@ public struct BioView {
     public var isCheckedByDevice: Bool { view.model.guards(owner) }
 
     /// The data the bio's source holds now for file block `block`: what a `csum` or `dma` would read.
-    public func sourceData(block: Int) -> BlockData {
-        view.block(at: view.layout.start(of: view.model.source(of: owner, range: range, index(of: block))))
+    /// Throws for a block the bio does not write.
+    public func sourceData(block: Int) throws(ViewAccessError) -> BlockData {
+        try checkWrites(block)
+        return sourceData(at: block)
     }
 
     /// The checksum computed for file block `block`, or nil if it is not computed yet (or never is).
-    public func checksum(block: Int) -> Checksum? {
-        view.blockIfPresent(at: view.layout.start(of: .bioChecksum(owner, index: index(of: block)))).map(Checksum.init)
+    /// Throws for a block the bio does not write.
+    public func checksum(block: Int) throws(ViewAccessError) -> Checksum? {
+        try checkWrites(block)
+        return checksum(at: block)
     }
 
-    /// What the device has received for file block `block` on `mirror`, or nil if that transfer has not happened.
-    public func received(mirror: Int, block: Int) -> BlockData? {
-        precondition(mirror >= 0 && mirror < view.geometry.mirrors, "mirror \(mirror) of \(view.geometry.mirrors)")
-        return view.blockIfPresent(at: view.layout.start(of: .bioReceived(owner, mirror: mirror, index: index(of: block))))
+    /// What the device has received for file block `block` on `mirror`, or nil if that transfer has not
+    /// happened. Throws for a mirror the model lacks or a block the bio does not write.
+    public func received(mirror: Int, block: Int) throws(ViewAccessError) -> BlockData? {
+        try ViewAccessError.check(mirror, of: view.geometry.mirrors, "mirror", in: "the model")
+        try checkWrites(block)
+        return received(mirror: mirror, at: block)
     }
 
-    private func index(of block: Int) -> Int {
-        precondition(fileBlocks.contains(block), "\(name) writes blocks \(fileBlocks), not block \(block)")
-        return block - range.at
+    /// The source's data for file block `block`, which the caller knows the bio writes.
+    func sourceData(at block: Int) -> BlockData {
+        view.block(at: view.layout.start(of: view.model.source(of: owner, range: range, block - range.at)))
+    }
+
+    /// The checksum computed for file block `block`, which the caller knows the bio writes, if any.
+    func checksum(at block: Int) -> Checksum? {
+        view.blockIfPresent(at: view.layout.start(of: .bioChecksum(owner, index: block - range.at))).map(Checksum.init)
+    }
+
+    /// What mirror `mirror` received for file block `block`, both of which the caller knows exist, if anything.
+    func received(mirror: Int, at block: Int) -> BlockData? {
+        view.blockIfPresent(at: view.layout.start(of: .bioReceived(owner, mirror: mirror, index: block - range.at)))
+    }
+
+    /// Throws unless the bio writes file block `block`.
+    private func checkWrites(_ block: Int) throws(ViewAccessError) {
+        guard !fileBlocks.contains(block) else { return }
+        throw ViewAccessError("\(name) writes blocks \(fileBlocks.lowerBound)..\(fileBlocks.upperBound - 1), not block \(block)")
     }
 }

@@ -29,6 +29,12 @@ public struct BlockData: Sendable {
         }
     }
 
+    /// A block of the one word `term`.
+    init(term: UInt32) {
+        count = 1
+        storage.0 = term
+    }
+
     /// The term of word `index`.
     func term(_ index: Int) -> UInt32 {
         var storage = storage
@@ -38,9 +44,9 @@ public struct BlockData: Sendable {
     /// The block's words, in order.
     public var words: [Word] { (0..<count).map { Word(term: term($0)) } }
 
-    /// Word `index` of the block.
-    public func word(_ index: Int) -> Word {
-        precondition(index >= 0 && index < count, "word \(index) of a block of \(count) words")
+    /// Word `index` of the block; throws for a word past its end.
+    public func word(_ index: Int) throws(ViewAccessError) -> Word {
+        try ViewAccessError.check(index, of: count, "word", in: "a block")
         return Word(term: term(index))
     }
 

@@ -9,9 +9,14 @@ public struct BufferView {
     /// The buffer's length in blocks.
     public var blocks: Int { view.model.scenario.buffers[index].blocks }
 
-    /// Block `block` of the buffer (blocks of a buffer are numbered from 0).
-    public func block(_ block: Int) -> BlockData {
-        precondition(block >= 0 && block < blocks, "block \(block) of buffer \(name), which has \(blocks)")
-        return view.block(at: view.layout.start(of: .buffer(index, block: block)))
+    /// Block `block` of the buffer (blocks of a buffer are numbered from 0); throws for a block past its end.
+    public func block(_ block: Int) throws(ViewAccessError) -> BlockData {
+        try ViewAccessError.check(block, of: blocks, "block", in: "buffer \(name)")
+        return data(block: block)
+    }
+
+    /// Block `block` of the buffer, which the caller knows it has.
+    func data(block: Int) -> BlockData {
+        view.block(at: view.layout.start(of: .buffer(index, block: block)))
     }
 }

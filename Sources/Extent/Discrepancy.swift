@@ -24,7 +24,7 @@ enum Discrepancy {
     static func checksumMismatch(in state: StateView) throws(UndecidedComparison) -> Discrepancy? {
         for block in state.stored {
             guard let checksum = block.checksum else { continue }
-            for mirror in 0..<block.mirrorCount where try state.mayDiffer(checksum, state.checksum(of: block.mirror(mirror))) {
+            for mirror in 0..<block.mirrorCount where try state.mayDiffer(checksum, state.checksum(of: block.data(onMirror: mirror))) {
                 return .checksumMismatch(block: block.index, mirror: mirror)
             }
         }
@@ -34,7 +34,7 @@ enum Discrepancy {
     /// The first stored block and mirror that differs from mirror 0.
     static func mirrorsDiffer(in state: StateView) throws(UndecidedComparison) -> Discrepancy? {
         for block in state.stored {
-            for mirror in 1..<max(1, block.mirrorCount) where try state.mayDiffer(block.mirror(0), block.mirror(mirror)) {
+            for mirror in 1..<max(1, block.mirrorCount) where try state.mayDiffer(block.data(onMirror: 0), block.data(onMirror: mirror)) {
                 return .mirrorsDiffer(block: block.index, mirror: mirror)
             }
         }
@@ -45,12 +45,12 @@ enum Discrepancy {
     static func writeFailure(before: StateView, step: StepView) throws(UndecidedComparison) -> Discrepancy? {
         guard step.fails, let owner = step.bio, let bio = before.bio(of: owner) else { return nil }
         for block in bio.fileBlocks {
-            guard let checksum = bio.checksum(block: block) else { continue }
-            if bio.isVerifiedAtCompletion, try before.mayDiffer(checksum, before.checksum(of: bio.sourceData(block: block))) {
+            guard let checksum = bio.checksum(at: block) else { continue }
+            if bio.isVerifiedAtCompletion, try before.mayDiffer(checksum, before.checksum(of: bio.sourceData(at: block))) {
                 return .verifyFailed(block: block)
             }
             for mirror in 0..<before.geometry.mirrors where bio.isCheckedByDevice {
-                guard let received = bio.received(mirror: mirror, block: block),
+                guard let received = bio.received(mirror: mirror, at: block),
                     try before.mayDiffer(checksum, before.checksum(of: received))
                 else { continue }
                 return .guardRejected(block: block, mirror: mirror)

@@ -144,11 +144,11 @@ extension ExtentModel {
 
         func checksumMismatch(block: Int, mirror: Int) -> [String] {
             let final = view(after: actions.count)
-            let stored = final.stored[block]
+            let stored = final.stored.block(block)
             let which = model.geometry.mirrors == 1 ? "" : " on mirror \(mirror)"
             var lines = ["stored block \(block)'s checksum does not match its data\(which)"]
             let checksum = stored.checksum!
-            let data = stored.mirror(mirror)
+            let data = stored.data(onMirror: mirror)
             guard let completion = completion(storing: block, atOrBefore: actions.count) else {
                 lines.append("both are as the initial state had them")
                 return lines + [equation(final, data: data, stored: checksum)]
@@ -181,12 +181,12 @@ extension ExtentModel {
                 for (copy, step) in [(0, zero), (mirror, other)] {
                     let place = source(of: completion.owner, index: completion.index, at: step)
                     lines.append(
-                        "mirror \(copy)'s copy \(final.show(final.stored[block].mirror(copy))) was "
+                        "mirror \(copy)'s copy \(final.show(final.stored.block(block).data(onMirror: copy))) was "
                             + read(at: step, from: place, changedSince: step == max(zero, other) ? min(zero, other) : nil))
                 }
             }
             lines.append("both were stored at \(name(completion.step))")
-            lines.append("\(final.show(final.stored[block].mirror(0))) ≠ \(final.show(final.stored[block].mirror(mirror)))")
+            lines.append("\(final.show(final.stored.block(block).data(onMirror: 0))) ≠ \(final.show(final.stored.block(block).data(onMirror: mirror)))")
             return lines
         }
 
@@ -198,8 +198,8 @@ extension ExtentModel {
             switch failure {
             case .verifyFailed(let block):
                 let index = block - range.at
-                let checksum = bio.checksum(block: block)!
-                let source = bio.sourceData(block: block)
+                let checksum = bio.checksum(at: block)!
+                let source = bio.sourceData(at: block)
                 var lines = ["the verify at \(name(step)) finds block \(block) of the source changed since its checksum"]
                 if let summed = checksumStep(of: owner, index: index, atOrBefore: step) {
                     let place = self.source(of: owner, index: index, at: summed)
@@ -212,8 +212,8 @@ extension ExtentModel {
                 return lines + [equation(before, data: source, stored: checksum)]
             case .guardRejected(let block, let mirror):
                 let index = block - range.at
-                let checksum = bio.checksum(block: block)!
-                let received = bio.received(mirror: mirror, block: block)!
+                let checksum = bio.checksum(at: block)!
+                let received = bio.received(mirror: mirror, at: block)!
                 var lines = ["the device at \(name(step)) rejects block \(block) on mirror \(mirror): it does not match its guard"]
                 if let summed = checksumStep(of: owner, index: index, atOrBefore: step),
                     let transferred = transferStep(of: owner, mirror: mirror, index: index, atOrBefore: step)

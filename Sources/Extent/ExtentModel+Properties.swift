@@ -15,11 +15,17 @@ extension ExtentModel {
             case (.sometimes, .state(let judge)):
                 // The explorer asks whether the state is an example: `.holds` where it is.
                 return .sometimes(property.name) { state in
-                    Self.judgement(reportsExample: true) { try judge(StateView(state, decider: decider)) }
+                    Self.judgement(reportsExample: true) {
+                        let view = StateView(state, decider: decider)
+                        return try decider.firstPossible(try judge(view)) { view.conditions }
+                    }
                 }
             case (_, .state(let judge)):
                 return .always(property.name) { state in
-                    Self.judgement(reportsExample: false) { try judge(StateView(state, decider: decider)) }
+                    Self.judgement(reportsExample: false) {
+                        let view = StateView(state, decider: decider)
+                        return try decider.firstPossible(try judge(view)) { view.conditions }
+                    }
                 }
             case (_, .transition(let kinds, let judge)):
                 // Most steps are of no kind the property judges: tell them apart before building any view.
@@ -49,22 +55,23 @@ extension ExtentModel {
         }
     }
 
-    /// The judgement of a transition property on the step `action` from `before`.
+    /// The judgement of a transition property on the step `action` from `before`. Its findings are
+    /// decided with the path condition of the state the step leads to, which includes what the step
+    /// assumed.
     @inline(never)
     private func judgeStep(
-        _ before: ExtentState, _ action: ExtentAction, with judge: (StateView, StepView) throws -> String?,
+        _ before: ExtentState, _ action: ExtentAction, with judge: (StateView, StepView) throws -> [Finding],
         decider: TermDecider
     ) -> Judgement {
         Self.judgement(reportsExample: false) {
-            try judge(
-                StateView(before, decider: decider),
-                StepView(action: action, before: before, successor: nil, decider: decider))
+            let step = StepView(action: action, before: before, successor: nil, decider: decider)
+            return try decider.firstPossible(try judge(StateView(before, decider: decider), step)) { step.after.conditions }
         }
     }
 
-    /// The explorer's judgement for what a property's judge said: a sentence is a violation, or
-    /// where the property looks for examples, an example.
-    private static func judgement(reportsExample: Bool, _ judge: () throws -> String?) -> Judgement {
+    /// The explorer's judgement for the finding a property's judge reported: a finding is a violation,
+    /// or where the property looks for examples, an example.
+    private static func judgement(reportsExample: Bool, _ judge: () throws -> Finding?) -> Judgement {
         do {
             let found = try judge() != nil
             return found == reportsExample ? .holds : .violated

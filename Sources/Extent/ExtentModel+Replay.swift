@@ -62,10 +62,10 @@ extension ExtentModel {
             if let (step, reason) = oddValueOut(appearances, into: &values) {
                 return .diverged(step: step, reason: "the state differs: " + reason)
             }
-            let (variables, checksummed) = witnessed(in: states, differences: [])
+            let (variables, checksummed) = witnessed(in: states, exhibiting: nil)
             guard
                 let witness = try oracle.witness(
-                    variables: variables, differences: [], conditions: pathCondition(of: states[states.count - 1]),
+                    variables: variables, exhibiting: nil, conditions: pathCondition(of: states[states.count - 1]),
                     checksummed: checksummed, given: values)
             else {
                 return .diverged(
@@ -92,12 +92,11 @@ extension ExtentModel {
         }
         var shown = render
         if let oracle {
-            // What the property found can differ: do the trace's values make it differ?
-            let differences = recorder.differences ?? []
-            let (variables, checksummed) = witnessed(in: states, differences: differences)
+            // What the property found is possible: do the trace's values make it real?
+            let (variables, checksummed) = witnessed(in: states, exhibiting: recorder.exhibited)
             guard
                 let exhibited = try oracle.witness(
-                    variables: variables, differences: Array(differences.suffix(1)),
+                    variables: variables, exhibiting: recorder.exhibited,
                     conditions: pathCondition(of: states[states.count - 1]), checksummed: checksummed, given: values)
             else {
                 return .diverged(

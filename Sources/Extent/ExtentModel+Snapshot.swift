@@ -36,7 +36,7 @@ extension ExtentModel {
         for mutator in view.mutators { mutators[mutator.name] = .record(["budget": .integer(UInt64(mutator.budgetLeft))]) }
         var buffers: [String: TraceValue] = [:]
         for buffer in view.buffers {
-            buffers[buffer.name] = .list((0..<buffer.blocks).flatMap { buffer.block($0).terms.map(render.value) })
+            buffers[buffer.name] = .list((0..<buffer.blocks).flatMap { buffer.data(block: $0).terms.map(render.value) })
         }
         var folios: [TraceValue: TraceValue] = [:]
         for folio in view.folios {
@@ -59,13 +59,13 @@ extension ExtentModel {
             var received: [TraceValue: TraceValue] = [:]
             for block in blocks {
                 let key = TraceValue.integer(UInt64(block))
-                if let sum = bio.checksum(block: block) { sums[key] = checksum(sum) }
+                if let sum = bio.checksum(at: block) { sums[key] = checksum(sum) }
                 switch bio.source {
-                case .bounceCopy, .folioCopy: copies[key] = words(bio.sourceData(block: block))
+                case .bounceCopy, .folioCopy: copies[key] = words(bio.sourceData(at: block))
                 case .buffer, .folio: break
                 }
                 for mirror in 0..<geometry.mirrors {
-                    if let data = bio.received(mirror: mirror, block: block) {
+                    if let data = bio.received(mirror: mirror, at: block) {
                         received[.tuple([.integer(UInt64(mirror)), key])] = words(data)
                     }
                 }

@@ -6,8 +6,8 @@ extension ExtentModel {
     ///
     /// In symbolic mode the path is replayed with one name per fresh variable for the whole run
     /// (exploration renames them at every state). The property is judged again at the end of the
-    /// path; the last comparison that found a possible difference is what the values must exhibit,
-    /// and Z3 picks values under which it does. The property's own sentence, judged once more with
+    /// path; the condition of the finding it reports is what the values must exhibit, and Z3 picks
+    /// values under which it holds. The property's own sentence, judged once more with
     /// those values shown, is the trace's last line.
     public func trace(of path: Path<ExtentState, ExtentAction>, for property: ExtentProperty) throws -> Trace {
         var states = [path.initialState]
@@ -22,7 +22,7 @@ extension ExtentModel {
 
         let recorder = TermDecider(model: self, renderer: namesRenderer, recording: true)
         _ = conclusion(of: property, path: path, states: states, decider: recorder)
-        let render = try renderer(for: states, exhibiting: recorder.differences ?? [])
+        let render = try renderer(for: states, exhibiting: recorder.exhibited)
         let shown = TermDecider(model: self, renderer: render)
         let conclusion = conclusion(of: property, path: path, states: states, decider: shown) ?? property.meaning
 
@@ -51,13 +51,14 @@ extension ExtentModel {
         let final = states[states.count - 1]
         switch property.judge {
         case .state(let judge):
-            return try? judge(StateView(final, decider: decider))
+            let view = StateView(final, decider: decider)
+            return (try? decider.firstPossible(try judge(view)) { view.conditions })?.sentence()
         case .transition(let kinds, let judge):
             guard let action = path.steps.last?.action, kinds.contains(kind(of: action)) else { return nil }
             let before = states[states.count - 2]
-            return try? judge(
-                StateView(before, decider: decider),
-                StepView(action: action, before: before, successor: final, decider: decider))
+            let step = StepView(action: action, before: before, successor: final, decider: decider)
+            let findings = { try judge(StateView(before, decider: decider), step) }
+            return (try? decider.firstPossible(try findings()) { step.after.conditions })?.sentence()
         case .noDeadlock:
             var enabled = false
             forEachEnabledAction(in: final) { _ in enabled = true }
@@ -106,22 +107,22 @@ extension ExtentModel {
     /// How views show terms while the search runs: by value in concrete mode, by name in symbolic mode.
     var namesRenderer: Renderer { concreteValues == nil ? .names : .values }
 
-    /// Values for every variable of `states` under which the last of `differences` holds, and the
-    /// checksums of every summed list, including both sides of every checksum comparison.
-    private func renderer(for states: [ExtentState], exhibiting differences: [SolverOracle.Difference]) throws -> Renderer {
+    /// Values for every variable of `states` under which `exhibited` holds, and the checksums of every
+    /// summed list, including both sides of every checksum comparison.
+    private func renderer(for states: [ExtentState], exhibiting exhibited: Condition.Formula?) throws -> Renderer {
         guard let oracle else { return .values }
-        let (variables, checksummed) = witnessed(in: states, differences: differences)
+        let (variables, checksummed) = witnessed(in: states, exhibiting: exhibited)
         // The values must satisfy what the outcomes on the way assumed: the last state's path condition.
         let witness = try oracle.witness(
-            variables: variables, differences: differences.last.map { [$0] } ?? [],
+            variables: variables, exhibiting: exhibited,
             conditions: pathCondition(of: states[states.count - 1]), checksummed: checksummed)
         return renderer(values: witness?.values ?? [:], sums: witness?.checksums ?? [:])
     }
 
     /// The variables of `states` and the word lists whose checksums a trace shows: every stored and
-    /// computed checksum, and both sides of every checksum comparison in `differences`.
+    /// computed checksum, and both sides of every checksum comparison in `exhibited`.
     func witnessed(
-        in states: [ExtentState], differences: [SolverOracle.Difference]
+        in states: [ExtentState], exhibiting exhibited: Condition.Formula?
     ) -> (variables: [UInt32], checksummed: [[UInt32]]) {
         var variables = Set<UInt32>()
         var checksummed = Set<[UInt32]>()
@@ -135,13 +136,13 @@ extension ExtentModel {
             }
             for bio in view.bios {
                 for block in bio.fileBlocks {
-                    if let checksum = bio.checksum(block: block) { checksummed.insert(checksum.data.terms) }
+                    if let checksum = bio.checksum(at: block) { checksummed.insert(checksum.data.terms) }
                 }
             }
         }
-        for difference in differences where difference.comparesChecksums {
-            checksummed.insert(difference.a)
-            checksummed.insert(difference.b)
+        for comparison in exhibited?.comparisons ?? [] where comparison.comparesChecksums {
+            checksummed.insert(comparison.a.terms)
+            checksummed.insert(comparison.b.terms)
         }
         return (variables.sorted(), checksummed.sorted { $0.lexicographicallyPrecedes($1) })
     }
@@ -199,7 +200,7 @@ extension ExtentModel {
         }
         for buffer in view.buffers {
             for block in 0..<buffer.blocks {
-                parts.append(("\(buffer.name) block \(block)", view.show(buffer.block(block))))
+                parts.append(("\(buffer.name) block \(block)", view.show(buffer.data(block: block))))
             }
         }
         for folio in view.folios {
@@ -218,15 +219,15 @@ extension ExtentModel {
             parts.append((bio.name, "blocks \(blocks.lowerBound)..\(blocks.upperBound - 1) from \(source)"))
             for block in blocks {
                 switch bio.source {
-                case .bounceCopy: parts.append(("\(bio.name) bounce block \(block)", view.show(bio.sourceData(block: block))))
-                case .folioCopy: parts.append(("\(bio.name) copy of block \(block)", view.show(bio.sourceData(block: block))))
+                case .bounceCopy: parts.append(("\(bio.name) bounce block \(block)", view.show(bio.sourceData(at: block))))
+                case .folioCopy: parts.append(("\(bio.name) copy of block \(block)", view.show(bio.sourceData(at: block))))
                 case .buffer, .folio: break
                 }
-                if let checksum = bio.checksum(block: block) {
+                if let checksum = bio.checksum(at: block) {
                     parts.append(("\(bio.name) csum block \(block)", view.show(checksum)))
                 }
                 for mirror in 0..<geometry.mirrors {
-                    guard let received = bio.received(mirror: mirror, block: block) else { continue }
+                    guard let received = bio.received(mirror: mirror, at: block) else { continue }
                     parts.append(("\(bio.name) dma mirror \(mirror) block \(block)", view.show(received)))
                 }
             }

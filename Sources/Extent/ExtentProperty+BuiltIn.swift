@@ -5,12 +5,20 @@ extension ExtentProperty {
         meaning: "a stored checksum disagrees with its stored data: reads of the block fail with EIO",
         kind: .always, explains: .checksums,
         judge: .state { state in
-            guard case .checksumMismatch(let index, let mirror)? = try Discrepancy.checksumMismatch(in: state) else { return nil }
-            let block = state.stored[index]
-            let which = state.geometry.mirrors == 1 ? "" : " mirror \(mirror)"
-            return "stored block \(index)\(which): the stored checksum \(state.show(block.checksum!)) "
-                + "disagrees with the stored data, whose checksum is \(state.show(state.checksum(of: block.mirror(mirror)))): "
-                + "every read of the block fails with EIO"
+            var findings: [Finding] = []
+            for block in state.stored {
+                guard let checksum = block.checksum else { continue }
+                for (mirror, data) in block.mirrors.enumerated() {
+                    let which = state.geometry.mirrors == 1 ? "" : " mirror \(mirror)"
+                    findings.append(
+                        Finding(
+                            when: checksum != state.checksum(of: data),
+                            "stored block \(block.index)\(which): the stored checksum \(state.show(checksum)) "
+                                + "disagrees with the stored data, whose checksum is \(state.show(state.checksum(of: data))): "
+                                + "every read of the block fails with EIO"))
+                }
+            }
+            return findings
         })
 
     /// With two mirrors, both copies of every stored block agree.
@@ -19,11 +27,19 @@ extension ExtentProperty {
         meaning: "the mirrors of a stored block differ: reads return different data per mirror",
         kind: .always, explains: .mirrors,
         judge: .state { state in
-            guard case .mirrorsDiffer(let index, let mirror)? = try Discrepancy.mirrorsDiffer(in: state) else { return nil }
-            let block = state.stored[index]
-            return "stored block \(index): mirror 0 holds \(state.show(block.mirror(0))) "
-                + "but mirror \(mirror) holds \(state.show(block.mirror(mirror))): "
-                + "a read returns different data depending on the mirror"
+            var findings: [Finding] = []
+            for block in state.stored {
+                let first = block.mirrors[0]
+                for (mirror, data) in block.mirrors.enumerated().dropFirst() {
+                    findings.append(
+                        Finding(
+                            when: first != data,
+                            "stored block \(block.index): mirror 0 holds \(state.show(first)) "
+                                + "but mirror \(mirror) holds \(state.show(data)): "
+                                + "a read returns different data depending on the mirror"))
+                }
+            }
+            return findings
         })
 
     /// Every block a write stores has a checksum. Judged at `complete`, by the step (§7.4): no
@@ -34,37 +50,47 @@ extension ExtentProperty {
         kind: .onEveryTransition, explains: .checksummed,
         judge: .transition(at: StepView.Kinds([.complete])) { before, step in
             // A failing complete stores nothing, so it stores nothing unchecked.
-            guard case .unchecksummed(let blocks)? = Discrepancy.unchecksummed(before: before, step: step) else { return nil }
+            guard case .unchecksummed(let blocks)? = Discrepancy.unchecksummed(before: before, step: step) else { return [] }
             let which = blocks.count == 1 ? "block \(blocks.lowerBound)" : "blocks \(blocks.lowerBound)..\(blocks.upperBound - 1)"
-            return "\(step) stored \(which) without a checksum: damage to the data would go undetected"
+            return [Finding("\(step) stored \(which) without a checksum: damage to the data would go undetected")]
         })
 
     /// No write returns an I/O error: no `complete` fails its verify or the device's check (§8). Judged
-    /// on the transition, like `checksummed`.
+    /// on the transition, like `checksummed`: the failing outcome was explored only where some value
+    /// of the words makes a check fail, and the finding is the comparison that fails.
     public static let writesSucceed = ExtentProperty(
         name: "writes-succeed",
         meaning: "a write returned an I/O error: its verify or the device's check failed",
         kind: .onEveryTransition, explains: .writes,
         judge: .transition(at: StepView.Kinds([.complete])) { before, step in
-            guard let failure = try Discrepancy.writeFailure(before: before, step: step) else { return nil }
-            let bio = before.bio(of: step.bio!)!
-            switch failure {
-            case .verifyFailed(let block):
-                let checksum = bio.checksum(block: block)!
-                let source = bio.sourceData(block: block)
-                return "\(step): the verify reads block \(block) of the source as \(before.show(source)), whose checksum "
-                    + "\(before.show(before.checksum(of: source))) is not the \(before.show(checksum)) computed before the "
-                    + "device read it: the write returns EIO"
-            case .guardRejected(let block, let mirror):
-                let checksum = bio.checksum(block: block)!
-                let received = bio.received(mirror: mirror, block: block)!
-                return "\(step): the device rejects block \(block) on mirror \(mirror): it received \(before.show(received)), "
-                    + "whose checksum \(before.show(before.checksum(of: received))) does not match the guard "
-                    + "\(before.show(checksum)): the write returns EIO"
-            default:
-                return "\(step): the write returns EIO"
-            }
+            guard let failure = try Discrepancy.writeFailure(before: before, step: step) else { return [] }
+            return [writeFailureFinding(failure, before: before, step: step)]
         })
+
+    /// The finding of a failing `complete`: the comparison its check failed on, and what the write returns.
+    private static func writeFailureFinding(_ failure: Discrepancy, before: StateView, step: StepView) -> Finding {
+        guard let owner = step.bio, let bio = before.bio(of: owner) else { return Finding("\(step): the write returns EIO") }
+        switch failure {
+        case .verifyFailed(let block):
+            let checksum = bio.checksum(at: block)!
+            let source = bio.sourceData(at: block)
+            return Finding(
+                when: checksum != before.checksum(of: source),
+                "\(step): the verify reads block \(block) of the source as \(before.show(source)), whose checksum "
+                    + "\(before.show(before.checksum(of: source))) is not the \(before.show(checksum)) computed before the "
+                    + "device read it: the write returns EIO")
+        case .guardRejected(let block, let mirror):
+            let checksum = bio.checksum(at: block)!
+            let received = bio.received(mirror: mirror, at: block)!
+            return Finding(
+                when: checksum != before.checksum(of: received),
+                "\(step): the device rejects block \(block) on mirror \(mirror): it received \(before.show(received)), "
+                    + "whose checksum \(before.show(before.checksum(of: received))) does not match the guard "
+                    + "\(before.show(checksum)): the write returns EIO")
+        default:
+            return Finding("\(step): the write returns EIO")
+        }
+    }
 
     /// No state has every step disabled while a writer has not finished.
     public static let noDeadlock = ExtentProperty(

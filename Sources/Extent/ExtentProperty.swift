@@ -6,18 +6,19 @@
 ///     "quiescent-agreement",
 ///     meaning: "with no bio in flight, a stored block's mirrors differ or disagree with its checksum"
 /// ) { state in
-///     guard state.bios.isEmpty else { return nil }
-///     for block in state.stored where try state.mayDiffer(block.mirror(0), block.mirrors.last!) {
-///         return "stored block \(block.index): its mirrors differ"
+///     guard state.bios.isEmpty else { return [] }
+///     return try state.stored.map { block in
+///         Finding(when: try block.mirror(0) != block.mirrors.last!, "stored block \(block.index): its mirrors differ")
 ///     }
-///     return nil
 /// }
 /// ```
 ///
-/// A judgement returns nil where there is nothing to report, or one sentence: for `always` and
-/// `onEveryTransition` what breaks the property here, for `sometimes` what makes this state an
-/// example. That sentence is the last line of the property's trace. Properties are identified by
-/// name: two properties with one name are one property to a model.
+/// A judgement returns its findings: for `always` and `onEveryTransition` what would break the
+/// property here, for `sometimes` what would make this state an example, each as a `Condition` on
+/// the words and a sentence. The checker reports the first finding whose condition some value of
+/// the variables satisfies (every value is compared in `concrete:K` mode); its sentence is the last
+/// line of the property's trace. An empty list reports nothing. Properties are identified by name:
+/// two properties with one name are one property to a model.
 public struct ExtentProperty: Sendable {
     /// Where a property is judged, and what a discovery means.
     public enum Kind: String, Hashable, Sendable, Codable {
@@ -32,8 +33,8 @@ public struct ExtentProperty: Sendable {
     }
 
     enum Judge: Sendable {
-        case state(@Sendable (StateView) throws -> String?)
-        case transition(at: StepView.Kinds, @Sendable (StateView, StepView) throws -> String?)
+        case state(@Sendable (StateView) throws -> [Finding])
+        case transition(at: StepView.Kinds, @Sendable (StateView, StepView) throws -> [Finding])
         case noDeadlock
     }
 
@@ -60,27 +61,28 @@ public struct ExtentProperty: Sendable {
     /// under `Reduction`s decides them as the whole search does; a property stated in Swift may not.
     public var isBuiltIn: Bool { explains != nil }
 
-    /// A property of every reachable state: `judge` returns nil where it holds, or says what breaks it.
+    /// A property of every reachable state: `judge` returns what would break it here.
     public static func always(
-        _ name: String, meaning: String, _ judge: @escaping @Sendable (StateView) throws -> String?
+        _ name: String, meaning: String, _ judge: @escaping @Sendable (StateView) throws -> [Finding]
     ) -> ExtentProperty {
         ExtentProperty(name: name, meaning: meaning, kind: .always, judge: .state(judge))
     }
 
     /// A property of every transition: `judge` sees the state before and the step (whose `after` is the
-    /// state it leads to), and returns nil where the step is fine, or says what breaks the property.
-    /// With `kinds`, only steps of those kinds are judged, and no view is built for the others.
+    /// state it leads to), and returns what would break the property in this step. Conditions may
+    /// compare words of `before` with words of `step.after`. With `kinds`, only steps of those kinds
+    /// are judged, and no view is built for the others.
     public static func onEveryTransition(
         _ name: String, meaning: String, at kinds: Set<StepView.Kind>? = nil,
-        _ judge: @escaping @Sendable (_ before: StateView, _ step: StepView) throws -> String?
+        _ judge: @escaping @Sendable (_ before: StateView, _ step: StepView) throws -> [Finding]
     ) -> ExtentProperty {
         ExtentProperty(name: name, meaning: meaning, kind: .onEveryTransition, judge: .transition(at: StepView.Kinds(kinds), judge))
     }
 
-    /// A property some reachable state satisfies: `judge` returns nil for a state that is no example,
-    /// or says what makes it one. The report carries a shortest trace to the first example.
+    /// A property some reachable state satisfies: `judge` returns what would make this state an
+    /// example. The report carries a shortest trace to the first example.
     public static func sometimes(
-        _ name: String, meaning: String, _ judge: @escaping @Sendable (StateView) throws -> String?
+        _ name: String, meaning: String, _ judge: @escaping @Sendable (StateView) throws -> [Finding]
     ) -> ExtentProperty {
         ExtentProperty(name: name, meaning: meaning, kind: .sometimes, judge: .state(judge))
     }

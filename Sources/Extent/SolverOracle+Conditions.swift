@@ -30,36 +30,31 @@ extension SolverOracle {
     /// A disjunction of atoms; a path condition is a conjunction of clauses.
     typealias Clause = [Atom]
 
-    /// `.violated` when some value of the variables satisfies every clause, `.holds` when none does.
+    /// `.violated` when some value of the variables satisfies every clause and `formula`, `.holds` when
+    /// none does.
     ///
     /// Questions are asked once per shape (every term renamed in order of first appearance, with the
-    /// clauses' structure) when the oracle uses shortcuts.
-    func isSatisfiable(_ clauses: [Clause]) -> Judgement {
-        var renaming: [UInt32: UInt16] = [:]
-        var shape: [UInt16] = []
-        var structure: [UInt8] = []
+    /// structure of the clauses and the formula) when the oracle uses shortcuts.
+    func isSatisfiable(_ clauses: [Clause], and formula: Condition.Formula = .constant(true)) -> Judgement {
+        var question = ConditionQuestion()
         for clause in clauses {
-            structure.append(UInt8(truncatingIfNeeded: clause.count))
+            question.structure.append(UInt8(truncatingIfNeeded: clause.count))
             for atom in clause {
-                structure.append(UInt8(atom.flags) | UInt8(truncatingIfNeeded: atom.a.count) << 2)
-                for term in atom.a + atom.b {
-                    let id = renaming[term] ?? UInt16(truncatingIfNeeded: renaming.count)
-                    renaming[term] = id
-                    shape.append(id)
-                }
+                question.append(atom.flags, a: BlockData(terms: atom.a), b: BlockData(terms: atom.b))
             }
         }
-        let question = ConditionQuestion(shape: shape, structure: structure)
+        question.append(formula)
         if usesShortcuts, let cached = conditionCache[question] {
             statistics.cacheHits += 1
             return cached
         }
         let answer = timed {
             do {
-                let variables = try (0..<renaming.count).map { try variable($0) }
-                let formula = try self.formula(clauses) { variables[Int(renaming[$0]!)] }
+                let variables = try (0..<question.renaming.count).map { try variable($0) }
+                let term: (UInt32) -> Z3Term = { variables[Int(question.renaming[$0]!)] }
+                let asserted = try context.and([try self.formula(clauses, term: term), try self.term(of: formula, term: term)])
                 return try solver.withScope {
-                    try solver.assert(formula)
+                    try solver.assert(asserted)
                     switch try solver.check() {
                     case .sat: return Judgement.violated
                     case .unsat: return .holds
@@ -100,21 +95,60 @@ extension SolverOracle {
             })
     }
 
-    /// `.violated` when some value of the variables that satisfies `conditions` makes the difference
-    /// real, `.holds` when none does.
-    func canDiffer(_ difference: Difference, given conditions: [Clause]) -> Judgement {
-        guard !conditions.isEmpty else { return canDiffer(difference) }
-        if usesShortcuts, difference.a == difference.b {
-            statistics.identical += 1
-            return .holds
+    /// The Boolean term of `formula`, with `term` giving each word's variable.
+    func term(of formula: Condition.Formula, term: (UInt32) throws -> Z3Term) throws -> Z3Term {
+        switch formula {
+        case .constant(let value):
+            return context.boolean(value)
+        case .comparison(let comparison):
+            let differ = try difference(
+                try comparison.a.terms.map(term), try comparison.b.terms.map(term), comparison.comparesChecksums)
+            return comparison.differ ? differ : try differ.not()
+        case .all(let parts):
+            return try context.and(try parts.map { try self.term(of: $0, term: term) })
+        case .any(let parts):
+            return try context.or(try parts.map { try self.term(of: $0, term: term) })
         }
-        return isSatisfiable(
-            conditions + [[Atom(differ: true, comparesChecksums: difference.comparesChecksums, a: difference.a, b: difference.b)]])
     }
 }
 
-/// A satisfiability question in canonical form: the terms renamed, and the clauses' structure.
+/// A satisfiability question in canonical form: the terms renamed in order of first appearance, and
+/// the structure of the clauses and the formula.
 struct ConditionQuestion: Hashable {
-    var shape: [UInt16]
-    var structure: [UInt8]
+    var shape: [UInt16] = []
+    var structure: [UInt8] = []
+    /// Each term's new name; not part of the question's identity.
+    var renaming: [UInt32: UInt16] = [:]
+
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.shape == rhs.shape && lhs.structure == rhs.structure }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(shape)
+        hasher.combine(structure)
+    }
+
+    /// Adds a comparison of kind `flags` (bit 0 differ, bit 1 checksums) between `a` and `b`.
+    mutating func append(_ flags: UInt32, a: BlockData, b: BlockData) {
+        structure.append(UInt8(flags) | UInt8(truncatingIfNeeded: a.count) << 2)
+        for term in a.terms + b.terms {
+            let id = renaming[term] ?? UInt16(truncatingIfNeeded: renaming.count)
+            renaming[term] = id
+            shape.append(id)
+        }
+    }
+
+    /// Adds `formula`, after a marker that sets it apart from the clauses.
+    mutating func append(_ formula: Condition.Formula) {
+        switch formula {
+        case .constant(let value):
+            structure.append(value ? 0xFF : 0xFE)
+        case .comparison(let comparison):
+            structure.append(0xFD)
+            append((comparison.differ ? 1 : 0) | (comparison.comparesChecksums ? 2 : 0), a: comparison.a, b: comparison.b)
+        case .all(let parts), .any(let parts):
+            if case .all = formula { structure.append(0xFC) } else { structure.append(0xFB) }
+            structure.append(UInt8(truncatingIfNeeded: parts.count))
+            for part in parts { append(part) }
+        }
+    }
 }

@@ -1,4 +1,4 @@
-public import Explorer
+internal import Explorer
 internal import Z3Kit
 
 extension SolverOracle {
@@ -10,43 +10,17 @@ extension SolverOracle {
         public var checksums: [[UInt32]: UInt64]
     }
 
-    /// A difference a witness must exhibit: blocks `a` and `b` differ, or their checksums do.
-    public struct Difference: Hashable, Sendable {
-        /// One block's words.
-        public var a: [UInt32]
-        /// The other block's words.
-        public var b: [UInt32]
-        /// Whether the checksums differ, rather than the words.
-        public var comparesChecksums: Bool
-
-        /// Creates a difference.
-        public init(_ a: [UInt32], _ b: [UInt32], comparesChecksums: Bool) {
-            self.a = a
-            self.b = b
-            self.comparesChecksums = comparesChecksums
-        }
-    }
-
-    /// `.violated` when some value of the variables makes the difference real, `.holds` when none does.
-    public func canDiffer(_ difference: Difference) -> Judgement {
-        difference.comparesChecksums
-            ? checksumsCanDiffer(difference.a, difference.b) : wordsCanDiffer(difference.a, difference.b)
-    }
-
-    /// Values for `variables` under which every difference and every clause of `conditions` holds, with
-    /// the checksums of `checksummed`.
+    /// Values for `variables` under which `exhibited` and every clause of `conditions` hold, with the
+    /// checksums of `checksummed`.
     ///
     /// Fixed, well-spread values are tried first, then pairwise distinct values where the words can
     /// hold them, then any values; with `given`, only those values. Nil when none are found.
     func witness(
-        variables: [UInt32], differences: [Difference], conditions: [Clause] = [], checksummed: [[UInt32]],
+        variables: [UInt32], exhibiting exhibited: Condition.Formula?, conditions: [Clause] = [], checksummed: [[UInt32]],
         given: [UInt32: UInt64]? = nil
     ) throws -> Witness? {
         let terms = try Dictionary(uniqueKeysWithValues: variables.map { ($0, try variable(Int($0))) })
-        var required = try differences.map { difference in
-            try self.difference(
-                difference.a.map { terms[$0]! }, difference.b.map { terms[$0]! }, difference.comparesChecksums)
-        }
+        var required = try exhibited.map { [try term(of: $0) { terms[$0]! }] } ?? []
         if !conditions.isEmpty { required.append(try formula(conditions) { terms[$0]! }) }
         // First fixed, well-spread values (three spreads), which Z3 only has to evaluate: on wide blocks
         // a search for values can take minutes where checking given ones takes milliseconds. Then

@@ -1,28 +1,15 @@
 extension StateView {
-    /// Whether the two blocks can hold different data: for some value of their variables in symbolic
-    /// mode, or because their values differ in concrete mode.
-    public func mayDiffer(_ a: BlockData, _ b: BlockData) throws(UndecidedComparison) -> Bool {
+    /// Whether the two blocks can hold different data, given the state's path condition: one
+    /// comparison, one question. The built-in invariants use it to name the block and mirror a
+    /// finding is about; a judgement states its finding as a `Condition`.
+    func mayDiffer(_ a: BlockData, _ b: BlockData) throws(UndecidedComparison) -> Bool {
         try decider.mayDiffer(a, b, comparesChecksums: false, given: conditions)
     }
 
     /// Whether the two checksums can differ: H of their words, for some value of the variables.
-    public func mayDiffer(_ a: Checksum, _ b: Checksum) throws(UndecidedComparison) -> Bool {
+    func mayDiffer(_ a: Checksum, _ b: Checksum) throws(UndecidedComparison) -> Bool {
         try decider.mayDiffer(a.data, b.data, comparesChecksums: true, given: conditions)
     }
-
-    /// Whether the two words can differ.
-    public func mayDiffer(_ a: Word, _ b: Word) throws(UndecidedComparison) -> Bool {
-        try decider.mayDiffer(BlockData(terms: [a.term]), BlockData(terms: [b.term]), comparesChecksums: false, given: conditions)
-    }
-
-    /// Whether the two blocks hold the same data for every value of their variables.
-    public func mustEqual(_ a: BlockData, _ b: BlockData) throws(UndecidedComparison) -> Bool { try !mayDiffer(a, b) }
-
-    /// Whether the two checksums are equal for every value of their variables.
-    public func mustEqual(_ a: Checksum, _ b: Checksum) throws(UndecidedComparison) -> Bool { try !mayDiffer(a, b) }
-
-    /// Whether the two words are equal for every value of their variables.
-    public func mustEqual(_ a: Word, _ b: Word) throws(UndecidedComparison) -> Bool { try !mayDiffer(a, b) }
 
     /// The state's path condition: what the outcomes of checks on the way to it assumed of the words.
     var conditions: [SolverOracle.Clause] {

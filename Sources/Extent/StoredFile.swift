@@ -1,15 +1,23 @@
-/// The stored file of a state: its committed blocks, indexed by file block.
-public struct StoredFile: RandomAccessCollection {
+/// The stored file of a state: its committed blocks, in file-block order.
+public struct StoredFile: Sequence {
     let view: StateView
 
-    /// The first file block, 0.
-    public var startIndex: Int { 0 }
     /// The number of blocks of the file.
-    public var endIndex: Int { view.layout.blocks }
+    public var count: Int { view.layout.blocks }
 
-    /// Stored block `block`.
+    /// The file's blocks, 0 first.
+    public var indices: Range<Int> { 0..<count }
+
+    /// Stored block `block`; throws for a block past the end of the file.
     public subscript(block: Int) -> StoredBlock {
-        precondition(block >= 0 && block < endIndex, "stored block \(block) of a file of \(endIndex) blocks")
+        get throws(ViewAccessError) {
+            try ViewAccessError.check(block, of: count, "stored block", in: "the file")
+            return self.block(block)
+        }
+    }
+
+    /// Stored block `block`, which the caller knows the file has.
+    func block(_ block: Int) -> StoredBlock {
         let layout = view.layout
         let words = layout.blockWords
         let checksum = layout.start(of: .storedChecksum(block))
@@ -19,6 +27,11 @@ public struct StoredFile: RandomAccessCollection {
             second: layout.mirrors > 1 ? BlockData(view.state, start: layout.start(of: .stored(block, mirror: 1)), count: words) : nil,
             checksum: view.state[checksum] == StateLayout.none
                 ? nil : Checksum(data: BlockData(view.state, start: checksum, count: words)))
+    }
+
+    /// The blocks in file order.
+    public func makeIterator() -> some IteratorProtocol<StoredBlock> {
+        indices.lazy.map(block).makeIterator()
     }
 }
 
@@ -35,10 +48,15 @@ public struct StoredBlock: Sendable {
     /// The number of mirrors.
     public var mirrorCount: Int { second == nil ? 1 : 2 }
 
-    /// The block's data on mirror `mirror` (mirrors are numbered from 0).
-    public func mirror(_ mirror: Int) -> BlockData {
-        precondition(mirror >= 0 && mirror < mirrorCount, "mirror \(mirror) of \(mirrorCount)")
-        return mirror == 0 ? first : second!
+    /// The block's data on mirror `mirror` (mirrors are numbered from 0); throws for a mirror the model lacks.
+    public func mirror(_ mirror: Int) throws(ViewAccessError) -> BlockData {
+        try ViewAccessError.check(mirror, of: mirrorCount, "mirror", in: "stored block \(index)")
+        return data(onMirror: mirror)
+    }
+
+    /// The block's data on `mirror`, which the caller knows the model has.
+    func data(onMirror mirror: Int) -> BlockData {
+        mirror == 0 ? first : second!
     }
 
     /// The block's data on every mirror, mirror 0 first.

@@ -1,14 +1,15 @@
-/// How views compare terms and show them: the oracle in symbolic mode, values in concrete mode.
+/// How views decide conditions and show terms: the oracle in symbolic mode, values in concrete mode.
 ///
-/// When a trace is built, the decider also records the comparisons that found a possible difference
-/// (the last one is what the trace's values must exhibit) and shows words as the values the
-/// witness gave them.
+/// When a trace is built, the decider also records the condition of the finding it reported: what
+/// the trace's values must exhibit. It then shows words as the values the witness gave them.
 final class TermDecider {
-    /// The model whose states are compared.
+    /// The model whose states are judged.
     let model: ExtentModel
     let oracle: SolverOracle?
-    /// The comparisons that could differ, when recording; nil otherwise.
-    var differences: [SolverOracle.Difference]?
+    /// Whether the condition of each finding reported is kept in `exhibited`.
+    let isRecording: Bool
+    /// The condition of the last finding reported, when recording.
+    private(set) var exhibited: Condition.Formula?
     /// How words and checksums are shown: by name (symbolic) or value (concrete) while searching, as the
     /// witness's values in a trace.
     let renderer: ExtentModel.Renderer
@@ -17,30 +18,68 @@ final class TermDecider {
         self.model = model
         oracle = model.oracle
         self.renderer = renderer
-        differences = recording ? [] : nil
+        isRecording = recording
+    }
+
+    /// The first of `findings` whose condition some value of the variables satisfies together with
+    /// `conditions`, the path condition; nil when none can. A finding Z3 cannot decide does not stop
+    /// the search for a later one that is possible; if none is, the first undecided one is thrown.
+    func firstPossible(
+        _ findings: [Finding], given conditions: () -> [SolverOracle.Clause]
+    ) throws(UndecidedComparison) -> Finding? {
+        var undecided: UndecidedComparison?
+        var path: [SolverOracle.Clause]?
+        for finding in findings {
+            do {
+                let possible = try isPossible(finding.condition.formula) {
+                    if path == nil { path = conditions() }
+                    return path!
+                }
+                guard possible else { continue }
+                if isRecording { exhibited = finding.condition.formula }
+                return finding
+            } catch {
+                undecided = undecided ?? error
+            }
+        }
+        if let undecided { throw undecided }
+        return nil
     }
 
     /// Whether `a` and `b` can differ for some value of their variables that satisfies `conditions`
-    /// (or their checksums, with `comparesChecksums`).
+    /// (or their checksums, with `comparesChecksums`): one comparison, one question.
     func mayDiffer(
         _ a: BlockData, _ b: BlockData, comparesChecksums: Bool, given conditions: @autoclosure () -> [SolverOracle.Clause]
     ) throws(UndecidedComparison) -> Bool {
-        let differ: Bool
-        if let oracle {
-            if oracle.usesShortcuts, a.isIdentical(to: b) {
-                differ = false
-            } else {
-                switch oracle.canDiffer(.init(a.terms, b.terms, comparesChecksums: comparesChecksums), given: conditions()) {
-                case .holds: differ = false
-                case .violated: differ = true
-                case .unknown(let reason): throw UndecidedComparison(reason: reason)
-                }
-            }
-        } else {
-            // Concrete words are values, and H is injective there (§7.12): checksums differ when the words do.
-            differ = !a.isIdentical(to: b)
+        let comparison = Condition.Comparison(a: a, b: b, comparesChecksums: comparesChecksums, differ: true)
+        return try isPossible(.comparison(comparison), given: conditions)
+    }
+
+    /// Whether some value of the variables satisfies `formula` together with `conditions`.
+    ///
+    /// Comparisons that need no solver are folded first: concrete words are values (and H is injective
+    /// there, §7.12), and identical terms are equal whatever the values (unless the oracle is told to
+    /// ask Z3 everything). A formula that folds to `true` is possible without a query: the state was
+    /// reached, so its path condition is.
+    private func isPossible(
+        _ formula: Condition.Formula, given conditions: () -> [SolverOracle.Clause]
+    ) throws(UndecidedComparison) -> Bool {
+        let folded = formula.folding(decidedWithoutSolver)
+        if case .constant(let value) = folded { return value }
+        guard let oracle else { preconditionFailure("a concrete comparison is always decided by its values") }
+        switch oracle.isSatisfiable(conditions(), and: folded) {
+        case .violated: return true
+        case .holds: return false
+        case .unknown(let reason): throw UndecidedComparison(reason: reason)
         }
-        if differ { differences?.append(.init(a.terms, b.terms, comparesChecksums: comparesChecksums)) }
-        return differ
+    }
+
+    /// What `comparison` says without asking Z3, where that is known.
+    private func decidedWithoutSolver(_ comparison: Condition.Comparison) -> Bool? {
+        let identical = comparison.a.isIdentical(to: comparison.b)
+        guard let oracle else { return identical != comparison.differ }
+        guard oracle.usesShortcuts, identical else { return nil }
+        oracle.statistics.identical += 1
+        return !comparison.differ
     }
 }

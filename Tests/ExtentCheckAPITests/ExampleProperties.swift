@@ -1,6 +1,6 @@
 import ExtentCheck
 
-/// Four properties stated through the public API, as a user of the library states them.
+/// Five properties stated through the public API, as a user of the library states them.
 enum ExampleProperties {
     /// Nothing reaches the disk that nobody wrote: every stored word is a value its source held at
     /// some moment of the run.
@@ -18,49 +18,58 @@ enum ExampleProperties {
         let after = step.after
         switch step.kind {
         case .dma:
-            guard let owner = step.bio, let bio = before.bio(of: owner), let sent = after.bio(of: owner) else { return nil }
+            guard let owner = step.bio, let bio = before.bio(of: owner), let sent = after.bio(of: owner) else { return [] }
+            var findings: [Finding] = []
             for block in bio.fileBlocks {
-                for mirror in 0..<before.geometry.mirrors where bio.received(mirror: mirror, block: block) == nil {
-                    guard let received = sent.received(mirror: mirror, block: block) else { continue }
-                    if try after.mayDiffer(received, bio.sourceData(block: block)) {
-                        return "\(step) received \(after.show(received)), which its source did not hold"
-                    }
+                for mirror in 0..<before.geometry.mirrors where try bio.received(mirror: mirror, block: block) == nil {
+                    guard let received = try sent.received(mirror: mirror, block: block) else { continue }
+                    findings.append(
+                        Finding(
+                            when: try received != bio.sourceData(block: block),
+                            "\(step) received \(after.show(received)), which its source did not hold"))
                 }
             }
+            return findings
         case .dioWrite:
             guard let writer = step.writer, let bio = after.writer(named: writer)?.bio,
                 case .bounceCopy(let name) = bio.source, let buffer = before.buffer(named: name)
-            else { return nil }
-            for block in bio.fileBlocks
-            where try after.mayDiffer(bio.sourceData(block: block), buffer.block(block - bio.fileBlocks.lowerBound)) {
-                return "\(step) took a bounce copy of block \(block) that \(name) did not hold"
+            else { return [] }
+            return try bio.fileBlocks.map { block in
+                Finding(
+                    when: try bio.sourceData(block: block) != buffer.block(block - bio.fileBlocks.lowerBound),
+                    "\(step) took a bounce copy of block \(block) that \(name) did not hold")
             }
         case .complete where !step.fails:
-            guard let owner = step.bio, let bio = before.bio(of: owner) else { return nil }
+            guard let owner = step.bio, let bio = before.bio(of: owner) else { return [] }
+            var findings: [Finding] = []
             for block in bio.fileBlocks {
                 for mirror in 0..<before.geometry.mirrors {
-                    guard let received = bio.received(mirror: mirror, block: block) else {
-                        return "\(step) completed before mirror \(mirror) of block \(block) was transferred"
+                    guard let received = try bio.received(mirror: mirror, block: block) else {
+                        return [Finding("\(step) completed before mirror \(mirror) of block \(block) was transferred")]
                     }
-                    let stored = after.stored[block].mirror(mirror)
-                    if try after.mayDiffer(stored, received) {
-                        return "\(step) stored \(after.show(stored)) in block \(block) mirror \(mirror), "
-                            + "but the device received \(after.show(received))"
-                    }
+                    let stored = try after.stored[block].mirror(mirror)
+                    findings.append(
+                        Finding(
+                            when: stored != received,
+                            "\(step) stored \(after.show(stored)) in block \(block) mirror \(mirror), "
+                                + "but the device received \(after.show(received))"))
                 }
             }
-            return nil
+            return findings
         case .complete, .write, .fsync, .writeback, .csum, .mutate:
             break
         }
         // No step but a successful `complete` touches the stored file.
+        var findings: [Finding] = []
         for block in before.stored {
-            for mirror in 0..<before.geometry.mirrors
-            where try after.mayDiffer(block.mirror(mirror), after.stored[block.index].mirror(mirror)) {
-                return "\(step) changed stored block \(block.index) mirror \(mirror) without completing a bio"
+            for mirror in 0..<before.geometry.mirrors {
+                findings.append(
+                    Finding(
+                        when: try block.mirror(mirror) != after.stored[block.index].mirror(mirror),
+                        "\(step) changed stored block \(block.index) mirror \(mirror) without completing a bio"))
             }
         }
-        return nil
+        return findings
     }
 
     /// Once a writer's `fsync` has returned, every block it wrote holds, on every mirror, a value its
@@ -81,22 +90,22 @@ enum ExampleProperties {
         switch step.action {
         case .mutate(_, .folio(let block, _), _):
             if let owner = pending.first(where: { $0.blocks.contains(block) }) {
-                return "\(step.actor) changed folio \(block) after \(owner.name) wrote it and before its fsync returned"
+                return [Finding("\(step.actor) changed folio \(block) after \(owner.name) wrote it and before its fsync returned")]
             }
         case .failedCompletion(let owner):
             guard let bio = before.bio(of: owner),
                 let writer = pending.first(where: { !$0.blocks.isDisjoint(with: bio.fileBlocks) })
             else { break }
-            return "\(step): \(writer.name)'s blocks \(bio.fileBlocks) keep their old data, and its write returns EIO"
+            return [Finding("\(step): \(writer.name)'s blocks \(bio.fileBlocks) keep their old data, and its write returns EIO")]
         case .writerStep:
             guard let writer = step.writer, let written = before.writer(named: writer).flatMap(writtenRange) else { break }
             if let owner = pending.first(where: { $0.name != writer && !$0.blocks.isDisjoint(with: written) }) {
-                return "\(writer) writes blocks \(written) while \(owner.name) waits for them to be durable"
+                return [Finding("\(writer) writes blocks \(written) while \(owner.name) waits for them to be durable")]
             }
         default:
             break
         }
-        return nil
+        return []
     }
 
     /// Whenever no bio is in flight, every mirror of every block agrees and matches its stored checksum.
@@ -104,21 +113,28 @@ enum ExampleProperties {
         "quiescent-agreement",
         meaning: "with no bio in flight, a stored block's mirrors differ or disagree with its checksum"
     ) { state in
-        guard state.bios.isEmpty else { return nil }
+        guard state.bios.isEmpty else { return [] }
+        var findings: [Finding] = []
         for block in state.stored {
-            let first = block.mirror(0)
+            let first = try block.mirror(0)
             for (mirror, data) in block.mirrors.enumerated() {
-                if mirror > 0, try state.mayDiffer(first, data) {
-                    return "no bio in flight, yet stored block \(block.index) holds \(state.show(first)) on mirror 0 "
-                        + "and \(state.show(data)) on mirror \(mirror)"
+                if mirror > 0 {
+                    findings.append(
+                        Finding(
+                            when: first != data,
+                            "no bio in flight, yet stored block \(block.index) holds \(state.show(first)) on mirror 0 "
+                                + "and \(state.show(data)) on mirror \(mirror)"))
                 }
-                if let checksum = block.checksum, try state.mayDiffer(checksum, state.checksum(of: data)) {
-                    return "no bio in flight, yet stored block \(block.index) mirror \(mirror) holds \(state.show(data)) "
-                        + "under the checksum \(state.show(checksum))"
+                if let checksum = block.checksum {
+                    findings.append(
+                        Finding(
+                            when: checksum != state.checksum(of: data),
+                            "no bio in flight, yet stored block \(block.index) mirror \(mirror) holds \(state.show(data)) "
+                                + "under the checksum \(state.show(checksum))"))
                 }
             }
         }
-        return nil
+        return findings
     }
 
     /// Some run has a mutation land between a bio's `csum` and its `dma`: the window of the seed's race.
@@ -126,22 +142,45 @@ enum ExampleProperties {
         "race-window",
         meaning: "a mutation lands between a bio's csum and its dma"
     ) { state in
+        var findings: [Finding] = []
         for bio in state.bios {
             for block in bio.fileBlocks {
-                guard let checksum = bio.checksum(block: block),
-                    (0..<state.geometry.mirrors).contains(where: { bio.received(mirror: $0, block: block) == nil })
+                guard let checksum = try bio.checksum(block: block),
+                    try (0..<state.geometry.mirrors).contains(where: { try bio.received(mirror: $0, block: block) == nil })
                 else { continue }
-                if try state.mayDiffer(checksum.data, bio.sourceData(block: block)) {
-                    return "\(bio.name) summed block \(block) as \(state.show(checksum.data)), "
-                        + "and its source now holds \(state.show(bio.sourceData(block: block))) before the device read it"
-                }
+                let source = try bio.sourceData(block: block)
+                findings.append(
+                    Finding(
+                        when: checksum.data != source,
+                        "\(bio.name) summed block \(block) as \(state.show(checksum.data)), "
+                            + "and its source now holds \(state.show(source)) before the device read it"))
             }
         }
-        return nil
+        return findings
     }
 
-    /// All four, in the order above.
-    static let all = [noFabricatedData, durableOnReturn, quiescentAgreement, raceWindow]
+    /// A stored block's checksum changes only in a step that changes its data too: a checksum is
+    /// rewritten only with the data it covers. Broken under `dio-csum` when the guest rewrites a
+    /// block with the value it already held, after the checksum was summed from another: the
+    /// checksum changes, the data does not. The condition needs one value of the words for both
+    /// comparisons, which is why it is one `Condition`.
+    static let checksumFollowsData = ExtentProperty.onEveryTransition(
+        "checksum-follows-data",
+        meaning: "a step changed a stored block's checksum and left its data as it was"
+    ) { before, step in
+        let after = step.after
+        return try before.stored.compactMap { block in
+            let stored = try after.stored[block.index]
+            guard let old = block.checksum, let new = stored.checksum else { return nil }
+            let (oldData, newData) = (try block.mirror(0), try stored.mirror(0))
+            return Finding(
+                when: old != new && oldData == newData,
+                "\(step) set stored block \(block.index)'s checksum to \(after.show(new)) while its data stayed \(after.show(newData))")
+        }
+    }
+
+    /// All five, in the order above.
+    static let all = [noFabricatedData, durableOnReturn, quiescentAgreement, raceWindow, checksumFollowsData]
 
     /// The file blocks a writer has written and whose `fsync` has not yet returned: from the step after
     /// its last `fsync` up to its position, the current step included once it has started (it waits inside it).

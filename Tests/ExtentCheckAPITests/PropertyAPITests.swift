@@ -69,7 +69,7 @@ struct PropertyAPITests {
     func throwingPropertyIsUnknown() throws {
         struct Refusal: Error {}
         let refuses = ExtentProperty.always("refuses", meaning: "never decided") { state in
-            if state.bios.isEmpty { return nil }
+            if state.bios.isEmpty { return [] }
             throw Refusal()
         }
         let report = try ExtentChecker(properties: [refuses]).check(Self.seedRace)
@@ -87,17 +87,17 @@ struct PropertyAPITests {
         for scenario in [Self.seedRace, concrete] {
             let checker = ExtentChecker(properties: ExampleProperties.all)
             let verdicts = try checker.check(scenario).policies.map { $0.results.map(\.verdict) }
-            // dio-csum: csum violated, checksummed holds, then the four examples; buffered-fallback: all but the examples' violations hold.
+            // dio-csum: csum violated, checksummed holds, then the five examples; buffered-fallback: all but the examples' violations hold.
             #expect(verdicts == [
-                [.violated, .holds, .holds, .holds, .violated, .holds],
-                [.holds, .holds, .holds, .holds, .holds, .violated],
+                [.violated, .holds, .holds, .holds, .violated, .holds, .violated],
+                [.holds, .holds, .holds, .holds, .holds, .violated, .holds],
             ], "\(scenario.data)")
         }
     }
 
     @Test("a property named like one of the model's is refused before anything is checked")
     func duplicateNamesAreRefused() throws {
-        let impostor = ExtentProperty.always("csum-matches-data", meaning: "a second meaning") { _ in nil }
+        let impostor = ExtentProperty.always("csum-matches-data", meaning: "a second meaning") { _ in [] }
         #expect(throws: CheckError.duplicateProperty("csum-matches-data", model: "seed-race")) {
             try ExtentChecker(properties: [impostor]).check(Self.seedRace)
         }
@@ -108,12 +108,12 @@ extension PropertyAPITests {
     @Test("a transition property that names step kinds sees only those steps")
     func stepKindsAreHonoured() throws {
         let seesOnlyDMA = ExtentProperty.onEveryTransition("sees-only-dma", meaning: "saw another step", at: [.dma]) { _, step in
-            step.kind == .dma ? nil : "saw \(step)"
+            step.kind == .dma ? [] : [Finding("saw \(step)")]
         }
         try ExtentChecker().expect(seesOnlyDMA, .holds, in: Self.seedRace, under: "dio-csum")
 
         let reportsEveryDMA = ExtentProperty.onEveryTransition("reports-dma", meaning: "a dma", at: [.dma]) { _, step in
-            "\(step.actor) took \(step)"
+            [Finding("\(step.actor) took \(step)")]
         }
         let result = try ExtentChecker().expect(reportsEveryDMA, .violated, in: Self.seedRace, under: "dio-csum")
         #expect(result.trace?.steps.map(\.step) == ["dio-write guest-page at 0 len 1 (direct)", "csum bio qemu block 0", "dma bio qemu mirror 0 block 0"])

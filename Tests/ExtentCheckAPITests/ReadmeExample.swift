@@ -7,13 +7,13 @@ import Testing
         "quiescent-agreement",
         meaning: "with no bio in flight, a stored block disagrees with its checksum"
     ) { state in
-        guard state.bios.isEmpty else { return nil }
-        for block in state.stored {
-            if let checksum = block.checksum, try state.mayDiffer(checksum, state.checksum(of: block.mirror(0))) {
-                return "no bio in flight, yet stored block \(block.index) disagrees with its checksum"
-            }
+        guard state.bios.isEmpty else { return [] }
+        return try state.stored.compactMap { block in
+            guard let checksum = block.checksum else { return nil }
+            return Finding(
+                when: try checksum != state.checksum(of: block.mirror(0)),
+                "no bio in flight, yet stored block \(block.index) disagrees with its checksum")
         }
-        return nil
     }
     // Throws, with the counterexample as its message, unless the verdict is `holds`.
     try ExtentChecker().expect(quiescentAgreement, .holds, in: "Models/qemu-cache-none.yaml", under: "buffered-fallback")

@@ -104,7 +104,7 @@ import Testing
     func reductionsRefuseSwiftProperties() throws {
         let scenario = try ExtentChecker.loadModel(at: PackagePaths.absolute("Models/two-writers.yaml"))
         let inFlight = ExtentProperty.always("no-bio-in-flight", meaning: "a bio is in flight") { state in
-            state.bios.isEmpty ? nil : "a bio is in flight"
+            state.bios.isEmpty ? [] : [Finding("a bio is in flight")]
         }
         let checker = ExtentChecker(options: CheckOptions(reductions: [.partialOrder]), properties: [inFlight])
         #expect(throws: CheckError.reductionWithSwiftProperty(.partialOrder, property: "no-bio-in-flight")) {

@@ -66,7 +66,7 @@ import Testing
 
     @Test func aPropertyStatedInSwiftHasItsOwnSentenceOnly() throws {
         let stored = ExtentProperty.always("nothing-stored", meaning: "a write stored something") { state in
-            try state.mayDiffer(state.stored[0].mirror(0), state.buffers[0].block(0)) ? nil : "stored block 0 is the buffer's"
+            [Finding(when: try state.stored[0].mirror(0) == state.buffers[0].block(0), "stored block 0 is the buffer's")]
         }
         let trace = try trace(Scenarios.qemuCacheNone(), "dio-csum", stored)
         #expect(trace.explanation.isEmpty)

@@ -66,7 +66,7 @@ import Testing
         }
         var scenario = try ExtentChecker.loadModel(
             at: BundledReproductions.root.appendingPathComponent("Models/qemu-cache-none.yaml").path)
-        scenario.invariants.append(.always("never-empty", meaning: "a stated property") { _ in nil })
+        scenario.invariants.append(.always("never-empty", meaning: "a stated property") { _ in [] })
         let report = try ExtentChecker(options: CheckOptions(policies: ["dio-csum"])).check(scenario)
         #expect(throws: ReproductionError.notBuiltIn("never-empty")) {
             _ = try Reproduction(scenario: scenario, policy: "dio-csum", invariant: "never-empty", report: report, modelText: "")
