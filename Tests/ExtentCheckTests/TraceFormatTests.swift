@@ -92,6 +92,12 @@ struct TraceFormatTests {
             #expect(diagram.messages.map(\.from) == steps.map(\.actor), "\(document.fileName(.mermaid))")
             #expect(diagram.messages.map(\.text) == steps.map { "\($0.number). \($0.step)" }, "\(document.fileName(.mermaid))")
             #expect(diagram.shaded == [steps.count], "\(document.fileName(.mermaid))")
+            // A failed `complete` of a writer's bio sends its error back to that writer; a stored one to the disk.
+            for (step, message) in zip(steps, diagram.messages) where step.action.kind == .complete {
+                let writer = actors.first { "bio \($0)" == step.action.bio }
+                let expected = step.action.fails == true ? writer ?? "kernel" : "disk"
+                #expect(message.to == expected, "\(document.fileName(.mermaid)) step \(step.number)")
+            }
         }
     }
 
