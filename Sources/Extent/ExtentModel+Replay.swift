@@ -16,8 +16,8 @@ extension ExtentModel {
     /// them), and the last must violate `property` with those values.
     ///
     /// Steps are matched by their recorded action (`traceAction(of:in:)`), never by their text, and
-    /// numbered by their place in the trace. Throws only when Z3 fails; a trace that does not fit the model is a
-    /// `.diverged`.
+    /// numbered by their place in the trace. Throws only when Z3 fails; a trace that does not fit the
+    /// model is a `.diverged`.
     public func replay(_ trace: Trace, for property: ExtentProperty) throws -> TraceReplay {
         guard trace.states.count == trace.steps.count + 1 else {
             return .diverged(

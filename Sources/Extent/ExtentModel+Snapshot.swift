@@ -34,7 +34,9 @@ extension ExtentModel {
             writers[.string(writer.name)] = .record(["position": .integer(UInt64(writer.position)), "waiting": .string(waiting)])
         }
         var mutators: [TraceValue: TraceValue] = [:]
-        for mutator in view.mutators { mutators[.string(mutator.name)] = .record(["budget": .integer(UInt64(mutator.budgetLeft))]) }
+        for mutator in view.mutators {
+            mutators[.string(mutator.name)] = .record(["budget": .integer(UInt64(mutator.budgetLeft))])
+        }
         var buffers: [TraceValue: TraceValue] = [:]
         for buffer in view.buffers {
             buffers[.string(buffer.name)] = .list((0..<buffer.blocks).flatMap { buffer.block($0).terms.map(render.value) })

@@ -70,7 +70,8 @@ extension ITFTrace {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             func text(_ key: CodingKeys) -> String? { try? container.decodeIfPresent(String.self, forKey: key) }
-            (format, formatDescription, description, source) = (text(.format), text(.formatDescription), text(.description), text(.source))
+            (format, formatDescription) = (text(.format), text(.formatDescription))
+            (description, source) = (text(.description), text(.source))
             generatedBy = text(.generatedBy) ?? text(.previousGeneratedBy)
             (model, modelDigest) = (text(.model), text(.modelDigest) ?? text(.previousModelDigest))
             (policy, property, data, conclusion) = (text(.policy), text(.property), text(.data), text(.conclusion))

@@ -96,7 +96,8 @@ public struct ITFTrace: Hashable, Sendable, Codable {
                 recorded.actor.flatMap { TraceAction(previousReleaseStep: text, actor: $0) }
             }
             guard let action = recorded.action ?? previous else {
-                throw recorded.step == nil ? TraceFileError.missing("action", in: place) : TraceFileError.invalid("step", in: place)
+                throw recorded.step == nil
+                    ? TraceFileError.missing("action", in: place) : TraceFileError.invalid("step", in: place)
             }
             steps.append(
                 Trace.Step(

@@ -30,7 +30,8 @@ indirect enum ApalacheType: Equatable, CustomStringConvertible {
         case (.seq(let item), .list(let items)), (.set(let item), .list(let items)):
             return items.enumerated().lazy.compactMap { item.mismatch($0.element, at: "\(path).\($0.offset)") }.first
         case (.tuple(let types), .tuple(let items)) where types.count == items.count:
-            return zip(types, items).enumerated().lazy.compactMap { $0.element.0.mismatch($0.element.1, at: "\(path).\($0.offset)") }.first
+            return zip(types, items).enumerated().lazy
+                .compactMap { $0.element.0.mismatch($0.element.1, at: "\(path).\($0.offset)") }.first
         case (.record(let fields), .record(let values)):
             guard Set(fields.keys) == Set(values.keys) else {
                 return "\(path): fields \(values.keys.sorted()) where the type has \(fields.keys.sorted())"
@@ -54,7 +55,8 @@ indirect enum ApalacheType: Equatable, CustomStringConvertible {
         case .seq(let item): "Seq(\(item))"
         case .set(let item): "Set(\(item))"
         case .tuple(let items): "<<" + items.map(\.description).joined(separator: ", ") + ">>"
-        case .record(let fields): "{ " + fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + " }"
+        case .record(let fields):
+            "{ " + fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + " }"
         case .function(let key, let result): "\(key) -> \(result)"
         }
     }

@@ -92,7 +92,24 @@ struct TraceCLITests {
         renumbered["trace"] = trace
         var noVars = itf
         noVars["vars"] = [String]()
+        var reassigned = json
+        trace = reassigned["trace"] as! [String: Any]
+        steps = trace["steps"] as! [[String: Any]]
+        var action = steps[1]["action"] as! [String: Any]
+        action["actor"] = "device"
+        steps[1]["action"] = action
+        trace["steps"] = steps
+        reassigned["trace"] = trace
+        var noAction = itf
+        var states = noAction["states"] as! [[String: Any]]
+        var meta = states[2]["#meta"] as! [String: Any]
+        meta["action"] = nil
+        meta["step"] = nil
+        states[2]["#meta"] = meta
+        noAction["states"] = states
         for (name, document, problem) in [
+            ("reassigned.json", reassigned, "step 2 is taken by kernel, but its action by device"),
+            ("no-action.itf.json", noAction, "'action' is missing from the #meta of state 2"),
             ("no-states.json", noStates, "it has 0 states for 5 steps"),
             ("renumbered.json", renumbered, "step 3 is numbered 7"),
             ("no-vars.itf.json", noVars, "its vars are ; an extentcheck trace has writers, mutators"),
