@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "ReproducedTraceTests", dependencies: ["ExtentCheck"]),
         .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "Extent"]),
         .testTarget(
-            name: "ExtentCheckTests", dependencies: ["ExtentCheck", "Promela", "extentcheck"], exclude: ["Snapshots"]),
+            name: "ExtentCheckTests", dependencies: ["ExtentCheck", "Promela", "extentcheck"], exclude: ["Snapshots", "Fixtures"]),
         // Properties stated as a user states them: the library products only, no @testable.
         .testTarget(
             name: "ExtentCheckAPITests",

@@ -15,9 +15,9 @@ extension ExtentModel {
     /// state must be the trace's (with the trace's values for the words, and checksums recomputed from
     /// them), and the last must violate `property` with those values.
     ///
-    /// Steps are matched by actor and by their text, as `describe(_:in:)` writes it, and numbered by
-    /// their place in the trace. Throws only when Z3 fails; a trace that does not fit the model is a
-    /// `.diverged`.
+    /// Steps are matched by their recorded action (`traceAction(of:in:)`), never by their text, and
+    /// numbered by their place in the trace. Throws only when Z3 fails; a trace that does not fit the
+    /// model is a `.diverged`.
     public func replay(_ trace: Trace, for property: ExtentProperty) throws -> TraceReplay {
         guard trace.states.count == trace.steps.count + 1 else {
             return .diverged(
@@ -37,10 +37,10 @@ extension ExtentModel {
             let state = states[states.count - 1]
             var enabled: [ExtentAction] = []
             forEachEnabledAction(in: state) { enabled.append($0) }
-            guard let action = enabled.first(where: { actor(of: $0) == step.actor && describe($0, in: state) == step.step }) else {
-                let names = enabled.map { "\(actor(of: $0)) `\(describe($0, in: state))`" }
+            guard let action = enabled.first(where: { traceAction(of: $0, in: state) == step.action }) else {
+                let names = enabled.map { traceAction(of: $0, in: state) }.map { "\($0.actor) `\($0)`" }
                 return .diverged(
-                    step: number, reason: "\(step.actor) `\(step.step)` is not enabled here; enabled are "
+                    step: number, reason: "\(step.action.actor) `\(step.action)` is not enabled here; enabled are "
                         + (names.isEmpty ? "none" : names.joined(separator: ", ")))
             }
             states.append(self.step(action, from: state, fresh: nextFresh))

@@ -4,16 +4,17 @@ extension ExtentModel {
 
     /// A state for tools: every part of `snapshotParts`, words as `render` gives them.
     ///
-    /// - `writers`: by name, `position` (the script step it is at; the script's length once finished) and
-    ///   `waiting` (`none`, `bio` or `writeback`);
-    /// - `mutators`: by name, `budget`;
-    /// - `buffers`: by name, the list of the buffer's words;
+    /// - `writers`: a map from name to `position` (the script step it is at; the script's length once
+    ///   finished) and `waiting` (`none`, `bio` or `writeback`);
+    /// - `mutators`: a map from name to `budget`;
+    /// - `buffers`: a map from name to the list of the buffer's words;
     /// - `folios`: a map from each cached file block to `data`, `dirty` and `writeback`;
-    /// - `bios`: by name, `blocks` (first and last file block), `source`, and maps from file block to
-    ///   `csum` and `copy`, and from (mirror, file block) to `dma`;
+    /// - `bios`: a map from name to `blocks` (first and last file block), `source`, and maps from file
+    ///   block to `csum` and `copy`, and from (mirror, file block) to `dma`;
     /// - `stored`: per file block, `mirrors` (the data of each) and `csum`, a list of none or one checksum.
     ///
-    /// A checksum is `of` (the words it sums) and, where the values are known, `value`.
+    /// A checksum is `of` (the words it sums) and, where the values are known, `value`. Every record
+    /// has the same fields in every state: `snapshotTypes(symbolic:)` gives them.
     func snapshot(of state: ExtentState, _ render: Renderer) -> [String: TraceValue] {
         let view = StateView(state, decider: TermDecider(model: self, renderer: render))
         func words(_ data: BlockData) -> TraceValue { .list(data.terms.map(render.value)) }
@@ -22,7 +23,7 @@ extension ExtentModel {
             if let sum = render.sumValue(checksum.data.terms) { fields["value"] = sum }
             return .record(fields)
         }
-        var writers: [String: TraceValue] = [:]
+        var writers: [TraceValue: TraceValue] = [:]
         for writer in view.writers {
             let waiting: String =
                 switch writer.waitingFor {
@@ -30,13 +31,15 @@ extension ExtentModel {
                 case .bio: "bio"
                 case .writeback: "writeback"
                 }
-            writers[writer.name] = .record(["position": .integer(UInt64(writer.position)), "waiting": .string(waiting)])
+            writers[.string(writer.name)] = .record(["position": .integer(UInt64(writer.position)), "waiting": .string(waiting)])
         }
-        var mutators: [String: TraceValue] = [:]
-        for mutator in view.mutators { mutators[mutator.name] = .record(["budget": .integer(UInt64(mutator.budgetLeft))]) }
-        var buffers: [String: TraceValue] = [:]
+        var mutators: [TraceValue: TraceValue] = [:]
+        for mutator in view.mutators {
+            mutators[.string(mutator.name)] = .record(["budget": .integer(UInt64(mutator.budgetLeft))])
+        }
+        var buffers: [TraceValue: TraceValue] = [:]
         for buffer in view.buffers {
-            buffers[buffer.name] = .list((0..<buffer.blocks).flatMap { buffer.data(block: $0).terms.map(render.value) })
+            buffers[.string(buffer.name)] = .list((0..<buffer.blocks).flatMap { buffer.data(block: $0).terms.map(render.value) })
         }
         var folios: [TraceValue: TraceValue] = [:]
         for folio in view.folios {
@@ -44,7 +47,7 @@ extension ExtentModel {
                 "data": words(folio.data), "dirty": .bool(folio.isDirty), "writeback": .bool(folio.isUnderWriteback),
             ])
         }
-        var bios: [String: TraceValue] = [:]
+        var bios: [TraceValue: TraceValue] = [:]
         for bio in view.bios {
             let blocks = bio.fileBlocks
             let source: String =
@@ -70,7 +73,7 @@ extension ExtentModel {
                     }
                 }
             }
-            bios[bio.name] = .record([
+            bios[.string(bio.name)] = .record([
                 "blocks": .tuple([.integer(UInt64(blocks.lowerBound)), .integer(UInt64(blocks.upperBound - 1))]),
                 "source": .string(source), "csum": .map(sums), "copy": .map(copies), "dma": .map(received),
             ])
@@ -82,8 +85,36 @@ extension ExtentModel {
             ])
         }
         return [
-            "writers": .record(writers), "mutators": .record(mutators), "buffers": .record(buffers),
-            "folios": .map(folios), "bios": .record(bios), "stored": .list(stored),
+            "writers": .map(writers), "mutators": .map(mutators), "buffers": .map(buffers),
+            "folios": .map(folios), "bios": .map(bios), "stored": .list(stored),
         ]
+    }
+
+    /// The type of every part of a snapshot as Apalache writes types (ADR-002): what an ITF trace's
+    /// `#meta.varTypes` says. A checksum has a `value` only where words are `symbolic`.
+    public static func snapshotTypes(symbolic: Bool) -> [String: String] {
+        let words = "Seq(Int)"
+        let checksum = symbolic ? "{ of: \(words), value: Int }" : "{ of: \(words) }"
+        return [
+            "writers": "Str -> { position: Int, waiting: Str }",
+            "mutators": "Str -> { budget: Int }",
+            "buffers": "Str -> \(words)",
+            "folios": "Int -> { data: \(words), dirty: Bool, writeback: Bool }",
+            "bios": "Str -> { blocks: <<Int, Int>>, copy: Int -> \(words), csum: Int -> \(checksum), "
+                + "dma: <<Int, Int>> -> \(words), source: Str }",
+            "stored": "Seq({ csum: Seq(\(checksum)), mirrors: Seq(\(words)) })",
+        ]
+    }
+
+    /// A snapshot as the previous release wrote it, in the current shape: that release wrote `writers`,
+    /// `mutators`, `buffers` and `bios` as records keyed by name, where they are now maps. A current
+    /// snapshot is returned as it is.
+    public static func snapshot(fromPreviousRelease snapshot: [String: TraceValue]) -> [String: TraceValue] {
+        var current = snapshot
+        for part in ["writers", "mutators", "buffers", "bios"] {
+            guard case .record(let fields)? = snapshot[part] else { continue }
+            current[part] = .map(Dictionary(uniqueKeysWithValues: fields.map { (TraceValue.string($0.key), $0.value) }))
+        }
+        return current
     }
 }

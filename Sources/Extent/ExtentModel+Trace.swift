@@ -34,7 +34,7 @@ extension ExtentModel {
             steps.append(
                 Trace.Step(
                     number: number + 1, actor: actor(of: action), step: describe(action, in: states[number]),
-                    changes: changes(from: previous, to: current)))
+                    action: traceAction(of: action, in: states[number]), changes: changes(from: previous, to: current)))
             previous = current
         }
         return Trace(

@@ -27,17 +27,41 @@ public struct Trace: Hashable, Sendable, Codable {
         public var number: Int
         /// Who took the step: a writer or mutator by name, `flusher`, `kernel` or `device`.
         public var actor: String
-        /// The step, e.g. `csum bio qemu block 0`.
+        /// The step in words, e.g. `csum bio qemu block 0`: for people; `replay` goes by `action`.
         public var step: String
+        /// The step as data: what `replay` matches it by.
+        public var action: TraceAction
         /// What the step changed.
         public var changes: [Change]
 
         /// Creates a step.
-        public init(number: Int, actor: String, step: String, changes: [Change]) {
+        public init(number: Int, actor: String, step: String, action: TraceAction, changes: [Change]) {
             self.number = number
             self.actor = actor
             self.step = step
+            self.action = action
             self.changes = changes
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case number, actor, step, action, changes
+        }
+
+        /// Decodes a step; one of the previous release, which has no `action`, has it read from its text.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            number = try container.decode(Int.self, forKey: .number)
+            actor = try container.decode(String.self, forKey: .actor)
+            step = try container.decode(String.self, forKey: .step)
+            changes = try container.decode([Change].self, forKey: .changes)
+            if let action = try container.decodeIfPresent(TraceAction.self, forKey: .action) {
+                self.action = action
+            } else if let action = TraceAction(previousReleaseStep: step, actor: actor) {
+                self.action = action
+            } else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .action, in: container, debugDescription: "the step has no action, and `\(step)` is not a step")
+            }
         }
     }
 
@@ -71,13 +95,15 @@ public struct Trace: Hashable, Sendable, Codable {
         case initial, steps, conclusion, explanation, states
     }
 
-    /// Decodes a trace; one written without an explanation has none.
+    /// Decodes a trace; one written without an explanation has none, and states of the previous
+    /// release are read into the current shape.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         initial = try container.decode([Change].self, forKey: .initial)
         steps = try container.decode([Step].self, forKey: .steps)
         conclusion = try container.decode(String.self, forKey: .conclusion)
         explanation = try container.decodeIfPresent([String].self, forKey: .explanation) ?? []
-        states = try container.decodeIfPresent([[String: TraceValue]].self, forKey: .states) ?? []
+        states = try container.decodeIfPresent([[String: TraceValue]].self, forKey: .states)?
+            .map(ExtentModel.snapshot(fromPreviousRelease:)) ?? []
     }
 }

@@ -1,15 +1,18 @@
 public import Extent
 internal import Foundation
 
-/// A trace in the Informal Trace Format (ITF) of Apalache and Quint: `#meta`, `vars`, and one object
-/// per state holding every variable, integers as `{"#bigint": "…"}`, maps as `#map`, tuples as `#tup`.
+/// A trace in the Informal Trace Format (ITF, Apalache's ADR-015) of Apalache and Quint: `#meta`,
+/// `vars`, and one object per state holding every variable.
 ///
-/// The variables are `ExtentModel.snapshotParts`. The document's `#meta` names the model, policy,
-/// property, data mode and model digest, so that `extentcheck replay` can run it again; each state's
-/// `#meta` gives its index and, after the initial state, the step that led to it and its actor.
+/// The variables are `ExtentModel.snapshotParts`, written as ITF writes TLA+ values: integers as
+/// `{"#bigint": "…"}`, functions (the parts keyed by name or block) as `#map`, tuples as `#tup`,
+/// records with the same fields in every state. The document's `#meta` gives each variable's type
+/// (`varTypes`) and names the model, policy, property, data mode and model digest, so that
+/// `extentcheck replay` can run it again; each state's `#meta` gives its index and, after the
+/// initial state, the action that led to it, as data and in words.
 public struct ITFTrace: Hashable, Sendable, Codable {
     /// The document's metadata.
-    public var meta: [String: TraceValue]
+    public var meta: Meta
     /// The state variables, in order.
     public var vars: [String]
     /// The states, the initial one first.
@@ -17,30 +20,43 @@ public struct ITFTrace: Hashable, Sendable, Codable {
 
     /// One state: its metadata and the value of every variable.
     public struct State: Hashable, Sendable, Codable {
-        /// The state's `#meta`: `index`, and after the initial state `step` and `actor`.
-        public var meta: [String: TraceValue]
+        /// The state's `#meta`: its index and the step that led to it.
+        public var meta: StateMeta
         /// The value of every variable.
         public var values: [String: TraceValue]
 
         /// Creates a state.
-        public init(meta: [String: TraceValue], values: [String: TraceValue]) {
+        public init(meta: StateMeta, values: [String: TraceValue]) {
             self.meta = meta
             self.values = values
         }
 
+        private struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ string: String) { stringValue = string }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        private static let metaKey = Key("#meta")
+
         /// Reads a state object: `#meta` and the variables side by side.
         public init(from decoder: any Decoder) throws {
-            guard case .record(var fields) = try TraceValue(from: decoder) else {
-                throw DecodingError.dataCorrupted(
-                    .init(codingPath: decoder.codingPath, debugDescription: "a state is not an object"))
+            let object = try decoder.container(keyedBy: Key.self)
+            meta = try object.decodeIfPresent(StateMeta.self, forKey: Self.metaKey) ?? StateMeta(index: nil)
+            var values: [String: TraceValue] = [:]
+            for key in object.allKeys where key.stringValue != Self.metaKey.stringValue {
+                values[key.stringValue] = try object.decode(TraceValue.self, forKey: key)
             }
-            if case .record(let meta)? = fields.removeValue(forKey: "#meta") { self.meta = meta } else { meta = [:] }
-            values = fields
+            self.values = values
         }
 
         /// Writes a state object: `#meta` and the variables side by side.
         public func encode(to encoder: any Encoder) throws {
-            try TraceValue.record(values.merging(["#meta": .record(meta)]) { value, _ in value }).encode(to: encoder)
+            var object = encoder.container(keyedBy: Key.self)
+            try object.encode(meta, forKey: Self.metaKey)
+            for (name, value) in values { try object.encode(value, forKey: Key(name)) }
         }
     }
 
@@ -50,7 +66,7 @@ public struct ITFTrace: Hashable, Sendable, Codable {
     }
 
     /// Creates a document.
-    public init(meta: [String: TraceValue], vars: [String], states: [State]) {
+    public init(meta: Meta, vars: [String], states: [State]) {
         self.meta = meta
         self.vars = vars
         self.states = states
@@ -58,67 +74,46 @@ public struct ITFTrace: Hashable, Sendable, Codable {
 
     /// The ITF form of `document`.
     public init(_ document: TraceDocument) {
-        let heading = document.kind == .sometimes ? "example of" : "counterexample to"
-        var meta: [String: TraceValue] = [
-            "format": .string("ITF"),
-            "format-description": .string("https://apalache-mc.org/docs/adr/015adr-trace.html"),
-            "description": .string("\(heading) \(document.property) in \(document.model) under \(document.policy)"),
-            "generated-by": .string("extentcheck"),
-            "model": .string(document.model), "model-digest": .string(document.modelDigest),
-            "policy": .string(document.policy), "property": .string(document.property),
-            "kind": .string(document.kind.rawValue), "data": .string(document.data),
-            "conclusion": .string(document.trace.conclusion),
-            "explanation": .list(document.trace.explanation.map(TraceValue.string)),
-        ]
-        if let file = document.file { meta["source"] = .string(file) }
         let states = document.trace.states.enumerated().map { index, values in
-            var stateMeta: [String: TraceValue] = ["index": .integer(UInt64(index))]
-            if index > 0 {
-                let step = document.trace.steps[index - 1]
-                stateMeta["step"] = .string(step.step)
-                stateMeta["actor"] = .string(step.actor)
-            }
-            return State(meta: stateMeta, values: values)
+            guard index > 0 else { return State(meta: StateMeta(index: index), values: values) }
+            let step = document.trace.steps[index - 1]
+            return State(meta: StateMeta(index: index, step: step.step, actor: step.actor, action: step.action), values: values)
         }
-        self.init(meta: meta, vars: ExtentModel.snapshotParts, states: states)
+        self.init(meta: Meta(document), vars: ExtentModel.snapshotParts, states: states)
     }
 
     /// The trace as a document `replay` reads: its steps and states, its conclusion and explanation;
-    /// the steps' changes are not part of ITF and are left empty. Throws `TraceFileError` for a
-    /// document that lacks what a replay needs.
+    /// the steps' changes are not part of ITF and are left empty. A state's `#meta` needs its action,
+    /// or its step's text as the previous release wrote it; the text is shown where there is one.
+    /// Throws `TraceFileError` for a document that lacks what a replay needs.
     public func traceDocument() throws(TraceFileError) -> TraceDocument {
-        func string(_ key: String, in meta: [String: TraceValue], at place: String) throws(TraceFileError) -> String {
-            guard case .string(let text)? = meta[key] else { throw TraceFileError.missing(key, in: place) }
-            return text
-        }
-        guard let kind = ExtentProperty.Kind(rawValue: try string("kind", in: meta, at: "#meta")) else {
-            throw TraceFileError.invalid("kind", in: "#meta")
-        }
+        let header = try meta.replayable()
         var steps: [Trace.Step] = []
         for (index, state) in states.enumerated().dropFirst() {
             let place = "the #meta of state \(index)"
+            let recorded = state.meta
+            let previous = recorded.step.flatMap { text in
+                recorded.actor.flatMap { TraceAction(previousReleaseStep: text, actor: $0) }
+            }
+            guard let action = recorded.action ?? previous else {
+                throw recorded.step == nil
+                    ? TraceFileError.missing("action", in: place) : TraceFileError.invalid("step", in: place)
+            }
             steps.append(
                 Trace.Step(
-                    number: index, actor: try string("actor", in: state.meta, at: place),
-                    step: try string("step", in: state.meta, at: place), changes: []))
+                    number: index, actor: recorded.actor ?? action.actor, step: recorded.step ?? action.description,
+                    action: action, changes: []))
         }
         guard vars == ExtentModel.snapshotParts else {
             throw TraceFileError.malformed(
                 "its vars are \(vars.joined(separator: ", ")); an extentcheck trace has "
                     + ExtentModel.snapshotParts.joined(separator: ", "))
         }
-        var explanation: [String] = []
-        if case .list(let lines)? = meta["explanation"] {
-            explanation = lines.compactMap { if case .string(let line) = $0 { line } else { nil } }
-        }
-        let source: String? = if case .string(let file)? = meta["source"] { file } else { nil }
         return TraceDocument(
-            model: try string("model", in: meta, at: "#meta"), file: source,
-            modelDigest: try string("model-digest", in: meta, at: "#meta"),
-            policy: try string("policy", in: meta, at: "#meta"), property: try string("property", in: meta, at: "#meta"),
-            kind: kind, data: try string("data", in: meta, at: "#meta"),
+            model: header.model, file: meta.source, modelDigest: header.modelDigest, policy: header.policy,
+            property: header.property, kind: header.kind, data: header.data,
             trace: Trace(
-                initial: [], steps: steps, conclusion: (try? string("conclusion", in: meta, at: "#meta")) ?? "",
-                explanation: explanation, states: states.map(\.values)))
+                initial: [], steps: steps, conclusion: meta.conclusion ?? "", explanation: meta.explanation ?? [],
+                states: states.map { ExtentModel.snapshot(fromPreviousRelease: $0.values) }))
     }
 }

@@ -61,15 +61,14 @@ public struct MermaidWriter: Sendable {
 
     /// Where a step's message goes, and with which arrow.
     private static func target(of step: Trace.Step, lanes: [String]) -> (lane: String, arrow: String) {
-        let words = step.step.split(separator: " ")
-        switch words.first {
-        case "mutate", "csum", "dma": return (step.actor, "->>")
-        case "complete":
-            guard step.step.hasSuffix("(fails)") else { return ("disk", "->>") }
-            // `complete bio WRITER (fails)`: the error goes back to the writer.
-            let owner = words.count > 2 ? String(words[2]) : ""
-            return (lanes.contains(owner) ? owner : "kernel", "--x")
-        default: return ("kernel", "->>")
+        switch step.action.kind {
+        case .mutate, .csum, .dma: return (step.actor, "->>")
+        case .complete:
+            guard step.action.fails == true else { return ("disk", "->>") }
+            // A failed `complete` of a writer's bio (`bio WRITER`): the error goes back to the writer.
+            let owner = lanes.first { "bio \($0)" == step.action.bio }
+            return (owner ?? "kernel", "--x")
+        case .dioWrite, .write, .fsync, .writeback: return ("kernel", "->>")
         }
     }
 

@@ -51,7 +51,7 @@ extension Reproduction {
         let initial = states?.first
         let buffers = scenario.buffers.enumerated().map { index, buffer in
             let count = buffer.blocks * geometry.blockWords
-            let recorded = initial?.record("buffers")?.record(buffer.name)?.words ?? []
+            let recorded = initial?.record("buffers")?.entry(buffer.name)?.words ?? []
             let words = recorded.count == count
                 ? recorded : (0..<count).map { UInt32(truncatingIfNeeded: 0x5A00_0000 + (index + 1) << 16 + $0) & mask }
             return BufferImage(name: buffer.name, blocks: buffer.blocks, words: words)
@@ -121,8 +121,8 @@ extension Reproduction {
         switch target {
         case .buffer(let index):
             let name = scenario.buffers[index].name
-            guard let old = before.record("buffers")?.record(name)?.words,
-                let new = after.record("buffers")?.record(name)?.words, old.count == new.count
+            guard let old = before.record("buffers")?.entry(name)?.words,
+                let new = after.record("buffers")?.entry(name)?.words, old.count == new.count
             else { return [] }
             return differences(old, new, buffer: index, firstBlock: 0)
         case .pageCache:
@@ -161,6 +161,12 @@ extension TraceValue {
     }
 
     fileprivate func list(_ field: String) -> [TraceValue]? { record(field)?.list }
+
+    /// The value a map (a part keyed by name, such as `buffers`) has for `name`.
+    fileprivate func entry(_ name: String) -> TraceValue? {
+        guard case .map(let entries) = self else { return nil }
+        return entries[.string(name)]
+    }
 
     fileprivate var list: [TraceValue]? {
         guard case .list(let items) = self else { return nil }

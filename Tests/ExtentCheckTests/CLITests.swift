@@ -93,6 +93,12 @@ struct CLITests {
         }
         let kinds = ["dio-write", "csum", "mutate", "dma", "complete"]
         #expect(zip(steps, kinds).allSatisfy { $0[string: "step"]?.hasPrefix($1) == true }, "\(steps.map { $0["step"] })")
+        // Each step's action, as data: what replay goes by.
+        let actions = steps.compactMap { $0[object: "action"] }
+        #expect(actions.map { $0[string: "kind"] } == kinds)
+        #expect(actions.map { $0[string: "actor"] } == steps.map { $0[string: "actor"] })
+        #expect(actions[3][string: "bio"] == "bio qemu" && actions[3][int: "mirror"] == 0 && actions[3][int: "block"] == 0)
+        #expect(actions[2][string: "buffer"] == "guest-page" && actions[2][int: "word"] == 0 && actions[2]["value"] == nil)
     }
 
     @Test("--policy and --invariant check only that pair")

@@ -34,9 +34,17 @@ struct TraceCLITests {
         _ = try await ExtentCheckTool.run(["check", CLITests.qemu, "--policy", "dio-csum", "--trace-dir", directory.path])
         let path = directory.appendingPathComponent("qemu-cache-none.dio-csum.csum-matches-data.json").path
         let original = try String(contentsOfFile: path, encoding: .utf8)
-        let tampered = original.replacingOccurrences(of: "\"dma bio qemu mirror 0 block 0\"", with: "\"dma bio qemu mirror 1 block 0\"")
-        #expect(tampered != original)
-        try tampered.write(toFile: path, atomically: true, encoding: .utf8)
+        // Step 4's action sent to mirror 1, its text left as it was: replay goes by the action.
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(original.utf8)) as? [String: Any])
+        var trace = try #require(json["trace"] as? [String: Any])
+        var steps = try #require(trace["steps"] as? [[String: Any]])
+        var action = try #require(steps[3]["action"] as? [String: Any])
+        #expect(action["mirror"] as? Int == 0)
+        action["mirror"] = 1
+        steps[3]["action"] = action
+        trace["steps"] = steps
+        json["trace"] = trace
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: path))
         let replay = try await ExtentCheckTool.run(["replay", path])
         #expect(replay.status == 1, "\(replay.transcript)")
         #expect(
@@ -84,7 +92,24 @@ struct TraceCLITests {
         renumbered["trace"] = trace
         var noVars = itf
         noVars["vars"] = [String]()
+        var reassigned = json
+        trace = reassigned["trace"] as! [String: Any]
+        steps = trace["steps"] as! [[String: Any]]
+        var action = steps[1]["action"] as! [String: Any]
+        action["actor"] = "device"
+        steps[1]["action"] = action
+        trace["steps"] = steps
+        reassigned["trace"] = trace
+        var noAction = itf
+        var states = noAction["states"] as! [[String: Any]]
+        var meta = states[2]["#meta"] as! [String: Any]
+        meta["action"] = nil
+        meta["step"] = nil
+        states[2]["#meta"] = meta
+        noAction["states"] = states
         for (name, document, problem) in [
+            ("reassigned.json", reassigned, "step 2 is taken by kernel, but its action by device"),
+            ("no-action.itf.json", noAction, "'action' is missing from the #meta of state 2"),
             ("no-states.json", noStates, "it has 0 states for 5 steps"),
             ("renumbered.json", renumbered, "step 3 is numbered 7"),
             ("no-vars.itf.json", noVars, "its vars are ; an extentcheck trace has writers, mutators"),

@@ -29,6 +29,7 @@ struct TraceFormatTests {
             #expect(json == document, "\(document.fileName(.json)) reads back as written")
             let itf = try roundTrip(document, .itf)
             #expect(itf.trace.states == document.trace.states && itf.trace.steps.map(\.step) == document.trace.steps.map(\.step))
+            #expect(itf.trace.steps.map(\.action) == document.trace.steps.map(\.action))
             for (format, read) in [("JSON", json), ("ITF", itf)] {
                 let replay = try ExtentChecker().replay(read, on: scenario)
                 #expect(
@@ -44,15 +45,23 @@ struct TraceFormatTests {
         let (scenario, documents) = try documents(of: file)
         for document in documents {
             let name = document.fileName(.json)
-            // A step that no actor can take, in the middle of the trace.
-            var renamed = document
-            let middle = (renamed.trace.steps.count + 1) / 2
-            renamed.trace.steps[middle - 1].step += " twice"
-            guard case .diverged(let step, let reason) = try ExtentChecker().replay(renamed, on: scenario).outcome else {
-                Issue.record("\(name): a renamed step \(middle) reproduced")
+            // A step that no actor can take, in the middle of the trace: its action by another actor.
+            var moved = document
+            let middle = (moved.trace.steps.count + 1) / 2
+            moved.trace.steps[middle - 1].action.actor += " twice"
+            moved.trace.steps[middle - 1].actor += " twice"
+            guard case .diverged(let step, let reason) = try ExtentChecker().replay(moved, on: scenario).outcome else {
+                Issue.record("\(name): a step \(middle) by no actor reproduced")
                 continue
             }
             #expect(step == middle && reason.contains("is not enabled here"), "\(name): \(step): \(reason)")
+
+            // Every step's text changed: replay goes by the actions, so the trace still reproduces.
+            var reworded = document
+            for index in reworded.trace.steps.indices { reworded.trace.steps[index].step += " twice" }
+            #expect(
+                try ExtentChecker().replay(reworded, on: scenario).outcome
+                    == .reproduced(steps: document.trace.steps.count, conclusion: document.trace.conclusion), "\(name)")
 
             // A word of the stored file, changed in the last state only.
             var changed = document
@@ -83,6 +92,12 @@ struct TraceFormatTests {
             #expect(diagram.messages.map(\.from) == steps.map(\.actor), "\(document.fileName(.mermaid))")
             #expect(diagram.messages.map(\.text) == steps.map { "\($0.number). \($0.step)" }, "\(document.fileName(.mermaid))")
             #expect(diagram.shaded == [steps.count], "\(document.fileName(.mermaid))")
+            // A failed `complete` of a writer's bio sends its error back to that writer; a stored one to the disk.
+            for (step, message) in zip(steps, diagram.messages) where step.action.kind == .complete {
+                let writer = actors.first { "bio \($0)" == step.action.bio }
+                let expected = step.action.fails == true ? writer ?? "kernel" : "disk"
+                #expect(message.to == expected, "\(document.fileName(.mermaid)) step \(step.number)")
+            }
         }
     }
 
@@ -101,7 +116,9 @@ struct TraceFormatTests {
         let (_, documents) = try documents(of: "Models/dio-checks.yaml")
         #expect(!documents.isEmpty)
         // The rule's check finds what it looks for.
-        #expect(try bareNumbers(in: ##"{"a": [true, {"#bigint": "12"}, 3], "b": {"#bigint": 4}}"##) == [".a.2", ".b"])
+        #expect(
+            try bareNumbers(in: ##"{"a": [true, {"#bigint": "12"}, 3], "b": {"#bigint": 4}, "#meta": {"index": 1}}"##)
+                == [".a.2", ".b"])
         for document in documents {
             let text = try document.text(in: .itf)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -114,18 +131,24 @@ struct TraceFormatTests {
             for (index, state) in states.enumerated() {
                 #expect(Set(state.keys) == Set(vars + ["#meta"]), "state \(index) holds every variable and #meta")
                 let stateMeta = try #require(state["#meta"] as? [String: Any])
-                #expect((stateMeta["index"] as? [String: Any])?["#bigint"] as? String == String(index))
+                #expect(stateMeta["index"] as? Int == index, "a plain integer, as ADR-015 and Quint write it")
                 if index > 0 {
                     #expect(stateMeta["step"] as? String == document.trace.steps[index - 1].step)
                     #expect(stateMeta["actor"] as? String == document.trace.steps[index - 1].actor)
+                    let action = try #require(stateMeta["action"] as? [String: Any])
+                    #expect(action["kind"] as? String == document.trace.steps[index - 1].action.kind.rawValue)
                 }
             }
+            let varTypes = try #require(meta["varTypes"] as? [String: String])
+            #expect(Set(varTypes.keys) == Set(vars), "a type for every variable")
+            #expect(meta["modelDigest"] as? String == document.modelDigest && meta["model-digest"] == nil, "camelCase keys")
             let bare = try bareNumbers(in: text)
-            #expect(bare.isEmpty, "no bare JSON numbers: \(bare)")
+            #expect(bare.isEmpty, "no bare JSON numbers in the states: \(bare)")
         }
     }
 
-    /// The paths of bare JSON numbers (ITF writes integers `{"#bigint": "…"}`), and of `#bigint`s that are not digits.
+    /// The paths of bare JSON numbers outside `#meta` (ITF writes integers `{"#bigint": "…"}`), and of
+    /// `#bigint`s that are not digits.
     private func bareNumbers(in text: String) throws -> [String] {
         func paths(_ shape: JSONShape, _ path: String) -> [String] {
             switch shape {
@@ -137,7 +160,7 @@ struct TraceFormatTests {
                     else { return [path] }
                     return []
                 }
-                return fields.flatMap { paths($0.value, path + "." + $0.key) }
+                return fields.filter { $0.key != "#meta" }.flatMap { paths($0.value, path + "." + $0.key) }
             case .bool, .string: return []
             }
         }
