@@ -44,14 +44,21 @@ public struct ExtentProperty: Sendable {
     public let meaning: String
     /// Where the property is judged.
     public let kind: Kind
+    /// The verdict its author expects under every policy, where a model's `expect` says nothing of it;
+    /// nil: no expectation, and the report says so.
+    public let expectation: ExpectedVerdict?
     let judge: Judge
     /// For a built-in invariant, what it looks for, so that a trace can say where each side came from.
     let explains: Discrepancy.Search?
 
-    init(name: String, meaning: String, kind: Kind, explains: Discrepancy.Search? = nil, judge: Judge) {
+    init(
+        name: String, meaning: String, kind: Kind, expectation: ExpectedVerdict? = nil, explains: Discrepancy.Search? = nil,
+        judge: Judge
+    ) {
         self.name = name
         self.meaning = meaning
         self.kind = kind
+        self.expectation = expectation
         self.explains = explains
         self.judge = judge
     }
@@ -61,11 +68,13 @@ public struct ExtentProperty: Sendable {
     /// under `Reduction`s decides them as the whole search does; a property stated in Swift may not.
     public var isBuiltIn: Bool { explains != nil }
 
-    /// A property of every reachable state: `judge` returns what would break it here.
+    /// A property of every reachable state: `judge` returns what would break it here. `expect` is the
+    /// verdict its author expects (`holds` or `violated`), if any.
     public static func always(
-        _ name: String, meaning: String, _ judge: @escaping @Sendable (StateView) throws -> [Finding]
+        _ name: String, meaning: String, expect: ExpectedVerdict? = nil,
+        _ judge: @escaping @Sendable (StateView) throws -> [Finding]
     ) -> ExtentProperty {
-        ExtentProperty(name: name, meaning: meaning, kind: .always, judge: .state(judge))
+        ExtentProperty(name: name, meaning: meaning, kind: .always, expectation: expect, judge: .state(judge))
     }
 
     /// A property of every transition: `judge` sees the state before and the step (whose `after` is the
@@ -73,18 +82,29 @@ public struct ExtentProperty: Sendable {
     /// compare words of `before` with words of `step.after`. With `kinds`, only steps of those kinds
     /// are judged, and no view is built for the others.
     public static func onEveryTransition(
-        _ name: String, meaning: String, at kinds: Set<StepView.Kind>? = nil,
+        _ name: String, meaning: String, at kinds: Set<StepView.Kind>? = nil, expect: ExpectedVerdict? = nil,
         _ judge: @escaping @Sendable (_ before: StateView, _ step: StepView) throws -> [Finding]
     ) -> ExtentProperty {
-        ExtentProperty(name: name, meaning: meaning, kind: .onEveryTransition, judge: .transition(at: StepView.Kinds(kinds), judge))
+        ExtentProperty(
+            name: name, meaning: meaning, kind: .onEveryTransition, expectation: expect,
+            judge: .transition(at: StepView.Kinds(kinds), judge))
     }
 
     /// A property some reachable state satisfies: `judge` returns what would make this state an
-    /// example. The report carries a shortest trace to the first example.
+    /// example. The report carries a shortest trace to the first example. `expect` is the verdict its
+    /// author expects (`witnessed`, or `violated`: no example is reachable), if any.
     public static func sometimes(
-        _ name: String, meaning: String, _ judge: @escaping @Sendable (StateView) throws -> [Finding]
+        _ name: String, meaning: String, expect: ExpectedVerdict? = nil,
+        _ judge: @escaping @Sendable (StateView) throws -> [Finding]
     ) -> ExtentProperty {
-        ExtentProperty(name: name, meaning: meaning, kind: .sometimes, judge: .state(judge))
+        ExtentProperty(name: name, meaning: meaning, kind: .sometimes, expectation: expect, judge: .state(judge))
+    }
+}
+
+extension ExtentProperty {
+    /// The same property, with `verdict` as its author's expectation (nil: none).
+    public func expecting(_ verdict: ExpectedVerdict?) -> ExtentProperty {
+        ExtentProperty(name: name, meaning: meaning, kind: kind, expectation: verdict, explains: explains, judge: judge)
     }
 }
 

@@ -1,3 +1,5 @@
+public import Extent
+
 /// Options or properties that do not fit the model they are applied to.
 public enum CheckError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A policy named in the options is neither built in nor defined by the model.
@@ -10,6 +12,8 @@ public enum CheckError: Error, Hashable, Sendable, CustomStringConvertible {
     case dataMode(String, model: String)
     /// A reduction was asked of a check that decides a property stated in Swift, whose verdict it may change.
     case reductionWithSwiftProperty(Reduction, property: String)
+    /// A property that is not a `sometimes` property is expected `witnessed`, which only an example can be.
+    case witnessedExpectation(property: String, kind: ExtentProperty.Kind)
     /// A graph was asked of a model that reaches more states than the limit allows.
     case tooManyStates(model: String, policy: String, limit: Int)
 
@@ -27,6 +31,9 @@ public enum CheckError: Error, Hashable, Sendable, CustomStringConvertible {
         case .reductionWithSwiftProperty(let reduction, let property):
             "--reduce \(reduction) keeps the verdicts of built-in invariants only, and '\(property)' is stated in Swift; "
                 + "check it without reductions"
+        case .witnessedExpectation(let property, let kind):
+            "property '\(property)' is \(kind.rawValue) and is expected witnessed, which only a sometimes property can be; "
+                + "expect holds or violated"
         case .tooManyStates(let model, let policy, let limit):
             "model '\(model)' under \(policy) reaches more than \(limit) states, too many to draw; "
                 + "raise --max-states, or draw a smaller model"

@@ -28,10 +28,19 @@ extension ExtentChecker {
         }
         let report = try checker.check(scenario).policies[0]
         let result = report.results[0]
-        guard result.verdict == (expected == .holds ? .holds : .violated) else {
+        guard result.verdict != .unknown, expected.isMet(by: property.kind, holds: result.verdict == .holds) else {
             throw ExpectationFailure(
                 model: scenario.name, policy: policy, expected: expected, result: result, states: report.search.states)
         }
         return result
+    }
+}
+
+extension Scenario {
+    /// What is expected of `property` under `policy`: the model's `expect` entry, else the property's
+    /// own expectation, else `holds` for a built-in invariant (a model expects its invariants to hold
+    /// unless it says otherwise); nil where nothing is expected.
+    func expectation(of property: ExtentProperty, under policy: String) -> ExpectedVerdict? {
+        expectations[policy]?[property.name] ?? property.expectation ?? (property.isBuiltIn ? .holds : nil)
     }
 }

@@ -24,11 +24,10 @@ extension ExtentChecker {
             system: model, properties: model.properties(for: properties), options: walks, actor: model.actor(of:),
             activity: model.activity(of:)
         ).run()
-        let expectations = scenario.expectations[policy.name] ?? [:]
         let results = try zip(properties, outcome.verdicts).map { property, verdict in
             var result = SimulationReport.Result(
                 property: property.name, finding: property.kind == .sometimes ? .notWitnessed : .notViolated,
-                expected: expectations[property.name])
+                expected: scenario.expectation(of: property, under: policy.name))
             switch verdict {
             case .notViolated:
                 break

@@ -69,7 +69,6 @@ public struct ExtentChecker: Sendable {
         let checker = checkers[0]
         var outcome = checker.run(helpers: Array(checkers.dropFirst()))
         var oracles = checkers.compactMap(\.system.oracle)
-        let expectations = scenario.expectations[policy.name] ?? [:]
         // An outcome Z3 could not rule out was explored: nothing reachable is missed, so what holds
         // holds, but a discovery may lie on an impossible path.
         let undecided = oracles.contains { $0.statistics.undecidedOutcomes > 0 }
@@ -85,7 +84,8 @@ public struct ExtentChecker: Sendable {
 
         let results = try zip(properties, outcome.verdicts).map { property, named in
             var result = PropertyResult(
-                property: property.name, kind: property.kind, verdict: .holds, expected: expectations[property.name])
+                property: property.name, kind: property.kind, verdict: .holds,
+                expected: scenario.expectation(of: property, under: policy.name))
             switch named.verdict {
             case .holds:
                 break
@@ -163,6 +163,9 @@ public struct ExtentChecker: Sendable {
             throw CheckError.propertyNotInModel(missing, model: scenario.name, known: all.map(\.name))
         }
         let chosen = options.properties.map { selected in all.filter { selected.contains($0.name) } } ?? all
+        if let property = chosen.first(where: { $0.expectation == .witnessed && $0.kind != .sometimes }) {
+            throw CheckError.witnessedExpectation(property: property.name, kind: property.kind)
+        }
         if let reduction = Reduction.allCases.first(where: options.reductions.contains),
             let property = chosen.first(where: { !$0.isBuiltIn })
         {

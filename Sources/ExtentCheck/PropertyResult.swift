@@ -8,7 +8,8 @@ public struct PropertyResult: Hashable, Sendable, Codable {
     public var kind: ExtentProperty.Kind
     /// The verdict. For a `sometimes` property, `holds` means some reachable state is an example.
     public var verdict: Verdict
-    /// The verdict the model expects; nil where it expects nothing (then `holds` is as expected).
+    /// The verdict expected: the model's `expect`, else the property's own expectation, else `holds`
+    /// for a built-in invariant; nil where nothing is expected.
     public var expected: ExpectedVerdict?
     /// Why the verdict is unknown, if it is.
     public var reason: String?
@@ -17,10 +18,10 @@ public struct PropertyResult: Hashable, Sendable, Codable {
 
     /// Whether the verdict is as expected, unexpected, or unknown.
     public var status: ResultStatus {
-        switch verdict {
-        case .unknown: .unknown
-        case .holds: (expected ?? .holds) == .holds ? .asExpected : .unexpected
-        case .violated: expected == .violated ? .asExpected : .unexpected
+        switch (verdict, expected) {
+        case (.unknown, _): .unknown
+        case (_, nil): .noExpectation
+        case (_, let expected?): expected.isMet(by: kind, holds: verdict == .holds) ? .asExpected : .unexpected
         }
     }
 
@@ -70,8 +71,10 @@ public struct PropertyResult: Hashable, Sendable, Codable {
 
 /// How a result compares with the model's expectation.
 public enum ResultStatus: String, Hashable, Sendable, Codable, Comparable {
-    /// The verdict is the expected one (or `holds` where nothing is expected).
+    /// The verdict is the expected one.
     case asExpected = "as-expected"
+    /// Nothing is expected of the property: a property stated in Swift without an expectation.
+    case noExpectation = "no-expectation"
     /// The verdict was not decided.
     case unknown
     /// The verdict differs from the expected one.
@@ -80,11 +83,12 @@ public enum ResultStatus: String, Hashable, Sendable, Codable, Comparable {
     private var rank: Int {
         switch self {
         case .asExpected: 0
-        case .unknown: 1
-        case .unexpected: 2
+        case .noExpectation: 1
+        case .unknown: 2
+        case .unexpected: 3
         }
     }
 
-    /// Orders statuses from good to bad: as expected, unknown, unexpected.
+    /// Orders statuses from good to bad: as expected, no expectation, unknown, unexpected.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 }

@@ -73,13 +73,17 @@ public struct SimulationReport: Hashable, Sendable, Codable {
         /// As expected when the finding agrees with the model's `expect` (finding nothing agrees
         /// with `holds`, and for a `sometimes` property with `violated`), unexpected when a walk
         /// finds what the model says cannot be, unknown when no walk finds what the model expects
-        /// or a judgement was undecided.
+        /// or a judgement was undecided; no expectation where nothing is expected.
         public var status: ResultStatus {
-            switch (finding, expected ?? .holds) {
-            case (.violated, .violated), (.notViolated, .holds), (.witnessed, .holds), (.notWitnessed, .violated):
-                .asExpected
-            case (.violated, .holds), (.witnessed, .violated): .unexpected
-            case (.notViolated, .violated), (.notWitnessed, .holds), (.unknown, _): .unknown
+            guard let expected else { return finding == .unknown ? .unknown : .noExpectation }
+            switch (finding, expected) {
+            case (.violated, .violated), (.notViolated, .holds), (.witnessed, .holds), (.witnessed, .witnessed),
+                (.notWitnessed, .violated):
+                return .asExpected
+            case (.violated, .holds), (.witnessed, .violated), (.violated, .witnessed), (.notViolated, .witnessed):
+                return .unexpected
+            case (.notViolated, .violated), (.notWitnessed, .holds), (.notWitnessed, .witnessed), (.unknown, _):
+                return .unknown
             }
         }
 

@@ -19,7 +19,8 @@ extension TextReporter {
                     + result.finding.rawValue
                 if let walk = result.walk { line += " in walk \(walk)" }
                 switch result.status {
-                case .asExpected: line += result.expected == nil ? "" : ", as expected"
+                case .asExpected: line += ", as expected"
+                case .noExpectation: line += ", no expectation"
                 case .unexpected: line += ", UNEXPECTED (expected \((result.expected ?? .holds).rawValue))"
                 case .unknown: line += ", UNKNOWN: \(result.reason ?? "expected \((result.expected ?? .holds).rawValue), not found")"
                 }

@@ -52,7 +52,8 @@ public struct TextReporter: Sendable {
             let verdict = result.verdict.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
             var line = "  \(name)  \(verdict)  "
             switch result.status {
-            case .asExpected: line += style.good(result.expected == nil ? "ok" : "as expected")
+            case .asExpected: line += style.good("as expected")
+            case .noExpectation: line += "no expectation"
             case .unexpected: line += style.bad("UNEXPECTED (expected \((result.expected ?? .holds).rawValue))")
             case .unknown: line += style.undecided("UNKNOWN: \(result.reason ?? "no reason given")")
             }
@@ -104,7 +105,7 @@ public struct TextReporter: Sendable {
     public func problems(of reports: [ModelReport]) -> [String] {
         reports.flatMap { report in
             report.policies.flatMap { policy in
-                policy.results.filter { $0.status != .asExpected }.map { result in
+                policy.results.filter { $0.status > .noExpectation }.map { result in
                     let status =
                         result.status == .unknown
                         ? style.undecided("UNKNOWN: \(result.reason ?? "no reason given")")
@@ -115,12 +116,15 @@ public struct TextReporter: Sendable {
         }
     }
 
-    /// The closing line over several models: how many results were as expected, unexpected, unknown.
+    /// The closing line over several models: how many results were as expected, unexpected, unknown,
+    /// and, where some were, how many had no expectation.
     public func summary(of reports: [ModelReport]) -> String {
         let results = reports.flatMap(\.policies).flatMap(\.results)
         let count = { (status: ResultStatus) in results.filter { $0.status == status }.count }
+        let unexpecting = count(.noExpectation)
         return "\(Self.count(reports.count, "model")), \(Self.count(results.count, "result")): \(count(.asExpected)) as expected, "
             + "\(count(.unexpected)) unexpected, \(count(.unknown)) unknown"
+            + (unexpecting == 0 ? "" : ", \(unexpecting) with no expectation")
     }
 
     /// `number` and `noun`, in the plural unless `number` is 1, with thousands separated:

@@ -19,7 +19,7 @@ enum ExitStatus {
     /// The exit code for the worst status among the results.
     static func code(for status: ResultStatus) -> ExitCode {
         switch status {
-        case .asExpected: success
+        case .asExpected, .noExpectation: success
         case .unexpected: unexpected
         case .unknown: unknown
         }

@@ -50,8 +50,10 @@ struct PropertyAPITests {
         #expect(dioCsum.results.map(\.kind) == [.always, .onEveryTransition, .sometimes, .always])
 
         let text = TextReporter().render(report)
-        #expect(text.contains("  race-window          holds     ok"), "\(text)")
-        #expect(text.contains("  quiescent-agreement  violated  UNEXPECTED (expected holds)"), "\(text)")
+        // Nothing is expected of these two: the report says so, and nothing fails.
+        #expect(text.contains("  race-window          holds     no expectation"), "\(text)")
+        #expect(text.contains("  quiescent-agreement  violated  no expectation"), "\(text)")
+        #expect(dioCsum.results.suffix(2).map(\.status) == [.noExpectation, .noExpectation])
         #expect(text.contains("  example of race-window, 3 steps:"), "\(text)")
         #expect(text.contains("  counterexample to quiescent-agreement, 5 steps:"), "\(text)")
 
@@ -62,7 +64,28 @@ struct PropertyAPITests {
         let race = try #require(results.first { $0["property"] as? String == "race-window" })
         #expect(race["kind"] as? String == "sometimes")
         #expect(race["verdict"] as? String == "holds")
+        #expect(race["status"] as? String == "no-expectation")
+        #expect(race["expected"] == nil)
         #expect((race["trace"] as? [String: Any])?["conclusion"] as? String != nil)
+    }
+
+    @Test("a property stated in Swift carries its expectation into the report, under every policy")
+    func customExpectations() throws {
+        let raceWindow = ExampleProperties.raceWindow.expecting(.witnessed)
+        let report = try ExtentChecker(properties: [raceWindow]).check(Self.seedRace)
+        // Reachable under dio-csum, as expected; not under the fix, which the expectation did not foresee.
+        #expect(report.policy(named: "dio-csum")?.result(of: "race-window")?.status == .asExpected)
+        let fixed = try #require(report.policy(named: "buffered-fallback")?.result(of: "race-window"))
+        #expect(fixed.status == .unexpected && fixed.expected == .witnessed)
+        #expect(TextReporter().render(report).contains("race-window        violated  UNEXPECTED (expected witnessed)"))
+    }
+
+    @Test("only a sometimes property can be expected witnessed")
+    func witnessedNeedsAnExample() throws {
+        let never = ExtentProperty.always("never", meaning: "nothing", expect: .witnessed) { _ in [] }
+        #expect(throws: CheckError.witnessedExpectation(property: "never", kind: .always)) {
+            try ExtentChecker(properties: [never]).check(Self.seedRace)
+        }
     }
 
     @Test("a property that throws is unknown for that state, never holds")
