@@ -48,16 +48,21 @@ public struct StateView {
 
     /// The cached folios, in file-block order.
     public var folios: [FolioView] { (0..<geometry.blocks).compactMap(folio(block:)) }
-    /// The folio of file block `block`, if it is cached.
+    /// The folio of file block `block`, if it is cached; nil for a block the file does not have.
     public func folio(block: Int) -> FolioView? {
-        model.folio(block, in: state).contains(.cached) ? FolioView(view: self, block: block) : nil
+        guard (0..<geometry.blocks).contains(block) else { return nil }
+        return model.folio(block, in: state).contains(.cached) ? FolioView(view: self, block: block) : nil
     }
 
     /// The bios in flight: the writers' direct or bounce bios in writer order, then writeback bios in block order.
     public var bios: [BioView] { model.bioOwners.compactMap(bio(of:)) }
-    /// The bio of `owner`, if one is in flight.
+    /// The bio of `owner`, if one is in flight; nil for a writer or file block the model does not have.
     public func bio(of owner: BioOwner) -> BioView? {
-        model.range(of: owner, in: state).map { BioView(view: self, owner: owner, range: $0) }
+        switch owner {
+        case .writer(let writer) where !model.writers.indices.contains(writer): return nil
+        case .writeback(let block) where !(0..<geometry.blocks).contains(block): return nil
+        default: return model.range(of: owner, in: state).map { BioView(view: self, owner: owner, range: $0) }
+        }
     }
 
     /// The stored file: per block, the data on every mirror and the stored checksum.
