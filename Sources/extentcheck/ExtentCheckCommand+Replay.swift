@@ -34,6 +34,10 @@ extension ExtentCheckCommand {
             guard let path = model ?? document.file else {
                 throw ValidationError("The trace names no model file; give one with --model.")
             }
+            // A trace written in another directory, or on another machine, names a path that is not here.
+            if model == nil, !FileManager.default.fileExists(atPath: path) {
+                throw CommandLineError.traceModelMissing(trace: trace, model: path)
+            }
             let scenario = try ExtentChecker.loadModel(at: path)
             var report = try ExtentChecker().replay(document, on: scenario)
             report.modelFile = path

@@ -41,7 +41,7 @@ extension ExtentCheckCommand {
         @Option(help: ArgumentHelp("The directory to write to (made if missing).", valueName: "dir"))
         var out: String
 
-        @Option(help: "The number of the fstests case, tests/btrfs/<number>.")
+        @Option(parsing: .unconditional, help: "The number of the fstests case, tests/btrfs/<number>.")
         var fstestsNumber: Int = 900
 
         func validate() throws {
@@ -49,6 +49,7 @@ extension ExtentCheckCommand {
         }
 
         func run() throws {
+            try OutputPath(option: "--out", path: out, kind: .directory).prepare()
             let reproduction: Reproduction
             do {
                 reproduction = try Reproduction(checking: file, policy: policy, invariant: invariant)
