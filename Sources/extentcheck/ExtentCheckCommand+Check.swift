@@ -66,7 +66,7 @@ extension ExtentCheckCommand {
                 return (path, scenario)
             }
 
-            try traceDir.map { try OutputPath(option: "--trace-dir", path: $0, kind: .directory).prepare() }
+            try traceDir.map { try OutputPath(option: "--trace-dir", path: $0, kind: .directory).makeDirectory() }
 
             Interruption.install()
             var reports: [ModelReport] = []

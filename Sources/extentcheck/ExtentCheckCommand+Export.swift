@@ -45,7 +45,7 @@ extension ExtentCheckCommand {
 
         func run() throws {
             guard case .concrete(let values) = data else { return }
-            try output.map { try OutputPath(option: "--output", path: $0, kind: .file).prepare() }
+            try output.map { try OutputPath(option: "--output", path: $0, kind: .file).check() }
             let scenario = try ExtentChecker.loadModel(at: file)
             guard let chosen = scenario.policy(named: policy) ?? Policy.builtIn(named: policy) else {
                 throw CheckError.unknownPolicy(policy, known: scenario.policies.map(\.name))

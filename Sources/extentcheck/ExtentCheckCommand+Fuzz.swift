@@ -92,8 +92,11 @@ extension ExtentCheckCommand {
 
         func run() throws {
             let policy = try resolvedPolicy()
-            try (save.map { OutputPath(option: "--save", path: $0, kind: .file) }
-                ?? OutputPath(option: "--save-dir", path: saveDirectory, kind: .directory)).prepare()
+            if let save {
+                try OutputPath(option: "--save", path: save, kind: .file).check()
+            } else {
+                try OutputPath(option: "--save-dir", path: saveDirectory, kind: .directory).makeDirectory()
+            }
             Interruption.install()
             let properties = invariants.compactMap(ExtentProperty.builtIn(named:))
             let base = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))

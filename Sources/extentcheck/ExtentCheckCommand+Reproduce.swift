@@ -49,7 +49,7 @@ extension ExtentCheckCommand {
         }
 
         func run() throws {
-            try OutputPath(option: "--out", path: out, kind: .directory).prepare()
+            try OutputPath(option: "--out", path: out, kind: .directory).check()
             let reproduction: Reproduction
             do {
                 reproduction = try Reproduction(checking: file, policy: policy, invariant: invariant)

@@ -1,4 +1,3 @@
-import Dispatch
 import ExtentCheck
 import Foundation
 
@@ -10,30 +9,38 @@ enum Interruption {
     /// The flag the searches of this process poll; set by the first SIGINT once `install()` has run.
     static let cancellation = SearchCancellation()
 
-    /// The signal source, kept alive for the life of the process.
-    nonisolated(unsafe) private static var source: (any DispatchSourceSignal)?
-
     /// Whether a SIGINT has asked the searches to stop.
     static var happened: Bool { cancellation.isCancelled }
 
     /// Routes SIGINT to `cancellation` from now on. Commands that search call it before they begin;
     /// the others keep the default, which ends the process at once.
+    ///
+    /// The handler is installed with `signal()`, in one step: no SIGINT is lost or ignored on the way,
+    /// as one would be between ignoring the signal and a dispatch source starting to watch it. Only
+    /// the calling thread's mask changes; whichever thread takes the signal, the handler only sets the flag.
     static func install() {
-        guard source == nil else { return }
-        // The dispatch source sees the signal; the default action must not end the process first.
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler {
-            // Two signals close together may arrive as one event with a count of 2.
-            if cancellation.isCancelled || source.data > 1 {
-                FileHandle.standardError.write(Data("\ninterrupted again: quitting\n".utf8))
-                _exit(ExitStatus.interrupted.rawValue)
-            }
-            cancellation.cancel()
-            FileHandle.standardError.write(
-                Data("\ninterrupted: stopping the search to print what it found; Ctrl-C again quits at once\n".utf8))
+        _ = (cancellation, ExitStatus.interrupted)  // made now, not first in the handler
+        signal(SIGINT, received)
+        // A process started from a thread that blocks SIGINT (a dispatch worker's, say) inherits the
+        // block, and would never see Ctrl-C: this thread, which runs the command, takes it.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    /// The SIGINT handler: only what is safe in one (an atomic store, `write`, `_exit`).
+    private static let received: @convention(c) (Int32) -> Void = { _ in
+        if cancellation.isCancelled {
+            say("\ninterrupted again: quitting\n")
+            _exit(ExitStatus.interrupted.rawValue)
         }
-        source.resume()
-        Self.source = source
+        cancellation.cancel()
+        say("\ninterrupted: stopping the search to print what it found; Ctrl-C again quits at once\n")
+    }
+
+    /// Writes `text` to standard error without allocating.
+    private static func say(_ text: StaticString) {
+        _ = write(STDERR_FILENO, text.utf8Start, text.utf8CodeUnitCount)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 struct OutputPath {
     /// What the path names.
     enum Kind {
-        /// A directory the command writes files in, made (with its parents) if missing.
+        /// A directory the command writes files in, perhaps still to be made (with its parents).
         case directory
         /// A file the command writes, replaced if present.
         case file
@@ -18,39 +18,46 @@ struct OutputPath {
     /// Whether the path is a directory or a file.
     var kind: Kind
 
-    /// Makes sure the command can write here: makes a missing directory, and creates and removes a
-    /// file where the command's files will go. Throws `CommandLineError.cannotWrite` naming the
-    /// option, the path and why.
-    func prepare() throws(CommandLineError) {
-        let directory: String
+    /// Makes sure the command can write here, leaving nothing behind: the directory that is, or that
+    /// will hold, the command's files (or, for a directory still to be made, its nearest existing
+    /// ancestor) must be a directory in which a file can be created. Throws
+    /// `CommandLineError.cannotWrite` naming the option, the path and why.
+    func check() throws(CommandLineError) {
         switch kind {
         case .directory:
-            try makeDirectory(path)
-            directory = path
+            try probe(try existingAncestor(of: path))
         case .file:
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
                 if isDirectory.boolValue { throw problem("it is a directory; give a file name") }
                 if access(path, W_OK) != 0 { throw problem(Self.lastError) }
             }
-            directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
             guard Self.isDirectory(directory) else { throw problem("no such directory: \(directory)") }
+            try probe(directory)
         }
-        try probe(directory)
     }
 
-    /// Makes `directory` and its missing parents.
-    private func makeDirectory(_ directory: String) throws(CommandLineError) {
+    /// Checks the directory as `check()` does, then makes it and its missing parents.
+    func makeDirectory() throws(CommandLineError) {
+        try check()
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw problem("making the directory fails (\(error.localizedDescription))")
+        }
+    }
+
+    /// `directory` if it exists, else its nearest existing ancestor; an error if that is no directory.
+    private func existingAncestor(of directory: String) throws(CommandLineError) -> String {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw problem("\(directory) is a file, not a directory") }
-            return
+            return directory
         }
         let parent = URL(fileURLWithPath: directory).deletingLastPathComponent().path
-        if parent != directory { try makeDirectory(parent) }
-        guard mkdir(directory, 0o777) == 0 || errno == EEXIST else {
-            throw problem("making the directory \(directory) fails (\(Self.lastError))")
-        }
+        guard parent != directory else { return directory }
+        return try existingAncestor(of: parent)
     }
 
     /// Creates and removes a file in `directory`: what the filesystem answers, not what permission
