@@ -72,11 +72,6 @@ extension ExtentCheckCommand {
             var reports: [ModelReport] = []
             let reporter = TextReporter(style: output.style)
             for (index, (path, scenario)) in scenarios.enumerated() {
-                if Interruption.happened {
-                    let rest = scenarios[index...].map(\.0).joined(separator: ", ")
-                    FileHandle.standardError.write(Data("interrupted: not checked: \(rest)\n".utf8))
-                    break
-                }
                 var report = try checker.check(scenario)
                 report.file = path
                 reports.append(report)
@@ -84,6 +79,7 @@ extension ExtentCheckCommand {
                     print(reporter.render(report))
                 }
                 if let traceDir { try write(report.traceDocuments, to: traceDir) }
+                if Interruption.stops(after: index, of: scenarios.map(\.0), verb: "checked") { break }
             }
             let documents = reports.flatMap(\.traceDocuments)
             switch format {

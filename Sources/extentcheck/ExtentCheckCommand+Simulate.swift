@@ -79,12 +79,13 @@ extension ExtentCheckCommand {
             }
             Interruption.install()
             var reports: [SimulationReport] = []
-            for (path, scenario) in scenarios where !Interruption.happened {
+            for (index, (path, scenario)) in scenarios.enumerated() {
                 var report = try checker.simulate(scenario, walks: walks)
                 report.file = path
                 report.swarm = swarm
                 reports.append(report)
                 if format == .text { print(TextReporter(style: output.style).render(report)) }
+                if Interruption.stops(after: index, of: scenarios.map(\.0), verb: "walked") { break }
             }
             if format == .json { print(try JSONReporter().render(reports), terminator: "") }
             let status = reports.map(\.status).max() ?? .asExpected

@@ -12,6 +12,18 @@ enum Interruption {
     /// Whether a SIGINT has asked the searches to stop.
     static var happened: Bool { cancellation.isCancelled }
 
+    /// Whether a run over `paths` stops after the one at `index`: a SIGINT came. The file being
+    /// searched when it came is reported, as far as its search went; the files after it are not
+    /// searched, and standard error names them ("not checked: ...", with `verb` "checked").
+    static func stops(after index: Int, of paths: [String], verb: String) -> Bool {
+        guard happened else { return false }
+        if index + 1 < paths.count {
+            let rest = paths[(index + 1)...].joined(separator: ", ")
+            FileHandle.standardError.write(Data("interrupted: not \(verb): \(rest)\n".utf8))
+        }
+        return true
+    }
+
     /// Routes SIGINT to `cancellation` from now on. Commands that search call it before they begin;
     /// the others keep the default, which ends the process at once.
     ///

@@ -25,9 +25,7 @@ struct FaultsCLITests {
             ["fuzz", "--policy", "dio-csum", "--runs", "100000", "--save-dir", "/proc/sys"],
         ])
     func unwritableOutput(arguments: [String]) async throws {
-        let started = ContinuousClock.now
-        let run = try await FaultyRun.run(arguments, deadline: .seconds(90))
-        let elapsed = ContinuousClock.now - started
+        let (run, elapsed) = try await FaultyRun.timed(arguments, deadline: .seconds(90))
         #expect(run.status == 2, "\(run.transcript)")
         let option = try #require(arguments.first { $0.hasPrefix("--") && ["--trace-dir", "--output", "--out", "--save-dir"].contains($0) })
         let path = try #require(arguments.last)
@@ -73,6 +71,16 @@ struct FaultsCLITests {
         #expect(run.stdout.contains("  stopped early: interrupted\n"), "\(run.transcript)")
         #expect(run.stdout.contains("UNKNOWN: interrupted before every state was explored"), "\(run.transcript)")
         #expect(run.stdout.contains("1 model, "), "\(run.transcript)")
+    }
+
+    @Test("Ctrl-C reports the model being checked and checks no further model")
+    func interruptedBeforeSecondModel() async throws {
+        let run = try await FaultyRun.run(
+            ["check", Self.long, Self.qemu, "--workers", "1", "--no-traces"], interruptAfter: .seconds(1))
+        #expect(run.status == 130, "\(run.transcript)")
+        #expect(run.stdout.contains("model three-writers-symbolic"), "\(run.transcript)")
+        #expect(!run.stdout.contains("model qemu-cache-none"), "\(run.transcript)")
+        #expect(run.stderr.contains("interrupted: not checked: \(Self.qemu)\n"), "\(run.transcript)")
     }
 
     @Test("Ctrl-C ends random walks: the walks taken are reported, exit 130")
@@ -234,12 +242,28 @@ struct FaultsCLITests {
 /// Runs the built `extentcheck` as `ExtentCheckTool` does, with what the faults need besides: another
 /// working directory, a file as standard input, SIGINT after a while, and a deadline after which the
 /// process is killed (so that a command that blocks fails its test rather than hanging it).
+///
+/// The signals are timed on a dispatch queue, not by sleeping tasks: tests that check models in
+/// this process may hold every thread of Swift's cooperative pool for longer than the delays.
 enum FaultyRun {
     static func run(
         _ arguments: [String], directory: URL = PackagePaths.root, standardInput: String? = nil,
         interruptAfter: Duration? = nil, again: Duration? = nil, deadline: Duration = .seconds(120),
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> CommandResult {
+        try await timed(
+            arguments, directory: directory, standardInput: standardInput, interruptAfter: interruptAfter, again: again,
+            deadline: deadline, sourceLocation: sourceLocation
+        ).result
+    }
+
+    /// Runs as `run` does, and says how long the process ran, from its start to its end as the
+    /// system reported it (not to when this task was next scheduled).
+    static func timed(
+        _ arguments: [String], directory: URL = PackagePaths.root, standardInput: String? = nil,
+        interruptAfter: Duration? = nil, again: Duration? = nil, deadline: Duration = .seconds(120),
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> (result: CommandResult, elapsed: Duration) {
         let executable = try #require(ExtentCheckTool.executable, "no built extentcheck", sourceLocation: sourceLocation)
         let scratch = try scratchDirectory("faulty-run")
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -257,38 +281,64 @@ enum FaultyRun {
         process.standardInput = try standardInput.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        let child = Child(process)
         let started = ContinuousClock.now
-        var interrupted = false
-        var killed = false
-        while process.isRunning {
-            try await Task.sleep(for: .milliseconds(10))
-            let elapsed = ContinuousClock.now - started
-            if let interruptAfter, !interrupted, elapsed >= interruptAfter {
-                interrupted = true
-                process.interrupt()
-                if let again {
-                    try await Task.sleep(for: again)
-                    if process.isRunning { process.interrupt() }
-                }
+        let (status, reason, ended): (Int32, Process.TerminationReason, ContinuousClock.Instant) =
+            try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = {
+                continuation.resume(returning: ($0.terminationStatus, $0.terminationReason, ContinuousClock.now))
             }
-            if !killed, elapsed >= deadline {
-                killed = true
-                kill(process.processIdentifier, SIGKILL)
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+                return
             }
+            if let interruptAfter {
+                child.signal(SIGINT, after: interruptAfter)
+                if let again { child.signal(SIGINT, after: interruptAfter + again) }
+            }
+            child.signal(SIGKILL, after: deadline)
         }
-        process.waitUntilExit()
         try out.close()
         try err.close()
-        #expect(!killed, "extentcheck \(arguments) still ran after \(deadline)", sourceLocation: sourceLocation)
+        let sent = child.sent
+        #expect(!sent.contains(SIGKILL), "extentcheck \(arguments) still ran after \(deadline)", sourceLocation: sourceLocation)
         if interruptAfter != nil {
-            #expect(interrupted, "extentcheck \(arguments) ended before it could be interrupted", sourceLocation: sourceLocation)
+            #expect(sent.contains(SIGINT), "extentcheck \(arguments) ended before it could be interrupted", sourceLocation: sourceLocation)
             // Not ended by the signal's default action: it exited, with a status of its own choosing.
-            #expect(process.terminationReason == .exit, "extentcheck \(arguments) died of a signal", sourceLocation: sourceLocation)
+            #expect(reason == .exit, "extentcheck \(arguments) died of a signal", sourceLocation: sourceLocation)
         }
-        return CommandResult(
-            arguments: arguments, status: process.terminationStatus,
+        let result = CommandResult(
+            arguments: arguments, status: status,
             stdout: try String(contentsOf: outURL, encoding: .utf8),
             stderr: try String(contentsOf: errURL, encoding: .utf8))
+        return (result, ended - started)
+    }
+
+    /// A running child process, signalled from a dispatch queue, and the signals it was sent.
+    final class Child: @unchecked Sendable {
+        private let process: Process
+        private let lock = NSLock()
+        private var signals: [Int32] = []
+
+        init(_ process: Process) { self.process = process }
+
+        /// The signals sent so far.
+        var sent: [Int32] { lock.withLock { signals } }
+
+        /// Sends `signal` after `delay`, if the process still runs then.
+        func signal(_ signal: Int32, after delay: Duration) {
+            let (seconds, attoseconds) = delay.components
+            let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [self] in
+                lock.withLock {
+                    guard process.isRunning else { return }
+                    signals.append(signal)
+                    kill(process.processIdentifier, signal)
+                }
+            }
+        }
     }
 }
