@@ -40,7 +40,8 @@ extension ExtentCheckCommand {
         @Option(parsing: .unconditional, help: "The largest budget of a mutator.") var maxBudget = 2
 
         @Option(parsing: .unconditional, help: "Sample this many distinct workloads.") var runs = 100
-        @Option(help: "The seed of a sampled run (default: a random one, printed).") var seed: UInt64?
+        @Option(parsing: .unconditional, help: "The seed of a sampled run (default: a random one, printed).", transform: SearchArguments.seed)
+        var seed: UInt64?
         @Flag(help: "Check every workload within the bounds instead of sampling.") var exhaustive = false
         @Option(parsing: .unconditional, help: "Refuse an exhaustive run over more workloads than this.") var maxScenarios = 100_000
 
@@ -56,6 +57,7 @@ extension ExtentCheckCommand {
         var saveDirectory = "."
 
         @Option(
+            parsing: .unconditional,
             help: ArgumentHelp(
                 "Run I of a swarm of N: its own seed, derived from --seed; even I draw large workloads first.",
                 valueName: "I/N"),

@@ -32,11 +32,13 @@ extension ExtentCheckCommand {
 
         @Option(parsing: .unconditional, help: "The number of walks.") var runs = 1000
         @Option(parsing: .unconditional, help: "The most steps of one walk.") var depth = 100
-        @Option(help: "The seed of the walks' choices (default: a random one, printed).") var seed: UInt64?
+        @Option(parsing: .unconditional, help: "The seed of the walks' choices (default: a random one, printed).", transform: SearchArguments.seed)
+        var seed: UInt64?
         @Option(help: "How steps are chosen: uniform (default), or few-switches (the last actor goes on 9 times in 10).")
         var bias: SimulationOptions.Bias?
 
         @Option(
+            parsing: .unconditional,
             help: ArgumentHelp(
                 "Run I of a swarm of N: its own seed, derived from --seed, and unless --bias is given, "
                     + "uniform walks for odd I and few-switches for even I.", valueName: "I/N"),

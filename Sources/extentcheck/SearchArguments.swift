@@ -59,6 +59,15 @@ struct SearchArguments: ParsableArguments {
         try Self.validate(solverTimeout: solverTimeout)
     }
 
+    /// `--seed N`: a whole number from 0 to 2^64 - 1, or the usage error that says so (for `-1` too,
+    /// which the option takes as its value).
+    static func seed(_ text: String) throws -> UInt64 {
+        guard let seed = UInt64(text) else {
+            throw ValidationError("--seed must be a whole number from 0 to \(UInt64.max), found '\(text.prefix(40))'")
+        }
+        return seed
+    }
+
     /// Throws unless `--solver-timeout` is absent or 1...UInt32.max milliseconds.
     static func validate(solverTimeout: Int?) throws {
         if let solverTimeout, !(1...Int(UInt32.max)).contains(solverTimeout) {
