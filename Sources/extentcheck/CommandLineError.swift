@@ -9,6 +9,8 @@ enum CommandLineError: Error, CustomStringConvertible {
     /// The first argument is no subcommand and no file; `suggestion` is the subcommand it is likely
     /// a misspelling of, and `known` lists them all.
     case unknownSubcommand(String, suggestion: String?, known: [String])
+    /// The file at `path`, a result to merge, cannot be read: `reason` says why.
+    case unreadable(path: String, reason: String)
     /// The trace at `trace` names the model file `model`, which does not exist here.
     case traceModelMissing(trace: String, model: String)
 
@@ -20,6 +22,8 @@ enum CommandLineError: Error, CustomStringConvertible {
         case .unknownSubcommand(let word, let suggestion, let known):
             "unknown subcommand '\(word)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                 + " (no file of that name either; subcommands: \(known.joined(separator: ", ")))"
+        case .unreadable(let path, let reason):
+            "\(path): cannot read the file: \(reason)"
         case .traceModelMissing(let trace, let model):
             "\(trace): the trace was checked on the model file \(model), which does not exist here; "
                 + "give the model with --model FILE"

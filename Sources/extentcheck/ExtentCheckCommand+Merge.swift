@@ -2,6 +2,7 @@ import ArgumentParser
 import ExtentCheck
 import Foundation
 import Fuzzing
+import ModelFile
 
 /// The JSON document of `fuzz --format json`.
 struct FuzzDocument: Codable {
@@ -42,10 +43,11 @@ extension ExtentCheckCommand {
 
         func run() throws {
             let documents = try files.map { path in
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw ValidationError("cannot read \(path)")
+                do {
+                    return (path, try InputFile.contents(atPath: path))
+                } catch let error as InputFile.Problem {
+                    throw CommandLineError.unreadable(path: path, reason: error.reason)
                 }
-                return (path, data)
             }
             let decoder = JSONDecoder()
             if let fuzz = try? documents.map({ try decoder.decode(FuzzDocument.self, from: $0.1).fuzz }) {
