@@ -55,7 +55,7 @@ extension ExtentCheckCommand {
                 model = try PromelaModel(
                     scenario: scenario, policy: chosen, values: values, invariants: invariants.isEmpty ? nil : invariants)
             } catch {
-                throw ValidationError("\(file): \(error)")
+                throw CommandLineError.unfit("\(file): \(error)")
             }
             if let output {
                 try model.text.write(toFile: output, atomically: true, encoding: .utf8)

@@ -54,13 +54,13 @@ extension ExtentCheckCommand {
             do {
                 reproduction = try Reproduction(checking: file, policy: policy, invariant: invariant)
             } catch let error as ReproductionError {
-                throw ValidationError("\(file): \(error)")
+                throw CommandLineError.unfit("\(file): \(error)")
             }
             let written: [String]
             do {
                 written = try reproduction.write(to: out, fstestsNumber: fstestsNumber)
             } catch {
-                throw ValidationError("cannot write to \(out): \(error.localizedDescription)")
+                throw CommandLineError.unfit("cannot write to \(out): \(error.localizedDescription)")
             }
             if let invariant = reproduction.invariant, !reproduction.steps.isEmpty {
                 print("\(reproduction.model) under \(policy): the \(reproduction.steps.count)-step counterexample to \(invariant)")

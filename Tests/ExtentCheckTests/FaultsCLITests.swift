@@ -140,6 +140,22 @@ struct FaultsCLITests {
         #expect(replay.stderr.contains("it is a FIFO"), "\(replay.transcript)")
     }
 
+    @Test("merge refuses a FIFO by type, and files that are no results without the usage text")
+    func mergeInputs() async throws {
+        let directory = try scratchDirectory("merge-fifo")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("result.json").path
+        #expect(mkfifo(path, 0o600) == 0)
+        let fifo = try await FaultyRun.run(["merge", path], deadline: .seconds(20))
+        #expect(fifo.status == 2, "\(fifo.transcript)")
+        #expect(fifo.stderr == "error: \(path): cannot read the file: it is a FIFO (named pipe), not a regular file; give a file (or - for standard input)\n", "\(fifo.transcript)")
+
+        let unfit = try await FaultyRun.run(["merge", Self.qemu])
+        #expect(unfit.status == 2, "\(unfit.transcript)")
+        #expect(unfit.stderr.hasPrefix("error: \(Self.qemu) is neither a fuzz nor a simulate result"), "\(unfit.transcript)")
+        #expect(!unfit.stderr.contains("Usage:"), "\(unfit.transcript)")
+    }
+
     @Test(
         "a device or directory is refused by type",
         arguments: [("/dev/null", "a character device"), ("/dev/zero", "a character device"), ("Models", "a directory")])
