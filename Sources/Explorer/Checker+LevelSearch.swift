@@ -76,6 +76,7 @@ extension Checker {
                 watch: {
                     let now = clock.now
                     if let timeout = options.timeout, now - start >= timeout { return .timeout(timeout) }
+                    if options.cancellation?.isCancelled == true { return .interrupted }
                     if let memoryLimit = options.memoryLimit,
                         let resident = ResidentMemory.bytes(), resident >= memoryLimit
                     {
@@ -213,8 +214,13 @@ extension Checker {
                     return claims.next
                 }
                 guard let index else { return }
-                results[index] = workers[thread].expand(
+                let expansion = workers[thread].expand(
                     segments[index].take()!, pass: pass, seen: seen, lookup: .filter(kept), findings: findings)
+                results[index] = expansion
+                if let stop = expansion.stop {
+                    claims.withLock { claims in claims.stop = claims.stop ?? stop }
+                    return
+                }
             }
         }
         // A stop leaves later segments undone, and perhaps one taken before it still running: only the
@@ -240,6 +246,11 @@ extension Checker {
         var keys: [Seen.Key] = []
         let kept: Seen? = if case .filter(let kept) = lookup { kept } else { nil }
         for position in segment.range {
+            // A segment takes long on a slow system: a cancellation is polled within it too.
+            if (position - segment.range.lowerBound) & 0xFF == 0xFF, options.cancellation?.isCancelled == true {
+                expansion.stop = .interrupted
+                break
+            }
             if position > segment.range.lowerBound { segment.states.load(position, into: &state) }
             let number = segment.first + UInt32(position - segment.range.lowerBound)
             judge(state, number: number, properties: stateProperties, into: &expansion.findings)

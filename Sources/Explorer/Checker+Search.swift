@@ -61,6 +61,10 @@ extension Checker {
                         limit = .timeout(timeout)
                         break search
                     }
+                    if options.cancellation?.isCancelled == true {
+                        limit = .interrupted
+                        break search
+                    }
                     if let memoryLimit = options.memoryLimit, expansions & 0xFFF == 0,
                         let resident = ResidentMemory.bytes(), resident >= memoryLimit
                     {
@@ -208,6 +212,8 @@ extension Checker {
                 verdict = looksForExample ? .witnessed(path) : .violated(path)
             } else if let reason = finding.unknownReason {
                 verdict = .unknown(reason: reason)
+            } else if limit == .interrupted {
+                verdict = .unknown(reason: "interrupted before every state was explored")
             } else if let limit {
                 verdict = .unknown(reason: "limit \(limit) reached before every state was explored")
             } else {

@@ -8,6 +8,8 @@ public enum SearchLimit: Hashable, Sendable, CustomStringConvertible {
     case timeout(Duration)
     /// The process held this many bytes, or the next growth of the seen set would have taken it past.
     case memory(Int)
+    /// The search was asked to stop through its `SearchCancellation` (Ctrl-C, say).
+    case interrupted
 
     /// The limit as reports show it, e.g. `max-states 1000`.
     public var description: String {
@@ -16,6 +18,7 @@ public enum SearchLimit: Hashable, Sendable, CustomStringConvertible {
         case .maxDepth(let n): "max-depth \(n)"
         case .timeout(let d): "timeout \(d)"
         case .memory(let bytes): "memory-limit \(ResidentMemory.describe(bytes))"
+        case .interrupted: "interrupted"
         }
     }
 }

@@ -14,6 +14,8 @@ public struct SearchOptions: Sendable {
     /// The resident memory, in bytes, at which the search stops, if any: checked now and then, and
     /// before the seen set grows.
     public var memoryLimit: Int?
+    /// A flag that stops the search when set, polled as often as the timeout; nil for none.
+    public var cancellation: SearchCancellation?
     /// How many states of a level each thread of a breadth-first search takes at once. Outcomes do
     /// not depend on it: it trades the cost of handing out work against how evenly it spreads.
     public var segmentSize: Int
@@ -30,6 +32,7 @@ public struct SearchOptions: Sendable {
         maxDepth: Int? = nil,
         timeout: Duration? = nil,
         memoryLimit: Int? = nil,
+        cancellation: SearchCancellation? = nil,
         segmentSize: Int = 16384,
         progressInterval: Duration = .seconds(2),
         progress: (@Sendable (SearchStatistics) -> Void)? = nil
@@ -40,6 +43,7 @@ public struct SearchOptions: Sendable {
         self.maxDepth = maxDepth
         self.timeout = timeout
         self.memoryLimit = memoryLimit
+        self.cancellation = cancellation
         self.segmentSize = max(1, segmentSize)
         self.progressInterval = progressInterval
         self.progress = progress

@@ -20,13 +20,19 @@ public struct SimulationOptions: Hashable, Sendable {
     public var bias: Bias
     /// Stop walking after this long; nil walks them all.
     public var timeout: Duration?
+    /// A flag that stops walking when set, polled before every walk; nil for none.
+    public var cancellation: SearchCancellation?
 
     /// Creates options; by default 1,000 walks of at most 100 steps from seed 1, chosen uniformly.
-    public init(walks: Int = 1000, depth: Int = 100, seed: UInt64 = 1, bias: Bias = .uniform, timeout: Duration? = nil) {
+    public init(
+        walks: Int = 1000, depth: Int = 100, seed: UInt64 = 1, bias: Bias = .uniform, timeout: Duration? = nil,
+        cancellation: SearchCancellation? = nil
+    ) {
         self.walks = walks
         self.depth = depth
         self.seed = seed
         self.bias = bias
         self.timeout = timeout
+        self.cancellation = cancellation
     }
 }

@@ -45,6 +45,10 @@ public struct Simulator<System: TransitionSystem> where System.Action: Equatable
                 outcome.limit = .timeout(timeout)
                 break
             }
+            if options.cancellation?.isCancelled == true {
+                outcome.limit = .interrupted
+                break
+            }
             outcome.walks = walk
             var path = Path<System.State, System.Action>(
                 initialState: initialStates[Int.random(in: 0..<initialStates.count, using: &generator)])

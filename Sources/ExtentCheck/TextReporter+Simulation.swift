@@ -12,7 +12,7 @@ extension TextReporter {
             lines.append(
                 "policy \(policy.policy): \(Self.count(policy.walks, "walk")), \(Self.count(policy.steps, "step")), "
                     + Self.seconds(policy.seconds))
-            if let limit = policy.limit { lines.append("  stopped early: limit \(limit)") }
+            if let limit = policy.limit { lines.append("  " + Self.stoppedEarly(by: limit)) }
             let width = policy.results.map(\.property.count).max() ?? 0
             for result in policy.results {
                 var line = "  \(result.property.padding(toLength: width, withPad: " ", startingAt: 0))  "

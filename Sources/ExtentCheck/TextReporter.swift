@@ -1,4 +1,5 @@
 public import Extent
+internal import Explorer
 internal import Foundation
 
 /// Renders reports as text for people: per policy the figures of the search
@@ -29,6 +30,11 @@ public struct TextReporter: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `stopped early: limit max-states 3`, or `stopped early: interrupted`: a cancellation is no limit.
+    static func stoppedEarly(by limit: String) -> String {
+        limit == SearchLimit.interrupted.description ? "stopped early: \(limit)" : "stopped early: limit \(limit)"
+    }
+
     /// One policy's results.
     public func render(_ policy: PolicyReport) -> [String] {
         var lines: [String] = []
@@ -44,7 +50,7 @@ public struct TextReporter: Sendable {
             figures += "; fingerprint collision chance \(Self.scientific(policy.collisionProbability))"
         }
         lines.append(figures)
-        if let limit = policy.limit { lines.append("  stopped early: limit \(limit)") }
+        if let limit = policy.limit { lines.append("  " + Self.stoppedEarly(by: limit)) }
 
         let width = policy.results.map(\.property.count).max() ?? 0
         for result in policy.results {

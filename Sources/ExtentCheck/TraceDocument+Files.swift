@@ -34,9 +34,9 @@ extension TraceDocument {
     public static func load(contentsOf path: String) throws(TraceFileError) -> TraceDocument {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try InputFile.contents(atPath: path)
         } catch {
-            throw TraceFileError.unreadable(path: path, reason: "cannot read the file: \(error.localizedDescription)")
+            throw TraceFileError.unreadable(path: path, reason: "cannot read the file: \(error.reason)")
         }
         struct Probe: Decodable { var vars: [String]? }
         let decoder = JSONDecoder()

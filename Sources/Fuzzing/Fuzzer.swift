@@ -88,7 +88,8 @@ public struct Fuzzer: Sendable {
         // violated, and its rest checked again for those still open.
         var open = invariants
         var pending: [Workload] = []
-        searching: while !open.isEmpty {
+        // An interrupted search ends the hunt too: the workloads checked so far are the report.
+        searching: while !open.isEmpty, options.search.cancellation?.isCancelled != true {
             while pending.count < 4 * workers, let next = candidates.next() { pending.append(next) }
             guard !pending.isEmpty else { break }
             let properties = open

@@ -27,7 +27,8 @@ public struct ModelFileError: Error, Hashable, Sendable, CustomStringConvertible
     }
 
     /// The error as `path:line:column: key: message`; the position is left out
-    /// when it is unknown and the key when it is empty.
+    /// when it is unknown and the key when it is empty. A key or message longer than a few hundred
+    /// characters (a value of the file quoted whole) is shown by its start and end.
     public var description: String {
         var text = path
         if line > 0 {
@@ -35,8 +36,8 @@ public struct ModelFileError: Error, Hashable, Sendable, CustomStringConvertible
         }
         text += ": "
         if !key.isEmpty {
-            text += "\(key): "
+            text += "\(MessageValue.shortened(key)): "
         }
-        return text + message
+        return text + MessageValue.shortened(message)
     }
 }

@@ -22,26 +22,17 @@ internal import Yams
 /// policies, invariants, expectations), so that each can be checked against
 /// the ones before it wherever it stands in the file.
 public enum ModelFileReader {
-    /// Loads and validates the model file at `path`.
+    /// Loads and validates the model file at `path`: a regular file, or `-` for standard input.
+    /// A directory, FIFO, socket or device is refused before it is opened.
     public static func load(contentsOf path: String) throws(ModelFileError) -> Scenario {
         func unreadable(_ why: String) -> ModelFileError {
             ModelFileError(path: path, line: 0, column: 0, key: "", message: "cannot read the file: \(why)")
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw unreadable("no such file")
-        }
-        guard !isDirectory.boolValue else { throw unreadable("it is a directory; give a model file (.yaml)") }
-        // Read through a file handle: String(contentsOfFile:) and FileManager report a readable device
-        // such as /dev/null as unreadable.
-        guard FileManager.default.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path)
-        else { throw unreadable("permission denied") }
-        defer { try? handle.close() }
         let data: Data
         do {
-            data = try handle.readToEnd() ?? Data()
+            data = try InputFile.contents(atPath: path)
         } catch {
-            throw unreadable(error.localizedDescription)
+            throw unreadable(error.reason)
         }
         guard let text = String(data: data, encoding: .utf8) else { throw unreadable("not UTF-8 text") }
         return try parse(text, path: path)

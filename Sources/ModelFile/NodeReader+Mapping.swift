@@ -60,7 +60,7 @@ extension NodeReader {
         let entries = try entries()
         if let unknown = entries.first(where: { !allowed.contains($0.name) }) {
             throw unknown.keyReader.error(
-                "unknown key '\(unknown.name)'; expected \(Self.alternatives(allowed))")
+                "unknown key \(MessageValue.quoted(unknown.name)); expected \(Self.alternatives(allowed))")
         }
         return Fields(owner: self, entries: entries)
     }

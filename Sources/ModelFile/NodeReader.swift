@@ -29,9 +29,11 @@ struct NodeReader {
             key: key, message: message)
     }
 
-    /// The key path of key `name` in this mapping.
+    /// The key path of key `name` in this mapping; a long name is shortened to its start, as the
+    /// path is for messages.
     func childKey(_ name: String) -> String {
-        key.isEmpty ? name : "\(key).\(name)"
+        let name = MessageValue.abbreviated(name)
+        return key.isEmpty ? name : "\(key).\(name)"
     }
 
     /// The reader of `child`, the value of key `name` in this mapping.
@@ -44,12 +46,12 @@ struct NodeReader {
         NodeReader(element, key: "\(key)[\(index)]", path: path)
     }
 
-    /// What the node is, for messages: `'text'` for a scalar, `nothing` for an
+    /// What the node is, for messages: `'text'` for a scalar (its start only, if long), `nothing` for an
     /// empty value, `a mapping`, `a sequence`.
     var found: String {
         switch node {
         case .scalar where isNull: "nothing"
-        case .scalar(let scalar): "'\(scalar.string)'"
+        case .scalar(let scalar): MessageValue.quoted(scalar.string)
         case .mapping: "a mapping"
         case .sequence: "a sequence"
         case .alias: "an alias"
@@ -90,7 +92,7 @@ struct NodeReader {
             throw error("expected an integer, found \(found)")
         }
         guard let value = Int(text) else {
-            throw error("integer \(text) is too large")
+            throw error("integer \(MessageValue.quoted(text)) is too large")
         }
         return value
     }
@@ -123,7 +125,7 @@ struct NodeReader {
     ) throws(ModelFileError) -> Value where Value.RawValue == String {
         let text = try string()
         guard let value = cases.first(where: { $0.rawValue == text }) else {
-            throw error("unknown \(what) '\(text)'; expected \(Self.alternatives(cases.map(\.rawValue)))")
+            throw error("unknown \(what) \(MessageValue.quoted(text)); expected \(Self.alternatives(cases.map(\.rawValue)))")
         }
         return value
     }

@@ -15,6 +15,9 @@ enum ExitStatus {
     static let unknown = ExitCode(3)
     /// The check itself failed (Z3 reported an error, say): no verdict was reached.
     static let checkFailed = ExitCode(4)
+    /// A search was interrupted (Ctrl-C, SIGINT): what it found so far was printed, the rest is unknown.
+    /// 128 + SIGINT, as a shell reports a process a SIGINT ended, whatever the verdicts so far.
+    static let interrupted = ExitCode(130)
 
     /// The exit code for the worst status among the results.
     static func code(for status: ResultStatus) -> ExitCode {
@@ -23,6 +26,12 @@ enum ExitStatus {
         case .unexpected: unexpected
         case .unknown: unknown
         }
+    }
+
+    /// The exit code of a run whose results have `status`: `interrupted` if a SIGINT stopped it,
+    /// whatever the results so far, else the results' code.
+    static func code(for status: ResultStatus, interrupted: Bool) -> ExitCode {
+        interrupted ? Self.interrupted : code(for: status)
     }
 
     /// Prints what went wrong and exits: 2 for a bad model file, bad options or usage
@@ -37,6 +46,8 @@ enum ExitStatus {
         case let error as FuzzError:
             exitWithBadInput("error: \(error)")
         case let error as TraceFileError:
+            exitWithBadInput("error: \(error)")
+        case let error as CommandLineError:
             exitWithBadInput("error: \(error)")
         case let error as ExitCode:
             ExtentCheckCommand.exit(withError: error)

@@ -13,7 +13,9 @@ extension ExtentCheckCommand {
 
                 Exit status: 0 when every result is as expected (or holds where nothing is expected), \
                 1 when a verdict is unexpected, 2 for bad input or usage, 3 when a result is unknown \
-                (and none is unexpected), 4 when the check itself failed (a Z3 error, say).
+                (and none is unexpected), 4 when the check itself failed (a Z3 error, say), 130 when \
+                interrupted (Ctrl-C): the search stops as at a limit, what it found is printed, the rest is \
+                unknown; a second Ctrl-C quits at once.
                 """
         )
 
@@ -64,17 +66,12 @@ extension ExtentCheckCommand {
                 return (path, scenario)
             }
 
-            if let traceDir {
-                do {
-                    try FileManager.default.createDirectory(atPath: traceDir, withIntermediateDirectories: true)
-                } catch {
-                    throw ValidationError("--trace-dir \(traceDir): cannot create the directory: \(error.localizedDescription)")
-                }
-            }
+            try traceDir.map { try OutputPath(option: "--trace-dir", path: $0, kind: .directory).makeDirectory() }
 
+            Interruption.install()
             var reports: [ModelReport] = []
             let reporter = TextReporter(style: output.style)
-            for (path, scenario) in scenarios {
+            for (index, (path, scenario)) in scenarios.enumerated() {
                 var report = try checker.check(scenario)
                 report.file = path
                 reports.append(report)
@@ -82,6 +79,7 @@ extension ExtentCheckCommand {
                     print(reporter.render(report))
                 }
                 if let traceDir { try write(report.traceDocuments, to: traceDir) }
+                if Interruption.stops(after: index, of: scenarios.map(\.0), verb: "checked") { break }
             }
             let documents = reports.flatMap(\.traceDocuments)
             switch format {
@@ -95,7 +93,9 @@ extension ExtentCheckCommand {
                 print(documents.map(MermaidWriter().markdown).joined(separator: "\n"), terminator: "")
             }
             let status = reports.map(\.status).max() ?? .asExpected
-            if status != .asExpected { throw ExitStatus.code(for: status) }
+            if status != .asExpected || Interruption.happened {
+                throw ExitStatus.code(for: status, interrupted: Interruption.happened)
+            }
         }
     }
 
@@ -124,7 +124,8 @@ extension ExtentCheckCommand.Check {
                 do {
                     try document.text(in: fileFormat).write(toFile: path, atomically: true, encoding: .utf8)
                 } catch let error as CocoaError {
-                    throw ValidationError("--trace-dir: cannot write \(path): \(error.localizedDescription)")
+                    throw CommandLineError.cannotWrite(
+                        option: "--trace-dir", path: directory, reason: "writing \(path) fails (\(error.localizedDescription))")
                 }
             }
         }

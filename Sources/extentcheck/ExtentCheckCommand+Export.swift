@@ -45,6 +45,7 @@ extension ExtentCheckCommand {
 
         func run() throws {
             guard case .concrete(let values) = data else { return }
+            try output.map { try OutputPath(option: "--output", path: $0, kind: .file).check() }
             let scenario = try ExtentChecker.loadModel(at: file)
             guard let chosen = scenario.policy(named: policy) ?? Policy.builtIn(named: policy) else {
                 throw CheckError.unknownPolicy(policy, known: scenario.policies.map(\.name))
@@ -54,7 +55,7 @@ extension ExtentCheckCommand {
                 model = try PromelaModel(
                     scenario: scenario, policy: chosen, values: values, invariants: invariants.isEmpty ? nil : invariants)
             } catch {
-                throw ValidationError("\(file): \(error)")
+                throw CommandLineError.unfit("\(file): \(error)")
             }
             if let output {
                 try model.text.write(toFile: output, atomically: true, encoding: .utf8)

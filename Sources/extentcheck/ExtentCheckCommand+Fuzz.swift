@@ -17,7 +17,8 @@ extension ExtentCheckCommand {
                 --exhaustive checks every workload within the bounds and can say "holds".
 
                 Exit status: 0 when no violation is found, 1 when one is, 2 for bad input or usage, 3 when \
-                none is found but some verdict was unknown, 4 when a check failed (a Z3 error, say).
+                none is found but some verdict was unknown, 4 when a check failed (a Z3 error, say), 130 when \
+                interrupted (Ctrl-C): the workloads checked so far are reported.
                 """
         )
 
@@ -30,18 +31,19 @@ extension ExtentCheckCommand {
         @Option(name: .customLong("invariant"), help: "Look only for violations of this invariant (repeatable; default: all).")
         var invariants: [String] = []
 
-        @Option(help: "The most blocks in the file.") var maxBlocks = 2
-        @Option(help: "The most words in a block.") var maxWords = 1
-        @Option(help: "The most copies of each block (1 or 2).") var maxMirrors = 1
-        @Option(help: "The most writers.") var maxWriters = 2
-        @Option(help: "The most steps in one writer's script.") var maxScript = 2
-        @Option(help: "The most mutators (0: none).") var maxMutators = 1
-        @Option(help: "The largest budget of a mutator.") var maxBudget = 2
+        @Option(parsing: .unconditional, help: "The most blocks in the file.") var maxBlocks = 2
+        @Option(parsing: .unconditional, help: "The most words in a block.") var maxWords = 1
+        @Option(parsing: .unconditional, help: "The most copies of each block (1 or 2).") var maxMirrors = 1
+        @Option(parsing: .unconditional, help: "The most writers.") var maxWriters = 2
+        @Option(parsing: .unconditional, help: "The most steps in one writer's script.") var maxScript = 2
+        @Option(parsing: .unconditional, help: "The most mutators (0: none).") var maxMutators = 1
+        @Option(parsing: .unconditional, help: "The largest budget of a mutator.") var maxBudget = 2
 
-        @Option(help: "Sample this many distinct workloads.") var runs = 100
-        @Option(help: "The seed of a sampled run (default: a random one, printed).") var seed: UInt64?
+        @Option(parsing: .unconditional, help: "Sample this many distinct workloads.") var runs = 100
+        @Option(parsing: .unconditional, help: "The seed of a sampled run (default: a random one, printed).", transform: SearchArguments.seed)
+        var seed: UInt64?
         @Flag(help: "Check every workload within the bounds instead of sampling.") var exhaustive = false
-        @Option(help: "Refuse an exhaustive run over more workloads than this.") var maxScenarios = 100_000
+        @Option(parsing: .unconditional, help: "Refuse an exhaustive run over more workloads than this.") var maxScenarios = 100_000
 
         @Flag(help: "Go on after a violation until every invariant is violated or every workload checked.")
         var eachInvariant = false
@@ -55,6 +57,7 @@ extension ExtentCheckCommand {
         var saveDirectory = "."
 
         @Option(
+            parsing: .unconditional,
             help: ArgumentHelp(
                 "Run I of a swarm of N: its own seed, derived from --seed; even I draw large workloads first.",
                 valueName: "I/N"),
@@ -82,10 +85,6 @@ extension ExtentCheckCommand {
             if save != nil, eachInvariant {
                 throw ValidationError("--save names one file; with --each-invariant, give --save-dir instead.")
             }
-            let directory = save.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? saveDirectory
-            guard FileManager.default.isWritableFile(atPath: directory) else {
-                throw ValidationError("cannot save to \(save ?? directory): \(directory) is not a writable directory")
-            }
             if let unknown = invariants.first(where: { ExtentProperty.builtIn(named: $0) == nil }) {
                 throw ValidationError(
                     "unknown invariant '\(unknown)'; expected one of "
@@ -95,6 +94,12 @@ extension ExtentCheckCommand {
 
         func run() throws {
             let policy = try resolvedPolicy()
+            if let save {
+                try OutputPath(option: "--save", path: save, kind: .file).check()
+            } else {
+                try OutputPath(option: "--save-dir", path: saveDirectory, kind: .directory).makeDirectory()
+            }
+            Interruption.install()
             let properties = invariants.compactMap(ExtentProperty.builtIn(named:))
             let base = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
             let seed = swarm?.seed(from: base) ?? base
@@ -138,6 +143,7 @@ extension ExtentCheckCommand {
                 }
                 if format == .text { print("saved \(path); check it with: extentcheck check \(path)") }
             }
+            if Interruption.happened { throw ExitStatus.interrupted }
             if !report.findings.isEmpty { throw ExitStatus.unexpected }
             if report.unknownWorkloads > 0 { throw ExitStatus.unknown }
         }

@@ -27,7 +27,7 @@ extension ExtentCheckCommand {
         @Option(help: "Output format: dot (Graphviz) or mermaid.")
         var format: GraphFormat = .dot
 
-        @Option(help: "Refuse a model that reaches more states than this.")
+        @Option(parsing: .unconditional, help: "Refuse a model that reaches more states than this.")
         var maxStates = 200
 
         @OptionGroup var dataMode: DataArguments

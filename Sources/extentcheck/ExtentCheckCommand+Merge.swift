@@ -2,6 +2,7 @@ import ArgumentParser
 import ExtentCheck
 import Foundation
 import Fuzzing
+import ModelFile
 
 /// The JSON document of `fuzz --format json`.
 struct FuzzDocument: Codable {
@@ -42,15 +43,16 @@ extension ExtentCheckCommand {
 
         func run() throws {
             let documents = try files.map { path in
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw ValidationError("cannot read \(path)")
+                do {
+                    return (path, try InputFile.contents(atPath: path))
+                } catch let error as InputFile.Problem {
+                    throw CommandLineError.unreadable(path: path, reason: error.reason)
                 }
-                return (path, data)
             }
             let decoder = JSONDecoder()
             if let fuzz = try? documents.map({ try decoder.decode(FuzzDocument.self, from: $0.1).fuzz }) {
                 guard let merged = FuzzReport.merged(fuzz) else {
-                    throw ValidationError("the fuzz results are not of one hunt: policy, invariants and bounds differ")
+                    throw CommandLineError.unfit("the fuzz results are not of one hunt: policy, invariants and bounds differ")
                 }
                 switch format {
                 case .text: print(merged.text, terminator: "")
@@ -63,17 +65,17 @@ extension ExtentCheckCommand {
             var simulations: [[SimulationReport]] = []
             for (path, data) in documents {
                 guard let document = try? decoder.decode(SimulationDocument.self, from: data) else {
-                    throw ValidationError("\(path) is neither a fuzz nor a simulate result in JSON, or not of the same kind as the others")
+                    throw CommandLineError.unfit("\(path) is neither a fuzz nor a simulate result in JSON, or not of the same kind as the others")
                 }
                 simulations.append(document.simulations)
             }
             let models = simulations[0].count
             guard simulations.allSatisfy({ $0.count == models }) else {
-                throw ValidationError("the simulate results walked different numbers of models")
+                throw CommandLineError.unfit("the simulate results walked different numbers of models")
             }
             let merged = try (0..<models).map { index in
                 guard let report = SimulationReport.merged(simulations.map { $0[index] }) else {
-                    throw ValidationError("the simulate results are not of one hunt: models, policies or properties differ")
+                    throw CommandLineError.unfit("the simulate results are not of one hunt: models, policies or properties differ")
                 }
                 return report
             }

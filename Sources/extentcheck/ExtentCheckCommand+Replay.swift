@@ -32,7 +32,11 @@ extension ExtentCheckCommand {
         func run() throws {
             let document = try TraceDocument.load(contentsOf: trace)
             guard let path = model ?? document.file else {
-                throw ValidationError("The trace names no model file; give one with --model.")
+                throw CommandLineError.unfit("The trace names no model file; give one with --model.")
+            }
+            // A trace written in another directory, or on another machine, names a path that is not here.
+            if model == nil, !FileManager.default.fileExists(atPath: path) {
+                throw CommandLineError.traceModelMissing(trace: trace, model: path)
             }
             let scenario = try ExtentChecker.loadModel(at: path)
             var report = try ExtentChecker().replay(document, on: scenario)

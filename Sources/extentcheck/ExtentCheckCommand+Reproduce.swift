@@ -41,7 +41,7 @@ extension ExtentCheckCommand {
         @Option(help: ArgumentHelp("The directory to write to (made if missing).", valueName: "dir"))
         var out: String
 
-        @Option(help: "The number of the fstests case, tests/btrfs/<number>.")
+        @Option(parsing: .unconditional, help: "The number of the fstests case, tests/btrfs/<number>.")
         var fstestsNumber: Int = 900
 
         func validate() throws {
@@ -49,17 +49,18 @@ extension ExtentCheckCommand {
         }
 
         func run() throws {
+            try OutputPath(option: "--out", path: out, kind: .directory).check()
             let reproduction: Reproduction
             do {
                 reproduction = try Reproduction(checking: file, policy: policy, invariant: invariant)
             } catch let error as ReproductionError {
-                throw ValidationError("\(file): \(error)")
+                throw CommandLineError.unfit("\(file): \(error)")
             }
             let written: [String]
             do {
                 written = try reproduction.write(to: out, fstestsNumber: fstestsNumber)
             } catch {
-                throw ValidationError("cannot write to \(out): \(error.localizedDescription)")
+                throw CommandLineError.unfit("cannot write to \(out): \(error.localizedDescription)")
             }
             if let invariant = reproduction.invariant, !reproduction.steps.isEmpty {
                 print("\(reproduction.model) under \(policy): the \(reproduction.steps.count)-step counterexample to \(invariant)")

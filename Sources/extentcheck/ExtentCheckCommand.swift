@@ -14,7 +14,8 @@ struct ExtentCheckCommand: ParsableCommand {
 
             Exit status: 0 when every result is as expected (or holds where nothing is expected), \
             1 when a verdict is unexpected, 2 for bad input or usage, 3 when a result is unknown, \
-            4 when the check itself failed (a Z3 error, say).
+            4 when the check itself failed (a Z3 error, say), 130 when a search was interrupted \
+            (Ctrl-C; a second Ctrl-C quits at once).
             """,
         version: "0.1.0",
         subcommands: [Check.self, Replay.self, Graph.self, Export.self, Reproduce.self, Simulate.self, Fuzz.self, Merge.self, Policies.self],
@@ -24,6 +25,7 @@ struct ExtentCheckCommand: ParsableCommand {
     /// Runs the command, mapping every error to the documented exit status.
     static func main() {
         do {
+            if let error = unknownSubcommand(in: Array(CommandLine.arguments.dropFirst())) { throw error }
             var command = try parseAsRoot()
             try command.run()
         } catch {

@@ -13,16 +13,17 @@ struct SearchArguments: ParsableArguments {
     @Option(help: "Seen-set storage: fingerprints (64-bit hashes) or exact (whole states).")
     var storage: StateStorage = .fingerprints
 
-    @Option(help: "Stop a search after this many distinct states; undecided verdicts become unknown.")
+    @Option(parsing: .unconditional, help: "Stop a search after this many distinct states; undecided verdicts become unknown.")
     var maxStates: Int?
 
-    @Option(help: "Expand no state deeper than this many steps; undecided verdicts become unknown.")
+    @Option(parsing: .unconditional, help: "Expand no state deeper than this many steps; undecided verdicts become unknown.")
     var maxDepth: Int?
 
-    @Option(help: "Stop a search after this many seconds; undecided verdicts become unknown.")
+    @Option(parsing: .unconditional, help: "Stop a search after this many seconds; undecided verdicts become unknown.")
     var timeout: Double?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Stop a search when the process holds this much memory (512M, 2G, ...); undecided verdicts become unknown.",
             valueName: "size"),
@@ -34,10 +35,11 @@ struct SearchArguments: ParsableArguments {
         })
     var memoryLimit: Int?
 
-    @Option(help: "Answer a Z3 query unknown after this many milliseconds.")
-    var solverTimeout: UInt32?
+    @Option(parsing: .unconditional, help: "Answer a Z3 query unknown after this many milliseconds.")
+    var solverTimeout: Int?
 
     @Option(
+        parsing: .unconditional,
         help: "Use this many threads (default: one per core): check runs policies side by side and gives each policy's search the threads left; fuzz checks this many workloads at once.")
     var workers: Int?
 
@@ -54,6 +56,23 @@ struct SearchArguments: ParsableArguments {
         if let timeout, !(timeout > 0 && timeout <= 1e9) {
             throw ValidationError("--timeout must be a positive number of seconds, at most 1e9.")
         }
+        try Self.validate(solverTimeout: solverTimeout)
+    }
+
+    /// `--seed N`: a whole number from 0 to 2^64 - 1, or the usage error that says so (for `-1` too,
+    /// which the option takes as its value).
+    static func seed(_ text: String) throws -> UInt64 {
+        guard let seed = UInt64(text) else {
+            throw ValidationError("--seed must be a whole number from 0 to \(UInt64.max), found '\(text.prefix(40))'")
+        }
+        return seed
+    }
+
+    /// Throws unless `--solver-timeout` is absent or 1...UInt32.max milliseconds.
+    static func validate(solverTimeout: Int?) throws {
+        if let solverTimeout, !(1...Int(UInt32.max)).contains(solverTimeout) {
+            throw ValidationError("--solver-timeout must be at least 1 millisecond and at most \(UInt32.max).")
+        }
     }
 
     /// The library's options for these arguments, reporting progress to standard error if `showsProgress`.
@@ -69,8 +88,9 @@ struct SearchArguments: ParsableArguments {
             policies: policies, properties: properties, data: data,
             search: SearchOptions(
                 strategy: strategy, storage: storage, maxStates: maxStates, maxDepth: maxDepth,
-                timeout: timeout.map { .milliseconds(Int64($0 * 1000)) }, memoryLimit: memoryLimit),
-            solverTimeoutMilliseconds: solverTimeout, computesTraces: computesTraces, workers: workers,
+                timeout: timeout.map { .milliseconds(Int64($0 * 1000)) }, memoryLimit: memoryLimit,
+                cancellation: Interruption.cancellation),
+            solverTimeoutMilliseconds: solverTimeout.map(UInt32.init), computesTraces: computesTraces, workers: workers,
             reductions: Set(reduce), progress: showsProgress ? progress : nil)
     }
 }

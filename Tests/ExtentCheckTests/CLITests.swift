@@ -216,7 +216,7 @@ struct CLITests {
             BadArguments(arguments: ["check", qemu, "--max-states", "0"], mentions: "max-states"),
             BadArguments(arguments: ["check"], mentions: "file"),
             BadArguments(arguments: ["check", "Models"], mentions: "is a directory"),
-            BadArguments(arguments: ["check", "/dev/null"], mentions: "the file is empty"),
+            BadArguments(arguments: ["check", "/dev/null"], mentions: "it is a character device, not a regular file"),
         ])
     func badInput(_ bad: BadArguments) async throws {
         let run = try await ExtentCheckTool.run(bad.arguments)

@@ -45,7 +45,7 @@ import Testing
         (["--policy", "dio-csum", "--invariant", "nope"], "unknown invariant 'nope'"),
         (["--policy", "dio-csum", "--exhaustive", "--max-blocks", "4", "--max-script", "4"], "more than the exhaustive limit"),
         (["--policy", "dio-csum", "--data", "concrete:200"], "the largest workload within the bounds: concrete:200"),
-        (["--policy", "dio-csum", "--save", "/nonexistent/x.yaml"], "cannot save to /nonexistent/x.yaml: /nonexistent is not a writable directory"),
+        (["--policy", "dio-csum", "--save", "/nonexistent/x.yaml"], "--save /nonexistent/x.yaml: cannot write there: no such directory: /nonexistent"),
     ])
     func fuzzBadInput(arguments: [String], message: String) async throws {
         let run = try await ExtentCheckTool.run(["fuzz"] + arguments)
