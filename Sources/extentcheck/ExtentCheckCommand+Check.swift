@@ -11,7 +11,7 @@ extension ExtentCheckCommand {
                 Every file is loaded and validated before any is checked: a bad file stops the run \
                 with exit status 2 and nothing checked. Progress of long searches goes to standard error.
 
-                Exit status: 0 when every result is as expected (or holds where nothing is expected), \
+                Exit status: 0 when every result is as expected (a model expects its invariants to hold unless it says otherwise), \
                 1 when a verdict is unexpected, 2 for bad input or usage, 3 when a result is unknown \
                 (and none is unexpected), 4 when the check itself failed (a Z3 error, say), 130 when \
                 interrupted (Ctrl-C): the search stops as at a limit, what it found is printed, the rest is \

@@ -12,7 +12,7 @@ struct ExtentCheckCommand: ParsableCommand {
             Explores every interleaving of writer, mutator and writeback steps over a small extent \
             model and decides each invariant with Z3 for every content of every buffer.
 
-            Exit status: 0 when every result is as expected (or holds where nothing is expected), \
+            Exit status: 0 when every result is as expected (a model expects its invariants to hold unless it says otherwise), \
             1 when a verdict is unexpected, 2 for bad input or usage, 3 when a result is unknown, \
             4 when the check itself failed (a Z3 error, say), 130 when a search was interrupted \
             (Ctrl-C; a second Ctrl-C quits at once).
