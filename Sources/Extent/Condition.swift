@@ -13,15 +13,15 @@
 /// such: a symbolic `holds` covers every content of every buffer.
 public struct Condition: Sendable {
     /// A condition in negation normal form: negations are pushed into the comparisons.
-    indirect enum Formula: Sendable {
+    enum Formula: Sendable {
         /// Always true, or always false.
         case constant(Bool)
         /// Two sides compared.
         case comparison(Comparison)
         /// Every part holds.
-        case all([Formula])
+        indirect case all([Formula])
         /// Some part holds.
-        case any([Formula])
+        indirect case any([Formula])
     }
 
     /// Two blocks' words, or their checksums, said to be equal or to differ.

@@ -8,14 +8,16 @@ extension ExtentProperty {
             var findings: [Finding] = []
             for block in state.stored {
                 guard let checksum = block.checksum else { continue }
-                for (mirror, data) in block.mirrors.enumerated() {
-                    let which = state.geometry.mirrors == 1 ? "" : " mirror \(mirror)"
+                for mirror in 0..<block.mirrorCount {
+                    let data = block.data(onMirror: mirror)
+                    let differs = checksum != state.checksum(of: data)
+                    guard state.decider.mayHold(differs) else { continue }
                     findings.append(
                         Finding(
-                            when: checksum != state.checksum(of: data),
-                            "stored block \(block.index)\(which): the stored checksum \(state.show(checksum)) "
-                                + "disagrees with the stored data, whose checksum is \(state.show(state.checksum(of: data))): "
-                                + "every read of the block fails with EIO"))
+                            when: differs,
+                            "stored block \(block.index)\(block.mirrorCount == 1 ? "" : " mirror \(mirror)"): the stored "
+                                + "checksum \(state.show(checksum)) disagrees with the stored data, whose checksum is "
+                                + "\(state.show(state.checksum(of: data))): every read of the block fails with EIO"))
                 }
             }
             return findings
@@ -29,11 +31,14 @@ extension ExtentProperty {
         judge: .state { state in
             var findings: [Finding] = []
             for block in state.stored {
-                let first = block.mirrors[0]
-                for (mirror, data) in block.mirrors.enumerated().dropFirst() {
+                let first = block.data(onMirror: 0)
+                for mirror in 1..<max(1, block.mirrorCount) {
+                    let data = block.data(onMirror: mirror)
+                    let differs = first != data
+                    guard state.decider.mayHold(differs) else { continue }
                     findings.append(
                         Finding(
-                            when: first != data,
+                            when: differs,
                             "stored block \(block.index): mirror 0 holds \(state.show(first)) "
                                 + "but mirror \(mirror) holds \(state.show(data)): "
                                 + "a read returns different data depending on the mirror"))

@@ -74,6 +74,14 @@ final class TermDecider {
         }
     }
 
+    /// Whether `condition` is not ruled out without asking Z3: false when it folds to `false` by the
+    /// rules `firstPossible` applies first. The built-in invariants skip such findings before they
+    /// build them.
+    func mayHold(_ condition: Condition) -> Bool {
+        if case .constant(false) = condition.formula.folding(decidedWithoutSolver) { return false }
+        return true
+    }
+
     /// What `comparison` says without asking Z3, where that is known.
     private func decidedWithoutSolver(_ comparison: Condition.Comparison) -> Bool? {
         let identical = comparison.a.isIdentical(to: comparison.b)
