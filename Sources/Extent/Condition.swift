@@ -19,9 +19,9 @@ public struct Condition: Sendable {
         /// Two sides compared.
         case comparison(Comparison)
         /// Every part holds.
-        indirect case all([Formula])
+        case all([Formula])
         /// Some part holds.
-        indirect case any([Formula])
+        case any([Formula])
     }
 
     /// Two blocks' words, or their checksums, said to be equal or to differ.
