@@ -36,15 +36,7 @@ public struct ExtentModel {
             reducesInterleavings = reductions.contains(.partialOrder)
             checksCompletions = policy.checksCompletions
             writeProtectsBuffers = policy.userPages == .writeProtected
-            let mirrored = scenario.geometry.mirrors > 1
-            directIOPath =
-                switch policy.directIOPath {
-                case .direct: .direct
-                case .bounce: .bounce
-                case .buffered: .buffered
-                case .bufferedIfMirrored: mirrored ? .buffered : .direct
-                case .bounceIfMirrored: mirrored ? .bounce : .direct
-                }
+            directIOPath = ExtentModel.directIOPath(of: policy, mirrors: scenario.geometry.mirrors)
             var writers: [Writer] = []
             var mutators: [Mutator] = []
             for actor in scenario.actors {
@@ -89,6 +81,17 @@ public struct ExtentModel {
         case buffered
     }
 
+    /// The path an O_DIRECT write takes under `policy` on a file of `mirrors` mirrors.
+    static func directIOPath(of policy: Policy, mirrors: Int) -> DirectIOPath {
+        switch policy.directIOPath {
+        case .direct: .direct
+        case .bounce: .bounce
+        case .buffered: .buffered
+        case .bufferedIfMirrored: mirrors > 1 ? .buffered : .direct
+        case .bounceIfMirrored: mirrors > 1 ? .bounce : .direct
+        }
+    }
+
     var layout: StateLayout { _read { yield shape.layout } }
     var writers: [Writer] { _read { yield shape.writers } }
     var mutators: [Mutator] { _read { yield shape.mutators } }
@@ -121,7 +124,12 @@ public struct ExtentModel {
     /// Creates the model of `scenario` under `policy`; symbolic data needs an `oracle` to decide
     /// comparisons. With `reductions`, the model's successors are those of a reduced search: decide
     /// only built-in invariants on it, and turn its paths into runs with `unreducedPath(_:)`.
-    public init(scenario: Scenario, policy: Policy, oracle: SolverOracle? = nil, reductions: Set<Reduction> = []) {
+    ///
+    /// Throws `ScenarioError` for a scenario that `Scenario.validate()` refuses: nothing of it is built then.
+    public init(
+        scenario: Scenario, policy: Policy, oracle: SolverOracle? = nil, reductions: Set<Reduction> = []
+    ) throws(ScenarioError) {
+        try scenario.validate()
         shape = Shape(scenario: scenario, policy: policy, oracle: oracle, reductions: reductions)
     }
 

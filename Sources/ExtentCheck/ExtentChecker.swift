@@ -37,17 +37,21 @@ public struct ExtentChecker: Sendable {
         try ModelFileReader.load(contentsOf: path)
     }
 
-    /// Throws `CheckError` if the options name a policy or property that `scenario` cannot be checked for.
-    public func validate(_ scenario: Scenario) throws(CheckError) {
+    /// Throws `ScenarioError` if `scenario` cannot be checked (`Scenario.validate()`), and `CheckError` if the
+    /// options name a policy or property that it cannot be checked for.
+    public func validate(_ scenario: Scenario) throws {
         _ = try plan(scenario)
     }
 
     /// Checks a scenario built in Swift or loaded from a file.
+    ///
+    /// Throws `ScenarioError` for a scenario that `Scenario.validate()` refuses and `CheckError` for options
+    /// that do not fit it, before anything is explored.
     public func check(_ scenario: Scenario) throws -> ModelReport {
         let (scenario, policies, properties) = try plan(scenario)
         return ModelReport(
             model: scenario.name, file: nil, about: scenario.about, shape: Self.shape(of: scenario),
-            data: scenario.data.description, digest: TraceDocument.digest(of: scenario),
+            data: scenario.data.description, digest: try TraceDocument.digest(of: scenario),
             reductions: reductions(of: scenario),
             policies: try policies.concurrentMap(workers: workers) { policy in
                 try check(scenario, under: policy, properties: properties, threads: max(1, workers / min(workers, policies.count)))
@@ -62,7 +66,7 @@ public struct ExtentChecker: Sendable {
         }
         // A checker per thread, each with its own solver.
         let checkers = try (0..<threads).map { _ in
-            let model = ExtentModel(
+            let model = try ExtentModel(
                 scenario: scenario, policy: policy, oracle: try oracle(for: scenario), reductions: options.reductions)
             return Checker(system: model, properties: model.properties(for: properties), options: search)
         }
@@ -78,7 +82,7 @@ public struct ExtentChecker: Sendable {
         var model = checker.system
         if options.computesTraces, outcome.verdicts.contains(where: { $0.verdict.path != nil }) {
             outcome = checker.fewestSwitches(in: outcome, actor: model.actor(of:))
-            model = ExtentModel(
+            model = try ExtentModel(
                 scenario: scenario, policy: policy, oracle: try oracle(for: scenario), reductions: options.reductions)
             oracles += model.oracle.map { [$0] } ?? []
         }
@@ -146,7 +150,8 @@ public struct ExtentChecker: Sendable {
 
     /// `scenario` with the options' data mode, and the policies and properties the options select
     /// from it and the checker's own properties, in the model's order of properties, then the checker's.
-    func plan(_ scenario: Scenario) throws(CheckError) -> (
+    /// Throws `ScenarioError` for a scenario that cannot be checked, `CheckError` for options that do not fit it.
+    func plan(_ scenario: Scenario) throws -> (
         scenario: Scenario, policies: [Policy], properties: [ExtentProperty]
     ) {
         var scenario = scenario
@@ -154,6 +159,7 @@ public struct ExtentChecker: Sendable {
             scenario.data = data
             if let problem = data.problem(for: scenario) { throw CheckError.dataMode(problem, model: scenario.name) }
         }
+        try scenario.validate()
         var all = scenario.invariants
         for property in properties {
             guard !all.contains(property) else { throw CheckError.duplicateProperty(property.name, model: scenario.name) }

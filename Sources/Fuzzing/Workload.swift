@@ -139,7 +139,7 @@ extension Workload: CustomStringConvertible {
             let target =
                 switch mutator.target {
                 case .writerBuffer(let writer): "buffer-\(writer + 1)"
-                case .pageCache: "page-cache"
+                case .pageCache: MutationTarget.pageCacheName
                 }
             parts.append("mutator-\(index + 1): \(target), budget \(mutator.budget)")
         }

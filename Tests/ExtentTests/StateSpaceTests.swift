@@ -43,9 +43,9 @@ import Testing
         #expect(run.verdicts.values.allSatisfy { $0 == "holds" })
     }
 
-    @Test func concreteInitialStatesEnumerateEveryFreshWord() {
+    @Test func concreteInitialStatesEnumerateEveryFreshWord() throws {
         // Fresh words: the guest page's and the stored block's: 3^2 initial states.
-        let model = ExtentModel(scenario: Scenarios.qemuCacheNone(data: .concrete(3)), policy: Policy.builtIn[0])
+        let model = try ExtentModel(scenario: Scenarios.qemuCacheNone(data: .concrete(3)), policy: Policy.builtIn[0])
         let initial = model.initialStates()
         #expect(initial.count == 9)
         #expect(Set(initial).count == 9)
@@ -56,13 +56,13 @@ import Testing
         }
     }
 
-    @Test func aSymbolicModelStartsInOneState() {
-        let model = ExtentModel(scenario: Scenarios.qemuCacheNone(mirrors: 2), policy: Policy.builtIn[0])
+    @Test func aSymbolicModelStartsInOneState() throws {
+        let model = try ExtentModel(scenario: Scenarios.qemuCacheNone(mirrors: 2), policy: Policy.builtIn[0])
         #expect(model.initialStates().count == 1)
     }
 
-    @Test func statesThatDifferOnlyByVariableNamesAreOne() {
-        let model = ExtentModel(scenario: Scenarios.qemuCacheNone(), policy: Policy.builtIn[0])
+    @Test func statesThatDifferOnlyByVariableNamesAreOne() throws {
+        let model = try ExtentModel(scenario: Scenarios.qemuCacheNone(), policy: Policy.builtIn[0])
         let initial = model.initialStates()[0]
         let layout = model.layout
         let mutate = ExtentAction.mutate(mutator: 0, location: .buffer(0, word: 0), value: nil)
@@ -77,8 +77,8 @@ import Testing
         #expect(canonical[layout.bufferWord(0, 0)] != canonical[layout.start(of: .stored(0, mirror: 0))])
     }
 
-    @Test func everySuccessorIsCanonical() {
-        let model = ExtentModel(scenario: Scenarios.qemuCacheNone(blocks: 2, mirrors: 2), policy: Policy.builtIn[0])
+    @Test func everySuccessorIsCanonical() throws {
+        let model = try ExtentModel(scenario: Scenarios.qemuCacheNone(blocks: 2, mirrors: 2), policy: Policy.builtIn[0])
         var frontier = model.initialStates()
         var seen = Set(frontier)
         while let state = frontier.popLast() {
