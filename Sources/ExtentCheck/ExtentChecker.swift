@@ -60,6 +60,8 @@ public struct ExtentChecker: Sendable {
 
     /// Checks one policy: one search on `threads` threads deciding every property at once.
     func check(_ scenario: Scenario, under policy: Policy, properties: [ExtentProperty], threads: Int) throws -> PolicyReport {
+        // The timeout bounds the whole check: the search, and the search for a trace's fewest switches.
+        let deadline = options.search.timeout.map { ContinuousClock().now + $0 }
         var search = options.search
         if let report = options.progress {
             search.progress = { statistics in report(policy.name, statistics) }
@@ -81,7 +83,7 @@ public struct ExtentChecker: Sendable {
         // it was asked before, and the searching solvers were asked what their threads happened to take.
         var model = checker.system
         if options.computesTraces, outcome.verdicts.contains(where: { $0.verdict.path != nil }) {
-            outcome = checker.fewestSwitches(in: outcome, actor: model.actor(of:))
+            outcome = checker.fewestSwitches(in: outcome, actor: model.actor(of:), deadline: deadline)
             model = try ExtentModel(
                 scenario: scenario, policy: policy, oracle: try oracle(for: scenario), reductions: options.reductions)
             oracles += model.oracle.map { [$0] } ?? []
@@ -145,7 +147,16 @@ public struct ExtentChecker: Sendable {
         guard scenario.data == .symbolic else { return nil }
         return try SolverOracle(
             geometry: scenario.geometry, checksum: scenario.checksum, usesShortcuts: options.usesSolverShortcuts,
-            timeoutMilliseconds: options.solverTimeoutMilliseconds)
+            timeoutMilliseconds: solverTimeoutMilliseconds)
+    }
+
+    /// The time after which one Z3 query is answered unknown: the options' solver timeout, and no
+    /// longer than the search's own timeout, which a single query could otherwise outlast.
+    var solverTimeoutMilliseconds: UInt32? {
+        guard let timeout = options.search.timeout else { return options.solverTimeoutMilliseconds }
+        // In floating point, so that no duration, however long, overflows.
+        let milliseconds = UInt32(min(max(1, (Double(timeout) * 1000).rounded(.up)), Double(UInt32.max)))
+        return min(options.solverTimeoutMilliseconds ?? .max, milliseconds)
     }
 
     /// `scenario` with the options' data mode, and the policies and properties the options select
