@@ -19,7 +19,7 @@ extension Checker {
         // Listed once for every discovery: a concrete system may start in a great many states.
         var initialStates: [System.State]?
         func shortest(_ path: Path<System.State, System.Action>, _ index: Int) -> Path<System.State, System.Action> {
-            let initial = initialStates ?? system.initialStates()
+            let initial = initialStates ?? self.initialStates
             initialStates = initial
             return fewestSwitches(to: path, property: index, actor: actor, limit: limit, deadline: deadline, initialStates: initial)
         }

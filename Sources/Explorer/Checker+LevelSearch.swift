@@ -52,7 +52,7 @@ extension Checker {
         let deadline = options.timeout.map { start + $0 }
 
         var initial = Batch()
-        for (place, state) in system.initialStates().enumerated() {
+        for (place, state) in initialStates.enumerated() {
             let key = seen.key(of: state)
             if let maxStates = options.maxStates, seen.count >= maxStates, !seen.contains(key) {
                 limit = .maxStates(maxStates)

@@ -39,7 +39,7 @@ extension Checker {
         func elapsed() -> Duration { clock.now - start }
 
         search: do {
-            for (place, state) in system.initialStates().enumerated() {
+            for (place, state) in initialStates.enumerated() {
                 let stateKey = seen.key(of: state)
                 if let maxStates = options.maxStates, seen.count >= maxStates, !seen.contains(stateKey) {
                     limit = .maxStates(maxStates)
@@ -201,7 +201,7 @@ extension Checker {
         of findings: [Finding], log: DiscoveryLog, statistics: SearchStatistics, limit: SearchLimit?
     ) -> SearchOutcome<System.State, System.Action> {
         // Listed once for every path: a concrete system may start in a great many states.
-        let initialStates = findings.contains { $0.violation != nil } ? system.initialStates() : []
+        let initialStates = findings.contains { $0.violation != nil } ? self.initialStates : []
         let verdicts = properties.indices.map { index in
             let finding = findings[index]
             let looksForExample = properties[index].looksForExample

@@ -13,6 +13,10 @@ public protocol TransitionSystem {
     /// The states the system may start in.
     func initialStates() -> [State]
 
+    /// The first `limit` of `initialStates()`, in its order: what a search that keeps at most so many
+    /// states asks for, so that a system that starts in a great many need not list them all.
+    func initialStates(limit: Int) -> [State]
+
     /// Every step enabled in `state`, with the state it leads to, appended to `successors`.
     func successors(of state: State, into successors: inout [(action: Action, state: State)])
 
@@ -30,6 +34,10 @@ public protocol TransitionSystem {
 }
 
 extension TransitionSystem {
+    /// The first `limit` of `initialStates()`.
+    @inlinable
+    public func initialStates(limit: Int) -> [State] { Array(initialStates().prefix(limit)) }
+
     /// Calls `body` with each of `successors(of:into:)`'s successors in turn.
     @inlinable
     public func forEachSuccessor(of state: State, _ body: (Action, State) -> Void) {

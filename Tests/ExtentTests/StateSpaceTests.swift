@@ -56,6 +56,19 @@ import Testing
         }
     }
 
+    @Test(arguments: [Set<Reduction>(), [.symmetry]])
+    func theFirstInitialStatesAreListedAlone(reductions: Set<Reduction>) throws {
+        // Two writers of one buffer each, interchangeable: symmetry merges initial states.
+        var scenario = Scenarios.qemuCacheNone(blocks: 2, data: .concrete(3))
+        scenario.buffers.append(Buffer(name: "other", blocks: 2))
+        scenario.actors.append(.writer("other", [.directWrite(IORange(buffer: 1, at: 0, blocks: 2))]))
+        let model = try ExtentModel(scenario: scenario, policy: Policy.builtIn[0], reductions: reductions)
+        let all = model.initialStates()
+        for limit in [0, 1, 7, all.count, all.count + 5] {
+            #expect(model.initialStates(limit: limit) == Array(all.prefix(limit)), "\(limit)")
+        }
+    }
+
     @Test func aSymbolicModelStartsInOneState() throws {
         let model = try ExtentModel(scenario: Scenarios.qemuCacheNone(mirrors: 2), policy: Policy.builtIn[0])
         #expect(model.initialStates().count == 1)
