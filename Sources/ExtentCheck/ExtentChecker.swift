@@ -139,8 +139,8 @@ public struct ExtentChecker: Sendable {
         }
     }
 
-    /// How many threads checking uses: the options' workers, or one per core.
-    var workers: Int { options.workers ?? ProcessInfo.processInfo.activeProcessorCount }
+    /// How many threads checking uses: the options' workers, or one per core; at least one.
+    var workers: Int { max(1, options.workers ?? ProcessInfo.processInfo.activeProcessorCount) }
 
     /// A new oracle for a symbolic scenario's comparisons, within the options' budget; nil in concrete mode.
     func oracle(for scenario: Scenario) throws -> SolverOracle? {

@@ -86,6 +86,19 @@ struct ScenarioValidationTests {
         #expect(report.policies[0].results.allSatisfy { $0.verdict != .holds })
     }
 
+    @Test("options out of their ranges end a check early, never in a trap", arguments: [0, -1, Int.min])
+    func optionsOutOfRange(value: Int) throws {
+        let scenario = Scenario(
+            name: "race", geometry: Geometry(blocks: 1), buffers: [Buffer(name: "page", blocks: 1)],
+            actors: [.writer("qemu", [.directWrite(IORange(buffer: 0, at: 0, blocks: 1))]), .mutator("fs", target: .buffer(0), budget: 1)])
+        let search = SearchOptions(maxStates: value, maxDepth: value, timeout: .seconds(value), segmentSize: value)
+        let report = try ExtentChecker(options: CheckOptions(search: search, workers: value)).check(scenario)
+        #expect(report.policies.count == scenario.policies.count)
+        let walks = SimulationOptions(walks: value, depth: value, timeout: .seconds(value))
+        let simulation = try ExtentChecker(options: CheckOptions(workers: value)).simulate(scenario, walks: walks)
+        #expect(simulation.policies.count == scenario.policies.count)
+    }
+
     @Test("a writer of block 5 of a 2-block file is refused in Swift as in its model file, in the same words")
     func writePastTheFile() throws {
         let scenario = Scenario(
