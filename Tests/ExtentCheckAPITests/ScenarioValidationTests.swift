@@ -105,13 +105,13 @@ struct ScenarioValidationTests {
             name: "past-the-end", buffers: [Buffer(name: "page", blocks: 1)],
             actors: [.writer("qemu", [.fsync, .directWrite(IORange(buffer: 0, at: 5, blocks: 1))])])
         let error = try #require(throws: ScenarioError.self) { try ExtentChecker().check(scenario) }
+        #expect(
+            error.description
+                == "scenario 'past-the-end': actor 0 'qemu', step 1: at: at must be a block of the file, 0 through 1, found 5")
         #expect(error.actor == "qemu")
         #expect(error.step == 1)
         #expect(error.field == .at)
         #expect(error.problem == "at must be a block of the file, 0 through 1, found 5")
-        #expect(
-            error.description
-                == "scenario 'past-the-end': actor 0 'qemu', step 1: at: at must be a block of the file, 0 through 1, found 5")
 
         let yaml = "buffers: {page: 1}\nactors:\n  qemu: {writer: [fsync, dio-write: {from: page, at: 5}]}\n"
         let fileError = try #require(throws: ModelFileError.self) { try ModelFileReader.parse(yaml, path: "m.yaml") }
