@@ -36,6 +36,8 @@ extension ModelFileReader {
         if error.field == .name { return entry.keyReader }
         let role = try self.role(of: entry).value
         guard let step = error.step else {
+            // A writer's script as a whole, or a key of a mutator.
+            guard case .mapping = role.node else { return role }
             let fields = try role.fields(mutatorKeys)
             return (error.field == .target ? fields["target"] : fields["budget"]) ?? role
         }
