@@ -45,6 +45,13 @@ struct ScenarioValidationTests {
         #expect(throws: error) { try ModelFileWriter.yaml(for: scenario) }
     }
 
+    @Test("the largest scenarios validation accepts are checked within their state limit and timeout")
+    func largestScenarios() async {
+        await propertyCheck(count: 8, input: ScenarioCase.largest) { testCase in
+            try Self.checkChecked(testCase.scenario)
+        }
+    }
+
     /// What validation refuses `scenario` for, or nil if it does not.
     static func refusal(of scenario: Scenario) -> ScenarioCase.Expected? {
         do {
