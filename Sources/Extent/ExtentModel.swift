@@ -60,7 +60,7 @@ public struct ExtentModel {
 
     let shape: Shape
     /// Decides symbolic comparisons: the properties' and, under checks, the outcomes of `complete`.
-    /// Nil in concrete mode.
+    /// Nil in concrete mode, and in symbolic mode only if Z3 could not make one.
     public var oracle: SolverOracle? { shape.oracle }
 
     /// The scenario being checked.
@@ -121,16 +121,19 @@ public struct ExtentModel {
         case awaitingWriteback = 2
     }
 
-    /// Creates the model of `scenario` under `policy`; symbolic data needs an `oracle` to decide
-    /// comparisons. With `reductions`, the model's successors are those of a reduced search: decide
-    /// only built-in invariants on it, and turn its paths into runs with `unreducedPath(_:)`.
+    /// Creates the model of `scenario` under `policy`; symbolic data is decided by `oracle`, or when
+    /// none is given by a new oracle of default settings, so that no comparison of symbolic words is
+    /// taken for one of their names. With `reductions`, the model's successors are those of a reduced
+    /// search: decide only built-in invariants on it, and turn its paths into runs with `unreducedPath(_:)`.
     ///
     /// Throws `ScenarioError` for a scenario that `Scenario.validate()` refuses: nothing of it is built then.
     public init(
         scenario: Scenario, policy: Policy, oracle: SolverOracle? = nil, reductions: Set<Reduction> = []
     ) throws(ScenarioError) {
         try scenario.validate()
-        shape = Shape(scenario: scenario, policy: policy, oracle: oracle, reductions: reductions)
+        let decider =
+            oracle ?? (scenario.data == .symbolic ? try? SolverOracle(geometry: scenario.geometry, checksum: scenario.checksum) : nil)
+        shape = Shape(scenario: scenario, policy: policy, oracle: decider, reductions: reductions)
     }
 
 
