@@ -6,7 +6,8 @@ extension ExtentModel: TransitionSystem {
     public func initialStates() -> [ExtentState] { initialStates(limit: .max) }
 
     /// The first `limit` of `initialStates()`, in its order, without building the others: a search
-    /// that may keep only so many states need not list the K^n of `concrete:K`.
+    /// that may keep only so many states need not list the K^n of `concrete:K`. Every initial state
+    /// is listed once: distinct assignments of the fresh words, or under symmetry one of each class.
     public func initialStates(limit: Int) -> [ExtentState] {
         let (template, freshWords) = initialTemplate()
         guard let k = concreteValues else {
