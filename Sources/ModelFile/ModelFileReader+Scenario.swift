@@ -24,7 +24,7 @@ extension ModelFileReader {
             scenario.about = try about.string().trimmingTrailingWhitespace()
         }
         scenario.geometry = try geometry(from: fields)
-        try validate(scenario.validateGeometry, at: { error in fields[geometryKeys[error.field] ?? ""] ?? root })
+        try validate(scenario.validateGeometry, at: { error in geometryKeys[error.field].flatMap { fields[$0] } ?? root })
         if let checksum = fields["checksum"] {
             scenario.checksum = try checksum.choice(ChecksumKind.self, what: "checksum")
         }
