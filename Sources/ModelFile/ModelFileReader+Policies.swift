@@ -7,14 +7,10 @@ extension ModelFileReader {
     /// The columns of §8, each optional, with a default that leaves the rows of §3 as they are.
     static let optionalPolicyKeys = ["verify", "device-check", "user-pages", "writeback-source"]
 
-    /// The policies to check: a non-empty sequence of built-in names and custom policies; their names
-    /// are checked by `Scenario.validate()`.
+    /// The policies to check: a sequence of built-in names and custom policies; that there is one at
+    /// least, and their names, are checked by `Scenario.validate()`.
     static func policies(from reader: NodeReader) throws(ModelFileError) -> [Policy] {
-        let items = try reader.elements()
-        guard !items.isEmpty else {
-            throw reader.error("policies must list at least one policy")
-        }
-        return try items.map { (item) throws(ModelFileError) in try policy(from: item) }
+        try reader.elements().map { (item) throws(ModelFileError) in try policy(from: item) }
     }
 
     /// One item of `policies`.
