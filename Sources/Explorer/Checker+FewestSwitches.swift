@@ -8,20 +8,27 @@ extension Checker {
     /// the same every run. A breadth-first outcome only: a depth-first path is not shortest anyway.
     ///
     /// Each discovery costs a layered search as deep as its path; beyond `limit` (state, last actor)
-    /// pairs it is abandoned and the path kept.
+    /// pairs, or once `deadline` has passed, it is abandoned and the path kept.
     @inlinable
     public func fewestSwitches(
         in outcome: SearchOutcome<System.State, System.Action>, actor: (System.Action) -> String,
-        limit: Int = fewestSwitchesLimit
+        limit: Int = fewestSwitchesLimit, deadline: ContinuousClock.Instant? = nil
     ) -> SearchOutcome<System.State, System.Action> {
         guard options.strategy == .breadthFirst else { return outcome }
         var outcome = outcome
+        // Listed once for every discovery: a concrete system may start in a great many states.
+        var initialStates: [System.State]?
+        func shortest(_ path: Path<System.State, System.Action>, _ index: Int) -> Path<System.State, System.Action> {
+            let initial = initialStates ?? self.initialStates
+            initialStates = initial
+            return fewestSwitches(to: path, property: index, actor: actor, limit: limit, deadline: deadline, initialStates: initial)
+        }
         for index in outcome.verdicts.indices {
             switch outcome.verdicts[index].verdict {
             case .violated(let path):
-                outcome.verdicts[index].verdict = .violated(fewestSwitches(to: path, property: index, actor: actor, limit: limit))
+                outcome.verdicts[index].verdict = .violated(shortest(path, index))
             case .witnessed(let path):
-                outcome.verdicts[index].verdict = .witnessed(fewestSwitches(to: path, property: index, actor: actor, limit: limit))
+                outcome.verdicts[index].verdict = .witnessed(shortest(path, index))
             case .holds, .neverWitnessed, .unknown:
                 break
             }
@@ -65,15 +72,16 @@ extension Checker {
     /// dropped, since no step lowers the count and only fewer switches than `path` has can replace it.
     @inlinable
     func fewestSwitches(
-        to path: Path<System.State, System.Action>, property index: Int, actor: (System.Action) -> String, limit: Int
+        to path: Path<System.State, System.Action>, property index: Int, actor: (System.Action) -> String, limit: Int,
+        deadline: ContinuousClock.Instant?, initialStates: [System.State]
     ) -> Path<System.State, System.Action> {
         let length = path.steps.count
         let bound = path.contextSwitches(actor: actor)
-        guard length > 1, bound > 0 else { return path }
+        guard length > 1, bound > 0, initialStates.count <= limit else { return path }
         let condition = properties[index].condition
 
         var layers: [[SwitchNode]] = [
-            system.initialStates().map { SwitchNode(state: $0, actor: nil, switches: 0, parent: -1, successor: -1) }
+            initialStates.map { SwitchNode(state: $0, actor: nil, switches: 0, parent: -1, successor: -1) }
         ]
         var nodes = layers[0].count
         var successors: [(action: System.Action, state: System.State)] = []
@@ -89,6 +97,7 @@ extension Checker {
             var indexOf: [SwitchKey: Int] = [:]
             let isLast = depth == length - 1
             for (nodeIndex, node) in layers[depth].enumerated() {
+                if let deadline, nodeIndex & 0xF == 0, ContinuousClock().now >= deadline { return path }
                 successors.removeAll(keepingCapacity: true)
                 system.successors(of: node.state, into: &successors)
                 for (successorIndex, successor) in successors.enumerated() {

@@ -49,9 +49,10 @@ extension Checker {
         var statistics = SearchStatistics()
         var limit: SearchLimit?
         var findings = [Finding](repeating: Finding(), count: properties.count)
+        let deadline = options.timeout.map { start + $0 }
 
         var initial = Batch()
-        for (place, state) in system.initialStates().enumerated() {
+        for (place, state) in initialStates.enumerated() {
             let key = seen.key(of: state)
             if let maxStates = options.maxStates, seen.count >= maxStates, !seen.contains(key) {
                 limit = .maxStates(maxStates)
@@ -72,7 +73,7 @@ extension Checker {
             var figuresSoFar = statistics
             figuresSoFar.states = log.count
             var (expansions, direct, stop) = expand(
-                consume level, pass: pass, seen: seen, findings: findings, workers: workers,
+                consume level, pass: pass, seen: seen, findings: findings, workers: workers, deadline: deadline,
                 watch: {
                     let now = clock.now
                     if let timeout = options.timeout, now - start >= timeout { return .timeout(timeout) }
@@ -165,11 +166,11 @@ extension Checker {
     /// The segments of `level` passed over by the threads of `workers`, each taking the next segment
     /// not yet taken, and their expansions in the segments' order; whether they ran on one thread,
     /// inserting their successors into `seen`; and the limit `watch` reported, if it stopped them (it
-    /// is asked each time a thread takes a segment).
+    /// is asked each time a thread takes a segment), or the timeout, if `deadline` passed inside a segment.
     @inlinable
     func expand<Seen: SeenStates, Batch: StateBatch>(
         _ level: consuming [LevelSegment<Batch>], pass: LevelPass, seen: Seen, findings: [Finding], workers: [Checker],
-        watch: () -> SearchLimit?
+        deadline: ContinuousClock.Instant?, watch: () -> SearchLimit?
     ) -> (expansions: [Expansion<Batch, Seen.Key>], direct: Bool, stop: SearchLimit?)
     where Seen.State == System.State, Batch.State == System.State {
         let count = level.count
@@ -186,7 +187,8 @@ extension Checker {
             var expansions: [Expansion<Batch, Seen.Key>] = []
             for index in 0..<count {
                 if let stop = watch() { return (expansions, true, stop) }
-                let expansion = expand(segments[index].take()!, pass: pass, seen: seen, lookup: .insert, findings: findings)
+                let expansion = expand(
+                    segments[index].take()!, pass: pass, seen: seen, lookup: .insert, findings: findings, deadline: deadline)
                 expansions.append(expansion)
                 if let stop = expansion.stop { return (expansions, true, stop) }
             }
@@ -215,8 +217,10 @@ extension Checker {
                 }
                 guard let index else { return }
                 let expansion = workers[thread].expand(
-                    segments[index].take()!, pass: pass, seen: seen, lookup: .filter(kept), findings: findings)
+                    segments[index].take()!, pass: pass, seen: seen, lookup: .filter(kept), findings: findings,
+                    deadline: deadline)
                 results[index] = expansion
+                // A segment cut short by the deadline or a cancellation stops the level: no thread takes another.
                 if let stop = expansion.stop {
                     claims.withLock { claims in claims.stop = claims.stop ?? stop }
                     return
@@ -231,9 +235,11 @@ extension Checker {
 
     /// Passes over the states of `segment`: judges each (properties found violated in `findings`
     /// are not judged again) and, as `pass` says, expands it, keeping the successors `lookup` lets through.
+    /// Once `deadline` has passed, it stops before the next state, with the timeout as its stop.
     @inlinable
     func expand<Seen: SeenStates, Batch: StateBatch>(
-        _ segment: LevelSegment<Batch>, pass: LevelPass, seen: Seen, lookup: SuccessorLookup<Seen>, findings: [Finding]
+        _ segment: LevelSegment<Batch>, pass: LevelPass, seen: Seen, lookup: SuccessorLookup<Seen>, findings: [Finding],
+        deadline: ContinuousClock.Instant? = nil
     ) -> Expansion<Batch, Seen.Key>
     where Seen.State == System.State, Batch.State == System.State {
         var expansion = Expansion<Batch, Seen.Key>(findings: findings)
@@ -246,10 +252,17 @@ extension Checker {
         var keys: [Seen.Key] = []
         let kept: Seen? = if case .filter(let kept) = lookup { kept } else { nil }
         for position in segment.range {
-            // A segment takes long on a slow system: a cancellation is polled within it too.
-            if (position - segment.range.lowerBound) & 0xFF == 0xFF, options.cancellation?.isCancelled == true {
-                expansion.stop = .interrupted
-                break
+            // A state may cost many solver calls: the clock and a cancellation are polled every few
+            // states, not only between segments.
+            if (position - segment.range.lowerBound) & 0xF == 0 {
+                if options.cancellation?.isCancelled == true {
+                    expansion.stop = .interrupted
+                    break
+                }
+                if let deadline, let timeout = options.timeout, ContinuousClock().now >= deadline {
+                    expansion.stop = .timeout(timeout)
+                    break
+                }
             }
             if position > segment.range.lowerBound { segment.states.load(position, into: &state) }
             let number = segment.first + UInt32(position - segment.range.lowerBound)

@@ -39,7 +39,7 @@ extension Checker {
         func elapsed() -> Duration { clock.now - start }
 
         search: do {
-            for (place, state) in system.initialStates().enumerated() {
+            for (place, state) in initialStates.enumerated() {
                 let stateKey = seen.key(of: state)
                 if let maxStates = options.maxStates, seen.count >= maxStates, !seen.contains(stateKey) {
                     limit = .maxStates(maxStates)
@@ -55,7 +55,8 @@ extension Checker {
             var expansions = 0
             while let (state, stateNumber, depth) = frontier.popLast() {
                 expansions += 1
-                if expansions & 0xFF == 0 {
+                // A state may cost many solver calls: the clock is read every few states.
+                if expansions & 0xF == 0 {
                     let now = clock.now
                     if let timeout = options.timeout, now - start >= timeout {
                         limit = .timeout(timeout)
@@ -203,12 +204,14 @@ extension Checker {
     func outcome(
         of findings: [Finding], log: DiscoveryLog, statistics: SearchStatistics, limit: SearchLimit?
     ) -> SearchOutcome<System.State, System.Action> {
+        // Listed once for every path: a concrete system may start in a great many states.
+        let initialStates = findings.contains { $0.violation != nil } ? self.initialStates : []
         let verdicts = properties.indices.map { index in
             let finding = findings[index]
             let looksForExample = properties[index].looksForExample
             let verdict: PropertyVerdict<System.State, System.Action>
             if let violation = finding.violation {
-                let path = path(to: violation, log: log)
+                let path = path(to: violation, log: log, initialStates: initialStates)
                 verdict = looksForExample ? .witnessed(path) : .violated(path)
             } else if let reason = finding.unknownReason {
                 verdict = .unknown(reason: reason)
@@ -224,10 +227,10 @@ extension Checker {
         return SearchOutcome(verdicts: verdicts, statistics: statistics, limit: limit)
     }
 
-    /// Rebuilds the path to a violation: the log's parents back to an initial state, then the
-    /// system replayed forward, taking at each state the successor the log names.
+    /// Rebuilds the path to a violation: the log's parents back to one of `initialStates` (the
+    /// system's), then the system replayed forward, taking at each state the successor the log names.
     @inlinable
-    func path(to violation: Violation, log: DiscoveryLog) -> Path<System.State, System.Action> {
+    func path(to violation: Violation, log: DiscoveryLog, initialStates: [System.State]) -> Path<System.State, System.Action> {
         let target: UInt32
         switch violation {
         case .state(let number): target = number
@@ -244,7 +247,7 @@ extension Checker {
         choices.reverse()
         if case .transition(_, let index) = violation { choices.append(index) }
 
-        var path = Path<System.State, System.Action>(initialState: system.initialStates()[choices[0]])
+        var path = Path<System.State, System.Action>(initialState: initialStates[choices[0]])
         var successors: [(action: System.Action, state: System.State)] = []
         for choice in choices.dropFirst() {
             successors.removeAll(keepingCapacity: true)

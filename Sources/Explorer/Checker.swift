@@ -30,6 +30,14 @@ public struct Checker<System: TransitionSystem> {
     @inlinable
     public func run() -> SearchOutcome<System.State, System.Action> { run(helpers: []) }
 
+    /// The initial states a search takes: all of them, or under a state limit one more than it
+    /// allows, so that the search knows when the limit kept some out, and lists no more.
+    @inlinable
+    var initialStates: [System.State] {
+        guard let maxStates = options.maxStates else { return system.initialStates() }
+        return system.initialStates(limit: maxStates == .max ? maxStates : max(0, maxStates) + 1)
+    }
+
     /// Runs one search on this thread and one more per checker of `helpers`, and returns a verdict
     /// for every property. A breadth-first search only: a depth-first one runs on this thread alone.
     ///

@@ -23,7 +23,8 @@ public struct StateGraph<System: TransitionSystem> {
 
     /// The graph of every state `system` reaches, or nil when it reaches more than `limit` states.
     public init?(exploring system: System, limit: Int) {
-        for state in system.initialStates() where numbers[state] == nil {
+        // One more than the limit is enough to know that the graph is too large.
+        for state in system.initialStates(limit: limit == .max ? limit : max(0, limit) + 1) where numbers[state] == nil {
             guard add(state, limit: limit) else { return nil }
             initial.append(states.count - 1)
         }

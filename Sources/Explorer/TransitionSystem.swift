@@ -13,6 +13,11 @@ public protocol TransitionSystem {
     /// The states the system may start in.
     func initialStates() -> [State]
 
+    /// The first `limit` distinct states of `initialStates()`, in its order (all of them, if it has no
+    /// more): what a search that keeps at most so many states asks for, so that a system that starts
+    /// in a great many need not list them all.
+    func initialStates(limit: Int) -> [State]
+
     /// Every step enabled in `state`, with the state it leads to, appended to `successors`.
     func successors(of state: State, into successors: inout [(action: Action, state: State)])
 
@@ -30,6 +35,15 @@ public protocol TransitionSystem {
 }
 
 extension TransitionSystem {
+    /// The first `limit` distinct states of `initialStates()`.
+    @inlinable
+    public func initialStates(limit: Int) -> [State] {
+        var seen = Set<State>()
+        var states: [State] = []
+        for state in initialStates() where states.count < limit && seen.insert(state).inserted { states.append(state) }
+        return states
+    }
+
     /// Calls `body` with each of `successors(of:into:)`'s successors in turn.
     @inlinable
     public func forEachSuccessor(of state: State, _ body: (Action, State) -> Void) {

@@ -25,15 +25,22 @@ extension DataMode {
     }
 
     /// Why this mode cannot be used on `scenario`, in words, or nil if it can: concrete values that
-    /// do not fit its words, or more initial states than a search may start from.
+    /// do not fit its words, or more initial states than a search may start from. It answers for any
+    /// scenario, valid or not; `Scenario.validate()` checks the rest of it.
     public func problem(for scenario: Scenario) -> String? {
         guard case .concrete(let k) = self else { return nil }
+        guard (1...Self.maximumConcreteValues).contains(k) else {
+            return "concrete:K needs K 1 through \(Self.maximumConcreteValues), found \(k)"
+        }
         let bits = scenario.geometry.wordBits
-        guard UInt64(k - 1) >> UInt64(bits) == 0 else {
+        guard bits >= 64 || (bits > 0 && UInt64(k - 1) >> UInt64(bits) == 0) else {
             return "concrete:\(k) has values that do not fit in \(bits)-bit words"
         }
-        let words = scenario.freshInitialWords
-        let states = (0..<words).reduce(1.0) { product, _ in product * Double(k) }
+        // Counted in floating point, so that no size, however large, overflows.
+        let blocks = scenario.buffers.reduce(Double(scenario.geometry.blocks)) { $0 + Double(max(0, $1.blocks)) }
+        let words = Int(max(0, min(blocks * Double(max(0, scenario.geometry.blockWords)), 1e6)))
+        var states = 1.0
+        for _ in 0..<words where states <= Double(Scenario.maximumConcreteInitialStates) { states *= Double(k) }
         guard states <= Double(Scenario.maximumConcreteInitialStates) else {
             return "concrete:\(k) over \(words) fresh initial words gives \(k)^\(words) initial states, more than "
                 + "\(Scenario.maximumConcreteInitialStates); use fewer values, fewer words, or symbolic data"

@@ -3,15 +3,53 @@ public import Explorer
 extension ExtentModel: TransitionSystem {
     /// The initial states of §7.2: every buffer word and every stored block fresh, one value on all
     /// mirrors, checksummed when the policy checksums anything; in `concrete:K`, every assignment.
-    public func initialStates() -> [ExtentState] {
+    public func initialStates() -> [ExtentState] { initialStates(limit: .max) }
+
+    /// The first `limit` of `initialStates()`, in its order, without building the others: a search
+    /// that may keep only so many states need not list the K^n of `concrete:K`. Every initial state
+    /// is listed once: distinct assignments of the fresh words, or under symmetry one of each class.
+    public func initialStates(limit: Int) -> [ExtentState] {
+        let (template, freshWords) = initialTemplate()
+        guard let k = concreteValues else {
+            var state = template
+            for (id, slots) in freshWords.enumerated() {
+                for slot in slots { state[slot] = UInt32(id) }
+            }
+            represent(&state)
+            return limit > 0 ? [state] : []
+        }
+        var states: [ExtentState] = []
+        // Under symmetry, one state of each class of renamings, in the order of the first of the class.
+        var kept = Set<ExtentState>()
+        var values = [UInt32](repeating: 0, count: freshWords.count)
+        while states.count < limit {
+            var state = template
+            for (index, slots) in freshWords.enumerated() {
+                for slot in slots { state[slot] = values[index] }
+            }
+            if shape.symmetry == nil {
+                states.append(state)
+            } else {
+                represent(&state)
+                if kept.insert(state).inserted { states.append(state) }
+            }
+            // The next assignment, counting in base k with the last word fastest.
+            guard let digit = values.indices.last(where: { values[$0] < k - 1 }) else { break }
+            values[digit] += 1
+            for later in (digit + 1)..<values.count { values[later] = 0 }
+        }
+        return states
+    }
+
+    /// A state with every control slot at its start and every word empty, and each fresh initial
+    /// word as the slots that share its value.
+    private func initialTemplate() -> (template: ExtentState, freshWords: [[Int]]) {
         var template = ExtentState(slots: [UInt32](repeating: 0, count: layout.count))
         for slot in layout.wordBase..<layout.count { template[slot] = StateLayout.none }
         for writer in writers.indices { setPosition(of: writer, step: 0, phase: .ready, in: &template) }
         for (mutator, description) in mutators.enumerated() {
             template[layout.budget(mutator)] = UInt32(description.budget)
         }
-
-        // Each fresh initial word, as the slots that share its value.
         var freshWords: [[Int]] = []
         for (buffer, description) in scenario.buffers.enumerated() {
             for word in 0..<(description.blocks * geometry.blockWords) {
@@ -25,36 +63,7 @@ extension ExtentModel: TransitionSystem {
                 freshWords.append(slots)
             }
         }
-
-        guard let k = concreteValues else {
-            var state = template
-            for (id, slots) in freshWords.enumerated() {
-                for slot in slots { state[slot] = UInt32(id) }
-            }
-            represent(&state)
-            return [state]
-        }
-        var states: [ExtentState] = []
-        var values = [UInt32](repeating: 0, count: freshWords.count)
-        while true {
-            var state = template
-            for (index, slots) in freshWords.enumerated() {
-                for slot in slots { state[slot] = values[index] }
-            }
-            states.append(state)
-            // The next assignment, counting in base k with the last word fastest.
-            guard let digit = values.indices.last(where: { values[$0] < k - 1 }) else { break }
-            values[digit] += 1
-            for later in (digit + 1)..<values.count { values[later] = 0 }
-        }
-        guard shape.symmetry != nil else { return states }
-        // One state of each class of renamings, in the order of the first of the class.
-        var kept = Set<ExtentState>()
-        return states.compactMap { state in
-            var representative = state
-            represent(&representative)
-            return kept.insert(representative).inserted ? representative : nil
-        }
+        return (template, freshWords)
     }
 
     /// Every enabled step and the canonical state it leads to: `forEachSuccessor(of:_:)`'s, collected.

@@ -36,15 +36,7 @@ public struct ExtentModel {
             reducesInterleavings = reductions.contains(.partialOrder)
             checksCompletions = policy.checksCompletions
             writeProtectsBuffers = policy.userPages == .writeProtected
-            let mirrored = scenario.geometry.mirrors > 1
-            directIOPath =
-                switch policy.directIOPath {
-                case .direct: .direct
-                case .bounce: .bounce
-                case .buffered: .buffered
-                case .bufferedIfMirrored: mirrored ? .buffered : .direct
-                case .bounceIfMirrored: mirrored ? .bounce : .direct
-                }
+            directIOPath = ExtentModel.directIOPath(of: policy, mirrors: scenario.geometry.mirrors)
             var writers: [Writer] = []
             var mutators: [Mutator] = []
             for actor in scenario.actors {
@@ -68,7 +60,7 @@ public struct ExtentModel {
 
     let shape: Shape
     /// Decides symbolic comparisons: the properties' and, under checks, the outcomes of `complete`.
-    /// Nil in concrete mode.
+    /// Nil in concrete mode, and in symbolic mode only if Z3 could not make one.
     public var oracle: SolverOracle? { shape.oracle }
 
     /// The scenario being checked.
@@ -87,6 +79,17 @@ public struct ExtentModel {
         case bounce
         /// The write goes through the page cache.
         case buffered
+    }
+
+    /// The path an O_DIRECT write takes under `policy` on a file of `mirrors` mirrors.
+    static func directIOPath(of policy: Policy, mirrors: Int) -> DirectIOPath {
+        switch policy.directIOPath {
+        case .direct: .direct
+        case .bounce: .bounce
+        case .buffered: .buffered
+        case .bufferedIfMirrored: mirrors > 1 ? .buffered : .direct
+        case .bounceIfMirrored: mirrors > 1 ? .bounce : .direct
+        }
     }
 
     var layout: StateLayout { _read { yield shape.layout } }
@@ -118,11 +121,19 @@ public struct ExtentModel {
         case awaitingWriteback = 2
     }
 
-    /// Creates the model of `scenario` under `policy`; symbolic data needs an `oracle` to decide
-    /// comparisons. With `reductions`, the model's successors are those of a reduced search: decide
-    /// only built-in invariants on it, and turn its paths into runs with `unreducedPath(_:)`.
-    public init(scenario: Scenario, policy: Policy, oracle: SolverOracle? = nil, reductions: Set<Reduction> = []) {
-        shape = Shape(scenario: scenario, policy: policy, oracle: oracle, reductions: reductions)
+    /// Creates the model of `scenario` under `policy`; symbolic data is decided by `oracle`, or when
+    /// none is given by a new oracle of default settings, so that no comparison of symbolic words is
+    /// taken for one of their names. With `reductions`, the model's successors are those of a reduced
+    /// search: decide only built-in invariants on it, and turn its paths into runs with `unreducedPath(_:)`.
+    ///
+    /// Throws `ScenarioError` for a scenario that `Scenario.validate()` refuses: nothing of it is built then.
+    public init(
+        scenario: Scenario, policy: Policy, oracle: SolverOracle? = nil, reductions: Set<Reduction> = []
+    ) throws(ScenarioError) {
+        try scenario.validate()
+        let decider =
+            oracle ?? (scenario.data == .symbolic ? try? SolverOracle(geometry: scenario.geometry, checksum: scenario.checksum) : nil)
+        shape = Shape(scenario: scenario, policy: policy, oracle: decider, reductions: reductions)
     }
 
 

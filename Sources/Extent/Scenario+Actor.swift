@@ -49,6 +49,9 @@ public enum MutationTarget: Hashable, Sendable {
     case buffer(Int)
     /// Any word of any cached folio: an mmap writer or a guest file system.
     case pageCache
+
+    /// How a model file names the page cache as a target; no buffer may take this name.
+    public static let pageCacheName = "page-cache"
 }
 
 /// One step of a writer's script.

@@ -55,8 +55,14 @@ public struct Scenario: Hashable, Sendable {
 
 extension Scenario {
     /// The number of words that start fresh (§7.2): every word of every buffer and of every stored block.
+    /// Meaningful for a valid scenario; for sizes so large that the count overflows, `Int.max`.
     public var freshInitialWords: Int {
-        (buffers.map(\.blocks).reduce(0, +) + geometry.blocks) * geometry.blockWords
+        let (blocks, overflowed) = buffers.reduce((geometry.blocks, false)) { sum, buffer in
+            let (total, overflow) = sum.0.addingReportingOverflow(buffer.blocks)
+            return (total, sum.1 || overflow)
+        }
+        let (words, overflow) = blocks.multipliedReportingOverflow(by: geometry.blockWords)
+        return overflowed || overflow ? .max : words
     }
 
     /// The most initial states `concrete:K` data may enumerate (K to the number of fresh initial words).

@@ -10,7 +10,7 @@ extension ExtentChecker {
         options.policies = [name]
         let (scenario, policies, properties) = try ExtentChecker(options: options, properties: self.properties).plan(scenario)
         let policy = policies[0]
-        let model = ExtentModel(scenario: scenario, policy: policy, oracle: try oracle(for: scenario))
+        let model = try ExtentModel(scenario: scenario, policy: policy, oracle: try oracle(for: scenario))
         guard let graph = StateGraph(exploring: model, limit: limit) else {
             throw CheckError.tooManyStates(model: scenario.name, policy: policy.name, limit: limit)
         }

@@ -4,7 +4,8 @@ extension ExtentChecker {
     /// Replays `document` on `scenario`: under the document's policy and data mode, for its property
     /// (one of the model's invariants, a built-in one, or one of the checker's properties).
     ///
-    /// Throws `CheckError` when the model has no such policy or property, or the data mode does not fit.
+    /// Throws `CheckError` when the model has no such policy or property, or the data mode does not fit, and
+    /// `ScenarioError` for a scenario that `Scenario.validate()` refuses.
     public func replay(_ document: TraceDocument, on scenario: Scenario) throws -> ReplayReport {
         var scenario = scenario
         do {
@@ -13,6 +14,7 @@ extension ExtentChecker {
             throw CheckError.dataMode(error.description, model: scenario.name)
         }
         if let problem = scenario.data.problem(for: scenario) { throw CheckError.dataMode(problem, model: scenario.name) }
+        try scenario.validate()
         guard let policy = scenario.policy(named: document.policy) ?? Policy.builtIn(named: document.policy) else {
             throw CheckError.unknownPolicy(document.policy, known: scenario.policies.map(\.name))
         }
@@ -21,10 +23,10 @@ extension ExtentChecker {
         else {
             throw CheckError.propertyNotInModel(document.property, model: scenario.name, known: known.map(\.name))
         }
-        let model = ExtentModel(scenario: scenario, policy: policy, oracle: try oracle(for: scenario))
+        let model = try ExtentModel(scenario: scenario, policy: policy, oracle: try oracle(for: scenario))
         return ReplayReport(
             document: document, kind: property.kind, modelFile: nil, outcome: try model.replay(document.trace, for: property),
-            modelChanged: TraceDocument.digest(of: scenario) != document.modelDigest,
+            modelChanged: try TraceDocument.digest(of: scenario) != document.modelDigest,
             expected: scenario.expectations[policy.name]?[property.name])
     }
 }

@@ -19,7 +19,7 @@ extension ExtentChecker {
     private func simulate(
         _ scenario: Scenario, under policy: Policy, properties: [ExtentProperty], walks: SimulationOptions
     ) throws -> SimulationReport.Policy {
-        let model = ExtentModel(scenario: scenario, policy: policy, oracle: try oracle(for: scenario))
+        let model = try ExtentModel(scenario: scenario, policy: policy, oracle: try oracle(for: scenario))
         let outcome = Simulator(
             system: model, properties: model.properties(for: properties), options: walks, actor: model.actor(of:),
             activity: model.activity(of:)

@@ -37,17 +37,21 @@ public struct ExtentChecker: Sendable {
         try ModelFileReader.load(contentsOf: path)
     }
 
-    /// Throws `CheckError` if the options name a policy or property that `scenario` cannot be checked for.
-    public func validate(_ scenario: Scenario) throws(CheckError) {
+    /// Throws `ScenarioError` if `scenario` cannot be checked (`Scenario.validate()`), and `CheckError` if the
+    /// options name a policy or property that it cannot be checked for.
+    public func validate(_ scenario: Scenario) throws {
         _ = try plan(scenario)
     }
 
     /// Checks a scenario built in Swift or loaded from a file.
+    ///
+    /// Throws `ScenarioError` for a scenario that `Scenario.validate()` refuses and `CheckError` for options
+    /// that do not fit it, before anything is explored.
     public func check(_ scenario: Scenario) throws -> ModelReport {
         let (scenario, policies, properties) = try plan(scenario)
         return ModelReport(
             model: scenario.name, file: nil, about: scenario.about, shape: Self.shape(of: scenario),
-            data: scenario.data.description, digest: TraceDocument.digest(of: scenario),
+            data: scenario.data.description, digest: try TraceDocument.digest(of: scenario),
             reductions: reductions(of: scenario),
             policies: try policies.concurrentMap(workers: workers) { policy in
                 try check(scenario, under: policy, properties: properties, threads: max(1, workers / min(workers, policies.count)))
@@ -56,13 +60,15 @@ public struct ExtentChecker: Sendable {
 
     /// Checks one policy: one search on `threads` threads deciding every property at once.
     func check(_ scenario: Scenario, under policy: Policy, properties: [ExtentProperty], threads: Int) throws -> PolicyReport {
+        // The timeout bounds the whole check: the search, and the search for a trace's fewest switches.
+        let deadline = options.search.timeout.map { ContinuousClock().now + $0 }
         var search = options.search
         if let report = options.progress {
             search.progress = { statistics in report(policy.name, statistics) }
         }
         // A checker per thread, each with its own solver.
         let checkers = try (0..<threads).map { _ in
-            let model = ExtentModel(
+            let model = try ExtentModel(
                 scenario: scenario, policy: policy, oracle: try oracle(for: scenario), reductions: options.reductions)
             return Checker(system: model, properties: model.properties(for: properties), options: search)
         }
@@ -76,8 +82,8 @@ public struct ExtentChecker: Sendable {
         // it was asked before, and the searching solvers were asked what their threads happened to take.
         var model = checker.system
         if options.computesTraces, outcome.verdicts.contains(where: { $0.verdict.path != nil }) {
-            outcome = checker.fewestSwitches(in: outcome, actor: model.actor(of:))
-            model = ExtentModel(
+            outcome = checker.fewestSwitches(in: outcome, actor: model.actor(of:), deadline: deadline)
+            model = try ExtentModel(
                 scenario: scenario, policy: policy, oracle: try oracle(for: scenario), reductions: options.reductions)
             oracles += model.oracle.map { [$0] } ?? []
         }
@@ -133,20 +139,30 @@ public struct ExtentChecker: Sendable {
         }
     }
 
-    /// How many threads checking uses: the options' workers, or one per core.
-    var workers: Int { options.workers ?? ProcessInfo.processInfo.activeProcessorCount }
+    /// How many threads checking uses: the options' workers, or one per core; at least one.
+    var workers: Int { max(1, options.workers ?? ProcessInfo.processInfo.activeProcessorCount) }
 
     /// A new oracle for a symbolic scenario's comparisons, within the options' budget; nil in concrete mode.
     func oracle(for scenario: Scenario) throws -> SolverOracle? {
         guard scenario.data == .symbolic else { return nil }
         return try SolverOracle(
             geometry: scenario.geometry, checksum: scenario.checksum, usesShortcuts: options.usesSolverShortcuts,
-            timeoutMilliseconds: options.solverTimeoutMilliseconds)
+            timeoutMilliseconds: solverTimeoutMilliseconds)
+    }
+
+    /// The time after which one Z3 query is answered unknown: the options' solver timeout, and no
+    /// longer than the search's own timeout, which a single query could otherwise outlast.
+    var solverTimeoutMilliseconds: UInt32? {
+        guard let timeout = options.search.timeout else { return options.solverTimeoutMilliseconds }
+        // In floating point, so that no duration, however long, overflows.
+        let milliseconds = UInt32(min(max(1, (Double(timeout) * 1000).rounded(.up)), Double(UInt32.max)))
+        return min(options.solverTimeoutMilliseconds ?? .max, milliseconds)
     }
 
     /// `scenario` with the options' data mode, and the policies and properties the options select
     /// from it and the checker's own properties, in the model's order of properties, then the checker's.
-    func plan(_ scenario: Scenario) throws(CheckError) -> (
+    /// Throws `ScenarioError` for a scenario that cannot be checked, `CheckError` for options that do not fit it.
+    func plan(_ scenario: Scenario) throws -> (
         scenario: Scenario, policies: [Policy], properties: [ExtentProperty]
     ) {
         var scenario = scenario
@@ -154,6 +170,7 @@ public struct ExtentChecker: Sendable {
             scenario.data = data
             if let problem = data.problem(for: scenario) { throw CheckError.dataMode(problem, model: scenario.name) }
         }
+        try scenario.validate()
         var all = scenario.invariants
         for property in properties {
             guard !all.contains(property) else { throw CheckError.duplicateProperty(property.name, model: scenario.name) }

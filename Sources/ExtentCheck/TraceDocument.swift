@@ -48,12 +48,13 @@ public struct TraceDocument: Hashable, Sendable, Codable {
     }
 
     /// A digest of everything about `scenario` that steps and verdicts depend on: its model file as
-    /// `ModelFileWriter` writes it, expectations left out, as 16 hexadecimal digits.
-    public static func digest(of scenario: Scenario) -> String {
+    /// `ModelFileWriter` writes it, expectations left out, as 16 hexadecimal digits. Throws `ScenarioError`
+    /// for a scenario that `Scenario.validate()` refuses.
+    public static func digest(of scenario: Scenario) throws(ScenarioError) -> String {
         var semantic = scenario
         semantic.expectations = [:]
         var hasher = StableHasher()
-        for byte in ModelFileWriter.yaml(for: semantic).utf8 { hasher.combine(UInt32(byte)) }
+        for byte in try ModelFileWriter.yaml(for: semantic).utf8 { hasher.combine(UInt32(byte)) }
         let text = String(hasher.finalize().rawValue, radix: 16)
         return String(repeating: "0", count: 16 - text.count) + text
     }

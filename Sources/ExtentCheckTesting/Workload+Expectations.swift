@@ -32,7 +32,9 @@ extension Workload {
         do {
             return try checker.expect(property, expected, in: scenario, under: policy.name)
         } catch let failure as ExpectationFailure {
-            Issue.record("\(ModelFileWriter.yaml(for: scenario))\n\(failure)", sourceLocation: sourceLocation)
+            // The check ran, so the scenario is valid and has a model file.
+            let model = (try? ModelFileWriter.yaml(for: scenario)) ?? "\(self)\n"
+            Issue.record("\(model)\n\(failure)", sourceLocation: sourceLocation)
         } catch {
             Issue.record("the check of \(self) failed: \(error)", sourceLocation: sourceLocation)
         }

@@ -91,7 +91,7 @@ public struct FuzzReport: Sendable, Codable {
             try container.encode(shrinkSteps, forKey: .shrinkSteps)
             try container.encode(original, forKey: .original)
             try container.encode(shrunk, forKey: .shrunk)
-            try container.encode(ModelFileWriter.yaml(for: scenario), forKey: .model)
+            try container.encode(try ModelFileWriter.yaml(for: scenario), forKey: .model)
             try container.encode(result, forKey: .result)
         }
     }

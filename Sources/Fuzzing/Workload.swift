@@ -139,7 +139,7 @@ extension Workload: CustomStringConvertible {
             let target =
                 switch mutator.target {
                 case .writerBuffer(let writer): "buffer-\(writer + 1)"
-                case .pageCache: "page-cache"
+                case .pageCache: MutationTarget.pageCacheName
                 }
             parts.append("mutator-\(index + 1): \(target), budget \(mutator.budget)")
         }
@@ -147,6 +147,10 @@ extension Workload: CustomStringConvertible {
     }
 
     private static func blocks(_ at: Int, _ count: Int) -> String {
-        count == 1 ? "block \(at)" : "blocks \(at)-\(at + count - 1)"
+        // A workload built by hand may hold any numbers: its description must not trap on them.
+        let (span, spanOverflows) = count.subtractingReportingOverflow(1)
+        let (last, lastOverflows) = at.addingReportingOverflow(span)
+        if count == 1 { return "block \(at)" }
+        return spanOverflows || lastOverflows ? "\(count) blocks at \(at)" : "blocks \(at)-\(last)"
     }
 }

@@ -10,24 +10,16 @@ extension ModelFileReader {
     /// The keys of a mutator.
     static let mutatorKeys = ["target", "budget"]
 
-    /// The actors, in file order, from a mapping of name to role.
-    static func actors(
-        from reader: NodeReader, buffers: [Buffer], geometry: Geometry
-    ) throws(ModelFileError) -> [Scenario.Actor] {
+    /// The actors, in file order, from a mapping of name to role; their ranges and budgets are
+    /// checked against the scenario by `Scenario.validate()`.
+    static func actors(from reader: NodeReader, buffers: [Buffer]) throws(ModelFileError) -> [Scenario.Actor] {
         var actors: [Scenario.Actor] = []
         for entry in try reader.entries() {
-            let roles = try entry.value.fields(actorRoles).entries
-            guard let role = roles.first else {
-                throw entry.value.error("actor '\(entry.name)' needs a role: writer or mutator")
-            }
-            if roles.count > 1 {
-                throw roles[1].keyReader.error(
-                    "actor '\(entry.name)' has both writer and mutator; give exactly one")
-            }
+            let role = try self.role(of: entry)
             switch role.name {
             case "writer":
                 let steps = try role.value.elements().map { (step) throws(ModelFileError) in
-                    try writerStep(from: step, buffers: buffers, geometry: geometry)
+                    try writerStep(from: step, buffers: buffers)
                 }
                 actors.append(Scenario.Actor(name: entry.name, role: .writer(steps)))
             default:
@@ -37,10 +29,20 @@ extension ModelFileReader {
         return actors
     }
 
+    /// The one role an actor's entry gives: its key (writer or mutator) and its value.
+    static func role(of entry: NodeReader.Entry) throws(ModelFileError) -> NodeReader.Entry {
+        let roles = try entry.value.fields(actorRoles).entries
+        guard let role = roles.first else {
+            throw entry.value.error("actor '\(entry.name)' needs a role: writer or mutator")
+        }
+        if roles.count > 1 {
+            throw roles[1].keyReader.error("actor '\(entry.name)' has both writer and mutator; give exactly one")
+        }
+        return role
+    }
+
     /// One step of a writer's script: `fsync`, or `dio-write: {...}` / `write: {...}`.
-    static func writerStep(
-        from reader: NodeReader, buffers: [Buffer], geometry: Geometry
-    ) throws(ModelFileError) -> WriterStep {
+    static func writerStep(from reader: NodeReader, buffers: [Buffer]) throws(ModelFileError) -> WriterStep {
         if reader.isScalar {
             let name = try reader.string()
             switch name {
@@ -63,9 +65,9 @@ extension ModelFileReader {
         }
         switch step.name {
         case "dio-write":
-            return .directWrite(try range(from: step.value, buffers: buffers, geometry: geometry))
+            return .directWrite(try range(from: step.value, buffers: buffers))
         case "write":
-            return .bufferedWrite(try range(from: step.value, buffers: buffers, geometry: geometry))
+            return .bufferedWrite(try range(from: step.value, buffers: buffers))
         case "fsync":
             throw step.keyReader.error("fsync takes no arguments; write it as '- fsync'")
         default:
@@ -74,34 +76,14 @@ extension ModelFileReader {
         }
     }
 
-    /// The range of a write: `{from: BUFFER, at: L, blocks: N}`, within the buffer and the file.
-    static func range(
-        from reader: NodeReader, buffers: [Buffer], geometry: Geometry
-    ) throws(ModelFileError) -> IORange {
+    /// The range of a write: `{from: BUFFER, at: L, blocks: N}`; `at` is 0 and `blocks` the buffer's
+    /// length unless given.
+    static func range(from reader: NodeReader, buffers: [Buffer]) throws(ModelFileError) -> IORange {
         let fields = try reader.fields(writeArguments)
         let from = try fields.required("from", hint: "name the buffer to write from")
         let index = try bufferIndex(from, buffers: buffers)
-        let buffer = buffers[index]
-        var at = 0
-        if let reader = fields["at"] {
-            at = try reader.integer(
-                in: 0...(geometry.blocks - 1), "at must be a block of the file, 0 through \(geometry.blocks - 1)")
-        }
-        var blocks = buffer.blocks
-        if let reader = fields["blocks"] {
-            blocks = try reader.integer(in: 1..., "blocks must be 1 or more")
-            guard blocks <= buffer.blocks else {
-                throw reader.error(
-                    "blocks \(blocks) is more than buffer '\(buffer.name)' holds"
-                        + " (\(buffer.blocks) \(buffer.blocks == 1 ? "block" : "blocks"))")
-            }
-        }
-        guard at + blocks <= geometry.blocks else {
-            let culprit = fields["at"] ?? fields["blocks"] ?? reader
-            throw culprit.error(
-                "range \(at)..\(at + blocks - 1) is past the end of the file (blocks: \(geometry.blocks))")
-        }
-        return IORange(buffer: index, at: at, blocks: blocks)
+        return IORange(
+            buffer: index, at: try fields["at"]?.integer() ?? 0, blocks: try fields["blocks"]?.integer() ?? buffers[index].blocks)
     }
 
     /// A mutator: `{target: BUFFER or page-cache, budget: N}`.
@@ -114,11 +96,7 @@ extension ModelFileReader {
         } else {
             mutationTarget = .buffer(try bufferIndex(target, buffers: buffers, orPageCache: true))
         }
-        var budget = 1
-        if let reader = fields["budget"] {
-            budget = try reader.integer(in: 0...Scenario.Actor.maximumBudget, "budget must be 0 through \(Scenario.Actor.maximumBudget)")
-        }
-        return .mutator(target: mutationTarget, budget: budget)
+        return .mutator(target: mutationTarget, budget: try fields["budget"]?.integer() ?? 1)
     }
 
     /// The index of the buffer that `reader` names, or an error listing the buffers.

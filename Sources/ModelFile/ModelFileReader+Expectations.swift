@@ -2,17 +2,13 @@ internal import Extent
 
 extension ModelFileReader {
     /// The expected verdicts, by policy name: each policy maps to `holds` (every
-    /// checked invariant holds) or to a mapping of invariant to `holds` or `violated`.
+    /// checked invariant holds) or to a mapping of invariant to `holds` or `violated`. That each names
+    /// a policy the model checks is checked by `Scenario.validate()`.
     static func expectations(
-        from reader: NodeReader, policies: [Policy], invariants: [ExtentProperty]
+        from reader: NodeReader, invariants: [ExtentProperty]
     ) throws(ModelFileError) -> [String: [String: ExpectedVerdict]] {
         var expectations: [String: [String: ExpectedVerdict]] = [:]
         for entry in try reader.entries() {
-            guard policies.contains(where: { $0.name == entry.name }) else {
-                throw entry.keyReader.error(
-                    "expect names policy '\(entry.name)', which the model does not check"
-                        + " (policies: \(policies.map(\.name).joined(separator: ", ")))")
-            }
             expectations[entry.name] = try verdicts(from: entry.value, invariants: invariants)
         }
         return expectations

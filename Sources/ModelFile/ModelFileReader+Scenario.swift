@@ -8,7 +8,7 @@ extension ModelFileReader {
     ]
 
     /// The name of the mutator target that stands for the page cache; no buffer may take it.
-    static let pageCacheTarget = "page-cache"
+    static let pageCacheTarget = MutationTarget.pageCacheName
 
     /// The scenario that the document `root` describes.
     static func scenario(from root: NodeReader) throws(ModelFileError) -> Scenario {
@@ -24,11 +24,13 @@ extension ModelFileReader {
             scenario.about = try about.string().trimmingTrailingWhitespace()
         }
         scenario.geometry = try geometry(from: fields)
+        try validate(scenario.validateGeometry, at: { error in geometryKeys[error.field].flatMap { fields[$0] } ?? root })
         if let checksum = fields["checksum"] {
             scenario.checksum = try checksum.choice(ChecksumKind.self, what: "checksum")
         }
         if let buffers = fields["buffers"] {
             scenario.buffers = try self.buffers(from: buffers)
+            try validate(scenario.validateBuffers, at: { error throws(ModelFileError) in try bufferNode(of: error, in: buffers) })
         }
         if let data = fields["data"] {
             let text = try data.string()
@@ -37,21 +39,23 @@ extension ModelFileReader {
             } catch {
                 throw data.error(error.description)
             }
-            if let problem = scenario.data.problem(for: scenario) { throw data.error(problem) }
+            try validate(scenario.validateData, at: { _ in data })
         }
         if let actors = fields["actors"] {
-            scenario.actors = try self.actors(
-                from: actors, buffers: scenario.buffers, geometry: scenario.geometry)
+            scenario.actors = try self.actors(from: actors, buffers: scenario.buffers)
+            try validate(scenario.validateActors, at: { error throws(ModelFileError) in try actorNode(of: error, in: actors) })
         }
         if let policies = fields["policies"] {
             scenario.policies = try self.policies(from: policies)
+            try validate(scenario.validatePolicies, at: { error throws(ModelFileError) in try policyNode(of: error, in: policies) })
         }
         if let invariants = fields["invariants"] {
             scenario.invariants = try self.invariants(from: invariants)
+            try validate(scenario.validateInvariants, at: { error throws(ModelFileError) in try elementNode(of: error, in: invariants) })
         }
         if let expect = fields["expect"] {
-            scenario.expectations = try expectations(
-                from: expect, policies: scenario.policies, invariants: scenario.invariants)
+            scenario.expectations = try expectations(from: expect, invariants: scenario.invariants)
+            try validate(scenario.validateExpectations, at: { error throws(ModelFileError) in try expectationNode(of: error, in: expect) })
         }
         return scenario
     }
@@ -63,39 +67,25 @@ extension ModelFileReader {
         return String(base[..<dot])
     }
 
-    /// The geometry from `blocks`, `block-words`, `word-bits` and `mirrors`.
+    /// The geometry from `blocks`, `block-words`, `word-bits` and `mirrors`; its sizes are checked by
+    /// `Scenario.validate()`.
     static func geometry(from fields: NodeReader.Fields) throws(ModelFileError) -> Geometry {
         var geometry = Geometry()
-        if let blocks = fields["blocks"] {
-            geometry.blocks = try blocks.integer(
-                in: 1...Geometry.maximumBlocks, "blocks must be 1 through \(Geometry.maximumBlocks)")
-        }
-        if let blockWords = fields["block-words"] {
-            geometry.blockWords = try blockWords.integer(
-                in: 1...Geometry.maximumBlockWords,
-                "block-words must be 1 through \(Geometry.maximumBlockWords)")
-        }
-        if let wordBits = fields["word-bits"] {
-            geometry.wordBits = try wordBits.integer(in: 1...64, "word-bits must be 1 through 64")
-        }
-        if let mirrors = fields["mirrors"] {
-            geometry.mirrors = try mirrors.integer(in: 1...2, "mirrors must be 1 or 2")
-        }
+        if let blocks = fields["blocks"] { geometry.blocks = try blocks.integer() }
+        if let blockWords = fields["block-words"] { geometry.blockWords = try blockWords.integer() }
+        if let wordBits = fields["word-bits"] { geometry.wordBits = try wordBits.integer() }
+        if let mirrors = fields["mirrors"] { geometry.mirrors = try mirrors.integer() }
         return geometry
     }
 
-    /// The buffers, in file order, from a mapping of name to length in blocks.
+    /// The buffers, in file order, from a mapping of name to length in blocks; names and lengths are
+    /// checked by `Scenario.validate()`.
     static func buffers(from reader: NodeReader) throws(ModelFileError) -> [Buffer] {
         var buffers: [Buffer] = []
         for entry in try reader.entries() {
-            guard entry.name != pageCacheTarget else {
-                throw entry.keyReader.error(
-                    "'\(pageCacheTarget)' names the page cache as a mutator target; give the buffer another name")
-            }
-            let blocks = try entry.value.integer(
-                in: 1...Geometry.maximumBlocks,
-                "a buffer's length must be 1 through \(Geometry.maximumBlocks) blocks")
-            buffers.append(Buffer(name: entry.name, blocks: blocks))
+            // A name that cannot be a buffer's is the error, whatever its length.
+            if let fault = Buffer.fault(name: entry.name) { throw entry.keyReader.error(fault.problem) }
+            buffers.append(Buffer(name: entry.name, blocks: try entry.value.integer()))
         }
         return buffers
     }

@@ -7,11 +7,13 @@ public import Extent
 /// stated in Swift have no name a model file can give; they are left out.
 ///
 /// ```swift
-/// let yaml = ModelFileWriter.yaml(for: scenario)
+/// let yaml = try ModelFileWriter.yaml(for: scenario)
 /// ```
 public enum ModelFileWriter {
-    /// The model file of `scenario`.
-    public static func yaml(for scenario: Scenario) -> String {
+    /// The model file of `scenario`; throws `ScenarioError` for a scenario that `Scenario.validate()`
+    /// refuses, which no model file could describe.
+    public static func yaml(for scenario: Scenario) throws(ScenarioError) -> String {
+        try scenario.validate()
         var lines: [String] = ["name: \(scalar(scenario.name))"]
         if !scenario.about.isEmpty { lines += about(scenario.about) }
         let geometry = scenario.geometry
@@ -73,7 +75,7 @@ public enum ModelFileWriter {
             let name =
                 switch target {
                 case .buffer(let index): scalar(buffers[index].name)
-                case .pageCache: "page-cache"
+                case .pageCache: MutationTarget.pageCacheName
                 }
             return ["    mutator: {target: \(name), budget: \(budget)}"]
         }

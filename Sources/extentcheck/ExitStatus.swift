@@ -34,7 +34,7 @@ enum ExitStatus {
         interrupted ? Self.interrupted : code(for: status)
     }
 
-    /// Prints what went wrong and exits: 2 for a bad model file, bad options or usage
+    /// Prints what went wrong and exits: 2 for a bad model file or scenario, bad options or usage
     /// (rather than ArgumentParser's 64), 4 for a check that failed, and as ArgumentParser
     /// decides for help and version.
     static func exit(for error: any Error) -> Never {
@@ -42,6 +42,8 @@ enum ExitStatus {
         case let error as ModelFileError:
             exitWithBadInput("error: \(error)")
         case let error as CheckError:
+            exitWithBadInput("error: \(error)")
+        case let error as ScenarioError:
             exitWithBadInput("error: \(error)")
         case let error as FuzzError:
             exitWithBadInput("error: \(error)")

@@ -135,7 +135,7 @@ extension ExtentCheckCommand {
                 let header = ["Found by: extentcheck \(CommandLine.arguments.dropFirst().joined(separator: " "))"]
                     + (exhaustive ? [] : ["Seed: \(seed)"]) + ["", "Shortest counterexample:"] + traceLines
                 let file = header.map { $0.isEmpty ? "#" : "# " + $0 }.joined(separator: "\n") + "\n"
-                    + ModelFileWriter.yaml(for: finding.scenario)
+                    + (try ModelFileWriter.yaml(for: finding.scenario))
                 do {
                     try file.write(toFile: path, atomically: true, encoding: .utf8)
                 } catch {

@@ -1,4 +1,4 @@
-import Extent
+@testable import Extent
 import Testing
 
 /// The expected verdicts of the contract's §6, one row per scenario and policy.
@@ -33,7 +33,7 @@ import Testing
         }
         + Policy.builtIn.map { policy in
             // "As its checksum column": the column of the path the write takes.
-            let path = ExtentModel(scenario: quiet, policy: policy).directIOPath
+            let path = ExtentModel.directIOPath(of: policy, mirrors: quiet.geometry.mirrors)
             let summed = path == .buffered ? policy.bufferedChecksum : policy.directIOChecksum
             return Row(
                 scenario: quiet, policy: policy.name, csumMatchesData: "holds",

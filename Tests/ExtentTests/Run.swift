@@ -16,7 +16,7 @@ struct Run {
             scenario.data == .symbolic
             ? try SolverOracle(geometry: scenario.geometry, checksum: scenario.checksum, usesShortcuts: usesShortcuts)
             : nil
-        model = ExtentModel(scenario: scenario, policy: policy, oracle: oracle)
+        model = try ExtentModel(scenario: scenario, policy: policy, oracle: oracle)
         outcome = Checker(
             system: model, properties: model.properties(for: invariants ?? scenario.invariants),
             options: SearchOptions(storage: storage)

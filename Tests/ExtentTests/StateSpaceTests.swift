@@ -43,9 +43,9 @@ import Testing
         #expect(run.verdicts.values.allSatisfy { $0 == "holds" })
     }
 
-    @Test func concreteInitialStatesEnumerateEveryFreshWord() {
+    @Test func concreteInitialStatesEnumerateEveryFreshWord() throws {
         // Fresh words: the guest page's and the stored block's: 3^2 initial states.
-        let model = ExtentModel(scenario: Scenarios.qemuCacheNone(data: .concrete(3)), policy: Policy.builtIn[0])
+        let model = try ExtentModel(scenario: Scenarios.qemuCacheNone(data: .concrete(3)), policy: Policy.builtIn[0])
         let initial = model.initialStates()
         #expect(initial.count == 9)
         #expect(Set(initial).count == 9)
@@ -56,13 +56,26 @@ import Testing
         }
     }
 
-    @Test func aSymbolicModelStartsInOneState() {
-        let model = ExtentModel(scenario: Scenarios.qemuCacheNone(mirrors: 2), policy: Policy.builtIn[0])
+    @Test(arguments: [Set<Reduction>(), [.symmetry]])
+    func theFirstInitialStatesAreListedAlone(reductions: Set<Reduction>) throws {
+        // Two writers of one buffer each, interchangeable: symmetry merges initial states.
+        var scenario = Scenarios.qemuCacheNone(blocks: 2, data: .concrete(3))
+        scenario.buffers.append(Buffer(name: "other", blocks: 2))
+        scenario.actors.append(.writer("other", [.directWrite(IORange(buffer: 1, at: 0, blocks: 2))]))
+        let model = try ExtentModel(scenario: scenario, policy: Policy.builtIn[0], reductions: reductions)
+        let all = model.initialStates()
+        for limit in [0, 1, 7, all.count, all.count + 5] {
+            #expect(model.initialStates(limit: limit) == Array(all.prefix(limit)), "\(limit)")
+        }
+    }
+
+    @Test func aSymbolicModelStartsInOneState() throws {
+        let model = try ExtentModel(scenario: Scenarios.qemuCacheNone(mirrors: 2), policy: Policy.builtIn[0])
         #expect(model.initialStates().count == 1)
     }
 
-    @Test func statesThatDifferOnlyByVariableNamesAreOne() {
-        let model = ExtentModel(scenario: Scenarios.qemuCacheNone(), policy: Policy.builtIn[0])
+    @Test func statesThatDifferOnlyByVariableNamesAreOne() throws {
+        let model = try ExtentModel(scenario: Scenarios.qemuCacheNone(), policy: Policy.builtIn[0])
         let initial = model.initialStates()[0]
         let layout = model.layout
         let mutate = ExtentAction.mutate(mutator: 0, location: .buffer(0, word: 0), value: nil)
@@ -77,8 +90,8 @@ import Testing
         #expect(canonical[layout.bufferWord(0, 0)] != canonical[layout.start(of: .stored(0, mirror: 0))])
     }
 
-    @Test func everySuccessorIsCanonical() {
-        let model = ExtentModel(scenario: Scenarios.qemuCacheNone(blocks: 2, mirrors: 2), policy: Policy.builtIn[0])
+    @Test func everySuccessorIsCanonical() throws {
+        let model = try ExtentModel(scenario: Scenarios.qemuCacheNone(blocks: 2, mirrors: 2), policy: Policy.builtIn[0])
         var frontier = model.initialStates()
         var seen = Set(frontier)
         while let state = frontier.popLast() {

@@ -210,6 +210,28 @@ import Testing
             at: 4, 37, key: "actors.fs.mutator.budget", "budget must be 0 through 1000000"),
     ]
 
+    /// Sizes past the maxima `Scenario.validate()` sets, placed at the key that lists too many.
+    static let sizes: [ErrorCase] = [
+        ErrorCase(
+            "too many buffers", "buffers: {\((0..<17).map { "b\($0): 1" }.joined(separator: ", "))}\n",
+            at: 1, 10, key: "buffers", "at most 16 buffers, found 17"),
+        ErrorCase(
+            "too many actors", "actors: {\((0..<17).map { "w\($0): {writer: [fsync]}" }.joined(separator: ", "))}\n",
+            at: 1, 9, key: "actors", "at most 16 actors, found 17"),
+        ErrorCase(
+            "script too long", "actors:\n  w:\n    writer: [\(Array(repeating: "fsync", count: 65).joined(separator: ", "))]\n",
+            at: 3, 13, key: "actors.w.writer", "a script has at most 64 steps, found 65"),
+        ErrorCase(
+            "writer past the end in its second step",
+            """
+            blocks: 2
+            buffers: {page: 1}
+            actors:
+              w: {writer: [fsync, write: {from: page, at: 5}]}
+            """,
+            at: 4, 47, key: "actors.w.writer[1].write.at", "at must be a block of the file, 0 through 1, found 5"),
+    ]
+
     /// Errors in policies and invariants.
     static let policies: [ErrorCase] = [
         ErrorCase("unknown policy", "policies: [dio-csum, dio-sum]\n", at: 1, 22, key: "policies[1]", "unknown policy 'dio-sum'; built-in policies: dio-csum, buffered-fallback"),
@@ -347,6 +369,7 @@ import Testing
     @Test(arguments: shape) func shapeError(_ error: ErrorCase) { error.check() }
     @Test(arguments: values) func valueError(_ error: ErrorCase) { error.check() }
     @Test(arguments: actors) func actorError(_ error: ErrorCase) { error.check() }
+    @Test(arguments: sizes) func sizeError(_ error: ErrorCase) { error.check() }
     @Test(arguments: policies) func policyError(_ error: ErrorCase) { error.check() }
     @Test(arguments: expectations) func expectationError(_ error: ErrorCase) { error.check() }
 

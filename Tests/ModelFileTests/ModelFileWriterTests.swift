@@ -26,7 +26,7 @@ import Testing
     @Test("every bundled model round-trips", arguments: bundledModels)
     func bundledModelRoundTrips(name: String) throws {
         let original = try ModelFileReader.load(contentsOf: Self.models.appendingPathComponent(name).path)
-        let yaml = ModelFileWriter.yaml(for: original)
+        let yaml = try ModelFileWriter.yaml(for: original)
         let reloaded = try ModelFileReader.parse(yaml, path: name)
         #expect(Self.comparable(reloaded) == Self.comparable(original), "\(yaml)")
         #expect(reloaded.invariants.map(\.name) == original.invariants.map(\.name))
@@ -45,7 +45,7 @@ import Testing
                 ],
                 policies: [Policy.builtIn(named: "dio-csum")!], invariants: [.csumMatchesData],
                 expectations: ["dio-csum": ["csum-matches-data": .violated]])
-            let yaml = ModelFileWriter.yaml(for: scenario)
+            let yaml = try ModelFileWriter.yaml(for: scenario)
             let reloaded = try ModelFileReader.parse(yaml, path: "awkward.yaml")
             #expect(reloaded == scenario, "\(yaml)")
         }
@@ -59,7 +59,7 @@ import Testing
         custom.writebackSource = .copy
         custom.summary = ""
         let scenario = Scenario(name: "custom", policies: [Policy.builtIn(named: "nodatasum")!, custom])
-        let yaml = ModelFileWriter.yaml(for: scenario)
+        let yaml = try ModelFileWriter.yaml(for: scenario)
         #expect(yaml.contains("    device-check: guard\n"))
         let reloaded = try ModelFileReader.parse(yaml, path: "custom.yaml")
         #expect(Self.comparable(reloaded) == scenario)

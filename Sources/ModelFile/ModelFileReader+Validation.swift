@@ -1,0 +1,77 @@
+internal import Extent
+
+extension ModelFileReader {
+    /// The model-file key of each field of the geometry.
+    static let geometryKeys: [ScenarioError.Field: String] = [
+        .blocks: "blocks", .blockWords: "block-words", .wordBits: "word-bits", .mirrors: "mirrors",
+    ]
+
+    /// Runs one stage of `Scenario.validate()` on what has been read so far, and throws its error at
+    /// the node `locate` finds for it: the rules are the scenario's, the place the file's.
+    static func validate(
+        _ stage: () throws(ScenarioError) -> Void, at locate: (ScenarioError) throws(ModelFileError) -> NodeReader
+    ) throws(ModelFileError) {
+        do {
+            try stage()
+        } catch {
+            throw try locate(error).error(error.problem)
+        }
+    }
+
+    /// The node of a buffer's name or length, or `buffers` itself.
+    static func bufferNode(of error: ScenarioError, in buffers: NodeReader) throws(ModelFileError) -> NodeReader {
+        guard case .buffer(let index, _) = error.subject else { return buffers }
+        let entry = try buffers.entries()[index]
+        return error.field == .name ? entry.keyReader : entry.value
+    }
+
+    /// The node of an actor's field: its name, its role, a step of its script or a key of a step or mutator.
+    static func actorNode(of error: ScenarioError, in actors: NodeReader) throws(ModelFileError) -> NodeReader {
+        let index: Int
+        switch error.subject {
+        case .actor(let actor, _), .step(let actor, _, _): index = actor
+        default: return actors
+        }
+        let entry = try actors.entries()[index]
+        if error.field == .name { return entry.keyReader }
+        let role = try self.role(of: entry).value
+        guard let step = error.step else {
+            // A writer's script as a whole, or a key of a mutator.
+            guard case .mapping = role.node else { return role }
+            let fields = try role.fields(mutatorKeys)
+            return (error.field == .target ? fields["target"] : fields["budget"]) ?? role
+        }
+        let stepReader = try role.elements()[step]
+        guard case .mapping = stepReader.node, let range = try stepReader.entries().first?.value else { return stepReader }
+        let fields = try range.fields(writeArguments)
+        switch error.field {
+        case .buffer: return fields["from"] ?? range
+        // A range past the end of the file is where it starts, or else how long it is.
+        case .at: return fields["at"] ?? fields["blocks"] ?? range
+        case .blocks: return fields["blocks"] ?? range
+        default: return range
+        }
+    }
+
+    /// The node of a policy, or of its name when the policy is a mapping; or `policies` itself.
+    static func policyNode(of error: ScenarioError, in policies: NodeReader) throws(ModelFileError) -> NodeReader {
+        guard case .policy(let index, _) = error.subject else { return policies }
+        let item = try policies.elements()[index]
+        guard case .mapping = item.node else { return item }
+        return try item.fields(customPolicyKeys + optionalPolicyKeys)["name"] ?? item
+    }
+
+    /// The node of an item of `invariants`, or `invariants` itself.
+    static func elementNode(of error: ScenarioError, in invariants: NodeReader) throws(ModelFileError) -> NodeReader {
+        guard case .invariant(let index, _) = error.subject else { return invariants }
+        return try invariants.elements()[index]
+    }
+
+    /// The key of the policy an expectation names, or `expect` itself.
+    static func expectationNode(of error: ScenarioError, in expect: NodeReader) throws(ModelFileError) -> NodeReader {
+        guard case .expectation(let policy, _) = error.subject,
+            let entry = try expect.entries().first(where: { $0.name == policy })
+        else { return expect }
+        return entry.keyReader
+    }
+}
