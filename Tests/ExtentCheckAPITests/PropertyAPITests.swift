@@ -103,6 +103,25 @@ struct PropertyAPITests {
         }
     }
 
+    @Test("a judgement that asks for a part the model lacks is unknown, with the reason, and nothing traps")
+    func missingPartsAreUnknown() throws {
+        let secondMirror = ExtentProperty.always("second-mirror", meaning: "mirror 1 differs from mirror 0") { state in
+            try state.stored.map { block in Finding(when: try block.mirror(1) != block.mirror(0), "mirrors differ") }
+        }
+        let pastTheEnd = ExtentProperty.sometimes("past-the-end", meaning: "block 7 is stored") { state in
+            [Finding(when: try state.stored[7].mirror(0) == state.stored[0].mirror(0), "block 7 is block 0")]
+        }
+        let report = try ExtentChecker(properties: [secondMirror, pastTheEnd]).check(Self.seedRace)
+        for policy in report.policies {
+            let mirror = try #require(policy.result(of: "second-mirror"))
+            #expect(mirror.verdict == .unknown && mirror.reason?.contains("mirror 1 of stored block 0, which has 1") == true)
+            let block = try #require(policy.result(of: "past-the-end"))
+            #expect(block.verdict == .unknown && block.reason?.contains("stored block 7 of the file, which has 1") == true)
+            // The model's own invariants are decided as usual beside them.
+            #expect(policy.result(of: "csum-matches-data")?.verdict != .unknown)
+        }
+    }
+
     @Test("concrete data answers the same as symbolic data")
     func concreteDataAgrees() throws {
         var concrete = Self.seedRace
