@@ -8,7 +8,7 @@ extension Checker {
     /// the same every run. A breadth-first outcome only: a depth-first path is not shortest anyway.
     ///
     /// Each discovery costs a layered search as deep as its path; beyond `limit` (state, last actor)
-    /// pairs, or once `deadline` has passed, it is abandoned and the path kept.
+    /// pairs, once `deadline` has passed, or once the search is cancelled, it is abandoned and the path kept.
     @inlinable
     public func fewestSwitches(
         in outcome: SearchOutcome<System.State, System.Action>, actor: (System.Action) -> String,
@@ -97,6 +97,7 @@ extension Checker {
             var indexOf: [SwitchKey: Int] = [:]
             let isLast = depth == length - 1
             for (nodeIndex, node) in layers[depth].enumerated() {
+                if nodeIndex & 0xF == 0, options.cancellation?.isCancelled == true { return path }
                 if let deadline, nodeIndex & 0xF == 0, ContinuousClock().now >= deadline { return path }
                 successors.removeAll(keepingCapacity: true)
                 system.successors(of: node.state, into: &successors)

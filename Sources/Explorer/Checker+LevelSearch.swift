@@ -75,9 +75,10 @@ extension Checker {
             var (expansions, direct, stop) = expand(
                 consume level, pass: pass, seen: seen, findings: findings, workers: workers, deadline: deadline,
                 watch: {
+                    // A cancellation first: an interrupted run reports itself as interrupted, whatever else.
+                    if options.cancellation?.isCancelled == true { return .interrupted }
                     let now = clock.now
                     if let timeout = options.timeout, now - start >= timeout { return .timeout(timeout) }
-                    if options.cancellation?.isCancelled == true { return .interrupted }
                     if let memoryLimit = options.memoryLimit,
                         let resident = ResidentMemory.bytes(), resident >= memoryLimit
                     {

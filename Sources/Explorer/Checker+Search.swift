@@ -57,13 +57,14 @@ extension Checker {
                 expansions += 1
                 // A state may cost many solver calls: the clock is read every few states.
                 if expansions & 0xF == 0 {
+                    // A cancellation first: an interrupted run reports itself as interrupted, whatever else.
+                    if options.cancellation?.isCancelled == true {
+                        limit = .interrupted
+                        break search
+                    }
                     let now = clock.now
                     if let timeout = options.timeout, now - start >= timeout {
                         limit = .timeout(timeout)
-                        break search
-                    }
-                    if options.cancellation?.isCancelled == true {
-                        limit = .interrupted
                         break search
                     }
                     if let memoryLimit = options.memoryLimit, expansions & 0xFFF == 0,

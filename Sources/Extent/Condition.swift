@@ -32,6 +32,9 @@ public struct Condition: Sendable {
         var comparesChecksums: Bool
         /// Whether the comparison says the sides differ; else it says they are equal.
         var differ: Bool
+
+        /// The comparison's kind as one word, as path conditions store an atom's: bit 0 differ, bit 1 checksums.
+        var flags: UInt32 { (differ ? 1 : 0) | (comparesChecksums ? 2 : 0) }
     }
 
     let formula: Formula
@@ -77,6 +80,11 @@ extension Condition.Formula {
         case .any(let parts):
             return .all(parts.map(\.negated))
         }
+    }
+
+    /// Whether the formula is a conjunction of parts.
+    var isConjunction: Bool {
+        if case .all = self { true } else { false }
     }
 
     /// Every comparison of the formula, in order.

@@ -29,7 +29,26 @@ extension SolverOracle {
 
     /// A disjunction of atoms; a path condition is a conjunction of clauses.
     typealias Clause = [Atom]
+}
 
+extension Condition.Formula {
+    /// The conjunction of `clauses`, each the disjunction of its atoms (not folded: the oracle asks
+    /// every atom it is given).
+    init(_ clauses: [SolverOracle.Clause]) {
+        self = .all(
+            clauses.map { clause in
+                .any(
+                    clause.map { atom in
+                        .comparison(
+                            Condition.Comparison(
+                                a: BlockData(terms: atom.a), b: BlockData(terms: atom.b),
+                                comparesChecksums: atom.comparesChecksums, differ: atom.differ))
+                    })
+            })
+    }
+}
+
+extension SolverOracle {
     /// `.violated` when some value of the variables satisfies every clause and `formula`, `.holds` when
     /// none does.
     ///
@@ -37,12 +56,7 @@ extension SolverOracle {
     /// structure of the clauses and the formula) when the oracle uses shortcuts.
     func isSatisfiable(_ clauses: [Clause], and formula: Condition.Formula = .constant(true)) -> Judgement {
         var question = ConditionQuestion()
-        for clause in clauses {
-            question.structure.append(UInt8(truncatingIfNeeded: clause.count))
-            for atom in clause {
-                question.append(atom.flags, a: BlockData(terms: atom.a), b: BlockData(terms: atom.b))
-            }
-        }
+        for clause in clauses { question.append(clause) }
         question.append(formula)
         if usesShortcuts, let cached = conditionCache[question] {
             statistics.cacheHits += 1
@@ -85,14 +99,7 @@ extension SolverOracle {
 
     /// The Boolean term that says every clause holds, with `term` giving each word's variable.
     func formula(_ clauses: [Clause], term: (UInt32) throws -> Z3Term) throws -> Z3Term {
-        try context.and(
-            clauses.map { clause in
-                try context.or(
-                    clause.map { atom in
-                        let differ = try difference(try atom.a.map(term), try atom.b.map(term), atom.comparesChecksums)
-                        return atom.differ ? differ : try differ.not()
-                    })
-            })
+        try self.term(of: Condition.Formula(clauses), term: term)
     }
 
     /// The Boolean term of `formula`, with `term` giving each word's variable.
@@ -108,47 +115,6 @@ extension SolverOracle {
             return try context.and(try parts.map { try self.term(of: $0, term: term) })
         case .any(let parts):
             return try context.or(try parts.map { try self.term(of: $0, term: term) })
-        }
-    }
-}
-
-/// A satisfiability question in canonical form: the terms renamed in order of first appearance, and
-/// the structure of the clauses and the formula.
-struct ConditionQuestion: Hashable {
-    var shape: [UInt16] = []
-    var structure: [UInt8] = []
-    /// Each term's new name; not part of the question's identity.
-    var renaming: [UInt32: UInt16] = [:]
-
-    static func == (lhs: Self, rhs: Self) -> Bool { lhs.shape == rhs.shape && lhs.structure == rhs.structure }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(shape)
-        hasher.combine(structure)
-    }
-
-    /// Adds a comparison of kind `flags` (bit 0 differ, bit 1 checksums) between `a` and `b`.
-    mutating func append(_ flags: UInt32, a: BlockData, b: BlockData) {
-        structure.append(UInt8(flags) | UInt8(truncatingIfNeeded: a.count) << 2)
-        for term in a.terms + b.terms {
-            let id = renaming[term] ?? UInt16(truncatingIfNeeded: renaming.count)
-            renaming[term] = id
-            shape.append(id)
-        }
-    }
-
-    /// Adds `formula`, after a marker that sets it apart from the clauses.
-    mutating func append(_ formula: Condition.Formula) {
-        switch formula {
-        case .constant(let value):
-            structure.append(value ? 0xFF : 0xFE)
-        case .comparison(let comparison):
-            structure.append(0xFD)
-            append((comparison.differ ? 1 : 0) | (comparison.comparesChecksums ? 2 : 0), a: comparison.a, b: comparison.b)
-        case .all(let parts), .any(let parts):
-            if case .all = formula { structure.append(0xFC) } else { structure.append(0xFB) }
-            structure.append(UInt8(truncatingIfNeeded: parts.count))
-            for part in parts { append(part) }
         }
     }
 }

@@ -1,14 +1,15 @@
 public import Explorer
 internal import Z3Kit
 
-/// Decides with Z3 whether words of a symbolic state can differ: two blocks'
-/// data, or the checksums H of two blocks, for some value of their variables.
+/// Decides with Z3 whether a condition on the words of a symbolic state can
+/// hold, together with a path condition: comparisons of two blocks' data, or
+/// of the checksums H of two blocks, joined by and, or and not.
 ///
-/// Identical word lists never differ, so with `usesShortcuts` the oracle
-/// answers them without a query; other questions are asked once per shape
-/// (the lists with their variables renamed in order of first appearance)
-/// and the answer is cached. Without shortcuts every question is a query:
-/// tests use that to show the shortcuts agree with Z3.
+/// Questions are asked once per shape (the words renamed in order of first
+/// appearance, with the structure of the condition) and the answer is cached;
+/// with `usesShortcuts`, identical word lists are also answered equal without
+/// a query. Without shortcuts every question is a query: tests use that to
+/// show the shortcuts agree with Z3.
 ///
 /// The oracle owns a Z3 context and is not `Sendable`: use it on one thread.
 public final class SolverOracle {
@@ -37,15 +38,8 @@ public final class SolverOracle {
     let solver: Z3Solver
     private let wordSort: Z3Sort
     private let uninterpretedChecksum: Z3Function
-    private var cache: [Question: Judgement] = [:]
     /// Answers to questions with path conditions, by shape.
     var conditionCache: [ConditionQuestion: Judgement] = [:]
-
-    /// A question in canonical form: the lists renamed, and whether it compares checksums.
-    private struct Question: Hashable {
-        var shape: [UInt8]
-        var comparesChecksums: Bool
-    }
 
     /// Creates an oracle for blocks of `geometry` checksummed with `checksum`; a Z3 query that takes
     /// longer than `timeoutMilliseconds` is answered unknown.
@@ -67,38 +61,24 @@ public final class SolverOracle {
     /// `.violated` when some value of the variables gives the blocks `a` and `b` different checksums,
     /// `.holds` when none does.
     public func checksumsCanDiffer(_ a: [UInt32], _ b: [UInt32]) -> Judgement {
-        decide(a, b, comparesChecksums: true)
+        canDiffer(a, b, comparesChecksums: true)
     }
 
     /// `.violated` when some value of the variables makes the blocks `a` and `b` differ,
     /// `.holds` when none does.
     public func wordsCanDiffer(_ a: [UInt32], _ b: [UInt32]) -> Judgement {
-        decide(a, b, comparesChecksums: false)
+        canDiffer(a, b, comparesChecksums: false)
     }
 
-    private func decide(_ a: [UInt32], _ b: [UInt32], comparesChecksums: Bool) -> Judgement {
+    /// One comparison, asked as a condition; identical lists are answered without Z3 under shortcuts.
+    private func canDiffer(_ a: [UInt32], _ b: [UInt32], comparesChecksums: Bool) -> Judgement {
         if usesShortcuts, a == b {
             statistics.identical += 1
             return .holds
         }
-        var renaming: [UInt32: UInt8] = [:]
-        let shape = (a + b).map { word in
-            if let id = renaming[word] { return id }
-            let id = UInt8(renaming.count)
-            renaming[word] = id
-            return id
-        }
-        let question = Question(shape: shape, comparesChecksums: comparesChecksums)
-        if usesShortcuts, let cached = cache[question] {
-            statistics.cacheHits += 1
-            return cached
-        }
-        let answer = ask(question)
-        switch answer {
-        case .unknown: break  // a timeout, say: a later state may still get a definite answer
-        case .holds, .violated: if usesShortcuts { cache[question] = answer }
-        }
-        return answer
+        let comparison = Condition.Comparison(
+            a: BlockData(terms: a), b: BlockData(terms: b), comparesChecksums: comparesChecksums, differ: true)
+        return isSatisfiable([], and: .comparison(comparison))
     }
 
     /// `body`'s answer, counted as one query and timed.
@@ -111,29 +91,6 @@ public final class SolverOracle {
             statistics.seconds += Double(seconds) + Double(attoseconds) * 1e-18
         }
         return body()
-    }
-
-    private func ask(_ question: Question) -> Judgement {
-        timed { answer(question) }
-    }
-
-    private func answer(_ question: Question) -> Judgement {
-        do {
-            let variables = try (0...(question.shape.max() ?? 0)).map { try variable(Int($0)) }
-            let words = question.shape.map { variables[Int($0)] }
-            let half = words.count / 2
-            let differ = try difference(Array(words[..<half]), Array(words[half...]), question.comparesChecksums)
-            return try solver.withScope {
-                try solver.assert(differ)
-                switch try solver.check() {
-                case .sat: return .violated
-                case .unsat: return .holds
-                case .unknown(let reason): return .unknown(reason: "Z3 answered unknown: \(reason)")
-                }
-            }
-        } catch {
-            return .unknown(reason: "Z3 failed: \(error)")
-        }
     }
 
     /// The Boolean term that says the blocks `a` and `b` (or their checksums) differ.

@@ -2,16 +2,16 @@
 /// bios in flight and the stored file, in the contract's terms.
 ///
 /// ```swift
-/// let block = state.stored[0]
-/// if let checksum = block.checksum, try state.mayDiffer(checksum, state.checksum(of: block.mirror(0))) {
-///     return "stored block 0: its checksum disagrees with mirror 0"
+/// let block = try state.stored[0]
+/// if let checksum = block.checksum {
+///     return [Finding(when: checksum != state.checksum(of: try block.mirror(0)), "stored block 0 disagrees with its checksum")]
 /// }
 /// ```
 ///
-/// Words and checksums are opaque terms. A view compares them for the model's data mode: with Z3
-/// in symbolic mode, so that an answer covers every value of every variable, and by value in
-/// `concrete:K` mode. A comparison Z3 cannot decide throws `UndecidedComparison`; the property
-/// that asked is then `unknown` for that state, with Z3's reason.
+/// Words and checksums are opaque terms: comparing two gives a `Condition`, which the checker
+/// decides for the model's data mode, with Z3 in symbolic mode (so that an answer covers every
+/// value of every variable) and by value in `concrete:K` mode. Asking for a part the model does not
+/// have throws `ViewAccessError`; the property that asked is then `unknown` for that state.
 public struct StateView {
     /// How terms are compared; it also holds the model, so that a view costs one reference and the state.
     let decider: TermDecider

@@ -66,7 +66,8 @@ final class TermDecider {
     ) throws(UndecidedComparison) -> Bool {
         let folded = formula.folding(decidedWithoutSolver)
         if case .constant(let value) = folded { return value }
-        guard let oracle else { preconditionFailure("a concrete comparison is always decided by its values") }
+        // Concrete comparisons always fold; symbolic words need Z3, and are never compared by their names.
+        guard let oracle else { throw UndecidedComparison(reason: "no Z3 solver could be made for this model") }
         switch oracle.isSatisfiable(conditions(), and: folded) {
         case .violated: return true
         case .holds: return false
@@ -85,8 +86,8 @@ final class TermDecider {
     /// What `comparison` says without asking Z3, where that is known.
     private func decidedWithoutSolver(_ comparison: Condition.Comparison) -> Bool? {
         let identical = comparison.a.isIdentical(to: comparison.b)
-        guard let oracle else { return identical != comparison.differ }
-        guard oracle.usesShortcuts, identical else { return nil }
+        if model.concreteValues != nil { return identical != comparison.differ }
+        guard let oracle, oracle.usesShortcuts, identical else { return nil }
         oracle.statistics.identical += 1
         return !comparison.differ
     }

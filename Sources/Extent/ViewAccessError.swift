@@ -12,6 +12,6 @@ public struct ViewAccessError: Error, Sendable, Hashable, CustomStringConvertibl
     /// Throws unless `index` is in `0..<count`, saying what `what` (e.g. `mirror`) has `count` of.
     static func check(_ index: Int, of count: Int, _ what: String, in whole: @autoclosure () -> String) throws(ViewAccessError) {
         guard index < 0 || index >= count else { return }
-        throw ViewAccessError("\(what) \(index) of \(whole()), which has \(count)")
+        throw ViewAccessError("\(what) \(index) of \(whole()), which has \(count) \(what)\(count == 1 ? "" : "s")")
     }
 }

@@ -27,6 +27,6 @@ extension ExtentChecker {
         return ReplayReport(
             document: document, kind: property.kind, modelFile: nil, outcome: try model.replay(document.trace, for: property),
             modelChanged: try TraceDocument.digest(of: scenario) != document.modelDigest,
-            expected: scenario.expectations[policy.name]?[property.name])
+            expected: scenario.expectation(of: property, under: policy.name))
     }
 }

@@ -12,16 +12,18 @@ public struct ReplayReport: Hashable, Sendable {
     public var outcome: TraceReplay
     /// Whether the model differs from the one the trace was found on (its digest changed).
     public var modelChanged: Bool
-    /// What the model expects of the property under the policy; nil where it expects nothing.
+    /// What is expected of the property under the policy (the model's `expect`, else the property's
+    /// own, else `holds` for a built-in invariant); nil where nothing is.
     public var expected: ExpectedVerdict?
 
     /// A reproduced trace is a violation, as `check` would report (an example, for a `sometimes`
     /// property: it holds); a trace that diverges shows nothing. As expected when a violation
-    /// reproduces where the model expects one, or nothing does where it expects none.
+    /// reproduces where a violation is expected, or nothing does where none is; no expectation
+    /// where nothing is expected.
     public var status: ResultStatus {
+        guard let expected else { return .noExpectation }
         let reproduced = if case .reproduced = outcome { true } else { false }
-        let violates = reproduced != (kind == .sometimes)
-        let expectsViolation = (expected ?? .holds) == .violated
-        return violates == expectsViolation ? .asExpected : .unexpected
+        let holds = reproduced == (kind == .sometimes)
+        return expected.isMet(by: kind, holds: holds) ? .asExpected : .unexpected
     }
 }

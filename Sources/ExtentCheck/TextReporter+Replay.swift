@@ -1,4 +1,4 @@
-public import Extent
+internal import Extent
 
 extension TextReporter {
     /// A replay: the trace, its outcome, and whether that is what the model expects.
@@ -22,10 +22,11 @@ extension TextReporter {
             let place = step == 0 ? "at the initial state" : "at step \(step)"
             lines.append("  the trace diverges \(place): \(reason)")
         }
-        let expected = (report.expected ?? .holds).rawValue
-        lines.append(
-            report.status == .asExpected
-                ? "  as expected (the model expects \(expected))" : "  UNEXPECTED (the model expects \(expected))")
+        switch (report.status, report.expected) {
+        case (.asExpected, let expected?): lines.append("  as expected (the model expects \(expected.rawValue))")
+        case (_, let expected?): lines.append("  UNEXPECTED (the model expects \(expected.rawValue))")
+        case (_, nil): lines.append("  no expectation")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -22,7 +22,9 @@ extension TextReporter {
                 case .asExpected: line += ", as expected"
                 case .noExpectation: line += ", no expectation"
                 case .unexpected: line += ", UNEXPECTED (expected \((result.expected ?? .holds).rawValue))"
-                case .unknown: line += ", UNKNOWN: \(result.reason ?? "expected \((result.expected ?? .holds).rawValue), not found")"
+                case .unknown:
+                    let notFound = result.expected.map { "expected \($0.rawValue), not found" } ?? "no reason given"
+                    line += ", UNKNOWN: \(result.reason ?? notFound)"
                 }
                 lines.append(line)
             }

@@ -41,10 +41,25 @@ public struct TraceDocument: Hashable, Sendable, Codable {
     }
 
     /// The name of the document's file in `format`: `<model>.<policy>.<property>.<ending>`, with any
-    /// `/` in the names written `-`.
+    /// `/` in the names written `-`, and a name longer than 64 bytes cut to its first 40 bytes and a
+    /// digest of the whole, so that the file name stays within what file systems take (255 bytes).
     public func fileName(_ format: FileFormat) -> String {
-        [model, policy, property].map { String($0.map { $0 == "/" ? "-" : $0 }) }.joined(separator: ".")
-            + "." + format.fileExtension
+        [model, policy, property].map(Self.fileNamePart).joined(separator: ".") + "." + format.fileExtension
+    }
+
+    /// `name` as one part of a file name: `/` written `-`, and at most 64 bytes.
+    private static func fileNamePart(_ name: String) -> String {
+        let part = String(name.map { $0 == "/" ? "-" : $0 })
+        guard part.utf8.count > 64 else { return part }
+        var hasher = StableHasher()
+        for byte in name.utf8 { hasher.combine(UInt32(byte)) }
+        let digest = String(hasher.finalize().rawValue, radix: 16)
+        var kept = ""
+        for character in part {
+            guard kept.utf8.count + character.utf8.count <= 40 else { break }
+            kept.append(character)
+        }
+        return kept + "-" + String(repeating: "0", count: 16 - digest.count) + digest
     }
 
     /// A digest of everything about `scenario` that steps and verdicts depend on: its model file as

@@ -3,8 +3,9 @@
 package enum MessageValue {
     /// The most characters of a value a message quotes.
     package static let quotedLimit = 64
-    /// The most characters of a whole message or key path before its middle is left out.
-    package static let textLimit = 240
+    /// The most bytes of a whole message or key path before its middle is left out: room for the lists
+    /// of names a message offers, none of which is a long value, since values are `quoted(_:)`.
+    package static let textLimit = 2_000
 
     /// `'value'`, or for a long value its start and its length: `'aaaa…' (209715200 bytes)`.
     package static func quoted(_ value: String) -> String {

@@ -33,10 +33,10 @@ extension ModelFileReader {
     static func role(of entry: NodeReader.Entry) throws(ModelFileError) -> NodeReader.Entry {
         let roles = try entry.value.fields(actorRoles).entries
         guard let role = roles.first else {
-            throw entry.value.error("actor '\(entry.name)' needs a role: writer or mutator")
+            throw entry.value.error("actor \(MessageValue.quoted(entry.name)) needs a role: writer or mutator")
         }
         if roles.count > 1 {
-            throw roles[1].keyReader.error("actor '\(entry.name)' has both writer and mutator; give exactly one")
+            throw roles[1].keyReader.error("actor \(MessageValue.quoted(entry.name)) has both writer and mutator; give exactly one")
         }
         return role
     }
@@ -51,7 +51,7 @@ extension ModelFileReader {
             case "dio-write", "write":
                 throw reader.error("\(name) needs its arguments, as in \(name): {from: BUFFER}")
             default:
-                throw reader.error("unknown step '\(name)'; expected \(NodeReader.alternatives(stepNames))")
+                throw reader.error("unknown step \(MessageValue.quoted(name)); expected \(NodeReader.alternatives(stepNames))")
             }
         }
         guard case .mapping = reader.node else {
@@ -72,7 +72,7 @@ extension ModelFileReader {
             throw step.keyReader.error("fsync takes no arguments; write it as '- fsync'")
         default:
             throw step.keyReader.error(
-                "unknown step '\(step.name)'; expected \(NodeReader.alternatives(stepNames))")
+                "unknown step \(MessageValue.quoted(step.name)); expected \(NodeReader.alternatives(stepNames))")
         }
     }
 
@@ -107,7 +107,7 @@ extension ModelFileReader {
         guard let index = buffers.firstIndex(where: { $0.name == name }) else {
             let names = buffers.isEmpty ? "none" : buffers.map(\.name).joined(separator: ", ")
             let alternative = orPageCache ? "; or \(pageCacheTarget)" : ""
-            throw reader.error("unknown buffer '\(name)' (buffers: \(names)\(alternative))")
+            throw reader.error("unknown buffer \(MessageValue.quoted(name)) (buffers: \(names)\(alternative))")
         }
         return index
     }

@@ -32,8 +32,8 @@ extension ModelFileReader {
                 let listed = invariants.map(\.name).joined(separator: ", ")
                 throw entry.keyReader.error(
                     ExtentProperty.builtIn(named: entry.name) == nil
-                        ? "unknown invariant '\(entry.name)'; expected one of \(listed)"
-                        : "expect names invariant '\(entry.name)', which the model does not check"
+                        ? "unknown invariant \(MessageValue.quoted(entry.name)); expected one of \(listed)"
+                        : "expect names invariant \(MessageValue.quoted(entry.name)), which the model does not check"
                             + " (invariants: \(listed))")
             }
             verdicts[invariant.name] = try entry.value.choice(

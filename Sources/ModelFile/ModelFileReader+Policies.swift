@@ -19,7 +19,7 @@ extension ModelFileReader {
             let name = try reader.string()
             guard let policy = Policy.builtIn(named: name) else {
                 throw reader.error(
-                    "unknown policy '\(name)'; built-in policies: "
+                    "unknown policy \(MessageValue.quoted(name)); built-in policies: "
                         + Policy.builtIn.map(\.name).joined(separator: ", ")
                         + " (or define one with \(customPolicyKeys.joined(separator: ", ")))")
             }
@@ -58,7 +58,7 @@ extension ModelFileReader {
             let name = try item.string()
             guard let invariant = ExtentProperty.builtIn(named: name) else {
                 throw item.error(
-                    "unknown invariant '\(name)'; expected \(NodeReader.alternatives(ExtentProperty.builtIn.map(\.name)))")
+                    "unknown invariant \(MessageValue.quoted(name)); expected \(NodeReader.alternatives(ExtentProperty.builtIn.map(\.name)))")
             }
             return invariant
         }

@@ -26,7 +26,7 @@ extension NodeReader {
         /// The value of `name`, or an error at the mapping saying that the key is missing.
         func required(_ name: String, hint: String = "") throws(ModelFileError) -> NodeReader {
             guard let value = self[name] else {
-                var error = owner.error("missing key '\(name)'" + (hint.isEmpty ? "" : "; \(hint)"))
+                var error = owner.error("missing key \(MessageValue.quoted(name))" + (hint.isEmpty ? "" : "; \(hint)"))
                 error.key = owner.childKey(name)
                 throw error
             }

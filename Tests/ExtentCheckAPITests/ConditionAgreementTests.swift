@@ -22,7 +22,7 @@ struct ConditionAgreementTests {
 
     @Test(arguments: zip(models, models.indices))
     func randomConditionsAgree(model: String, seed: Int) throws {
-        var generator = SplitMix(state: 0x22 + UInt64(seed))
+        var generator = SeededGenerator(seed: 0x22 + UInt64(seed))
         let conditions = (0..<Self.conditionsPerModel).map { _ in RandomCondition.random(depth: 3, using: &generator) }
         let properties = conditions.indices.flatMap { index in
             [conditions[index].stateProperty("state-\(index)"), conditions[index].transitionProperty("step-\(index)")]

@@ -114,9 +114,9 @@ struct PropertyAPITests {
         let report = try ExtentChecker(properties: [secondMirror, pastTheEnd]).check(Self.seedRace)
         for policy in report.policies {
             let mirror = try #require(policy.result(of: "second-mirror"))
-            #expect(mirror.verdict == .unknown && mirror.reason?.contains("mirror 1 of stored block 0, which has 1") == true)
+            #expect(mirror.verdict == .unknown && mirror.reason?.contains("mirror 1 of stored block 0, which has 1 mirror") == true)
             let block = try #require(policy.result(of: "past-the-end"))
-            #expect(block.verdict == .unknown && block.reason?.contains("stored block 7 of the file, which has 1") == true)
+            #expect(block.verdict == .unknown && block.reason?.contains("stored block 7 of the file, which has 1 stored block") == true)
             // The model's own invariants are decided as usual beside them.
             #expect(policy.result(of: "csum-matches-data")?.verdict != .unknown)
         }

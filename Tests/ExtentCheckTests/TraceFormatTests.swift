@@ -111,6 +111,23 @@ struct TraceFormatTests {
         #expect(replay.status == .asExpected)
     }
 
+    @Test("a model named at length still gets trace files it can write and read back, one per name")
+    func longNamesMakeShortFileNames() throws {
+        let (_, documents) = try documents(of: CLITests.qemu)
+        var document = try #require(documents.first)
+        var names = Set<String>()
+        for tail in ["a", "b"] {
+            document.model = String(repeating: "ü", count: 150) + tail
+            for format in TraceDocument.FileFormat.allCases {
+                let name = document.fileName(format)
+                #expect(name.utf8.count <= 255 && !name.contains("/"), "\(name)")
+                names.insert(name)
+            }
+            #expect(try roundTrip(document, .json).model == document.model)
+        }
+        #expect(names.count == 6)
+    }
+
     @Test("ITF traces follow the format's rules")
     func itfFollowsTheRules() throws {
         let (_, documents) = try documents(of: "Models/dio-checks.yaml")

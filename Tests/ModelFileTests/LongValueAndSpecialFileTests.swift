@@ -36,15 +36,22 @@ import Testing
         #expect(error.description.utf8.count < 400, "\(error.description.utf8.count) bytes")
     }
 
-    @Test("a long value quoted where the reader does not shorten it is still cut in the description")
-    func safetyNet() throws {
+    @Test("a long name the model does not have is quoted short, and the names it has are listed whole")
+    func longUnknownName() throws {
         let name = String(repeating: "n", count: 100_000)
         let text = "blocks: 1\nbuffers: {g: 1}\nactors:\n  q: {writer: [dio-write: {from: \(name)}]}\n"
         let error = try #require(Self.error(parsing: text))
-        #expect(error.message.contains("unknown buffer"))
+        #expect(error.message.hasPrefix("unknown buffer '\(String(repeating: "n", count: 64))…' (100000 bytes)"))
         #expect(error.description.utf8.count < 400, "\(error.description.utf8.count) bytes")
-        #expect(error.description.contains("bytes left out"))
-        #expect(error.description.hasSuffix("(buffers: g)"), "the end of the message is kept")
+        #expect(error.description.hasSuffix("(buffers: g)"), "the names the model has are kept")
+    }
+
+    @Test("a message still too long loses its middle, and keeps its start and its end")
+    func safetyNet() {
+        let text = "start " + String(repeating: "x", count: 10_000) + " end"
+        let shortened = MessageValue.shortened(text)
+        #expect(shortened.utf8.count <= MessageValue.textLimit + 40)
+        #expect(shortened.hasPrefix("start ") && shortened.hasSuffix(" end") && shortened.contains("bytes left out"))
     }
 
     @Test("a FIFO is refused by its type, without blocking on it")
