@@ -19,13 +19,7 @@ public indirect enum TraceValue: Hashable, Sendable {
 }
 
 extension TraceValue: Codable {
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
+    private typealias Key = StringCodingKey
 
     /// Reads a value in the ITF encoding: integers as `#bigint`s, or as bare JSON numbers below 2^53.
     public init(from decoder: any Decoder) throws {

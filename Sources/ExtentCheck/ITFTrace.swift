@@ -31,13 +31,7 @@ public struct ITFTrace: Hashable, Sendable, Codable {
             self.values = values
         }
 
-        private struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ string: String) { stringValue = string }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
+        private typealias Key = StringCodingKey
 
         private static let metaKey = Key("#meta")
 

@@ -283,56 +283,26 @@ enum FaultyRun {
         interruptAfter: Duration? = nil, again: Duration? = nil, deadline: Duration = .seconds(120),
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> (result: CommandResult, elapsed: Duration) {
-        let executable = try #require(ExtentCheckTool.executable, "no built extentcheck", sourceLocation: sourceLocation)
-        let scratch = try scratchDirectory("faulty-run")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardInput = try standardInput.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        let child = Child(process)
+        var child: Child?
         let started = ContinuousClock.now
-        let (status, reason, ended): (Int32, Process.TerminationReason, ContinuousClock.Instant) =
-            try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = {
-                continuation.resume(returning: ($0.terminationStatus, $0.terminationReason, ContinuousClock.now))
-            }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-                return
-            }
+        let (result, reason, ended) = try await ExtentCheckTool.launch(
+            arguments, directory: directory, standardInput: standardInput, sourceLocation: sourceLocation
+        ) { process in
+            let running = Child(process)
+            child = running
             if let interruptAfter {
-                child.signal(SIGINT, after: interruptAfter)
-                if let again { child.signal(SIGINT, after: interruptAfter + again) }
+                running.signal(SIGINT, after: interruptAfter)
+                if let again { running.signal(SIGINT, after: interruptAfter + again) }
             }
-            child.signal(SIGKILL, after: deadline)
+            running.signal(SIGKILL, after: deadline)
         }
-        try out.close()
-        try err.close()
-        let sent = child.sent
+        let sent = child?.sent ?? []
         #expect(!sent.contains(SIGKILL), "extentcheck \(arguments) still ran after \(deadline)", sourceLocation: sourceLocation)
         if interruptAfter != nil {
             #expect(sent.contains(SIGINT), "extentcheck \(arguments) ended before it could be interrupted", sourceLocation: sourceLocation)
             // Not ended by the signal's default action: it exited, with a status of its own choosing.
             #expect(reason == .exit, "extentcheck \(arguments) died of a signal", sourceLocation: sourceLocation)
         }
-        let result = CommandResult(
-            arguments: arguments, status: status,
-            stdout: try String(contentsOf: outURL, encoding: .utf8),
-            stderr: try String(contentsOf: errURL, encoding: .utf8))
         return (result, ended - started)
     }
 

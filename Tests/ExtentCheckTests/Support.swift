@@ -80,11 +80,19 @@ enum ExtentCheckTool {
     static func run(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws
         -> CommandResult
     {
+        try await launch(arguments, sourceLocation: sourceLocation).result
+    }
+
+    /// Runs `extentcheck arguments...` in `directory`, its standard input read from the file
+    /// `standardInput` (else empty), and collects its output, exit status, how it ended and when.
+    /// `started` is called with the process once it runs, to signal it, say.
+    static func launch(
+        _ arguments: [String], directory: URL = PackagePaths.root, standardInput: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation, started: (Process) -> Void = { _ in }
+    ) async throws -> (result: CommandResult, reason: Process.TerminationReason, ended: ContinuousClock.Instant) {
         let executable = try #require(
             executable, "no built extentcheck next to \(Bundle.main.bundleURL.path)", sourceLocation: sourceLocation)
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("extentcheck-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try scratchDirectory("cli")
         defer { try? FileManager.default.removeItem(at: scratch) }
         // Output goes to files, not pipes, so a large output cannot fill a pipe and stall the child.
         let outURL = scratch.appendingPathComponent("stdout")
@@ -97,25 +105,31 @@ enum ExtentCheckTool {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = PackagePaths.root
-        process.standardInput = FileHandle.nullDevice
+        process.currentDirectoryURL = directory
+        process.standardInput = try standardInput.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
+        let (status, reason, ended): (Int32, Process.TerminationReason, ContinuousClock.Instant) =
+            try await withCheckedThrowingContinuation { continuation in
+                process.terminationHandler = {
+                    continuation.resume(returning: ($0.terminationStatus, $0.terminationReason, ContinuousClock.now))
+                }
+                do {
+                    try process.run()
+                } catch {
+                    process.terminationHandler = nil
+                    continuation.resume(throwing: error)
+                    return
+                }
+                started(process)
             }
-        }
         try out.close()
         try err.close()
-        return CommandResult(
+        let result = CommandResult(
             arguments: arguments, status: status,
             stdout: try String(contentsOf: outURL, encoding: .utf8),
             stderr: try String(contentsOf: errURL, encoding: .utf8))
+        return (result, reason, ended)
     }
 }
 
