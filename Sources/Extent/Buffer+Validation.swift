@@ -1,8 +1,8 @@
 extension Buffer {
-    /// Why `name` cannot name a buffer, or nil if it can: it is empty, or it is how a model file
-    /// names the page cache as a mutator's target.
+    /// Why `name` cannot name a buffer, or nil if it can: it is empty or too long, or it is how a
+    /// model file names the page cache as a mutator's target.
     package static func fault(name: String) -> ScenarioError.Fault? {
-        if name.isEmpty { return .init(.name, "a buffer needs a name") }
+        if let fault = Scenario.fault(name: name, what: "a buffer") { return fault }
         if name == MutationTarget.pageCacheName {
             return .init(
                 .name, "'\(MutationTarget.pageCacheName)' names the page cache as a mutator target; give the buffer another name")

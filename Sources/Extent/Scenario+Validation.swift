@@ -5,6 +5,9 @@ extension Scenario {
     public static let maximumActors = 16
     /// The most steps a writer's script may have.
     public static let maximumScriptSteps = 64
+    /// The longest name, in UTF-8 bytes, a scenario or any of its parts may have: names make file
+    /// names and report lines.
+    public static let maximumNameLength = 128
 
     /// Throws `ScenarioError` for the first part of the scenario that cannot be checked, in the order
     /// a model file is read: geometry, buffers, data mode, actors, policies, invariants, expectations.
@@ -13,6 +16,7 @@ extension Scenario {
     /// and within its search limits: sizes are within the maxima of `Geometry`, `Scenario`,
     /// `Scenario.Actor` and `DataMode`, every index names something that exists, and names are unique.
     public func validate() throws(ScenarioError) {
+        try validateName()
         try validateGeometry()
         try validateBuffers()
         try validateData()
@@ -25,6 +29,24 @@ extension Scenario {
     /// The error of `fault` about `subject`, in this scenario.
     func error(_ subject: ScenarioError.Subject, _ fault: ScenarioError.Fault) -> ScenarioError {
         ScenarioError(scenario: name, subject: subject, field: fault.field, problem: fault.problem)
+    }
+
+    /// Throws for a scenario name longer than `maximumNameLength`.
+    package func validateName() throws(ScenarioError) {
+        guard name.utf8.count > Self.maximumNameLength else { return }
+        throw error(.scenario, .init(.name, Self.tooLong(name, what: "a scenario")))
+    }
+
+    /// Why `name` cannot name a `what` (e.g. "an actor"), or nil if it can: it is empty or too long.
+    package static func fault(name: String, what: String) -> ScenarioError.Fault? {
+        if name.isEmpty { return .init(.name, "\(what) needs a name") }
+        if name.utf8.count > maximumNameLength { return .init(.name, tooLong(name, what: what)) }
+        return nil
+    }
+
+    /// The problem of a name over `maximumNameLength`.
+    private static func tooLong(_ name: String, what: String) -> String {
+        "\(what)'s name has at most \(maximumNameLength) bytes, found \(name.utf8.count)"
     }
 
     /// Throws for a geometry outside the supported sizes.
@@ -60,7 +82,7 @@ extension Scenario {
         }
         for (index, actor) in actors.enumerated() {
             let subject = ScenarioError.Subject.actor(index: index, name: actor.name)
-            guard !actor.name.isEmpty else { throw error(subject, .init(.name, "an actor needs a name")) }
+            if let fault = Self.fault(name: actor.name, what: "an actor") { throw error(subject, fault) }
             if let first = actors[..<index].firstIndex(where: { $0.name == actor.name }) {
                 throw error(subject, .init(.name, "actor '\(actor.name)' is already listed (actors[\(first)])"))
             }
@@ -86,7 +108,7 @@ extension Scenario {
         guard !policies.isEmpty else { throw error(.scenario, .init(.policies, "policies must list at least one policy")) }
         for (index, policy) in policies.enumerated() {
             let subject = ScenarioError.Subject.policy(index: index, name: policy.name)
-            guard !policy.name.isEmpty else { throw error(subject, .init(.name, "a policy needs a name")) }
+            if let fault = Self.fault(name: policy.name, what: "a policy") { throw error(subject, fault) }
             if let first = policies[..<index].firstIndex(where: { $0.name == policy.name }) {
                 throw error(subject, .init(.name, "policy '\(policy.name)' is already listed (policies[\(first)])"))
             }
@@ -100,7 +122,7 @@ extension Scenario {
     package func validateInvariants() throws(ScenarioError) {
         for (index, invariant) in invariants.enumerated() {
             let subject = ScenarioError.Subject.invariant(index: index, name: invariant.name)
-            guard !invariant.name.isEmpty else { throw error(subject, .init(.name, "a property needs a name")) }
+            if let fault = Self.fault(name: invariant.name, what: "a property") { throw error(subject, fault) }
             if let first = invariants[..<index].firstIndex(where: { $0.name == invariant.name }) {
                 throw error(subject, .init(.name, "invariant '\(invariant.name)' is already listed (invariants[\(first)])"))
             }

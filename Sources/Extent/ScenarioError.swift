@@ -51,11 +51,11 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
         public var description: String {
             switch self {
             case .scenario: "scenario"
-            case .buffer(let index, let name): "buffer \(index) '\(name)'"
-            case .actor(let index, let name): "actor \(index) '\(name)'"
-            case .step(let actor, let name, let step): "actor \(actor) '\(name)', step \(step)"
-            case .policy(let index, let name): "policy \(index) '\(name)'"
-            case .invariant(let index, let name): "invariant \(index) '\(name)'"
+            case .buffer(let index, let name): "buffer \(index) \(ScenarioError.quoted(name))"
+            case .actor(let index, let name): "actor \(index) \(ScenarioError.quoted(name))"
+            case .step(let actor, let name, let step): "actor \(actor) \(ScenarioError.quoted(name)), step \(step)"
+            case .policy(let index, let name): "policy \(index) \(ScenarioError.quoted(name))"
+            case .invariant(let index, let name): "invariant \(index) \(ScenarioError.quoted(name))"
             case .expectation(let policy, nil): "expectations under '\(policy)'"
             case .expectation(let policy, let property?): "expectation of '\(property)' under '\(policy)'"
             }
@@ -102,7 +102,13 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
     /// The error as `scenario 'NAME': SUBJECT: FIELD: PROBLEM`, the subject left out for the scenario as a whole.
     public var description: String {
         let part = subject == .scenario ? "" : "\(subject): "
-        return "scenario '\(scenario)': \(part)\(field): \(problem)"
+        return "scenario \(Self.quoted(scenario)): \(part)\(field): \(problem)"
+    }
+
+    /// `'name'`, cut to its first 64 characters where it is longer: a name over the limit is itself
+    /// the error, and is not printed whole.
+    static func quoted(_ name: String) -> String {
+        name.count > 64 ? "'\(name.prefix(64))…'" : "'\(name)'"
     }
 
     /// The name of the actor the error is about, if it is about an actor or one of its steps.

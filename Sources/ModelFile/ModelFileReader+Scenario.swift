@@ -19,6 +19,7 @@ extension ModelFileReader {
         var scenario = Scenario(name: defaultName(forPath: root.path))
         if let name = fields["name"] {
             scenario.name = try name.string()
+            try validate(scenario.validateName, at: { _ in name })
         }
         if let about = fields["about"] {
             scenario.about = try about.string().trimmingTrailingWhitespace()

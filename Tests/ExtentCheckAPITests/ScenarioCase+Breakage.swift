@@ -29,6 +29,9 @@ extension ScenarioCase {
 
         static let geometry: [Breakage] = [
             Breakage("blocks", Expected(part: .scenario, field: .blocks), values: badSizes + [17]) { $0.geometry.blocks = $1 },
+            Breakage("scenario name too long", Expected(part: .scenario, field: .name), values: [129, 1_000_000]) {
+                $0.name = String(repeating: "s", count: $1)
+            },
             Breakage("block words", Expected(part: .scenario, field: .blockWords), values: badSizes + [9]) {
                 $0.geometry.blockWords = $1
             },
@@ -58,6 +61,9 @@ extension ScenarioCase {
                 scenario.buffers.append(Buffer(name: scenario.buffers[0].name, blocks: 1))
             },
             Breakage("buffer name empty", Expected(part: .buffer, field: .name)) { scenario, _ in scenario.buffers[0].name = "" },
+            Breakage("buffer name too long", Expected(part: .buffer, field: .name), values: [129, 100_000]) {
+                $0.buffers[0].name = String(repeating: "b", count: $1)
+            },
             Breakage("buffer named as the page cache", Expected(part: .buffer, field: .name)) { scenario, _ in
                 scenario.buffers[0].name = MutationTarget.pageCacheName
             },

@@ -27,6 +27,14 @@ import Testing
         #expect(error.message == "expected an integer, found '\(value)'")
     }
 
+    @Test("a model name over the limit is refused at its key, and quoted short")
+    func longName() throws {
+        let error = try #require(Self.error(parsing: "name: \(String(repeating: "m", count: 1_000_000))\nblocks: 1\n"))
+        #expect(error.line == 1 && error.key == "name", "\(error)")
+        #expect(error.message == "a scenario's name has at most 128 bytes, found 1000000")
+        #expect(error.description.utf8.count < 200, "\(error.description.utf8.count) bytes")
+    }
+
     @Test("a long unknown key is shortened in the message and in the key path")
     func longKey() throws {
         let key = String(repeating: "k", count: 100_000)
