@@ -49,7 +49,7 @@ extension Checker {
         var statistics = SearchStatistics()
         var limit: SearchLimit?
         var findings = [Finding](repeating: Finding(), count: properties.count)
-        let deadline = options.timeout.map { start + $0 }
+        let stops = SegmentStops(options: options, start: start)
 
         var initial = Batch()
         for (place, state) in initialStates.enumerated() {
@@ -73,7 +73,7 @@ extension Checker {
             var figuresSoFar = statistics
             figuresSoFar.states = log.count
             var (expansions, direct, stop) = expand(
-                consume level, pass: pass, seen: seen, findings: findings, workers: workers, deadline: deadline,
+                consume level, pass: pass, seen: seen, findings: findings, workers: workers, stops: stops,
                 watch: {
                     // A cancellation first: an interrupted run reports itself as interrupted, whatever else.
                     if options.cancellation?.isCancelled == true { return .interrupted }
@@ -167,11 +167,11 @@ extension Checker {
     /// The segments of `level` passed over by the threads of `workers`, each taking the next segment
     /// not yet taken, and their expansions in the segments' order; whether they ran on one thread,
     /// inserting their successors into `seen`; and the limit `watch` reported, if it stopped them (it
-    /// is asked each time a thread takes a segment), or the timeout, if `deadline` passed inside a segment.
+    /// is asked each time a thread takes a segment), or what `stops` reported inside a segment.
     @inlinable
     func expand<Seen: SeenStates, Batch: StateBatch>(
         _ level: consuming [LevelSegment<Batch>], pass: LevelPass, seen: Seen, findings: [Finding], workers: [Checker],
-        deadline: ContinuousClock.Instant?, watch: () -> SearchLimit?
+        stops: SegmentStops, watch: () -> SearchLimit?
     ) -> (expansions: [Expansion<Batch, Seen.Key>], direct: Bool, stop: SearchLimit?)
     where Seen.State == System.State, Batch.State == System.State {
         let count = level.count
@@ -189,7 +189,7 @@ extension Checker {
             for index in 0..<count {
                 if let stop = watch() { return (expansions, true, stop) }
                 let expansion = expand(
-                    segments[index].take()!, pass: pass, seen: seen, lookup: .insert, findings: findings, deadline: deadline)
+                    segments[index].take()!, pass: pass, seen: seen, lookup: .insert, findings: findings, stops: stops)
                 expansions.append(expansion)
                 if let stop = expansion.stop { return (expansions, true, stop) }
             }
@@ -219,7 +219,7 @@ extension Checker {
                 guard let index else { return }
                 let expansion = workers[thread].expand(
                     segments[index].take()!, pass: pass, seen: seen, lookup: .filter(kept), findings: findings,
-                    deadline: deadline)
+                    stops: stops)
                 results[index] = expansion
                 // A segment cut short by the deadline or a cancellation stops the level: no thread takes another.
                 if let stop = expansion.stop {
@@ -236,11 +236,11 @@ extension Checker {
 
     /// Passes over the states of `segment`: judges each (properties found violated in `findings`
     /// are not judged again) and, as `pass` says, expands it, keeping the successors `lookup` lets through.
-    /// Once `deadline` has passed, it stops before the next state, with the timeout as its stop.
+    /// Once one of `stops` is reached (polled every 16 states), it stops before the next state.
     @inlinable
     func expand<Seen: SeenStates, Batch: StateBatch>(
         _ segment: LevelSegment<Batch>, pass: LevelPass, seen: Seen, lookup: SuccessorLookup<Seen>, findings: [Finding],
-        deadline: ContinuousClock.Instant? = nil
+        stops: SegmentStops = .none
     ) -> Expansion<Batch, Seen.Key>
     where Seen.State == System.State, Batch.State == System.State {
         var expansion = Expansion<Batch, Seen.Key>(findings: findings)
@@ -255,15 +255,9 @@ extension Checker {
         for position in segment.range {
             // A state may cost many solver calls: the clock and a cancellation are polled every few
             // states, not only between segments.
-            if (position - segment.range.lowerBound) & 0xF == 0 {
-                if options.cancellation?.isCancelled == true {
-                    expansion.stop = .interrupted
-                    break
-                }
-                if let deadline, let timeout = options.timeout, ContinuousClock().now >= deadline {
-                    expansion.stop = .timeout(timeout)
-                    break
-                }
+            if (position - segment.range.lowerBound) & 0xF == 0, let stop = stops.reached() {
+                expansion.stop = stop
+                break
             }
             if position > segment.range.lowerBound { segment.states.load(position, into: &state) }
             let number = segment.first + UInt32(position - segment.range.lowerBound)

@@ -42,8 +42,8 @@ public struct Checker<System: TransitionSystem> {
     /// for every property. A breadth-first search only: a depth-first one runs on this thread alone.
     ///
     /// Each helper is a checker of the same system and properties that owns what its thread uses (a
-    /// solver, say); its options are not used. The outcome does not depend on how many helpers
-    /// there are.
+    /// solver, say); its options are not used: it stops where this checker's timeout and cancellation
+    /// say. The outcome does not depend on how many helpers there are.
     @inlinable
     public func run(helpers: [Checker]) -> SearchOutcome<System.State, System.Action> {
         run(helpers: helpers, levels: ValueStateBatch<System.State>.self, stack: ValueFrontier())
