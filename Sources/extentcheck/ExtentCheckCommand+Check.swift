@@ -49,8 +49,11 @@ extension ExtentCheckCommand {
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("Give at least one model file.") }
-            if noTraces, format == .itf || format == .mermaid || traceDir != nil {
-                throw ValidationError("--no-traces leaves nothing for --format \(format.rawValue) or --trace-dir to write.")
+            if noTraces, format == .itf || format == .mermaid {
+                throw ValidationError("--no-traces leaves nothing for --format \(format.rawValue) to write.")
+            }
+            if noTraces, traceDir != nil {
+                throw ValidationError("--no-traces leaves nothing for --trace-dir to write.")
             }
         }
 

@@ -251,6 +251,18 @@ struct CLITests {
         #expect(run.stderr.contains(model.path), "\(run.stderr)")
     }
 
+    @Test("--no-traces names the one option it leaves with nothing to write, and text output still works")
+    func noTracesConflicts() async throws {
+        let directory = try scratchDirectory("no-traces")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let refused = try await ExtentCheckTool.run(["check", Self.qemu, "--no-traces", "--trace-dir", directory.path])
+        #expect(refused.status == 2, "\(refused.transcript)")
+        #expect(refused.stderr.contains("--no-traces leaves nothing for --trace-dir to write."), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("--format"), "\(refused.stderr)")
+        let text = try await ExtentCheckTool.run(["check", Self.qemu, "--no-traces"])
+        #expect(text.status == 0, "\(text.transcript)")
+    }
+
     // MARK: - Policies and help
 
     /// §3 of the contract: name, O_DIRECT path, checksum on O_DIRECT data (nil: n/a), on buffered data, stable pages.
