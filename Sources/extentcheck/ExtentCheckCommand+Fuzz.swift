@@ -125,7 +125,9 @@ extension ExtentCheckCommand {
             report.swarm = swarm
 
             switch format {
-            case .text: print(report.text, terminator: "")
+            case .text:
+                print(report.text, terminator: "")
+                if Interruption.happened { print("stopped early: interrupted; the scenarios not reached were not checked") }
             case .json: print(try JSONReporter().render(document: FuzzDocument(fuzz: report)), terminator: "")
             }
             for finding in report.findings {

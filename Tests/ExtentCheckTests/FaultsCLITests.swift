@@ -91,6 +91,15 @@ struct FaultsCLITests {
         #expect(run.stdout.contains("  stopped early: interrupted\n"), "\(run.transcript)")
     }
 
+    @Test("Ctrl-C ends a fuzz run: the scenarios checked are reported, and the text says it stopped early")
+    func interruptedFuzz() async throws {
+        let run = try await FaultyRun.run(
+            ["fuzz", "--policy", "buffered-fallback", "--runs", "100000000", "--seed", "1"], interruptAfter: .seconds(1))
+        #expect(run.status == 130, "\(run.transcript)")
+        #expect(run.stdout.contains("scenarios checked"), "\(run.transcript)")
+        #expect(run.stdout.hasSuffix("stopped early: interrupted; the scenarios not reached were not checked\n"), "\(run.transcript)")
+    }
+
     @Test("a second Ctrl-C quits at once, with the same status")
     func secondInterrupt() async throws {
         // Sent again while the first is being handled, or after the report: either way 130.
