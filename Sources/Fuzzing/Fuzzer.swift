@@ -74,7 +74,9 @@ public struct Fuzzer: Sendable {
         case .sample(let runs, let seed):
             guard runs > 0 else { throw FuzzError.bounds("--runs must be at least 1, found \(runs)") }
             candidates = AnyIterator(
-                Sampler(space: WorkloadSpace(bounds: bounds), runs: runs, seed: seed, largestFirst: largestFirst))
+                Sampler(
+                    space: WorkloadSpace(bounds: bounds), runs: runs, seed: seed, largestFirst: largestFirst,
+                    cancellation: options.search.cancellation))
         case .exhaustive(let limit):
             let space = WorkloadSpace(bounds: bounds)
             guard space.count <= Double(limit) else {

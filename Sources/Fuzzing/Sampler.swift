@@ -8,18 +8,23 @@ struct Sampler: Sequence, IteratorProtocol {
     let runs: Int
     let largestFirst: Bool
     var generator: SeededGenerator
+    /// Stops the draws: with many runs, early draws come from a small part of the space and repeat,
+    /// so finding the next new workload can take long.
+    let cancellation: SearchCancellation?
     var seen: Set<Workload> = []
     var draws = 0
 
-    init(space: WorkloadSpace, runs: Int, seed: UInt64, largestFirst: Bool = false) {
+    init(space: WorkloadSpace, runs: Int, seed: UInt64, largestFirst: Bool = false, cancellation: SearchCancellation? = nil) {
         self.space = space
         self.runs = runs
         self.largestFirst = largestFirst
+        self.cancellation = cancellation
         generator = SeededGenerator(seed: seed)
     }
 
     mutating func next() -> Workload? {
         while seen.count < runs, draws < runs * 10 {
+            if draws & 0x3FF == 0, cancellation?.isCancelled == true { return nil }
             draws += 1
             let growing = Swift.min(1, Double(draws) / Double(Swift.max(1, runs / 2)))
             let scale = largestFirst ? Swift.max(0, 1 - growing + 1 / Double(Swift.max(1, runs / 2))) : growing
