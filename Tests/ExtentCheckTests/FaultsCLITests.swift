@@ -296,13 +296,10 @@ enum FaultyRun {
         let started = ContinuousClock.now
         let (result, reason, ended) = try await ExtentCheckTool.launch(
             arguments, directory: directory, standardInput: standardInput, sourceLocation: sourceLocation
-        ) { process in
+        ) { process, standardError in
             let running = Child(process)
             child = running
-            if let interruptAfter {
-                running.signal(SIGINT, after: interruptAfter)
-                if let again { running.signal(SIGINT, after: interruptAfter + again) }
-            }
+            if let interruptAfter { running.interrupt(after: interruptAfter, acknowledgedIn: standardError, again: again) }
             running.signal(SIGKILL, after: deadline)
         }
         let sent = child?.sent ?? []
@@ -326,11 +323,28 @@ enum FaultyRun {
         /// The signals sent so far.
         var sent: [Int32] { lock.withLock { signals } }
 
+        /// What extentcheck writes to standard error when it takes a first SIGINT.
+        static let acknowledgement = "interrupted: stopping the search"
+
+        /// Sends SIGINT after `delay`, and again every half second until the process says on
+        /// `standardError` that it took it: one sent before it handles SIGINT (a loaded machine, a
+        /// parent that ignores SIGINT) is lost. With `again`, sends one more that long after it took one.
+        func interrupt(after delay: Duration, acknowledgedIn standardError: URL, again: Duration?) {
+            signal(SIGINT, after: delay)
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(500) + delay.dispatchInterval) { [self] in
+                let said = (try? String(contentsOf: standardError, encoding: .utf8))?.contains(Self.acknowledgement) == true
+                guard process.isRunning else { return }
+                if said {
+                    if let again { signal(SIGINT, after: again) }
+                } else {
+                    interrupt(after: .zero, acknowledgedIn: standardError, again: again)
+                }
+            }
+        }
+
         /// Sends `signal` after `delay`, if the process still runs then.
         func signal(_ signal: Int32, after delay: Duration) {
-            let (seconds, attoseconds) = delay.components
-            let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
-            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [self] in
+            DispatchQueue.global().asyncAfter(deadline: .now() + delay.dispatchInterval) { [self] in
                 lock.withLock {
                     guard process.isRunning else { return }
                     signals.append(signal)
@@ -338,5 +352,13 @@ enum FaultyRun {
                 }
             }
         }
+    }
+}
+
+extension Duration {
+    /// The duration as dispatch counts it.
+    var dispatchInterval: DispatchTimeInterval {
+        let (seconds, attoseconds) = components
+        return .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
     }
 }

@@ -85,10 +85,11 @@ enum ExtentCheckTool {
 
     /// Runs `extentcheck arguments...` in `directory`, its standard input read from the file
     /// `standardInput` (else empty), and collects its output, exit status, how it ended and when.
-    /// `started` is called with the process once it runs, to signal it, say.
+    /// `started` is called with the process once it runs, and the file its standard error goes to,
+    /// to signal it, say.
     static func launch(
         _ arguments: [String], directory: URL = PackagePaths.root, standardInput: String? = nil,
-        sourceLocation: SourceLocation = #_sourceLocation, started: (Process) -> Void = { _ in }
+        sourceLocation: SourceLocation = #_sourceLocation, started: (Process, URL) -> Void = { _, _ in }
     ) async throws -> (result: CommandResult, reason: Process.TerminationReason, ended: ContinuousClock.Instant) {
         let executable = try #require(
             executable, "no built extentcheck next to \(Bundle.main.bundleURL.path)", sourceLocation: sourceLocation)
@@ -121,7 +122,7 @@ enum ExtentCheckTool {
                     continuation.resume(throwing: error)
                     return
                 }
-                started(process)
+                started(process, errURL)
             }
         try out.close()
         try err.close()
