@@ -296,10 +296,10 @@ enum FaultyRun {
         let started = ContinuousClock.now
         let (result, reason, ended) = try await ExtentCheckTool.launch(
             arguments, directory: directory, standardInput: standardInput, sourceLocation: sourceLocation
-        ) { process, standardError in
+        ) { process, _ in
             let running = Child(process)
             child = running
-            if let interruptAfter { running.interrupt(after: interruptAfter, acknowledgedIn: standardError, again: again) }
+            if let interruptAfter { running.interrupt(after: interruptAfter, again: again) }
             running.signal(SIGKILL, after: deadline)
         }
         let sent = child?.sent ?? []
@@ -323,23 +323,27 @@ enum FaultyRun {
         /// The signals sent so far.
         var sent: [Int32] { lock.withLock { signals } }
 
-        /// What extentcheck writes to standard error when it takes a first SIGINT.
-        static let acknowledgement = "interrupted: stopping the search"
-
-        /// Sends SIGINT after `delay`, and again every half second until the process says on
-        /// `standardError` that it took it: one sent before it handles SIGINT (a loaded machine, a
-        /// parent that ignores SIGINT) is lost. With `again`, sends one more that long after it took one.
-        func interrupt(after delay: Duration, acknowledgedIn standardError: URL, again: Duration?) {
-            signal(SIGINT, after: delay)
-            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(500) + delay.dispatchInterval) { [self] in
-                let said = (try? String(contentsOf: standardError, encoding: .utf8))?.contains(Self.acknowledgement) == true
-                guard process.isRunning else { return }
-                if said {
+        /// Sends SIGINT after `delay`, once the process handles SIGINT, and with `again` one more that
+        /// long after. A SIGINT sent before extentcheck installs its handler would be lost where the
+        /// parent ignores SIGINT (a loaded machine, a CI runner), so readiness is read, not guessed.
+        func interrupt(after delay: Duration, again: Duration?) {
+            DispatchQueue.global().asyncAfter(deadline: .now() + delay.dispatchInterval) { [self] in
+                whenCatching(SIGINT) { [self] in
+                    signal(SIGINT, after: .zero)
                     if let again { signal(SIGINT, after: again) }
-                } else {
-                    interrupt(after: .zero, acknowledgedIn: standardError, again: again)
                 }
             }
+        }
+
+        /// Calls `body` once the process has a handler for `signal`, as Linux's `/proc/PID/status`
+        /// says (`SigCgt`), polling every 20 ms; at once where that cannot be read.
+        private func whenCatching(_ signal: Int32, _ body: @escaping @Sendable () -> Void) {
+            guard process.isRunning else { return }
+            let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+            let caught = status?.split(separator: "\n").first { $0.hasPrefix("SigCgt:") }
+                .flatMap { UInt64($0.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16) }
+            guard let caught, caught & (1 << UInt64(signal - 1)) == 0 else { return body() }
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(20)) { [self] in whenCatching(signal, body) }
         }
 
         /// Sends `signal` after `delay`, if the process still runs then.
