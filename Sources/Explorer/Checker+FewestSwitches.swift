@@ -16,12 +16,13 @@ extension Checker {
     ) -> SearchOutcome<System.State, System.Action> {
         guard options.strategy == .breadthFirst else { return outcome }
         var outcome = outcome
+        let stops = SearchStops(deadline: deadline, timeout: options.timeout, cancellation: options.cancellation)
         // Listed once for every discovery: a concrete system may start in a great many states.
         var initialStates: [System.State]?
         func shortest(_ path: Path<System.State, System.Action>, _ index: Int) -> Path<System.State, System.Action> {
             let initial = initialStates ?? self.initialStates
             initialStates = initial
-            return fewestSwitches(to: path, property: index, actor: actor, limit: limit, deadline: deadline, initialStates: initial)
+            return fewestSwitches(to: path, property: index, actor: actor, limit: limit, stops: stops, initialStates: initial)
         }
         for index in outcome.verdicts.indices {
             switch outcome.verdicts[index].verdict {
@@ -73,7 +74,7 @@ extension Checker {
     @inlinable
     func fewestSwitches(
         to path: Path<System.State, System.Action>, property index: Int, actor: (System.Action) -> String, limit: Int,
-        deadline: ContinuousClock.Instant?, initialStates: [System.State]
+        stops: SearchStops, initialStates: [System.State]
     ) -> Path<System.State, System.Action> {
         let length = path.steps.count
         let bound = path.contextSwitches(actor: actor)
@@ -97,8 +98,7 @@ extension Checker {
             var indexOf: [SwitchKey: Int] = [:]
             let isLast = depth == length - 1
             for (nodeIndex, node) in layers[depth].enumerated() {
-                if nodeIndex & 0xF == 0, options.cancellation?.isCancelled == true { return path }
-                if let deadline, nodeIndex & 0xF == 0, ContinuousClock().now >= deadline { return path }
+                if nodeIndex & 0xF == 0, stops.reached() != nil { return path }
                 successors.removeAll(keepingCapacity: true)
                 system.successors(of: node.state, into: &successors)
                 for (successorIndex, successor) in successors.enumerated() {

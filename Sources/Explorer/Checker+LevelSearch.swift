@@ -49,7 +49,7 @@ extension Checker {
         var statistics = SearchStatistics()
         var limit: SearchLimit?
         var findings = [Finding](repeating: Finding(), count: properties.count)
-        let stops = SegmentStops(options: options, start: start)
+        let stops = SearchStops(options: options, start: start)
 
         var initial = Batch()
         for (place, state) in initialStates.enumerated() {
@@ -75,10 +75,8 @@ extension Checker {
             var (expansions, direct, stop) = expand(
                 consume level, pass: pass, seen: seen, findings: findings, workers: workers, stops: stops,
                 watch: {
-                    // A cancellation first: an interrupted run reports itself as interrupted, whatever else.
-                    if options.cancellation?.isCancelled == true { return .interrupted }
+                    if let stop = stops.reached() { return stop }
                     let now = clock.now
-                    if let timeout = options.timeout, now - start >= timeout { return .timeout(timeout) }
                     if let memoryLimit = options.memoryLimit,
                         let resident = ResidentMemory.bytes(), resident >= memoryLimit
                     {
@@ -171,7 +169,7 @@ extension Checker {
     @inlinable
     func expand<Seen: SeenStates, Batch: StateBatch>(
         _ level: consuming [LevelSegment<Batch>], pass: LevelPass, seen: Seen, findings: [Finding], workers: [Checker],
-        stops: SegmentStops, watch: () -> SearchLimit?
+        stops: SearchStops, watch: () -> SearchLimit?
     ) -> (expansions: [Expansion<Batch, Seen.Key>], direct: Bool, stop: SearchLimit?)
     where Seen.State == System.State, Batch.State == System.State {
         let count = level.count
@@ -240,7 +238,7 @@ extension Checker {
     @inlinable
     func expand<Seen: SeenStates, Batch: StateBatch>(
         _ segment: LevelSegment<Batch>, pass: LevelPass, seen: Seen, lookup: SuccessorLookup<Seen>, findings: [Finding],
-        stops: SegmentStops = .none
+        stops: SearchStops = .none
     ) -> Expansion<Batch, Seen.Key>
     where Seen.State == System.State, Batch.State == System.State {
         var expansion = Expansion<Batch, Seen.Key>(findings: findings)

@@ -29,6 +29,7 @@ extension Checker {
         var log = DiscoveryLog()
         let clock = ContinuousClock()
         let start = clock.now
+        let stops = SearchStops(options: options, start: start)
         var lastProgress = start
         var statistics = SearchStatistics()
         var limit: SearchLimit?
@@ -57,16 +58,11 @@ extension Checker {
                 expansions += 1
                 // A state may cost many solver calls: the clock is read every few states.
                 if expansions & 0xF == 0 {
-                    // A cancellation first: an interrupted run reports itself as interrupted, whatever else.
-                    if options.cancellation?.isCancelled == true {
-                        limit = .interrupted
+                    if let stop = stops.reached() {
+                        limit = stop
                         break search
                     }
                     let now = clock.now
-                    if let timeout = options.timeout, now - start >= timeout {
-                        limit = .timeout(timeout)
-                        break search
-                    }
                     if let memoryLimit = options.memoryLimit, expansions & 0xFFF == 0,
                         let resident = ResidentMemory.bytes(), resident >= memoryLimit
                     {
