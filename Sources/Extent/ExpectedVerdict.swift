@@ -1,19 +1,27 @@
-/// The verdict an author expects for one property under one policy.
+public import Explorer
+
+/// The verdict an author expects for one property under one policy: the `Verdict`s a model file's
+/// `expect` may name.
 public enum ExpectedVerdict: String, Hashable, Sendable, Codable {
-    /// The property holds: no reachable state violates it (for `sometimes`: some reachable state is an example).
+    /// The property holds: no reachable state violates it. For a `sometimes` property, a reachable
+    /// state is an example: it is `witnessed`.
     case holds
-    /// The property is violated: some reachable state violates it (for `sometimes`: no state is an example).
+    /// The property is violated: some reachable state violates it. For a `sometimes` property, no
+    /// reachable state is an example.
     case violated
-    /// A `sometimes` property's example is reachable: its verdict is `holds`, said as the author means it.
+    /// A `sometimes` property's example is reachable: the same expectation as `holds`, said as the
+    /// author of a `sometimes` property means it.
     case witnessed
 
-    /// Whether a property of `kind` whose verdict is `verdictHolds` (true: holds, false: violated) meets
-    /// this expectation.
-    public func isMet(by kind: ExtentProperty.Kind, holds verdictHolds: Bool) -> Bool {
-        switch self {
-        case .holds: verdictHolds
-        case .violated: !verdictHolds
-        case .witnessed: kind == .sometimes && verdictHolds
+    /// Whether `verdict` is what this expects: true or false, or nil when the verdict cannot say
+    /// (it is `unknown`, or walks found nothing where something was expected).
+    public func isMet(by verdict: Verdict) -> Bool? {
+        switch (verdict, self) {
+        case (.unknown, _): nil
+        case (.holds, .holds), (.witnessed, .holds), (.witnessed, .witnessed), (.violated, .violated): true
+        case (.notViolated, .holds), (.notWitnessed, .violated): true
+        case (.notViolated, .violated), (.notWitnessed, .holds), (.notWitnessed, .witnessed): nil
+        case (.holds, _), (.violated, _), (.witnessed, .violated), (.notViolated, .witnessed): false
         }
     }
 }

@@ -19,9 +19,9 @@ public struct ExpectationFailure: Error, Sendable, CustomStringConvertible {
         let subject = "\(result.property) in \(model) under \(policy)"
         var lines: [String]
         switch (result.kind, result.verdict) {
-        case (_, .unknown):
-            lines = ["\(subject): expected \(expected.rawValue), but the verdict is unknown: \(result.reason ?? "no reason given")"]
-        case (.sometimes, .holds):
+        case (_, .unknown), (_, .notViolated), (_, .notWitnessed):
+            lines = ["\(subject): expected \(expected.rawValue), but the verdict is \(result.verdict.rawValue): \(result.reason ?? "no reason given")"]
+        case (_, .witnessed):
             lines = ["\(subject): expected no reachable example, but this run reaches one:"]
         case (.sometimes, .violated):
             lines = ["\(subject): expected an example, but none of the \(states) reachable states is one"]

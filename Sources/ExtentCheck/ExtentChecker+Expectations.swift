@@ -28,7 +28,7 @@ extension ExtentChecker {
         }
         let report = try checker.check(scenario).policies[0]
         let result = report.results[0]
-        guard result.verdict != .unknown, expected.isMet(by: property.kind, holds: result.verdict == .holds) else {
+        guard expected.isMet(by: result.verdict) == true else {
             throw ExpectationFailure(
                 model: scenario.name, policy: policy, expected: expected, result: result, states: report.search.states)
         }

@@ -25,21 +25,22 @@ extension ExtentChecker {
             activity: model.activity(of:)
         ).run()
         let results = try zip(properties, outcome.verdicts).map { property, verdict in
-            var result = SimulationReport.Result(
-                property: property.name, finding: property.kind == .sometimes ? .notWitnessed : .notViolated,
+            var result = PropertyResult(
+                property: property.name, kind: property.kind,
+                verdict: property.kind == .sometimes ? .notWitnessed : .notViolated,
                 expected: scenario.expectation(of: property, under: policy.name))
             switch verdict {
             case .notViolated:
                 break
             case .violated(let found, let shrunk, let walk), .witnessed(let found, let shrunk, let walk):
-                result.finding = property.kind == .sometimes ? .witnessed : .violated
+                result.verdict = property.kind == .sometimes ? .witnessed : .violated
                 result.walk = walk
                 if options.computesTraces {
-                    result.found = try model.trace(of: found, for: property)
-                    result.shrunk = try model.trace(of: shrunk, for: property)
+                    result.walked = try model.trace(of: found, for: property)
+                    result.trace = try model.trace(of: shrunk, for: property)
                 }
             case .unknown(let reason):
-                result.finding = .unknown
+                result.verdict = .unknown
                 result.reason = reason
             }
             return result

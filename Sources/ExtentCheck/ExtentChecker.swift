@@ -100,6 +100,7 @@ public struct ExtentChecker: Sendable {
                 result.reason = "Z3 could not decide whether some complete's outcome is possible, and this "
                     + "discovery may depend on one that is not"
             case .witnessed(let path):
+                result.verdict = .witnessed
                 if options.computesTraces { result.trace = try model.trace(of: model.unreducedPath(path), for: property) }
             case .violated(let path):
                 result.verdict = .violated

@@ -3,12 +3,20 @@ internal import Foundation
 /// Renders reports as JSON for tools: every model, policy, verdict and
 /// trace, with stable field names.
 public struct JSONReporter: Sendable {
+    /// The version of the reports' format, in every document's `version` field. 2: one verdict
+    /// vocabulary (`Verdict`): a witnessed `sometimes` property is `witnessed` in every report, and
+    /// a simulation's result is a `PropertyResult` (`verdict`, `trace`, `walk`, `walked`). Reports
+    /// without the field are version 1.
+    public static let version = 2
+
     /// Creates a reporter.
     public init() {}
 
-    /// The document for `reports`: `{"status": ..., "models": [...]}`, pretty-printed with sorted keys.
+    /// The document for `reports`: `{"status": ..., "models": [...], "version": 2}`, pretty-printed
+    /// with sorted keys.
     public func render(_ reports: [ModelReport]) throws -> String {
         struct Document: Encodable {
+            var version = JSONReporter.version
             var status: ResultStatus
             var models: [ModelReport]
         }
@@ -18,6 +26,7 @@ public struct JSONReporter: Sendable {
     /// The document for simulations: `{"status": ..., "simulations": [...]}`, as `render(_:)` of reports.
     public func render(_ simulations: [SimulationReport]) throws -> String {
         struct Document: Encodable {
+            var version = JSONReporter.version
             var status: ResultStatus
             var simulations: [SimulationReport]
         }

@@ -1,36 +1,29 @@
 public import Extent
 
-/// The verdict on one property under one policy, against what the model expects.
+/// The verdict on one property under one policy, against what the model expects: what `check`,
+/// `simulate` and `fuzz` report of each property.
 public struct PropertyResult: Hashable, Sendable, Codable {
     /// The property's name.
     public var property: String
     /// Where the property is judged: `always`, `on-every-transition`, `sometimes` or `no-deadlock`.
     public var kind: ExtentProperty.Kind
-    /// The verdict. For a `sometimes` property, `holds` means some reachable state is an example.
-    public var verdict: Verdict
+    /// The verdict.
+    public var verdict: Verdict { didSet { status = ResultStatus(verdict, expected: expected) } }
     /// The verdict expected: the model's `expect`, else the property's own expectation, else `holds`
     /// for a built-in invariant; nil where nothing is expected.
-    public var expected: ExpectedVerdict?
-    /// Why the verdict is unknown, if it is.
+    public var expected: ExpectedVerdict? { didSet { status = ResultStatus(verdict, expected: expected) } }
+    /// Whether the verdict is as expected, unexpected, or unknown: derived from the two above.
+    public private(set) var status: ResultStatus
+    /// Why the verdict is what it is, where a sentence says more: why it is unknown, or that no
+    /// reachable state is an example.
     public var reason: String?
-    /// The counterexample of a violated property, or the example of a `sometimes` property that holds.
+    /// The counterexample of a violated property or the example of a witnessed one: the shortest a
+    /// search found, or the walk that found it, shrunk.
     public var trace: Trace?
-
-    /// Whether the verdict is as expected, unexpected, or unknown.
-    public var status: ResultStatus {
-        switch (verdict, expected) {
-        case (.unknown, _): .unknown
-        case (_, nil): .noExpectation
-        case (_, let expected?): expected.isMet(by: kind, holds: verdict == .holds) ? .asExpected : .unexpected
-        }
-    }
-
-    /// Whether `trace` is an example (of a `sometimes` property) rather than a counterexample.
-    public var traceIsExample: Bool { kind == .sometimes }
-
-    private enum CodingKeys: String, CodingKey {
-        case property, kind, verdict, expected, status, reason, trace
-    }
+    /// Random walks: the walk that found the violation or example, counting from 1.
+    public var walk: Int?
+    /// Random walks: that walk as it was taken, before shrinking.
+    public var walked: Trace?
 
     /// Creates a result.
     public init(
@@ -41,32 +34,13 @@ public struct PropertyResult: Hashable, Sendable, Codable {
         self.kind = kind
         self.verdict = verdict
         self.expected = expected
+        self.status = ResultStatus(verdict, expected: expected)
         self.reason = reason
         self.trace = trace
     }
 
-    /// Decodes a result; its status is derived, not read.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        property = try container.decode(String.self, forKey: .property)
-        kind = try container.decode(ExtentProperty.Kind.self, forKey: .kind)
-        verdict = try container.decode(Verdict.self, forKey: .verdict)
-        expected = try container.decodeIfPresent(ExpectedVerdict.self, forKey: .expected)
-        reason = try container.decodeIfPresent(String.self, forKey: .reason)
-        trace = try container.decodeIfPresent(Trace.self, forKey: .trace)
-    }
-
-    /// Encodes the result, its status included.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(property, forKey: .property)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(verdict, forKey: .verdict)
-        try container.encodeIfPresent(expected, forKey: .expected)
-        try container.encode(status, forKey: .status)
-        try container.encodeIfPresent(reason, forKey: .reason)
-        try container.encodeIfPresent(trace, forKey: .trace)
-    }
+    /// Whether `trace` is an example (of a `sometimes` property) rather than a counterexample.
+    public var traceIsExample: Bool { kind == .sometimes }
 }
 
 /// How a result compares with the model's expectation.
@@ -86,6 +60,20 @@ public enum ResultStatus: String, Hashable, Sendable, Codable, Comparable {
         case .noExpectation: 1
         case .unknown: 2
         case .unexpected: 3
+        }
+    }
+
+    /// The status of `verdict` against `expected`: unknown where the verdict is, or where walks found
+    /// nothing of what is expected; no expectation where nothing is expected.
+    public init(_ verdict: Verdict, expected: ExpectedVerdict?) {
+        guard let expected else {
+            self = verdict == .unknown ? .unknown : .noExpectation
+            return
+        }
+        switch expected.isMet(by: verdict) {
+        case true?: self = .asExpected
+        case false?: self = .unexpected
+        case nil: self = .unknown
         }
     }
 

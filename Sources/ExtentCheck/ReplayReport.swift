@@ -16,14 +16,20 @@ public struct ReplayReport: Hashable, Sendable {
     /// own, else `holds` for a built-in invariant); nil where nothing is.
     public var expected: ExpectedVerdict?
 
-    /// A reproduced trace is a violation, as `check` would report (an example, for a `sometimes`
-    /// property: it holds); a trace that diverges shows nothing. As expected when a violation
-    /// reproduces where a violation is expected, or nothing does where none is; no expectation
-    /// where nothing is expected.
-    public var status: ResultStatus {
-        guard let expected else { return .noExpectation }
+    /// What the replay shows, as `check` would say it: a reproduced trace is a violation (for a
+    /// `sometimes` property, an example: `witnessed`); a trace that diverges shows nothing
+    /// (`holds`, or for a `sometimes` property, `violated`).
+    public var verdict: Verdict {
         let reproduced = if case .reproduced = outcome { true } else { false }
-        let holds = reproduced == (kind == .sometimes)
-        return expected.isMet(by: kind, holds: holds) ? .asExpected : .unexpected
+        return switch (reproduced, kind == .sometimes) {
+        case (true, true): .witnessed
+        case (true, false): .violated
+        case (false, true): .violated
+        case (false, false): .holds
+        }
     }
+
+    /// As expected when a violation reproduces where a violation is expected, or nothing does where
+    /// none is; no expectation where nothing is expected.
+    public var status: ResultStatus { ResultStatus(verdict, expected: expected) }
 }

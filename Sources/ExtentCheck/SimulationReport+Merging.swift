@@ -27,16 +27,15 @@ extension SimulationReport {
     }
 }
 
-extension SimulationReport.Result {
+extension PropertyResult {
     /// Whether this finding says more than `other`: a violation or example where the other has
     /// none, or a shorter shrunk one.
     fileprivate func isBetter(than other: Self) -> Bool {
-        let found: Set<Finding> = [.violated, .witnessed]
-        switch (found.contains(finding), found.contains(other.finding)) {
+        switch (verdict.isFound, other.verdict.isFound) {
         case (true, false): return true
-        case (false, _): return finding == .unknown && other.finding != .unknown && !found.contains(other.finding)
+        case (false, _): return verdict == .unknown && other.verdict != .unknown && !other.verdict.isFound
         case (true, true):
-            return (shrunk?.steps.count ?? Int.max) < (other.shrunk?.steps.count ?? Int.max)
+            return (trace?.steps.count ?? Int.max) < (other.trace?.steps.count ?? Int.max)
         }
     }
 }

@@ -16,7 +16,7 @@ extension TextReporter {
             let width = policy.results.map(\.property.count).max() ?? 0
             for result in policy.results {
                 var line = "  \(result.property.padding(toLength: width, withPad: " ", startingAt: 0))  "
-                    + result.finding.rawValue
+                    + result.verdict.rawValue
                 if let walk = result.walk { line += " in walk \(walk)" }
                 switch result.status {
                 case .asExpected: line += ", as expected"
@@ -30,7 +30,7 @@ extension TextReporter {
             }
             guard showsTraces else { continue }
             for result in policy.results {
-                guard let found = result.found, let shrunk = result.shrunk else { continue }
+                guard let found = result.walked, let shrunk = result.trace else { continue }
                 lines.append("")
                 guard found != shrunk else {
                     lines.append("  \(result.property), \(Self.count(found.steps.count, "step")) (no step could be shrunk away):")

@@ -53,9 +53,10 @@ public struct TextReporter: Sendable {
         if let limit = policy.limit { lines.append("  " + Self.stoppedEarly(by: limit)) }
 
         let width = policy.results.map(\.property.count).max() ?? 0
+        let verdictWidth = max(8, policy.results.map(\.verdict.rawValue.count).max() ?? 0)
         for result in policy.results {
             let name = result.property.padding(toLength: width, withPad: " ", startingAt: 0)
-            let verdict = result.verdict.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            let verdict = result.verdict.rawValue.padding(toLength: verdictWidth, withPad: " ", startingAt: 0)
             var line = "  \(name)  \(verdict)  "
             switch result.status {
             case .asExpected: line += style.good("as expected")

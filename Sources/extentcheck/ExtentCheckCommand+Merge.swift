@@ -6,11 +6,13 @@ import ModelFile
 
 /// The JSON document of `fuzz --format json`.
 struct FuzzDocument: Codable {
+    var version: Int? = JSONReporter.version
     var fuzz: FuzzReport
 }
 
 /// The JSON document of `simulate --format json`, as `merge` reads it.
 struct SimulationDocument: Decodable {
+    var version: Int?
     var simulations: [SimulationReport]
 }
 
@@ -49,6 +51,7 @@ extension ExtentCheckCommand {
                     throw CommandLineError.unreadable(path: path, reason: error.reason)
                 }
             }
+            try refuseEarlierVersions(documents)
             let decoder = JSONDecoder()
             if let fuzz = try? documents.map({ try decoder.decode(FuzzDocument.self, from: $0.1).fuzz }) {
                 guard let merged = FuzzReport.merged(fuzz) else {
@@ -85,6 +88,27 @@ extension ExtentCheckCommand {
             }
             let status = merged.map(\.status).max() ?? .asExpected
             if status != .asExpected { throw ExitStatus.code(for: status) }
+        }
+    }
+}
+
+extension ExtentCheckCommand.Merge {
+    /// The report format's version, as every document states it (none before version 2).
+    private struct Versioned: Decodable {
+        var version: Int?
+    }
+
+    /// Refuses a result written in another report format, naming the file and both versions: the
+    /// results of one hunt come from one release.
+    private func refuseEarlierVersions(_ documents: [(String, Data)]) throws {
+        for (path, data) in documents {
+            guard let document = try? JSONDecoder().decode(Versioned.self, from: data) else { continue }
+            let version = document.version ?? 1
+            guard version == JSONReporter.version else {
+                throw CommandLineError.unfit(
+                    "\(path) is in report format \(version), this extentcheck merges format \(JSONReporter.version): "
+                        + "run that hunt again with this release")
+            }
         }
     }
 }

@@ -51,8 +51,8 @@ struct PropertyAPITests {
 
         let text = TextReporter().render(report)
         // Nothing is expected of these two: the report says so, and nothing fails.
-        #expect(text.contains("  race-window          holds     no expectation"), "\(text)")
-        #expect(text.contains("  quiescent-agreement  violated  no expectation"), "\(text)")
+        #expect(text.contains("  race-window          witnessed  no expectation"), "\(text)")
+        #expect(text.contains("  quiescent-agreement  violated   no expectation"), "\(text)")
         #expect(dioCsum.results.suffix(2).map(\.status) == [.noExpectation, .noExpectation])
         #expect(text.contains("  example of race-window, 3 steps:"), "\(text)")
         #expect(text.contains("  counterexample to quiescent-agreement, 5 steps:"), "\(text)")
@@ -63,7 +63,7 @@ struct PropertyAPITests {
         let results = try #require(policies.first?["results"] as? [[String: Any]])
         let race = try #require(results.first { $0["property"] as? String == "race-window" })
         #expect(race["kind"] as? String == "sometimes")
-        #expect(race["verdict"] as? String == "holds")
+        #expect(race["verdict"] as? String == "witnessed")
         #expect(race["status"] as? String == "no-expectation")
         #expect(race["expected"] == nil)
         #expect((race["trace"] as? [String: Any])?["conclusion"] as? String != nil)
@@ -131,7 +131,7 @@ struct PropertyAPITests {
             let verdicts = try checker.check(scenario).policies.map { $0.results.map(\.verdict) }
             // dio-csum: csum violated, checksummed holds, then the five examples; buffered-fallback: all but the examples' violations hold.
             #expect(verdicts == [
-                [.violated, .holds, .holds, .holds, .violated, .holds, .violated],
+                [.violated, .holds, .holds, .holds, .violated, .witnessed, .violated],
                 [.holds, .holds, .holds, .holds, .holds, .violated, .holds],
             ], "\(scenario.data)")
         }

@@ -19,10 +19,10 @@ import Testing
         #expect(report.status == .asExpected)
         let dioCsum = try #require(report.policies.first { $0.policy == "dio-csum" })
         let race = try #require(dioCsum.results.first { $0.property == "csum-matches-data" })
-        #expect(race.finding == .violated)
-        #expect(race.shrunk?.steps.map(\.actor) == ["qemu", "kernel", "guest-fs", "device", "kernel"])
+        #expect(race.verdict == .violated)
+        #expect(race.trace?.steps.map(\.actor) == ["qemu", "kernel", "guest-fs", "device", "kernel"])
         let fallback = try #require(report.policies.first { $0.policy == "buffered-fallback" })
-        #expect(fallback.results.allSatisfy { $0.finding == .notViolated })
+        #expect(fallback.results.allSatisfy { $0.verdict == .notViolated })
     }
 
     @Test("shrinking drops the other writers' activity and keeps a walk's violation")
@@ -30,8 +30,8 @@ import Testing
         let report = try Self.simulate(
             "Benchmarks/Models/three-writers-symbolic.yaml", seed: 3, walks: 100, bias: .fewSwitches, policies: ["dio-csum"])
         let result = try #require(report.policies.first?.results.first { $0.property == "csum-matches-data" })
-        let found = try #require(result.found)
-        let shrunk = try #require(result.shrunk)
+        let found = try #require(result.walked)
+        let shrunk = try #require(result.trace)
         #expect(shrunk.steps.count < found.steps.count)
         #expect(Set(shrunk.steps.map(\.actor)) == ["writer-0", "kernel", "mutator", "device"], "\(shrunk.steps.map(\.step))")
         #expect(shrunk.conclusion == found.conclusion || shrunk.conclusion.contains("disagrees with the stored data"))
@@ -58,7 +58,7 @@ import Testing
         let first = try Self.simulate("Models/dio-undone-change.yaml", seed: 5, walks: 100)
         let second = try Self.simulate("Models/dio-undone-change.yaml", seed: 5, walks: 100)
         #expect(timeless(first) == timeless(second))
-        #expect(first.policies.contains { $0.results.contains { $0.shrunk != nil } })
+        #expect(first.policies.contains { $0.results.contains { $0.trace != nil } })
     }
 
     @Test("simulate on the command line: text, JSON, and exit 3 for an expected violation not found")
@@ -74,7 +74,7 @@ import Testing
         #expect(json.status == 0, "\(json.transcript)")
         let results = json.json()?[array: "simulations"]?.first?[array: "policies"]?.first?[array: "results"] ?? []
         let race = results.first { $0[string: "property"] == "csum-matches-data" }
-        #expect(race?[string: "finding"] == "violated")
+        #expect(race?[string: "verdict"] == "violated")
         #expect(race?[string: "status"] == "as-expected")
 
         let short = try await ExtentCheckTool.run([
