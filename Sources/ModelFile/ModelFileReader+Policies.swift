@@ -3,9 +3,9 @@ internal import Extent
 
 extension ModelFileReader {
     /// The columns of a custom policy that must be given.
-    static let customPolicyKeys = ["name", "dio-path", "dio-checksum", "buffered-checksum", "stable-pages"]
+    static let customPolicyKeys = ["name"] + Policy.columns.filter(\.isRequired).map(\.key)
     /// The columns of §8, each optional, with a default that leaves the rows of §3 as they are.
-    static let optionalPolicyKeys = ["verify", "device-check", "user-pages", "writeback-source"]
+    static let optionalPolicyKeys = Policy.columns.filter { !$0.isRequired }.map(\.key)
 
     /// The policies to check: a sequence of built-in names and custom policies; that there is one at
     /// least, and their names, are checked by `Scenario.validate()`.
@@ -30,21 +30,25 @@ extension ModelFileReader {
         }
         let fields = try reader.fields(customPolicyKeys + optionalPolicyKeys)
         let hint = "a custom policy gives " + customPolicyKeys.joined(separator: ", ")
-        let nameReader = try fields.required("name", hint: hint)
-        let name = try nameReader.string()
-        return Policy(
-            name: name,
-            directIOPath: try fields.required("dio-path", hint: hint)
-                .choice(Policy.DirectIOPath.self, what: "dio-path"),
-            directIOChecksum: try fields.required("dio-checksum", hint: hint).boolean(),
-            bufferedChecksum: try fields.required("buffered-checksum", hint: hint).boolean(),
-            stablePages: try fields.required("stable-pages", hint: hint).boolean(),
-            verify: try fields["verify"]?.choice(Policy.Verify.self, what: "verify") ?? .none,
-            deviceCheck: try fields["device-check"]?.choice(Policy.DeviceCheck.self, what: "device-check") ?? .none,
-            userPages: try fields["user-pages"]?.choice(Policy.UserPages.self, what: "user-pages") ?? .writable,
-            writebackSource: try fields["writeback-source"]?.choice(Policy.WritebackSource.self, what: "writeback-source")
-                ?? .folio,
-            summary: "defined in \(URL(fileURLWithPath: reader.path).lastPathComponent)")
+        let name = try fields.required("name", hint: hint).string()
+        var policy = Policy(name: name, summary: "defined in \(URL(fileURLWithPath: reader.path).lastPathComponent)")
+        for column in Policy.columns {
+            guard let given = try column.isRequired ? fields.required(column.key, hint: hint) : fields[column.key]
+            else { continue }
+            column.set(try value(of: column, in: given), in: &policy)
+        }
+        return policy
+    }
+
+    /// A column's value as a custom policy gives it: `true` or `false`, or one of the column's choices.
+    private static func value(of column: PolicyColumn, in reader: NodeReader) throws(ModelFileError) -> String {
+        guard let choices = column.choices else { return String(try reader.boolean()) }
+        return try reader.choice(among: choices.map { Choice(rawValue: $0) }, what: column.key).rawValue
+    }
+
+    /// One of a column's choices, as `NodeReader.choice(among:what:)` reads it.
+    private struct Choice: RawRepresentable {
+        let rawValue: String
     }
 
     /// The invariants to decide: a non-empty sequence of invariant names; that none is listed twice is

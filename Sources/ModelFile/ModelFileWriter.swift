@@ -87,17 +87,7 @@ public enum ModelFileWriter {
 
     private static func policy(_ policy: Policy) -> [String] {
         guard Policy.builtIn(named: policy.name) != policy else { return ["  - \(scalar(policy.name))"] }
-        return [
-            "  - name: \(scalar(policy.name))",
-            "    dio-path: \(policy.directIOPath.rawValue)",
-            "    dio-checksum: \(policy.directIOChecksum)",
-            "    buffered-checksum: \(policy.bufferedChecksum)",
-            "    stable-pages: \(policy.stablePages)",
-            "    verify: \(policy.verify.rawValue)",
-            "    device-check: \(policy.deviceCheck.rawValue)",
-            "    user-pages: \(policy.userPages.rawValue)",
-            "    writeback-source: \(policy.writebackSource.rawValue)",
-        ]
+        return ["  - name: \(scalar(policy.name))"] + Policy.columns.map { "    \($0.key): \($0.value(in: policy))" }
     }
 
     /// `about` as a folded block wrapped at 80 columns where folding gives back the same text, else quoted.

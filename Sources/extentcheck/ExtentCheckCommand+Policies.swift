@@ -10,19 +10,9 @@ extension ExtentCheckCommand {
         )
 
         func run() {
-            let header = [
-                "policy", "dio-path", "dio-checksum", "buffered-checksum", "stable-pages", "verify", "device-check",
-                "user-pages", "writeback-source", "stands for",
-            ]
+            let header = ["policy"] + Policy.columns.map(\.key) + ["stands for"]
             let rows = Policy.builtIn.map { policy in
-                [
-                    // An O_DIRECT write that always falls back is never summed as O_DIRECT data.
-                    policy.name, policy.directIOPath.rawValue,
-                    policy.directIOPath == .buffered ? "n/a" : yesNo(policy.directIOChecksum),
-                    yesNo(policy.bufferedChecksum), yesNo(policy.stablePages), policy.verify.rawValue,
-                    policy.deviceCheck.rawValue, policy.userPages.rawValue, policy.writebackSource.rawValue,
-                    policy.summary,
-                ]
+                [policy.name] + Policy.columns.map { cell($0, of: policy) } + [policy.summary]
             }
             let widths = header.indices.map { column in
                 ([header] + rows).map { $0[column].count }.max() ?? 0
@@ -35,6 +25,13 @@ extension ExtentCheckCommand {
             }
         }
 
-        private func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
+        /// A column's value in the table: `yes` or `no` for a yes-or-no column, `n/a` where it means
+        /// nothing (an O_DIRECT write that always falls back is never summed as O_DIRECT data).
+        private func cell(_ column: PolicyColumn, of policy: Policy) -> String {
+            guard column.applies(to: policy) else { return "n/a" }
+            let value = column.value(in: policy)
+            guard column.choices == nil else { return value }
+            return value == String(true) ? "yes" : "no"
+        }
     }
 }

@@ -64,4 +64,19 @@ import Testing
         let reloaded = try ModelFileReader.parse(yaml, path: "custom.yaml")
         #expect(Self.comparable(reloaded) == scenario)
     }
+
+    @Test("every value of every policy column is written and read back", arguments: Policy.columns.map(\.key))
+    func everyColumnValueRoundTrips(key: String) throws {
+        let column = try #require(Policy.columns.first { $0.key == key })
+        for value in column.choices ?? ["true", "false"] {
+            var policy = Policy.builtIn(named: "dio-csum")!
+            policy.name = "custom"
+            policy.summary = ""
+            #expect(column.set(value, in: &policy))
+            #expect(column.value(in: policy) == value)
+            let yaml = try ModelFileWriter.yaml(for: Scenario(name: "columns", policies: [policy]))
+            #expect(yaml.contains("    \(key): \(value)\n"), "\(yaml)")
+            #expect(Self.comparable(try ModelFileReader.parse(yaml, path: "columns.yaml")).policies == [policy], "\(yaml)")
+        }
+    }
 }

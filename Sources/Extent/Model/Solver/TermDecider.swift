@@ -12,9 +12,9 @@ final class TermDecider {
     private(set) var exhibited: Condition.Formula?
     /// How words and checksums are shown: by name (symbolic) or value (concrete) while searching, as the
     /// witness's values in a trace.
-    let renderer: ExtentModel.Renderer
+    let renderer: TermRenderer
 
-    init(model: ExtentModel, renderer: ExtentModel.Renderer, recording: Bool = false) {
+    init(model: ExtentModel, renderer: TermRenderer, recording: Bool = false) {
         self.model = model
         oracle = model.oracle
         self.renderer = renderer

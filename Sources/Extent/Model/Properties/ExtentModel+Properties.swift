@@ -38,6 +38,9 @@ extension ExtentModel {
         }
     }
 
+    /// How views show terms while the search runs: by value in concrete mode, by name in symbolic mode.
+    var namesRenderer: TermRenderer { concreteValues == nil ? .names : .values }
+
     /// Whether every stored checksum is over the words its block holds on every mirror, slot for slot.
     private func storedChecksumsMatch(_ state: ExtentState) -> Bool {
         // Stored blocks lie one after another: each block's mirrors, then its checksum.

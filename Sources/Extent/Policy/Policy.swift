@@ -1,5 +1,8 @@
 /// A write-path policy: where an O_DIRECT write's data comes from, which
 /// writes are checksummed, and whether folios stay stable under writeback.
+///
+/// A policy is one row of the policy table; `Policy.columns` lists its columns, and
+/// `Policy.builtIn` the contract's rows.
 public struct Policy: Hashable, Sendable {
     /// The path an O_DIRECT write takes.
     public enum DirectIOPath: String, Hashable, Sendable, CaseIterable {

@@ -1,0 +1,33 @@
+extension ExtentModel {
+    /// The names of a snapshot's parts, in order: the variables of an ITF trace. `StateSnapshot`
+    /// says what each holds.
+    public static let snapshotParts = ["writers", "mutators", "buffers", "folios", "bios", "stored"]
+
+    /// The type of every part of a snapshot as Apalache writes types (ADR-002): what an ITF trace's
+    /// `#meta.varTypes` says. A checksum has a `value` only where words are `symbolic`.
+    public static func snapshotTypes(symbolic: Bool) -> [String: String] {
+        let words = "Seq(Int)"
+        let checksum = symbolic ? "{ of: \(words), value: Int }" : "{ of: \(words) }"
+        return [
+            "writers": "Str -> { position: Int, waiting: Str }",
+            "mutators": "Str -> { budget: Int }",
+            "buffers": "Str -> \(words)",
+            "folios": "Int -> { data: \(words), dirty: Bool, writeback: Bool }",
+            "bios": "Str -> { blocks: <<Int, Int>>, copy: Int -> \(words), csum: Int -> \(checksum), "
+                + "dma: <<Int, Int>> -> \(words), source: Str }",
+            "stored": "Seq({ csum: Seq(\(checksum)), mirrors: Seq(\(words)) })",
+        ]
+    }
+
+    /// A snapshot as the previous release wrote it, in the current shape: that release wrote `writers`,
+    /// `mutators`, `buffers` and `bios` as records keyed by name, where they are now maps. A current
+    /// snapshot is returned as it is.
+    public static func snapshot(fromPreviousRelease snapshot: [String: TraceValue]) -> [String: TraceValue] {
+        var current = snapshot
+        for part in ["writers", "mutators", "buffers", "bios"] {
+            guard case .record(let fields)? = snapshot[part] else { continue }
+            current[part] = .map(Dictionary(uniqueKeysWithValues: fields.map { (TraceValue.string($0.key), $0.value) }))
+        }
+        return current
+    }
+}
