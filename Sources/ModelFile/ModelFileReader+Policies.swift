@@ -2,11 +2,6 @@ internal import Foundation
 internal import Extent
 
 extension ModelFileReader {
-    /// The columns of a custom policy that must be given.
-    static let customPolicyKeys = ["name", "dio-path", "dio-checksum", "buffered-checksum", "stable-pages"]
-    /// The columns of §8, each optional, with a default that leaves the rows of §3 as they are.
-    static let optionalPolicyKeys = ["verify", "device-check", "user-pages", "writeback-source"]
-
     /// The policies to check: a sequence of built-in names and custom policies; that there is one at
     /// least, and their names, are checked by `Scenario.validate()`.
     static func policies(from reader: NodeReader) throws(ModelFileError) -> [Policy] {
@@ -21,29 +16,28 @@ extension ModelFileReader {
                 throw reader.error(
                     "unknown policy \(MessageValue.quoted(name)); built-in policies: "
                         + Policy.builtIn.map(\.name).joined(separator: ", ")
-                        + " (or define one with \(customPolicyKeys.joined(separator: ", ")))")
+                        + " (or define one with \(KeyTable.PolicyColumn.required.map(\.rawValue).joined(separator: ", ")))")
             }
             return policy
         }
         guard case .mapping = reader.node else {
             throw reader.error("expected a policy name or a custom policy, found \(reader.found)")
         }
-        let fields = try reader.fields(customPolicyKeys + optionalPolicyKeys)
-        let hint = "a custom policy gives " + customPolicyKeys.joined(separator: ", ")
-        let nameReader = try fields.required("name", hint: hint)
+        typealias Column = KeyTable.PolicyColumn
+        let fields = try reader.fields(Column.self)
+        let hint = "a custom policy gives " + Column.required.map(\.rawValue).joined(separator: ", ")
+        let nameReader = try fields.required(.name, hint: hint)
         let name = try nameReader.string()
         return Policy(
             name: name,
-            directIOPath: try fields.required("dio-path", hint: hint)
-                .choice(Policy.DirectIOPath.self, what: "dio-path"),
-            directIOChecksum: try fields.required("dio-checksum", hint: hint).boolean(),
-            bufferedChecksum: try fields.required("buffered-checksum", hint: hint).boolean(),
-            stablePages: try fields.required("stable-pages", hint: hint).boolean(),
-            verify: try fields["verify"]?.choice(Policy.Verify.self, what: "verify") ?? .none,
-            deviceCheck: try fields["device-check"]?.choice(Policy.DeviceCheck.self, what: "device-check") ?? .none,
-            userPages: try fields["user-pages"]?.choice(Policy.UserPages.self, what: "user-pages") ?? .writable,
-            writebackSource: try fields["writeback-source"]?.choice(Policy.WritebackSource.self, what: "writeback-source")
-                ?? .folio,
+            directIOPath: try fields.required(.dioPath, hint: hint).choice(Policy.DirectIOPath.self, what: Column.dioPath.rawValue),
+            directIOChecksum: try fields.required(.dioChecksum, hint: hint).boolean(),
+            bufferedChecksum: try fields.required(.bufferedChecksum, hint: hint).boolean(),
+            stablePages: try fields.required(.stablePages, hint: hint).boolean(),
+            verify: try fields.choice(.verify, Policy.Verify.self) ?? Column.defaults.verify,
+            deviceCheck: try fields.choice(.deviceCheck, Policy.DeviceCheck.self) ?? Column.defaults.deviceCheck,
+            userPages: try fields.choice(.userPages, Policy.UserPages.self) ?? Column.defaults.userPages,
+            writebackSource: try fields.choice(.writebackSource, Policy.WritebackSource.self) ?? Column.defaults.writebackSource,
             summary: "defined in \(URL(fileURLWithPath: reader.path).lastPathComponent)")
     }
 
