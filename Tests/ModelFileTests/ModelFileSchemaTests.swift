@@ -4,19 +4,15 @@ import Testing
 
 /// The model-file schema the repository ships is the one generated from the reader's key table.
 @Suite struct ModelFileSchemaTests {
-    /// The repository's root, from this file's location.
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// The shipped schema, parsed.
     static func shipped() throws -> [String: Any] {
-        let data = try Data(contentsOf: root.appendingPathComponent(ModelFileSchema.path))
+        let data = try Data(contentsOf: BundledModelFiles.root.appendingPathComponent(ModelFileSchema.path))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
     @Test("the shipped schema is the generated one, byte for byte")
     func shippedSchemaIsCurrent() throws {
-        let shipped = try String(contentsOf: Self.root.appendingPathComponent(ModelFileSchema.path), encoding: .utf8)
+        let shipped = try BundledModelFiles.text(of: ModelFileSchema.path)
         #expect(
             shipped == ModelFileSchema.text,
             "\(ModelFileSchema.path) is out of date: regenerate it with `swift run extentcheck schema > \(ModelFileSchema.path)`")
@@ -45,6 +41,16 @@ import Testing
                 let description = property["description"] as? String ?? ""
                 #expect(description.hasSuffix(".") && description.count < 160, "\(place).\(key): \(description)")
             }
+        }
+    }
+
+    @Test("every bundled model names the shipped schema on its first line, by its path from the model's folder")
+    func bundledModelsNameTheSchema() throws {
+        #expect(BundledModelFiles.paths.count >= 13, "\(BundledModelFiles.paths)")
+        for path in BundledModelFiles.paths {
+            let depth = path.split(separator: "/").count - 1
+            let line = ModelFileSchema.modeline(schemaAt: String(repeating: "../", count: depth) + ModelFileSchema.path)
+            #expect(try BundledModelFiles.text(of: path).hasPrefix(line + "\n"), "\(path) must begin with: \(line)")
         }
     }
 }
