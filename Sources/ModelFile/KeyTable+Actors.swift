@@ -16,7 +16,7 @@ extension KeyTable {
                 return KeyDeclaration(
                     .sequence(
                         .either([.word(steps.aloneKeys.map(\.name)), .mapping(steps)]), minimum: 0,
-                        limit: Scenario.maximumScriptSteps),
+                        limit: Scenario.maximumScriptSteps, unique: false),
                     "A writer runs its script's steps in order.")
             case .mutator:
                 return KeyDeclaration(

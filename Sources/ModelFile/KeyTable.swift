@@ -36,8 +36,9 @@ enum KeyTable {
                         + " for every checksum algorithm.",
                     default: .string(Scenario(name: "").checksum.rawValue))
             case .data:
+                // concrete:K as `DataMode(parsing:)` reads it, K at least 1; the reader alone bounds K.
                 KeyDeclaration(
-                    .either([.word([DataMode.symbolic.description]), .pattern("^concrete:[0-9]+$")]),
+                    .either([.word([DataMode.symbolic.description]), .pattern("^concrete:0*[1-9][0-9]*$")]),
                     "symbolic: every fresh word may hold any value, decided by Z3; concrete:K: words take the"
                         + " values 0 through K-1, each explored.",
                     default: .string(Scenario(name: "").data.description))
@@ -83,12 +84,12 @@ enum KeyTable {
                 KeyDeclaration(
                     .sequence(
                         .either([.word(Policy.builtIn.map(\.name)), .mapping(MappingShape(PolicyColumn.self))]),
-                        minimum: 1, limit: nil),
+                        minimum: 1, limit: nil, unique: true),
                     "The policies to compare, in order: built-in policies by name, and custom policies;"
                         + " every built-in policy when left out.")
             case .invariants:
                 KeyDeclaration(
-                    .sequence(.word(invariants), minimum: 1, limit: nil),
+                    .sequence(.word(invariants), minimum: 1, limit: nil, unique: true),
                     "The invariants to decide, in order; every built-in invariant when left out.")
             default:
                 KeyDeclaration(

@@ -26,10 +26,11 @@ extension ModelFileSchema {
                 [.init("type", .string("object")), .init("propertyNames", .object(schema(of: name))),
                  .init("additionalProperties", .object(schema(of: value)))]
                     + (limit.map { [.init("maxProperties", .integer($0))] } ?? [])
-            case .sequence(let item, let minimum, let limit):
+            case .sequence(let item, let minimum, let limit, let unique):
                 [.init("type", .string("array")), .init("items", .object(schema(of: item)))]
                     + (minimum > 0 ? [.init("minItems", .integer(minimum))] : [])
                     + (limit.map { [.init("maxItems", .integer($0))] } ?? [])
+                    + (unique ? [.init("uniqueItems", .boolean(true))] : [])
             case .either(let shapes):
                 [.init("anyOf", .array(shapes.map { .object(schema(of: $0)) }))]
             }

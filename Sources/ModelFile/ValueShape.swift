@@ -23,9 +23,9 @@ indirect enum ValueShape: Sendable {
     /// A mapping of names the file chooses, each of shape `name`, to values of shape `value`; at most
     /// `limit` of them when a limit is given.
     case names(ValueShape, value: ValueShape, limit: Int?)
-    /// A sequence of values of one shape, with at least `minimum` items, and at most `limit` when a
-    /// limit is given.
-    case sequence(ValueShape, minimum: Int, limit: Int?)
+    /// A sequence of values of one shape, with at least `minimum` items, at most `limit` when a
+    /// limit is given, and no item twice when `unique`.
+    case sequence(ValueShape, minimum: Int, limit: Int?, unique: Bool)
     /// A value of any of these shapes.
     case either([ValueShape])
 
