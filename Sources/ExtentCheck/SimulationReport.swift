@@ -1,5 +1,4 @@
 public import Explorer
-public import Extent
 
 /// What random walks over one model found: per policy, per property, a violation with the walk
 /// that found it before and after shrinking, or none (which proves nothing).

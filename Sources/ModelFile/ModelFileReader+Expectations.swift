@@ -36,8 +36,7 @@ extension ModelFileReader {
                         : "expect names invariant \(MessageValue.quoted(entry.name)), which the model does not check"
                             + " (invariants: \(listed))")
             }
-            verdicts[invariant.name] = try entry.value.choice(
-                among: [ExpectedVerdict.holds, .violated], what: "verdict")
+            verdicts[invariant.name] = try entry.value.choice(among: KeyTable.verdicts, what: "verdict")
         }
         return verdicts
     }

@@ -2,11 +2,6 @@ internal import Foundation
 internal import Extent
 
 extension ModelFileReader {
-    /// The columns of a custom policy that must be given.
-    static let customPolicyKeys = ["name"] + Policy.columns.filter(\.isRequired).map(\.key)
-    /// The columns of §8, each optional, with a default that leaves the rows of §3 as they are.
-    static let optionalPolicyKeys = Policy.columns.filter { !$0.isRequired }.map(\.key)
-
     /// The policies to check: a sequence of built-in names and custom policies; that there is one at
     /// least, and their names, are checked by `Scenario.validate()`.
     static func policies(from reader: NodeReader) throws(ModelFileError) -> [Policy] {
@@ -21,19 +16,21 @@ extension ModelFileReader {
                 throw reader.error(
                     "unknown policy \(MessageValue.quoted(name)); built-in policies: "
                         + Policy.builtIn.map(\.name).joined(separator: ", ")
-                        + " (or define one with \(customPolicyKeys.joined(separator: ", ")))")
+                        + " (or define one with \(KeyTable.PolicyColumn.required.map(\.rawValue).joined(separator: ", ")))")
             }
             return policy
         }
         guard case .mapping = reader.node else {
             throw reader.error("expected a policy name or a custom policy, found \(reader.found)")
         }
-        let fields = try reader.fields(customPolicyKeys + optionalPolicyKeys)
-        let hint = "a custom policy gives " + customPolicyKeys.joined(separator: ", ")
-        let name = try fields.required("name", hint: hint).string()
+        typealias Key = KeyTable.PolicyColumn
+        let fields = try reader.fields(Key.self)
+        let hint = "a custom policy gives " + Key.required.map(\.rawValue).joined(separator: ", ")
+        let name = try fields.required(.name, hint: hint).string()
         var policy = Policy(name: name, summary: "defined in \(URL(fileURLWithPath: reader.path).lastPathComponent)")
-        for column in Policy.columns {
-            guard let given = try column.isRequired ? fields.required(column.key, hint: hint) : fields[column.key]
+        for key in Key.allCases {
+            guard let column = key.column,
+                let given = try column.isRequired ? fields.required(key, hint: hint) : fields[key]
             else { continue }
             column.set(try value(of: column, in: given), in: &policy)
         }

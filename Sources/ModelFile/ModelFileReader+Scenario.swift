@@ -1,12 +1,6 @@
 internal import Extent
 
 extension ModelFileReader {
-    /// The keys a model file may give at the top level, in the order of `model-files.md`.
-    static let topLevelKeys = [
-        "name", "about", "blocks", "block-words", "word-bits", "mirrors", "checksum", "data",
-        "buffers", "actors", "policies", "invariants", "expect",
-    ]
-
     /// The name of the mutator target that stands for the page cache; no buffer may take it.
     static let pageCacheTarget = MutationTarget.pageCacheName
 
@@ -15,25 +9,25 @@ extension ModelFileReader {
         guard case .mapping = root.node else {
             throw root.error("expected a mapping of model keys at the top level, found \(root.found)")
         }
-        let fields = try root.fields(topLevelKeys)
+        let fields = try root.fields(KeyTable.Model.self)
         var scenario = Scenario(name: defaultName(forPath: root.path))
-        if let name = fields["name"] {
+        if let name = fields[.name] {
             scenario.name = try name.string()
             try validate(scenario.validateName, at: { _ in name })
         }
-        if let about = fields["about"] {
+        if let about = fields[.about] {
             scenario.about = try about.string().trimmingTrailingWhitespace()
         }
         scenario.geometry = try geometry(from: fields)
         try validate(scenario.validateGeometry, at: { error in geometryKeys[error.field].flatMap { fields[$0] } ?? root })
-        if let checksum = fields["checksum"] {
-            scenario.checksum = try checksum.choice(ChecksumKind.self, what: "checksum")
+        if let checksum = fields[.checksum] {
+            scenario.checksum = try checksum.choice(ChecksumKind.self, what: KeyTable.Model.checksum.rawValue)
         }
-        if let buffers = fields["buffers"] {
+        if let buffers = fields[.buffers] {
             scenario.buffers = try self.buffers(from: buffers)
             try validate(scenario.validateBuffers, at: { error throws(ModelFileError) in try bufferNode(of: error, in: buffers) })
         }
-        if let data = fields["data"] {
+        if let data = fields[.data] {
             let text = try data.string()
             do {
                 scenario.data = try DataMode(parsing: text)
@@ -42,19 +36,19 @@ extension ModelFileReader {
             }
             try validate(scenario.validateData, at: { _ in data })
         }
-        if let actors = fields["actors"] {
+        if let actors = fields[.actors] {
             scenario.actors = try self.actors(from: actors, buffers: scenario.buffers)
             try validate(scenario.validateActors, at: { error throws(ModelFileError) in try actorNode(of: error, in: actors) })
         }
-        if let policies = fields["policies"] {
+        if let policies = fields[.policies] {
             scenario.policies = try self.policies(from: policies)
             try validate(scenario.validatePolicies, at: { error throws(ModelFileError) in try policyNode(of: error, in: policies) })
         }
-        if let invariants = fields["invariants"] {
+        if let invariants = fields[.invariants] {
             scenario.invariants = try self.invariants(from: invariants)
             try validate(scenario.validateInvariants, at: { error throws(ModelFileError) in try elementNode(of: error, in: invariants) })
         }
-        if let expect = fields["expect"] {
+        if let expect = fields[.expect] {
             scenario.expectations = try expectations(from: expect, invariants: scenario.invariants)
             try validate(scenario.validateExpectations, at: { error throws(ModelFileError) in try expectationNode(of: error, in: expect) })
         }
@@ -70,12 +64,12 @@ extension ModelFileReader {
 
     /// The geometry from `blocks`, `block-words`, `word-bits` and `mirrors`; its sizes are checked by
     /// `Scenario.validate()`.
-    static func geometry(from fields: NodeReader.Fields) throws(ModelFileError) -> Geometry {
+    static func geometry(from fields: NodeReader.Fields<KeyTable.Model>) throws(ModelFileError) -> Geometry {
         var geometry = Geometry()
-        if let blocks = fields["blocks"] { geometry.blocks = try blocks.integer() }
-        if let blockWords = fields["block-words"] { geometry.blockWords = try blockWords.integer() }
-        if let wordBits = fields["word-bits"] { geometry.wordBits = try wordBits.integer() }
-        if let mirrors = fields["mirrors"] { geometry.mirrors = try mirrors.integer() }
+        if let blocks = fields[.blocks] { geometry.blocks = try blocks.integer() }
+        if let blockWords = fields[.blockWords] { geometry.blockWords = try blockWords.integer() }
+        if let wordBits = fields[.wordBits] { geometry.wordBits = try wordBits.integer() }
+        if let mirrors = fields[.mirrors] { geometry.mirrors = try mirrors.integer() }
         return geometry
     }
 

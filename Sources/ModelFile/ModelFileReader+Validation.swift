@@ -2,8 +2,8 @@ internal import Extent
 
 extension ModelFileReader {
     /// The model-file key of each field of the geometry.
-    static let geometryKeys: [ScenarioError.Field: String] = [
-        .blocks: "blocks", .blockWords: "block-words", .wordBits: "word-bits", .mirrors: "mirrors",
+    static let geometryKeys: [ScenarioError.Field: KeyTable.Model] = [
+        .blocks: .blocks, .blockWords: .blockWords, .wordBits: .wordBits, .mirrors: .mirrors,
     ]
 
     /// Runs one stage of `Scenario.validate()` on what has been read so far, and throws its error at
@@ -38,17 +38,17 @@ extension ModelFileReader {
         guard let step = error.step else {
             // A writer's script as a whole, or a key of a mutator.
             guard case .mapping = role.node else { return role }
-            let fields = try role.fields(mutatorKeys)
-            return (error.field == .target ? fields["target"] : fields["budget"]) ?? role
+            let fields = try role.fields(KeyTable.Mutator.self)
+            return (error.field == .target ? fields[.target] : fields[.budget]) ?? role
         }
         let stepReader = try role.elements()[step]
         guard case .mapping = stepReader.node, let range = try stepReader.entries().first?.value else { return stepReader }
-        let fields = try range.fields(writeArguments)
+        let fields = try range.fields(KeyTable.WriteArgument.self)
         switch error.field {
-        case .buffer: return fields["from"] ?? range
+        case .buffer: return fields[.from] ?? range
         // A range past the end of the file is where it starts, or else how long it is.
-        case .at: return fields["at"] ?? fields["blocks"] ?? range
-        case .blocks: return fields["blocks"] ?? range
+        case .at: return fields[.at] ?? fields[.blocks] ?? range
+        case .blocks: return fields[.blocks] ?? range
         default: return range
         }
     }
@@ -58,7 +58,7 @@ extension ModelFileReader {
         guard case .policy(let index, _) = error.subject else { return policies }
         let item = try policies.elements()[index]
         guard case .mapping = item.node else { return item }
-        return try item.fields(customPolicyKeys + optionalPolicyKeys)["name"] ?? item
+        return try item.fields(KeyTable.PolicyColumn.self)[.name] ?? item
     }
 
     /// The node of an item of `invariants`, or `invariants` itself.

@@ -4,7 +4,9 @@ public import Extent
 ///
 /// The file lists every key, in the order of the bundled models: shape, data, buffers, actors,
 /// policies (custom ones with every column), invariants and, if any, expectations. Properties
-/// stated in Swift have no name a model file can give; they are left out.
+/// stated in Swift have no name a model file can give; they are left out. The file does not name
+/// `ModelFileSchema` on a first line as the bundled models do: the schema's relative path depends on
+/// where the file is saved, and the text is also what a trace's model digest is taken of.
 ///
 /// ```swift
 /// let yaml = try ModelFileWriter.yaml(for: scenario)

@@ -11,26 +11,35 @@ extension NodeReader {
         let value: NodeReader
     }
 
-    /// The keys of a mapping that may hold only `allowed` keys, found by name.
-    struct Fields {
+    /// The entries of a mapping that may hold only the keys of `Key`, found by key.
+    struct Fields<Key: ModelFileKey> {
         /// The reader of the mapping, for errors about a missing key.
         let owner: NodeReader
         /// The entries, in file order.
         let entries: [Entry]
 
-        /// The value of `name`, or nil when the mapping does not give it.
-        subscript(name: String) -> NodeReader? {
-            entries.first { $0.name == name }?.value
+        /// The value of `key`, or nil when the mapping does not give it.
+        subscript(key: Key) -> NodeReader? {
+            entries.first { $0.name == key.rawValue }?.value
         }
 
-        /// The value of `name`, or an error at the mapping saying that the key is missing.
-        func required(_ name: String, hint: String = "") throws(ModelFileError) -> NodeReader {
-            guard let value = self[name] else {
+        /// The value of `key`, or an error at the mapping saying that the key is missing.
+        func required(_ key: Key, hint: String = "") throws(ModelFileError) -> NodeReader {
+            guard let value = self[key] else {
+                let name = key.rawValue
                 var error = owner.error("missing key \(MessageValue.quoted(name))" + (hint.isEmpty ? "" : "; \(hint)"))
                 error.key = owner.childKey(name)
                 throw error
             }
             return value
+        }
+
+        /// The value of `key` spelled as a case of `Value`, the key naming the kind in errors; nil when
+        /// the mapping does not give it.
+        func choice<Value: RawRepresentable & CaseIterable>(
+            _ key: Key, _ type: Value.Type
+        ) throws(ModelFileError) -> Value? where Value.RawValue == String {
+            try self[key]?.choice(type, what: key.rawValue)
         }
     }
 
@@ -54,13 +63,13 @@ extension NodeReader {
         return entries
     }
 
-    /// The entries of a mapping whose keys must all be among `allowed`; the
-    /// first other key is an error at that key.
-    func fields(_ allowed: [String]) throws(ModelFileError) -> Fields {
+    /// The entries of a mapping whose keys must all be keys of `Key`; the first other key is an
+    /// error at that key that lists them.
+    func fields<Key: ModelFileKey>(_ keys: Key.Type) throws(ModelFileError) -> Fields<Key> {
         let entries = try entries()
-        if let unknown = entries.first(where: { !allowed.contains($0.name) }) {
+        if let unknown = entries.first(where: { Key(rawValue: $0.name) == nil }) {
             throw unknown.keyReader.error(
-                "unknown key \(MessageValue.quoted(unknown.name)); expected \(Self.alternatives(allowed))")
+                "unknown key \(MessageValue.quoted(unknown.name)); expected \(Self.alternatives(Key.names))")
         }
         return Fields(owner: self, entries: entries)
     }

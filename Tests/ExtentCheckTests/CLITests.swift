@@ -325,6 +325,14 @@ struct CLITests {
         }
     }
 
+    @Test("`schema` prints the model-file schema the repository ships, byte for byte")
+    func schemaIsTheShippedOne() async throws {
+        let run = try await ExtentCheckTool.run(["schema"])
+        #expect(run.status == 0, "\(run.transcript)")
+        let shipped = try String(contentsOfFile: PackagePaths.absolute("Schemas/model-file.schema.json"), encoding: .utf8)
+        #expect(run.stdout == shipped, "regenerate it: swift run extentcheck schema > Schemas/model-file.schema.json")
+    }
+
     /// Whether `help` documents exit status `code` ("0 when ...", "2 for ...").
     static func documentsExitStatus(_ code: Int, in help: String) -> Bool {
         let words = help.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -32,19 +32,36 @@ import Testing
         #expect(reloaded.invariants.map(\.name) == original.invariants.map(\.name))
     }
 
+    /// Names YAML would read as something else unless they are quoted.
+    static let awkwardNames = ["true", "no", "1st", "-x", "with space", "quote\"d", "colon: yes", "tab\there", "null", "ünï"]
+
+    /// A scenario whose model, buffer and actors are named `name`.
+    static func scenario(named name: String) -> Scenario {
+        Scenario(
+            name: name, about: "line one\nline two  with  spaces", geometry: Geometry(blocks: 1),
+            buffers: [Buffer(name: name, blocks: 1)],
+            actors: [
+                .writer(name, [.directWrite(IORange(buffer: 0, at: 0, blocks: 1)), .fsync]),
+                .mutator(name + "-m", target: .buffer(0), budget: 3),
+            ],
+            policies: [Policy.builtIn(named: "dio-csum")!], invariants: [.csumMatchesData],
+            expectations: ["dio-csum": ["csum-matches-data": .violated]])
+    }
+
+    /// A scenario with a built-in policy and a custom one whose columns of §8 are not the defaults.
+    static let customPolicyScenario: Scenario = {
+        var custom = Policy.builtIn(named: "dio-verify")!
+        custom.name = "verify-and-guard"
+        custom.deviceCheck = .guard
+        custom.writebackSource = .copy
+        custom.summary = ""
+        return Scenario(name: "custom", policies: [Policy.builtIn(named: "nodatasum")!, custom])
+    }()
+
     @Test("names YAML would read as something else are quoted, and read back as written")
     func awkwardNamesRoundTrip() throws {
-        let names = ["true", "no", "1st", "-x", "with space", "quote\"d", "colon: yes", "tab\there", "null", "ünï"]
-        for name in names {
-            let scenario = Scenario(
-                name: name, about: "line one\nline two  with  spaces", geometry: Geometry(blocks: 1),
-                buffers: [Buffer(name: name, blocks: 1)],
-                actors: [
-                    .writer(name, [.directWrite(IORange(buffer: 0, at: 0, blocks: 1)), .fsync]),
-                    .mutator(name + "-m", target: .buffer(0), budget: 3),
-                ],
-                policies: [Policy.builtIn(named: "dio-csum")!], invariants: [.csumMatchesData],
-                expectations: ["dio-csum": ["csum-matches-data": .violated]])
+        for name in Self.awkwardNames {
+            let scenario = Self.scenario(named: name)
             let yaml = try ModelFileWriter.yaml(for: scenario)
             let reloaded = try ModelFileReader.parse(yaml, path: "awkward.yaml")
             #expect(reloaded == scenario, "\(yaml)")
@@ -53,16 +70,10 @@ import Testing
 
     @Test("a custom policy is written with every column")
     func customPolicyRoundTrips() throws {
-        var custom = Policy.builtIn(named: "dio-verify")!
-        custom.name = "verify-and-guard"
-        custom.deviceCheck = .guard
-        custom.writebackSource = .copy
-        custom.summary = ""
-        let scenario = Scenario(name: "custom", policies: [Policy.builtIn(named: "nodatasum")!, custom])
-        let yaml = try ModelFileWriter.yaml(for: scenario)
+        let yaml = try ModelFileWriter.yaml(for: Self.customPolicyScenario)
         #expect(yaml.contains("    device-check: guard\n"))
         let reloaded = try ModelFileReader.parse(yaml, path: "custom.yaml")
-        #expect(Self.comparable(reloaded) == scenario)
+        #expect(Self.comparable(reloaded) == Self.customPolicyScenario)
     }
 
     @Test("every value of every policy column is written and read back", arguments: Policy.columns.map(\.key))

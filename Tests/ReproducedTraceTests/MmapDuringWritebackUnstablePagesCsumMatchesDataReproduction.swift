@@ -35,6 +35,7 @@ import Testing
 """#
 
     static let model = #"""
+# yaml-language-server: $schema=../Schemas/model-file.schema.json
 name: mmap-during-writeback
 about: >
   A program writes a block through the page cache, then an mmap writer

@@ -27,6 +27,7 @@ import Testing
     }
 
     static let model = #"""
+# yaml-language-server: $schema=../Schemas/model-file.schema.json
 name: qemu-cache-none
 about: >
   QEMU with cache=none writes a guest page with O_DIRECT while the guest

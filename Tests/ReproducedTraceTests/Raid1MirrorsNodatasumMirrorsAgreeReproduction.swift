@@ -33,6 +33,7 @@ import Testing
 """#
 
     static let model = #"""
+# yaml-language-server: $schema=../Schemas/model-file.schema.json
 name: raid1-mirrors
 about: >
   RAID1 (or DUP) data: the device reads the buffer once per mirror. A

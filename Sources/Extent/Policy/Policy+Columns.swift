@@ -5,14 +5,24 @@ extension Policy {
     /// A new column is its value type and field in `Policy` (the field starting at the column's
     /// default), one line here, and its meaning in the model's steps.
     public static let columns: [PolicyColumn] = [
-        .choice("dio-path", \.directIOPath, required: true),
-        .flag("dio-checksum", \.directIOChecksum, required: true, appliesTo: { $0.directIOPath != .buffered }),
-        .flag("buffered-checksum", \.bufferedChecksum, required: true),
-        .flag("stable-pages", \.stablePages, required: true),
-        .choice("verify", \.verify),
-        .choice("device-check", \.deviceCheck),
-        .choice("user-pages", \.userPages),
-        .choice("writeback-source", \.writebackSource),
+        .choice("dio-path", \.directIOPath, "The path an O_DIRECT write takes.", required: true),
+        .flag(
+            "dio-checksum", \.directIOChecksum, "Whether data written by O_DIRECT (direct or bounce) is checksummed.",
+            required: true, appliesTo: { $0.directIOPath != .buffered }),
+        .flag(
+            "buffered-checksum", \.bufferedChecksum, "Whether data written back from the page cache is checksummed.",
+            required: true),
+        .flag(
+            "stable-pages", \.stablePages, "Whether folios under writeback are held stable (AS_STABLE_WRITES).",
+            required: true),
+        .choice(
+            "verify", \.verify, "after-dma: a direct bio's complete re-reads its source and checks it first (OpenZFS)."),
+        .choice(
+            "device-check", \.deviceCheck,
+            "guard: the device checks what it received against the bio's checksums (T10 PI)."),
+        .choice(
+            "user-pages", \.userPages, "write-protected: a buffer's writers wait for the direct bio reading it (FreeBSD)."),
+        .choice("writeback-source", \.writebackSource, "copy: writeback reads a copy taken when it starts (bcachefs)."),
     ]
 
     /// A policy named `name` with every column at its default (a yes-or-no column at `false`, a

@@ -4,6 +4,8 @@
 public struct PolicyColumn: Sendable {
     /// The column's key, e.g. `dio-checksum`.
     public let key: String
+    /// What the column decides, in a sentence: a model-file editor shows it beside the key.
+    public let meaning: String
     /// The values the column takes, as a model file spells them: the choices of a column of named
     /// values, the first of them its default; nil for a yes-or-no column, spelled `true` or `false`.
     public let choices: [String]?
@@ -16,11 +18,11 @@ public struct PolicyColumn: Sendable {
 
     /// A yes-or-no column held at `field`; with `appliesTo`, the policies for which it means something.
     static func flag(
-        _ key: String, _ field: WritableKeyPath<Policy, Bool> & Sendable, required: Bool = false,
+        _ key: String, _ field: WritableKeyPath<Policy, Bool> & Sendable, _ meaning: String, required: Bool = false,
         appliesTo isMeaningful: @escaping @Sendable (Policy) -> Bool = { _ in true }
     ) -> PolicyColumn {
         PolicyColumn(
-            key: key, choices: nil, isRequired: required, reads: { String($0[keyPath: field]) },
+            key: key, meaning: meaning, choices: nil, isRequired: required, reads: { String($0[keyPath: field]) },
             writes: { policy, text in
                 guard let value = Bool(text) else { return false }
                 policy[keyPath: field] = value
@@ -31,10 +33,10 @@ public struct PolicyColumn: Sendable {
 
     /// A column of the named values of `Value`, held at `field`, whose first case is its default.
     static func choice<Value: RawRepresentable & CaseIterable & Sendable>(
-        _ key: String, _ field: WritableKeyPath<Policy, Value> & Sendable, required: Bool = false
+        _ key: String, _ field: WritableKeyPath<Policy, Value> & Sendable, _ meaning: String, required: Bool = false
     ) -> PolicyColumn where Value.RawValue == String {
         PolicyColumn(
-            key: key, choices: Value.allCases.map(\.rawValue), isRequired: required, reads: { $0[keyPath: field].rawValue },
+            key: key, meaning: meaning, choices: Value.allCases.map(\.rawValue), isRequired: required, reads: { $0[keyPath: field].rawValue },
             writes: { policy, text in
                 guard let value = Value(rawValue: text) else { return false }
                 policy[keyPath: field] = value
