@@ -13,6 +13,9 @@ struct FixedText: Sendable {
     /// which go in place of `#include "reproduction.h"`.
     static let program = FixedText(resource: "program.c", includeLine: #"#include "reproduction.h""#)
 
+    /// The runner: all of it but the model's part, which goes in place of `. ./reproduction.sh`.
+    static let runner = FixedText(resource: "run.sh", includeLine: ". ./reproduction.sh")
+
     /// The resource named `resource`, split at its one line `includeLine`. A resource missing from the
     /// build, or without that line once, is a fault of the package, not of the model: it stops.
     init(resource: String, includeLine: String) {
