@@ -39,7 +39,14 @@ let package = Package(
         // A scenario as a Promela model for SPIN, and SPIN's figures on it: an independent second opinion.
         .target(name: "Promela", dependencies: ["Extent"]),
         // A counterexample as programs that race a real kernel: C, a runner, an fstests case, a Swift test.
-        .target(name: "Reproducer", dependencies: ["ExtentCheck"]),
+        // The C program and the runner are resources, all but the part each takes from the model.
+        // SwiftPM's generated Bundle.module accessor imports Foundation with no access level: imports
+        // are internal by default here so that it agrees with the target's `internal import`s.
+        .target(
+            name: "Reproducer", dependencies: ["ExtentCheck"],
+            resources: [.copy("Resources/program.c"), .copy("Resources/run.sh")],
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
+        ),
         // Workloads generated within bounds, checked one by one, the first violating one shrunk.
         .target(name: "Fuzzing", dependencies: ["ExtentCheck", "Explorer"]),
         // Workload generators with shrinking for Swift Testing's property checks. Links Swift

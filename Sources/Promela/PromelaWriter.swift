@@ -57,27 +57,34 @@ struct PromelaWriter {
         line()
         line("init {")
         writeInitialStates()
-        line(invariants.contains("no-deadlock") ? "do" : "end: do", 1)
+        line(asserts(.noDeadlock) ? "do" : "end: do", 1)
         for (writer, description) in writers.enumerated() {
             for (step, action) in description.script.enumerated() { writeWriterStep(writer, step, action) }
         }
         for block in 0..<blocks { writeWriteback(block) }
         for owner in owners { writeBioSteps(owner) }
         for (mutator, description) in mutators.enumerated() { writeMutations(mutator, description.target) }
-        if invariants.contains("no-deadlock") {
+        if asserts(.noDeadlock) {
             line("/* no step can run: every writer must have finished */", 1)
             let finished = writers.isEmpty
                 ? "true" : writers.enumerated().map { "wstep[\($0.offset)] == \($0.element.script.count)" }.joined(separator: " && ")
-            line(":: atomic { timeout -> no_deadlock = (\(finished)); assert(no_deadlock) }", 1)
+            let assertion = flag(.noDeadlock)
+            line(":: atomic { timeout -> \(assertion) = (\(finished)); assert(\(assertion)) }", 1)
         }
         line("od", 1)
         line("}")
     }
 
-    private var invariants: [String] { model.invariants.map(\.name) }
+    /// Whether the model asserts `invariant`.
+    private func asserts(_ invariant: ExtentProperty) -> Bool { model.invariants.contains(invariant) }
 
     /// The Promela name of an invariant's assertion: its name with underscores.
-    private func flag(_ invariant: String) -> String { invariant.replacingOccurrences(of: "-", with: "_") }
+    private func flag(_ invariant: ExtentProperty) -> String { invariant.name.replacingOccurrences(of: "-", with: "_") }
+
+    /// An assertion of `invariant` that fails: a step that breaks it wherever it runs.
+    private mutating func assertFails(_ invariant: ExtentProperty, _ depth: Int) {
+        line("\(flag(invariant)) = 0; assert(\(flag(invariant)));", depth)
+    }
 
     // MARK: The state
 
@@ -101,7 +108,7 @@ struct PromelaWriter {
         line("/* the writeback bio of each folio */")
         line("byte bcsum[\(blocks * words)] = NONE; byte bdma[\(blocks * mirrors * words)] = NONE;")
         if policy.writebackSource == .copy { line("byte bcopy[\(blocks * words)] = NONE;") }
-        for invariant in invariants { line("hidden byte \(flag(invariant));") }
+        for invariant in model.invariants { line("hidden byte \(flag(invariant));") }
     }
 
     private mutating func writeInitialStates() {
@@ -188,18 +195,20 @@ struct PromelaWriter {
     }
 
     private mutating func writeStateAssertions(_ depth: Int) {
-        if invariants.contains("csum-matches-data") {
+        if asserts(.csumMatchesData) {
             let matches = (0..<blocks).map { block in
                 "(\(isEmpty(.storedChecksum(block))) || ("
                     + all((0..<mirrors).flatMap { equal(.stored(block, mirror: $0), .storedChecksum(block)) }) + "))"
             }
-            line("csum_matches_data = (\(all(matches))); assert(csum_matches_data);", depth)
+            let assertion = flag(.csumMatchesData)
+            line("\(assertion) = (\(all(matches))); assert(\(assertion));", depth)
         }
-        if invariants.contains("mirrors-agree") {
+        if asserts(.mirrorsAgree) {
             let agree = (0..<blocks).flatMap { block in
                 (1..<max(1, mirrors)).flatMap { equal(.stored(block, mirror: $0), .stored(block, mirror: 0)) }
             }
-            line("mirrors_agree = (\(all(agree))); assert(mirrors_agree);", depth)
+            let assertion = flag(.mirrorsAgree)
+            line("\(assertion) = (\(all(agree))); assert(\(assertion));", depth)
         }
     }
 
@@ -370,14 +379,12 @@ struct PromelaWriter {
                 }
             }
             $0.end(owner)
-            if $0.invariants.contains("checksummed"), !$0.checksums(owner) {
-                $0.line("checksummed = 0; assert(checksummed);", 2)
-            }
+            if $0.asserts(.checksummed), !$0.checksums(owner) { $0.assertFails(.checksummed, 2) }
         }
         guard checked else { return }
         option("kernel: complete \(name(owner)), failing its checks", guard: all(done + ["!(\(agree))"])) {
             $0.end(owner)
-            if $0.invariants.contains("writes-succeed") { $0.line("writes_succeed = 0; assert(writes_succeed);", 2) }
+            if $0.asserts(.writesSucceed) { $0.assertFails(.writesSucceed, 2) }
         }
     }
 

@@ -48,7 +48,37 @@ extension Reproduction {
 
         let geometry = scenario.geometry
         let mask = geometry.wordBits >= 32 ? UInt32.max : UInt32(1) << geometry.wordBits - 1
-        let initial = states?.first
+        let (buffers, storedWords) = Self.initialWords(of: scenario, in: states?.first, mask: mask)
+        var writers: [WriterScript] = []
+        var mutators: [MutatorPlan] = []
+        for actor in scenario.actors {
+            switch actor.role {
+            case .writer(let script):
+                writers.append(WriterScript(name: actor.name, script: script))
+            case .mutator(let target, _):
+                var changes = trace.map { Self.changes(by: actor.name, of: target, in: scenario, along: $0, states: states) } ?? []
+                if changes.isEmpty {
+                    changes = Self.everyWord(of: target, in: scenario, buffers: buffers, stored: storedWords, mask: mask)
+                }
+                mutators.append(MutatorPlan(name: actor.name, changes: changes))
+            }
+        }
+        let verdicts = Self.verdicts(in: report, of: builtIn)
+        self.init(
+            model: scenario.name, about: scenario.about, policy: policy, invariant: document?.property ?? invariant,
+            steps: trace?.steps.map { "\($0.number). \($0.actor) \($0.step)" } ?? [],
+            settings: Self.settings(for: verdicts.keys, in: scenario),
+            mirrors: geometry.mirrors, fileBlocks: geometry.blocks, blockWords: geometry.blockWords,
+            storedWords: storedWords, buffers: buffers, writers: writers, mutators: mutators, verdicts: verdicts,
+            invariants: builtIn, document: document, modelText: modelText)
+    }
+
+    /// The buffers and the stored file's words as the counterexample's first state has them, or,
+    /// where it has none, distinct made-up words within `mask`.
+    private static func initialWords(
+        of scenario: Scenario, in initial: [String: TraceValue]?, mask: UInt32
+    ) -> (buffers: [BufferImage], stored: [UInt32]) {
+        let geometry = scenario.geometry
         let buffers = scenario.buffers.enumerated().map { index, buffer in
             let count = buffer.blocks * geometry.blockWords
             let recorded = initial?.record("buffers")?.entry(buffer.name)?.words ?? []
@@ -58,50 +88,47 @@ extension Reproduction {
         }
         let recordedStored = initial?.list("stored")?.flatMap { $0.record("mirrors")?.list?.first?.words ?? [] } ?? []
         let storedCount = geometry.blocks * geometry.blockWords
-        let storedWords = recordedStored.count == storedCount
+        let stored = recordedStored.count == storedCount
             ? recordedStored : (0..<storedCount).map { UInt32(truncatingIfNeeded: 0x00C0_FFEE + $0) & mask }
+        return (buffers, stored)
+    }
 
-        var writers: [WriterScript] = []
-        var mutators: [MutatorPlan] = []
-        for actor in scenario.actors {
-            switch actor.role {
-            case .writer(let script):
-                writers.append(WriterScript(name: actor.name, script: script))
-            case .mutator(let target, _):
-                var changes: [WordChange] = []
-                if let states, let trace {
-                    for (number, step) in zip(1..., trace.steps) where step.actor == actor.name {
-                        for change in Self.changes(of: target, in: scenario, from: states[number - 1], to: states[number])
-                        where !changes.contains(change) {
-                            changes.append(change)
-                        }
-                    }
-                }
-                if changes.isEmpty {
-                    changes = Self.everyWord(of: target, in: scenario, buffers: buffers, stored: storedWords, mask: mask)
-                }
-                mutators.append(MutatorPlan(name: actor.name, changes: changes))
+    /// The words the mutator `actor` changes in `target` along `trace`, each once, in the order it
+    /// first changes them; none without the trace's states.
+    private static func changes(
+        by actor: String, of target: MutationTarget, in scenario: Scenario, along trace: Trace, states: [[String: TraceValue]]?
+    ) -> [WordChange] {
+        guard let states else { return [] }
+        var changes: [WordChange] = []
+        for (number, step) in zip(1..., trace.steps) where step.actor == actor {
+            for change in Self.changes(of: target, in: scenario, from: states[number - 1], to: states[number])
+            where !changes.contains(change) {
+                changes.append(change)
             }
         }
+        return changes
+    }
 
+    /// The report's verdicts on the built-in invariants `builtIn`, by policy and then by invariant.
+    private static func verdicts(in report: ModelReport, of builtIn: [String]) -> [String: [String: Verdict]] {
         var verdicts: [String: [String: Verdict]] = [:]
         for policyReport in report.policies {
             for result in policyReport.results where builtIn.contains(result.property) {
                 verdicts[policyReport.policy, default: [:]][result.property] = result.verdict
             }
         }
+        return verdicts
+    }
+
+    /// How the runner sets the file up under each of `policies`: without checksums where the policy
+    /// checksums nothing.
+    private static func settings(for policies: some Sequence<String>, in scenario: Scenario) -> [String: FileSetting] {
         var settings: [String: FileSetting] = [:]
-        for name in verdicts.keys {
+        for name in policies {
             let checksums = (scenario.policy(named: name) ?? Policy.builtIn(named: name))?.checksumsAnything ?? true
             settings[name] = checksums ? .checksummed : .noDataChecksums
         }
-        self.init(
-            model: scenario.name, about: scenario.about, policy: policy, invariant: document?.property ?? invariant,
-            steps: trace?.steps.map { "\($0.number). \($0.actor) \($0.step)" } ?? [],
-            settings: settings,
-            mirrors: geometry.mirrors, fileBlocks: geometry.blocks, blockWords: geometry.blockWords,
-            storedWords: storedWords, buffers: buffers, writers: writers, mutators: mutators, verdicts: verdicts,
-            invariants: builtIn, document: document, modelText: modelText)
+        return settings
     }
 
     /// The words of `target` that differ between two states of a trace.

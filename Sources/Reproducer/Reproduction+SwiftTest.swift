@@ -1,3 +1,4 @@
+internal import ExtentCheck
 internal import Foundation
 
 extension Reproduction {
@@ -23,54 +24,65 @@ extension Reproduction {
             @Suite struct \(swiftTestName) {
 
             """
-        let body: String
-        if let document, let json = try? String(decoding: Self.encoder.encode(document), as: UTF8.self) {
-            body = """
-                    @Test("\(model) under \(policy) violates \(document.property) along its counterexample")
-                    func counterexampleReproduces() throws {
-                        let scenario = try ModelFileReader.parse(Self.model, path: "\(model).yaml")
-                        let document = try JSONDecoder().decode(TraceDocument.self, from: Data(Self.trace.utf8))
-                        let report = try ExtentChecker().replay(document, on: scenario)
-                        guard case .reproduced(let steps, _) = report.outcome else {
-                            Issue.record("the trace no longer reproduces: \\(report.outcome)")
-                            return
-                        }
-                        #expect(steps == \(document.trace.steps.count))
-                    }
-
-                    static let trace = #\"\"\"
-                \(json)
-                \"\"\"#
-
-                """
-        } else {
-            let expected = invariants.compactMap { invariant in
-                verdicts[policy]?[invariant].map { "\"\(invariant)\": .\($0.rawValue)" }
+        let body =
+            if let document, let json = try? String(decoding: Self.encoder.encode(document), as: UTF8.self) {
+                replayTest(document, json: json)
+            } else {
+                verdictsTest()
             }
-            body = """
-                    @Test("\(model) under \(policy): every built-in invariant's verdict is as recorded")
-                    func verdictsStand() throws {
-                        let scenario = try ModelFileReader.parse(Self.model, path: "\(model).yaml")
-                        var options = CheckOptions()
-                        options.policies = ["\(policy)"]
-                        options.computesTraces = false
-                        let report = try ExtentChecker(options: options).check(scenario)
-                        let verdicts = Dictionary(
-                            uniqueKeysWithValues: report.policies[0].results.map { ($0.property, $0.verdict) })
-                        let recorded: [String: Verdict] = [\(expected.isEmpty ? ":" : expected.joined(separator: ", "))]
-                        for (invariant, verdict) in recorded {
-                            #expect(verdicts[invariant] == verdict, "\\(invariant)")
-                        }
-                    }
-
-                """
-        }
         return header + body + """
 
                 static let model = #\"\"\"
             \(modelText.hasSuffix("\n") ? String(modelText.dropLast()) : modelText)
             \"\"\"#
             }
+
+            """
+    }
+
+    /// The test's body with a counterexample: the trace, as `json`, replayed on the model.
+    private func replayTest(_ document: TraceDocument, json: String) -> String {
+        """
+                @Test("\(model) under \(policy) violates \(document.property) along its counterexample")
+                func counterexampleReproduces() throws {
+                    let scenario = try ModelFileReader.parse(Self.model, path: "\(model).yaml")
+                    let document = try JSONDecoder().decode(TraceDocument.self, from: Data(Self.trace.utf8))
+                    let report = try ExtentChecker().replay(document, on: scenario)
+                    guard case .reproduced(let steps, _) = report.outcome else {
+                        Issue.record("the trace no longer reproduces: \\(report.outcome)")
+                        return
+                    }
+                    #expect(steps == \(document.trace.steps.count))
+                }
+
+                static let trace = #\"\"\"
+            \(json)
+            \"\"\"#
+
+            """
+    }
+
+    /// The test's body without a counterexample: the policy checked, each built-in invariant's
+    /// verdict as the model gave it.
+    private func verdictsTest() -> String {
+        let expected = invariants.compactMap { invariant in
+            verdicts[policy]?[invariant].map { "\"\(invariant)\": .\($0.rawValue)" }
+        }
+        return """
+                @Test("\(model) under \(policy): every built-in invariant's verdict is as recorded")
+                func verdictsStand() throws {
+                    let scenario = try ModelFileReader.parse(Self.model, path: "\(model).yaml")
+                    var options = CheckOptions()
+                    options.policies = ["\(policy)"]
+                    options.computesTraces = false
+                    let report = try ExtentChecker(options: options).check(scenario)
+                    let verdicts = Dictionary(
+                        uniqueKeysWithValues: report.policies[0].results.map { ($0.property, $0.verdict) })
+                    let recorded: [String: Verdict] = [\(expected.isEmpty ? ":" : expected.joined(separator: ", "))]
+                    for (invariant, verdict) in recorded {
+                        #expect(verdicts[invariant] == verdict, "\\(invariant)")
+                    }
+                }
 
             """
     }

@@ -4,10 +4,12 @@ import Promela
 import Testing
 
 /// Every bundled model, exported to Promela for each of its policies in `concrete:2`, gets from SPIN
-/// the verdicts and the state count extentcheck gives it.
-@Suite(.enabled(if: SpinRun.isAvailable(), "needs spin and a C compiler (Debian: apt-get install spin gcc)"))
-struct PromelaTests {
-    @Test(arguments: PackagePaths.modelFiles)
+/// the verdicts and the state count extentcheck gives it; and every built-in invariant is asserted
+/// under its own name.
+@Suite struct PromelaTests {
+    @Test(
+        .enabled(if: SpinRun.isAvailable(), "needs spin and a C compiler (Debian: apt-get install spin gcc)"),
+        arguments: PackagePaths.modelFiles)
     func spinAgreesWithEveryVerdictAndStateCount(file: String) throws {
         let scenario = try ExtentChecker.loadModel(at: PackagePaths.absolute(file))
         let options = CheckOptions(data: .concrete(2), computesTraces: false, workers: 1)
@@ -17,6 +19,23 @@ struct PromelaTests {
             #expect(spin.states == checked.search.states + 1, "\(policy.name)")
             let violated = Set(checked.results.filter { $0.verdict == .violated }.map(\.property))
             #expect(spin.violated == violated, "\(policy.name)")
+        }
+    }
+
+    /// A renamed built-in must rename its assertion, not lose it: SPIN reports a failed assertion by
+    /// its name, which is read back as the invariant's.
+    @Test("the Promela text asserts each built-in invariant under its name, where the invariant can fail")
+    func everyBuiltInIsAsserted() throws {
+        var scenario = try ExtentChecker.loadModel(at: PackagePaths.absolute("Models/dio-undone-change-raid1.yaml"))
+        scenario.invariants = ExtentProperty.builtIn
+        // Two mirrors; nodatasum stores unchecksummed blocks, dio-verify fails writes.
+        let texts = try ["nodatasum", "dio-verify"].map { name in
+            try PromelaModel(scenario: scenario, policy: try #require(Policy.builtIn(named: name)), values: 2).text
+        }
+        for invariant in ExtentProperty.builtIn {
+            let flag = invariant.name.replacingOccurrences(of: "-", with: "_")
+            #expect(texts.allSatisfy { $0.contains("hidden byte \(flag);") }, "\(invariant.name)")
+            #expect(texts.contains { $0.contains("assert(\(flag))") }, "no assertion of \(invariant.name)")
         }
     }
 }

@@ -23,6 +23,14 @@ struct ReproduceCLITests {
             #expect(run.stdout.contains("wrote \(path)"), "\(file)")
         }
         #expect(FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("run.sh").path))
+        // The fixed parts come from the Reproducer's resources, the model's parts from the trace.
+        let runner = try String(contentsOf: directory.appendingPathComponent("run.sh"), encoding: .utf8)
+        #expect(runner.contains("mirrors_property='mirrors-agree'"), "\(runner)")
+        #expect(runner.contains("report \"$mirrors_property\" $kernel"), "\(runner)")
+        let program = try String(contentsOf: directory.appendingPathComponent("extentcheck-raid1-mirrors.c"), encoding: .utf8)
+        #expect(program.contains("#define MIRRORS 2"), "\(program)")
+        #expect(program.contains("int main(int argc, char **argv)"), "\(program)")
+        #expect(!program.contains("#include \"reproduction.h\""), "\(program)")
     }
 
     @Test("an invariant the model does not decide is bad input, and nothing is written")

@@ -91,10 +91,13 @@ import Testing
             guard seen.insert(program).inserted else { continue }
             let source = directory.appendingPathComponent("program\(index).c")
             try program.write(to: source, atomically: true, encoding: .utf8)
-            let compiled = try Shell.run(
-                ["cc", "-Wall", "-Werror", "-pthread", "-o", "program\(index)", source.lastPathComponent], in: directory)
-            #expect(compiled.status == 0, "\(reproduction.policy) \(reproduction.invariant ?? "-"):\n\(compiled.output)")
+            let checked = try Shell.run(["cc", "-Wall", "-Werror", "-fsyntax-only", source.lastPathComponent], in: directory)
+            #expect(checked.status == 0, "\(reproduction.policy) \(reproduction.invariant ?? "-"):\n\(checked.output)")
         }
+        // The tables differ from program to program, the rest not: one is built as the runner builds it.
+        let built = try Shell.run(
+            ["cc", "-O2", "-Wall", "-Werror", "-pthread", "-o", "program", "program0.c"], in: directory)
+        #expect(built.status == 0, "\(built.output)")
     }
 
     @Test("every runner and fstests script of every bundled model parses", arguments: BundledReproductions.modelFiles)
@@ -108,6 +111,40 @@ import Testing
             let fstests = try Shell.run(["bash", "-n", directory.appendingPathComponent("fstests/tests/btrfs/900").path])
             #expect(fstests.status == 0, "\(fstests.output)")
             #expect(written.count == 6)
+        }
+    }
+
+    @Test(
+        "every runner of every bundled model is clean under shellcheck",
+        .enabled(if: Shell.has("shellcheck"), "shellcheck is not installed (Debian: apt-get install shellcheck): runners only get sh -n"),
+        arguments: BundledReproductions.modelFiles)
+    func runnersPassShellcheck(file: String) throws {
+        let directory = try Shell.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let runners = Set(try BundledReproductions.all(of: file).map { $0.runnerScript() })
+        let paths = try runners.sorted().enumerated().map { index, runner in
+            let path = directory.appendingPathComponent("run\(index).sh")
+            try runner.write(to: path, atomically: true, encoding: .utf8)
+            return path.lastPathComponent
+        }
+        let checked = try Shell.run(["shellcheck", "--shell=sh"] + paths, in: directory)
+        #expect(checked.status == 0, "\(checked.output)")
+    }
+
+    @Test("the runner compares a kernel outcome with each built-in property, named as the model names it")
+    func runnerNamesEveryBuiltIn() throws {
+        let runner = try BundledReproductions.reproduction("raid1-mirrors", policy: "nodatasum").runnerScript()
+        let lines = runner.split(separator: "\n").map(String.init)
+        // The model's part names each property in a variable; the fixed part reports under the variable.
+        let named = lines.compactMap { line -> (variable: String, name: String)? in
+            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, parts[0].hasSuffix("_property") else { return nil }
+            return (parts[0], parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "'")))
+        }
+        #expect(Set(named.map(\.name)) == Set(ExtentProperty.builtIn.map(\.name)))
+        #expect(named.count == ExtentProperty.builtIn.count)
+        for (variable, name) in named {
+            #expect(lines.contains { $0.contains("report \"$\(variable)\" ") }, "nothing reports \(name)")
         }
     }
 }

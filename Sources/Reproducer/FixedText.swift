@@ -1,0 +1,34 @@
+internal import Foundation
+
+/// The fixed text of a file a reproduction writes, read from the package's resources
+/// (`Sources/Reproducer/Resources`), split at the one line where the part written from the model goes:
+/// the line that would include that part were it a file of its own.
+struct FixedText: Sendable {
+    /// The text up to the include line, its newline included.
+    let before: String
+    /// The text after the include line.
+    let after: String
+
+    /// The C program: all of it but its opening comment and the model's definitions and tables,
+    /// which go in place of `#include "reproduction.h"`.
+    static let program = FixedText(resource: "program.c", includeLine: #"#include "reproduction.h""#)
+
+    /// The runner: all of it but the model's part, which goes in place of `. ./reproduction.sh`.
+    static let runner = FixedText(resource: "run.sh", includeLine: ". ./reproduction.sh")
+
+    /// The resource named `resource`, split at its one line `includeLine`. A resource missing from the
+    /// build, or without that line once, is a fault of the package, not of the model: it stops.
+    init(resource: String, includeLine: String) {
+        guard let url = Bundle.module.url(forResource: resource, withExtension: nil),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { preconditionFailure("the Reproducer's resource \(resource) is not in its bundle") }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let line = lines.firstIndex(of: Substring(includeLine)), lines.lastIndex(of: Substring(includeLine)) == line
+        else { preconditionFailure("the Reproducer's resource \(resource) must have the line \(includeLine) once") }
+        before = lines[..<line].map { $0 + "\n" }.joined()
+        after = lines[(line + 1)...].joined(separator: "\n")
+    }
+
+    /// The text with `part` in place of the include line; `part` ends with its own newline.
+    func including(_ part: String) -> String { before + part + after }
+}

@@ -1,0 +1,290 @@
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#define WORD_BYTES (BLOCK_SIZE / BLOCK_WORDS)
+#define PAGE_CACHE (-1)
+
+enum op_kind { DIRECT_WRITE, BUFFERED_WRITE, FSYNC };
+struct op { enum op_kind kind; int buffer, at, blocks; };
+struct buffer { const char *name; int blocks; const uint32_t *initial; unsigned char *memory; };
+struct writer { const char *name; const struct op *ops; int count; };
+struct change { int buffer, block, word; uint32_t from, to; };
+struct mutator { const char *name; const struct change *changes; int count; };
+
+/* The model: BLOCK_SIZE, FILE_BLOCKS, BLOCK_WORDS, MIRRORS, WRITERS and MUTATORS, the stored file's
+   words (stored_initial), and the buffers, writers and mutators. extentcheck reproduce writes them here. */
+#include "reproduction.h"
+
+static int slots = 256;
+static int quiet, buffered_reads;
+static int direct_fd = -1, buffered_fd = -1;
+static unsigned char *file_map;
+static atomic_int writers_stop, mutators_stop;
+static atomic_long writes, failed_writes;
+
+static void fail(const char *what)
+{
+    fprintf(stderr, "%s: %s\n", what, strerror(errno));
+    exit(1);
+}
+
+/* Every 32-bit unit of the word's bytes gets the value; volatile, so that no store is elided. */
+static void fill_word(unsigned char *block, int word, uint32_t value)
+{
+    volatile uint32_t *unit = (volatile uint32_t *)(block + (size_t)word * WORD_BYTES);
+    for (size_t i = 0; i < WORD_BYTES / sizeof(uint32_t); i++)
+        unit[i] = value;
+}
+
+static void fill_blocks(unsigned char *memory, const uint32_t *words, int blocks)
+{
+    for (int block = 0; block < blocks; block++)
+        for (int word = 0; word < BLOCK_WORDS; word++)
+            fill_word(memory + (size_t)block * BLOCK_SIZE, word, words[block * BLOCK_WORDS + word]);
+}
+
+static void write_range(const struct writer *writer, const struct op *op, int slot)
+{
+    int fd = op->kind == DIRECT_WRITE ? direct_fd : buffered_fd;
+    size_t length = (size_t)op->blocks * BLOCK_SIZE;
+    off_t offset = ((off_t)slot * FILE_BLOCKS + op->at) * BLOCK_SIZE;
+    ssize_t done = pwrite(fd, buffers[op->buffer].memory, length, offset);
+    atomic_fetch_add(&writes, 1);
+    if (done != (ssize_t)length) {
+        atomic_fetch_add(&failed_writes, 1);
+        if (quiet)
+            printf("%s: write of slot %d block %d failed: %s\n", writer->name, slot, op->at,
+                   done < 0 ? strerror(errno) : "short write");
+    }
+}
+
+static void *run_writer(void *argument)
+{
+    const struct writer *writer = argument;
+    /* Whole rounds: every slot's last write is one the mutators raced. */
+    do {
+        for (int slot = 0; slot < slots; slot++)
+            for (int step = 0; step < writer->count; step++) {
+                const struct op *op = &writer->ops[step];
+                if (op->kind == FSYNC) {
+                    if (fsync(buffered_fd) != 0) {
+                        atomic_fetch_add(&failed_writes, 1);
+                        if (quiet)
+                            printf("%s: fsync failed: %s\n", writer->name, strerror(errno));
+                    }
+                } else {
+                    write_range(writer, op, slot);
+                }
+            }
+    } while (!atomic_load(&writers_stop));
+    return NULL;
+}
+
+static void *run_mutator(void *argument)
+{
+    const struct mutator *mutator = argument;
+    int slot = 0;
+    while (!atomic_load(&mutators_stop)) {
+        for (int i = 0; i < mutator->count; i++) {
+            const struct change *change = &mutator->changes[i];
+            unsigned char *block = change->buffer == PAGE_CACHE
+                ? file_map + ((size_t)slot * FILE_BLOCKS + change->block) * BLOCK_SIZE
+                : buffers[change->buffer].memory + (size_t)change->block * BLOCK_SIZE;
+            fill_word(block, change->word, change->to);
+            fill_word(block, change->word, change->from);
+        }
+        slot = (slot + 1) % slots;
+    }
+    return NULL;
+}
+
+static int write_mode(const char *path, double seconds)
+{
+    size_t file_bytes = (size_t)slots * FILE_BLOCKS * BLOCK_SIZE;
+    buffered_fd = open(path, O_RDWR | O_CREAT, 0644);
+    if (buffered_fd < 0)
+        fail(path);
+    direct_fd = open(path, O_RDWR | O_DIRECT);
+    if (direct_fd < 0)
+        fail("O_DIRECT open");
+
+    /* The stored file of the model's initial state, in every slot. */
+    unsigned char *initial;
+    if (posix_memalign((void **)&initial, BLOCK_SIZE, FILE_BLOCKS * BLOCK_SIZE) != 0)
+        fail("posix_memalign");
+    fill_blocks(initial, stored_initial, FILE_BLOCKS);
+    for (int slot = 0; slot < slots; slot++)
+        if (pwrite(buffered_fd, initial, FILE_BLOCKS * BLOCK_SIZE, (off_t)slot * FILE_BLOCKS * BLOCK_SIZE)
+            != FILE_BLOCKS * BLOCK_SIZE)
+            fail("filling the file");
+    if (fsync(buffered_fd) != 0)
+        fail("fsync");
+    free(initial);
+
+    for (size_t i = 0; i < sizeof(buffers) / sizeof(buffers[0]) && buffers[i].name; i++) {
+        if (posix_memalign((void **)&buffers[i].memory, BLOCK_SIZE, (size_t)buffers[i].blocks * BLOCK_SIZE) != 0)
+            fail("posix_memalign");
+        fill_blocks(buffers[i].memory, buffers[i].initial, buffers[i].blocks);
+    }
+    for (int i = 0; i < MUTATORS; i++)
+        for (int j = 0; j < mutators[i].count; j++)
+            if (mutators[i].changes[j].buffer == PAGE_CACHE && !file_map) {
+                file_map = mmap(NULL, file_bytes, PROT_READ | PROT_WRITE, MAP_SHARED, buffered_fd, 0);
+                if (file_map == MAP_FAILED)
+                    fail("mmap");
+            }
+
+    pthread_t writer_threads[WRITERS + 1], mutator_threads[MUTATORS + 1];
+    for (int i = 0; i < MUTATORS; i++)
+        if (pthread_create(&mutator_threads[i], NULL, run_mutator, (void *)&mutators[i]) != 0)
+            fail("pthread_create");
+    for (int i = 0; i < WRITERS; i++)
+        if (pthread_create(&writer_threads[i], NULL, run_writer, (void *)&writers[i]) != 0)
+            fail("pthread_create");
+    struct timespec pause = {(time_t)seconds, (long)((seconds - (time_t)seconds) * 1e9)};
+    nanosleep(&pause, NULL);
+    atomic_store(&writers_stop, 1);
+    for (int i = 0; i < WRITERS; i++)
+        pthread_join(writer_threads[i], NULL);
+    atomic_store(&mutators_stop, 1);
+    for (int i = 0; i < MUTATORS; i++)
+        pthread_join(mutator_threads[i], NULL);
+    if (file_map)
+        munmap(file_map, file_bytes);
+    if (fsync(buffered_fd) != 0)
+        fail("fsync");
+
+    if (!quiet) {
+        printf("writes=%ld\n", atomic_load(&writes));
+        printf("failed-writes=%ld\n", atomic_load(&failed_writes));
+    }
+    close(direct_fd);
+    close(buffered_fd);
+    return 0;
+}
+
+struct reader { int fd; int blocks; unsigned char *data; int *failed; int parity; };
+
+static void *run_reader(void *argument)
+{
+    struct reader *reader = argument;
+    reader->parity = (int)(syscall(SYS_gettid) % 2);
+    /* Each thread must read from the disk: a read served from the page cache shows one copy
+       twice. Drop the cache first; an O_DIRECT read falls back to the page cache where the
+       buffer's pages are not yet faulted in, so they are written first. */
+    posix_fadvise(reader->fd, 0, 0, POSIX_FADV_DONTNEED);
+    memset(reader->data, 0, (size_t)reader->blocks * BLOCK_SIZE);
+    for (int block = 0; block < reader->blocks; block++) {
+        ssize_t done = pread(reader->fd, reader->data + (size_t)block * BLOCK_SIZE, BLOCK_SIZE,
+                             (off_t)block * BLOCK_SIZE);
+        reader->failed[block] = done == BLOCK_SIZE ? 0 : done < 0 ? errno : EIO;
+    }
+    return NULL;
+}
+
+static int read_mode(const char *path)
+{
+    int blocks = slots * FILE_BLOCKS;
+    int fd = open(path, buffered_reads ? O_RDONLY : O_RDONLY | O_DIRECT);
+    if (fd < 0)
+        fail(path);
+    /* One read of every block per mirror: threads until each parity of thread id has read. */
+    struct reader readers[2] = {{0}};
+    int have[2] = {0, 0};
+    for (int attempt = 0; attempt < 64 && have[0] + have[1] < MIRRORS; attempt++) {
+        struct reader reader = {fd, blocks, NULL, calloc((size_t)blocks, sizeof(int)), -1};
+        if (posix_memalign((void **)&reader.data, BLOCK_SIZE, (size_t)blocks * BLOCK_SIZE) != 0 || !reader.failed)
+            fail("allocating");
+        pthread_t thread;
+        if (pthread_create(&thread, NULL, run_reader, &reader) != 0)
+            fail("pthread_create");
+        pthread_join(thread, NULL);
+        if (!have[reader.parity]) {
+            have[reader.parity] = 1;
+            readers[have[0] + have[1] - 1] = reader;
+        } else {
+            free(reader.data);
+            free(reader.failed);
+        }
+    }
+
+    int eio = 0, other = 0, differ = 0, compared = 0;
+    for (int block = 0; block < blocks; block++) {
+        int error = readers[0].failed[block];
+        if (MIRRORS > 1 && have[0] && have[1] && !error && readers[1].failed[block])
+            error = readers[1].failed[block];
+        if (error == EIO)
+            eio++;
+        else if (error)
+            other++;
+        if (error && quiet)
+            printf("slot %d block %d: read failed: %s\n", block / FILE_BLOCKS, block % FILE_BLOCKS,
+                   strerror(error));
+        if (MIRRORS > 1 && have[0] && have[1] && !readers[0].failed[block] && !readers[1].failed[block]) {
+            compared++;
+            if (memcmp(readers[0].data + (size_t)block * BLOCK_SIZE, readers[1].data + (size_t)block * BLOCK_SIZE,
+                       BLOCK_SIZE) != 0) {
+                differ++;
+                if (quiet)
+                    printf("slot %d block %d: the mirrors differ\n", block / FILE_BLOCKS, block % FILE_BLOCKS);
+            }
+        }
+    }
+    if (!quiet) {
+        printf("blocks=%d\n", blocks);
+        printf("eio-blocks=%d\n", eio);
+        printf("other-read-errors=%d\n", other);
+        printf("mirrors-compared=%d\n", compared);
+        printf("mirrors-differ=%d\n", differ);
+    }
+    close(fd);
+    return 0;
+}
+
+static void usage(const char *name)
+{
+    fprintf(stderr, "usage: %s write FILE [--seconds S] [--slots N] [--quiet]\n"
+                    "       %s read FILE [--slots N] [--quiet] [--buffered]\n", name, name);
+    exit(2);
+}
+
+int main(int argc, char **argv)
+{
+    double seconds = 10;
+    if (argc < 3)
+        usage(argv[0]);
+    for (int i = 3; i < argc; i++) {
+        if (strcmp(argv[i], "--seconds") == 0 && i + 1 < argc)
+            seconds = atof(argv[++i]);
+        else if (strcmp(argv[i], "--slots") == 0 && i + 1 < argc)
+            slots = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--quiet") == 0)
+            quiet = 1;
+        else if (strcmp(argv[i], "--buffered") == 0 && strcmp(argv[1], "read") == 0)
+            buffered_reads = 1;
+        else
+            usage(argv[0]);
+    }
+    if (slots < 1 || seconds < 0)
+        usage(argv[0]);
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    if (strcmp(argv[1], "write") == 0)
+        return write_mode(argv[2], seconds);
+    if (strcmp(argv[1], "read") == 0)
+        return read_mode(argv[2]);
+    usage(argv[0]);
+    return 2;
+}

@@ -1,0 +1,184 @@
+#!/bin/sh
+# The race a model found, on this machine's kernel, beside the model's verdicts: the runner
+# extentcheck reproduce writes, with the model's part where this script includes reproduction.sh.
+#
+# Usage: ./run.sh [--seconds S] [--slots N] [--policy P] [--device DEV]...
+#   --policy P    compare with the model's verdicts under P (default: the policy the model's part
+#                 names); the file is set up as P says: chattr +C where P checksums nothing. btrfs
+#                 runs a checksummed file as dio-csum before 968f19c5b1b7 and as buffered-fallback
+#                 since; it runs a chattr +C file as nodatasum (dup-fallback on RAID1 since the
+#                 duplication fallback).
+#   --device DEV  make the file system on DEV (one per mirror of the model; their contents are
+#                 lost) instead of on loop devices over files in a temporary directory.
+# Needs root, btrfs-progs, chattr and lsattr, and cc unless the program is built beside this script.
+# Exit status: 0 every invariant agrees, 1 one does not, 2 bad usage, 3 setup failed.
+set -eu
+
+# The model: its name and story, program_name, mirrors, page_cache_mutator, the default policy and
+# the policies checked, the name of the property each kernel outcome below is compared as
+# (*_property), and the functions setting and model_verdict. extentcheck reproduce writes it here.
+. ./reproduction.sh
+
+here=$(cd "$(dirname "$0")" && pwd)
+program="$here/$program_name"
+seconds=10
+slots=256
+devices=""
+
+usage() {
+    echo "usage: $0 [--seconds S] [--slots N] [--policy P] [--device DEV]..." >&2
+    exit 2
+}
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --seconds) [ $# -ge 2 ] || usage; seconds=$2; shift 2 ;;
+        --slots) [ $# -ge 2 ] || usage; slots=$2; shift 2 ;;
+        --policy) [ $# -ge 2 ] || usage; policy=$2; shift 2 ;;
+        --device) [ $# -ge 2 ] || usage; devices="$devices $2"; shift 2 ;;
+        *) usage ;;
+    esac
+done
+
+file_setting=$(setting "$policy")
+if [ -z "$file_setting" ]; then
+    echo "run.sh: the model was not checked under policy $policy; it was under: $policies" >&2
+    exit 2
+fi
+if [ "$(id -u)" != 0 ]; then
+    echo "run.sh: needs root, to make and mount a file system" >&2
+    exit 2
+fi
+for tool in mkfs.btrfs btrfs mount umount chattr lsattr timeout; do
+    if ! command -v $tool >/dev/null 2>&1; then
+        echo "run.sh: $tool not found (Debian: btrfs-progs, e2fsprogs, coreutils)" >&2
+        exit 2
+    fi
+done
+
+work=$(mktemp -d)
+loops=""
+cleanup() {
+    umount "$work/mnt" 2>/dev/null || true
+    for loop in $loops; do losetup -d "$loop" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 3' INT TERM
+
+if [ ! -x "$program" ]; then
+    if ! command -v cc >/dev/null 2>&1; then
+        echo "run.sh: no $program and no cc to build it from $program.c" >&2
+        exit 2
+    fi
+    cc -O2 -Wall -pthread -o "$work/program" "$program.c"
+    program="$work/program"
+fi
+
+if [ -z "$devices" ]; then
+    i=0
+    while [ $i -lt $mirrors ]; do
+        truncate -s 512M "$work/disk$i"
+        loop=$(losetup -f --show "$work/disk$i") || { echo "run.sh: no loop device" >&2; exit 3; }
+        loops="$loops $loop"
+        devices="$devices $loop"
+        i=$((i + 1))
+    done
+fi
+# The devices, a word each: from here on they are the positional parameters.
+# shellcheck disable=SC2086 # split on purpose: $devices is a list
+set -- $devices
+if [ $# -ne $mirrors ]; then
+    echo "run.sh: the model has $mirrors mirror(s): give $mirrors devices, not $#" >&2
+    exit 2
+fi
+first=$1
+profile=""
+[ $mirrors -eq 2 ] && profile="-d raid1 -m raid1"
+mkdir -p "$work/mnt"
+# shellcheck disable=SC2086 # split on purpose: $profile is no option or four words
+mkfs.btrfs -f -q $profile "$@" >"$work/mkfs.out" 2>&1 || { cat "$work/mkfs.out" >&2; exit 3; }
+btrfs device scan "$@" >/dev/null 2>&1 || true
+mount "$first" "$work/mnt" || exit 3
+file="$work/mnt/race"
+touch "$file"
+[ "$file_setting" = nodatasum ] && chattr +C "$file"
+
+finished=yes
+timeout $((seconds + 600)) "$program" write "$file" --seconds "$seconds" --slots "$slots" >"$work/write.out" \
+    || finished=no
+sync
+umount "$work/mnt"
+btrfs device scan "$@" >/dev/null 2>&1 || true
+mount "$first" "$work/mnt" || exit 3
+btrfs scrub start -B -r "$work/mnt" >"$work/scrub.out" 2>&1 || true
+"$program" read "$file" --slots "$slots" >"$work/read.out"
+attributes=$(lsattr "$file" | cut -d' ' -f1)
+umount "$work/mnt"
+# A read of a bad checksummed copy fails or is repaired from the other copy; read-only with
+# checksums ignored, each copy reads back as it is stored. Buffered reads: 6.1's O_DIRECT
+# reads still check checksums there, against zero.
+compared_how="as stored, checksums ignored"
+if [ $mirrors -eq 2 ]; then
+    if mount -o ro,rescue=ignoredatacsums "$first" "$work/mnt" 2>/dev/null; then
+        "$program" read "$file" --slots "$slots" --buffered >"$work/mirrors.out"
+        umount "$work/mnt"
+    else
+        compared_how="through the file system's reads (no rescue=ignoredatacsums here)"
+        cp "$work/read.out" "$work/mirrors.out"
+    fi
+fi
+
+value() { sed -n "s/^$1=//p" "$2" | tail -n 1; }
+writes=$(value writes "$work/write.out")
+failed=$(value failed-writes "$work/write.out")
+blocks=$(value blocks "$work/read.out")
+eio=$(value eio-blocks "$work/read.out")
+compared=0
+differ=0
+if [ $mirrors -eq 2 ]; then
+    compared=$(value mirrors-compared "$work/mirrors.out")
+    differ=$(value mirrors-differ "$work/mirrors.out")
+fi
+csum_errors=$(sed -n 's/.*csum=\([0-9]*\).*/\1/p' "$work/scrub.out" | head -n 1)
+csum_errors=${csum_errors:-0}
+: "${writes:=0}" "${failed:=0}" "${blocks:=0}" "${eio:=0}" "${compared:=0}" "${differ:=0}"
+
+echo "$model on Linux $(uname -r): $file_setting file, $mirrors mirror(s), $slots slots, $seconds s"
+echo "  $writes writes, $failed failed; $blocks blocks read back, $eio EIO; scrub: $csum_errors checksum errors"
+[ $mirrors -eq 2 ] && echo "  mirrors: $differ of $compared blocks differ between the copies, read $compared_how"
+
+disagreements=0
+report() { # invariant, kernel verdict (violated or not-seen), what the kernel showed
+    expected=$(model_verdict "$policy" "$1")
+    [ -n "$expected" ] || return 0
+    if { [ "$2" = violated ] && [ "$expected" = violated ]; } || { [ "$2" = not-seen ] && [ "$expected" = holds ]; }; then
+        agreement=agrees
+    else
+        agreement=DISAGREES
+        disagreements=$((disagreements + 1))
+    fi
+    detail=$3
+    if [ $agreement = DISAGREES ] && [ "$2" = not-seen ] && [ $page_cache_mutator = yes ]; then
+        detail="$detail (an mmap write leaves the folio dirty, and the next writeback stores it again:"
+        detail="$detail the damage lasts until then, and a run reads only the final state)"
+    fi
+    printf '%-18s kernel: %-9s model (%s): %-9s %-10s %s\n' "$1" "$2" "$policy" "$expected" "$agreement" "$detail"
+}
+
+if [ "$eio" -gt 0 ] || [ "$csum_errors" -gt 0 ]; then kernel=violated; else kernel=not-seen; fi
+report "$eio_property" $kernel "$eio of $blocks blocks read back EIO; scrub: $csum_errors checksum errors"
+case "$attributes" in
+    *C*) report "$nodatasum_property" violated "the file is NODATASUM (lsattr: $attributes): no checksum is stored" ;;
+    *) report "$nodatasum_property" not-seen "the file's data is checksummed (lsattr: $attributes)" ;;
+esac
+if [ $mirrors -eq 2 ]; then
+    if [ "$differ" -gt 0 ]; then kernel=violated; else kernel=not-seen; fi
+    report "$mirrors_property" $kernel "$differ of $compared blocks differ between the copies"
+fi
+if [ "$failed" -gt 0 ]; then kernel=violated; else kernel=not-seen; fi
+report "$failed_write_property" $kernel "$failed of $writes writes and fsyncs returned an error"
+if [ $finished = yes ]; then kernel=not-seen; else kernel=violated; fi
+report "$unfinished_property" $kernel "the writers $([ $finished = yes ] && echo finished || echo "did not finish in $((seconds + 600)) s")"
+
+[ $disagreements -eq 0 ]
