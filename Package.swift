@@ -44,8 +44,8 @@ let package = Package(
         // are internal by default here so that it agrees with the target's `internal import`s.
         .target(
             name: "Reproducer", dependencies: ["ExtentCheck"],
-            resources: [.copy("Resources/program.c"), .copy("Resources/run.sh")],
-            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
+            // Built into the binary, so that an installed extentcheck needs no bundle beside it.
+            resources: [.embedInCode("Resources/program.c"), .embedInCode("Resources/run.sh")]
         ),
         // Workloads generated within bounds, checked one by one, the first violating one shrunk.
         .target(name: "Fuzzing", dependencies: ["ExtentCheck", "Explorer"]),
