@@ -1,22 +1,5 @@
-/// The bio a step acts on, named by its owner: at most one direct or
-/// bounce bio per writer, at most one writeback bio per folio.
-public enum BioOwner: Hashable, Sendable {
-    /// The direct or bounce bio of the writer with this index.
-    case writer(Int)
-    /// The writeback bio of the folio of this file block.
-    case writeback(Int)
-}
-
-/// A word a mutator changes.
-public enum WordLocation: Hashable, Sendable {
-    /// Word `word` of the user buffer with this index.
-    case buffer(Int, word: Int)
-    /// Word `word` of the folio of file block `block`.
-    case folio(block: Int, word: Int)
-}
-
 /// One atomic step of the contract's §2.
-public enum ExtentAction: Hashable, Sendable {
+package enum ExtentAction: Hashable, Sendable {
     /// The writer runs the step of its script at `step`: a `dio-write`, `write` or `fsync`.
     case writerStep(writer: Int, step: Int)
     /// The flusher starts writeback of the folio of file block `block`.

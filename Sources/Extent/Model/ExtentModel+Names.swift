@@ -17,7 +17,7 @@ extension ExtentModel {
     }
 
     /// The actor that takes `action`.
-    public func actor(of action: ExtentAction) -> String {
+    package func actor(of action: ExtentAction) -> String {
         switch action {
         case .writerStep(let writer, _): writers[writer].name
         case .writeback: "flusher"
@@ -29,7 +29,7 @@ extension ExtentModel {
 
     /// The activity `action` belongs to: a writer's script and its bio's steps are the writer's, a
     /// folio's writeback and its bio's steps are that writeback's, a mutator's changes its own.
-    public func activity(of action: ExtentAction) -> String {
+    package func activity(of action: ExtentAction) -> String {
         let owner: BioOwner
         switch action {
         case .writerStep(let writer, _): return writers[writer].name
@@ -44,7 +44,7 @@ extension ExtentModel {
     }
 
     /// The step `action` in words, e.g. `dma bio qemu mirror 0 block 0`, as taken from `state`.
-    public func describe(_ action: ExtentAction, in state: ExtentState) -> String {
+    package func describe(_ action: ExtentAction, in state: ExtentState) -> String {
         switch action {
         case .writerStep(let writer, let step):
             let text = describe(writers[writer].script[step])

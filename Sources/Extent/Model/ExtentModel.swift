@@ -5,7 +5,7 @@
 /// Every state reachable through any interleaving of the writers', the
 /// flusher's, the kernel's, the device's and the mutators' steps is a state
 /// of the model; the explorer visits them all.
-public struct ExtentModel {
+package struct ExtentModel {
     /// Everything about the model that no step changes, behind one reference: a copy of the model,
     /// or a view of one of its states, costs one retain.
     final class Shape {
@@ -61,18 +61,18 @@ public struct ExtentModel {
     let shape: Shape
     /// Decides symbolic comparisons: the properties' and, under checks, the outcomes of `complete`.
     /// Nil in concrete mode, and in symbolic mode only if Z3 could not make one.
-    public var oracle: SolverOracle? { shape.oracle }
+    package var oracle: SolverOracle? { shape.oracle }
 
     /// The scenario being checked.
-    public var scenario: Scenario { shape.scenario }
+    package var scenario: Scenario { shape.scenario }
     /// The policy the scenario is checked under.
-    public var policy: Policy { shape.policy }
+    package var policy: Policy { shape.policy }
     /// The path an O_DIRECT write takes under this policy and geometry: the policy's, with the
     /// `...-if-mirrored` paths resolved by the number of mirrors.
-    public var directIOPath: DirectIOPath { shape.directIOPath }
+    package var directIOPath: DirectIOPath { shape.directIOPath }
 
     /// The path an O_DIRECT write takes once the number of mirrors is known.
-    public enum DirectIOPath: String, Hashable, Sendable {
+    package enum DirectIOPath: String, Hashable, Sendable {
         /// The bio reads the user buffer itself, while it is in flight.
         case direct
         /// The bio reads a kernel copy of the buffer taken at submission.
@@ -127,7 +127,7 @@ public struct ExtentModel {
     /// search: decide only built-in invariants on it, and turn its paths into runs with `unreducedPath(_:)`.
     ///
     /// Throws `ScenarioError` for a scenario that `Scenario.validate()` refuses: nothing of it is built then.
-    public init(
+    package init(
         scenario: Scenario, policy: Policy, oracle: SolverOracle? = nil, reductions: Set<Reduction> = []
     ) throws(ScenarioError) {
         try scenario.validate()

@@ -6,7 +6,7 @@ public import Explorer
 /// In symbolic mode the words are canonically renamed: variables are
 /// numbered in order of first appearance, so states that differ only by
 /// the names of their variables are equal.
-public struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
+package struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
     var slots: [UInt32]
 
     init(slots: [UInt32]) {
@@ -33,7 +33,7 @@ public struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
     }
 
     /// Feeds every slot into `hasher`, sixteen bytes a multiply, four multiplies at once.
-    public func stableHash(into hasher: inout StableHasher) {
+    package func stableHash(into hasher: inout StableHasher) {
         slots.withUnsafeBytes { bytes in
             hasher.combine(bytes.count)
             hasher.combine(interleaving: bytes)
@@ -46,7 +46,7 @@ public struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
     /// takes as many bytes as its width has bits: 0, 1, 2, 4, 8, 16 or 32 bits a slot, a slot
     /// stored as its value plus one, so that `none` is 0 and a group of empty slots takes no byte.
     /// A state of the 5-block model in `concrete:2` takes about 20 bytes.
-    public func pack(into bytes: inout ContiguousArray<UInt8>) {
+    package func pack(into bytes: inout ContiguousArray<UInt8>) {
         slots.withUnsafeBufferPointer { slots in
             let groups = (slots.count + 7) / 8
             let headerLength = 2 + (groups + 1) / 2
@@ -156,7 +156,7 @@ public struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
     }
 
     /// The state `pack(into:)` wrote.
-    public init(unpacking bytes: UnsafeRawBufferPointer) {
+    package init(unpacking bytes: UnsafeRawBufferPointer) {
         let count = Int(bytes[0]) | Int(bytes[1]) << 8
         slots = [UInt32](unsafeUninitializedCapacity: count) { slots, initialized in
             Self.unpack(bytes, into: slots)
@@ -166,7 +166,7 @@ public struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
 
     /// Becomes the state `pack(into:)` wrote, in this state's own buffer when nothing else holds it
     /// and the slots are as many: no allocation per state expanded.
-    public mutating func unpack(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func unpack(_ bytes: UnsafeRawBufferPointer) {
         let count = Int(bytes[0]) | Int(bytes[1]) << 8
         guard slots.count == count else {
             self = ExtentState(unpacking: bytes)

@@ -9,7 +9,7 @@ extension ExtentModel {
     /// path; the condition of the finding it reports is what the values must exhibit, and Z3 picks
     /// values under which it holds. The property's own sentence, judged once more with
     /// those values shown, is the trace's last line.
-    public func trace(of path: Path<ExtentState, ExtentAction>, for property: ExtentProperty) throws -> Trace {
+    package func trace(of path: Path<ExtentState, ExtentAction>, for property: ExtentProperty) throws -> Trace {
         try TraceBuilder(path: ReplayedPath(model: self, replaying: path), property: property).trace()
     }
 
@@ -20,13 +20,13 @@ extension ExtentModel {
     /// Steps are matched by their recorded action (`traceAction(of:in:)`), never by their text, and
     /// numbered by their place in the trace. Throws only when Z3 fails; a trace that does not fit the
     /// model is a `.diverged`.
-    public func replay(_ trace: Trace, for property: ExtentProperty) throws -> TraceReplay {
+    package func replay(_ trace: Trace, for property: ExtentProperty) throws -> TraceReplay {
         try TraceReplayer(model: self, trace: trace, property: property).replay()
     }
 
     /// The state in lines for a drawing: every part as `what: value`, words by name in symbolic
     /// mode (as the search's states name them) and by value in concrete mode.
-    public func summary(of state: ExtentState) -> [String] {
+    package func summary(of state: ExtentState) -> [String] {
         StatePart.lines(of: StateView(state, decider: TermDecider(model: self, renderer: namesRenderer)))
             .map { "\($0.what): \($0.value)" }
     }

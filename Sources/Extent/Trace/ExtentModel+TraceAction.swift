@@ -1,6 +1,6 @@
 extension ExtentModel {
     /// `action`, taken from `state`, as a trace records it: what `replay` matches a recorded step by.
-    public func traceAction(of action: ExtentAction, in state: ExtentState) -> TraceAction {
+    package func traceAction(of action: ExtentAction, in state: ExtentState) -> TraceAction {
         var recorded = TraceAction(kind: kind(of: action), actor: actor(of: action))
         switch action {
         case .writerStep(let writer, let step):

@@ -3,7 +3,7 @@ public import Explorer
 extension ExtentModel {
     /// The explorer's properties for `properties`: the model's oracle decides comparisons of symbolic
     /// terms, concrete data compares values.
-    public func properties(for properties: [ExtentProperty]) -> [Property<ExtentModel>] {
+    package func properties(for properties: [ExtentProperty]) -> [Property<ExtentModel>] {
         let decider = TermDecider(model: self, renderer: namesRenderer)
         return properties.map { property in
             if property.explains == .checksums, concreteValues != nil {

@@ -13,7 +13,7 @@ extension ExtentModel {
     /// A run of the model along `path`, a path of the reduced search: its states are the run's, each
     /// renamed. Every step of the run is a step of the unreduced model, so replay and trace files
     /// follow it. Without symmetry, `path` itself.
-    public func unreducedPath(_ path: Path<ExtentState, ExtentAction>) -> Path<ExtentState, ExtentAction> {
+    package func unreducedPath(_ path: Path<ExtentState, ExtentAction>) -> Path<ExtentState, ExtentAction> {
         guard shape.symmetry != nil else { return path }
         // The initial states are closed under renaming, so the path's first state is one of them.
         var state = path.initialState

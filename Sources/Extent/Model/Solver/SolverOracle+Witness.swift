@@ -3,11 +3,11 @@ internal import Z3Kit
 
 extension SolverOracle {
     /// Concrete values for symbolic words: what a counterexample shows.
-    public struct Witness: Sendable {
+    package struct Witness: Sendable {
         /// The value of each variable.
-        public var values: [UInt32: UInt64]
+        package var values: [UInt32: UInt64]
         /// The checksum H of each requested list of variables.
-        public var checksums: [[UInt32]: UInt64]
+        package var checksums: [[UInt32]: UInt64]
     }
 
     /// Values for `variables` under which `exhibited` and every clause of `conditions` hold, with the

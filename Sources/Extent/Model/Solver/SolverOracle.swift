@@ -12,23 +12,23 @@ internal import Z3Kit
 /// show the shortcuts agree with Z3.
 ///
 /// The oracle owns a Z3 context and is not `Sendable`: use it on one thread.
-public final class SolverOracle {
+package final class SolverOracle {
     /// Figures of the oracle's work.
-    public struct Statistics: Hashable, Sendable, Codable {
+    package struct Statistics: Hashable, Sendable, Codable {
         /// Queries sent to Z3.
-        public var calls = 0
+        package var calls = 0
         /// Time Z3 took on them, in seconds.
-        public var seconds = 0.0
+        package var seconds = 0.0
         /// Questions answered from the cache of shapes.
-        public var cacheHits = 0
+        package var cacheHits = 0
         /// Questions answered because both sides were the same words.
-        public var identical = 0
+        package var identical = 0
         /// Outcomes of a `complete` that Z3 could not rule in or out, and that were explored.
-        public var undecidedOutcomes = 0
+        package var undecidedOutcomes = 0
     }
 
     /// Figures of the work done so far.
-    public internal(set) var statistics = Statistics()
+    package internal(set) var statistics = Statistics()
 
     let geometry: Geometry
     let checksum: ChecksumKind
@@ -43,7 +43,7 @@ public final class SolverOracle {
 
     /// Creates an oracle for blocks of `geometry` checksummed with `checksum`; a Z3 query that takes
     /// longer than `timeoutMilliseconds` is answered unknown.
-    public init(
+    package init(
         geometry: Geometry, checksum: ChecksumKind, usesShortcuts: Bool = true, timeoutMilliseconds: UInt32? = nil
     ) throws {
         self.geometry = geometry
@@ -60,13 +60,13 @@ public final class SolverOracle {
 
     /// `.violated` when some value of the variables gives the blocks `a` and `b` different checksums,
     /// `.holds` when none does.
-    public func checksumsCanDiffer(_ a: [UInt32], _ b: [UInt32]) -> Judgement {
+    package func checksumsCanDiffer(_ a: [UInt32], _ b: [UInt32]) -> Judgement {
         canDiffer(a, b, comparesChecksums: true)
     }
 
     /// `.violated` when some value of the variables makes the blocks `a` and `b` differ,
     /// `.holds` when none does.
-    public func wordsCanDiffer(_ a: [UInt32], _ b: [UInt32]) -> Judgement {
+    package func wordsCanDiffer(_ a: [UInt32], _ b: [UInt32]) -> Judgement {
         canDiffer(a, b, comparesChecksums: false)
     }
 

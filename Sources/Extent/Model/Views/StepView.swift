@@ -63,7 +63,7 @@ public struct StepView: CustomStringConvertible {
     }
 
     /// The step, as the explorer names it.
-    public let action: ExtentAction
+    package let action: ExtentAction
     let before: ExtentState
     /// The successor in the variable names of `before`, where the caller has it (a replayed trace).
     let successor: ExtentState?

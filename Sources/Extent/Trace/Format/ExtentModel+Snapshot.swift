@@ -1,11 +1,11 @@
 extension ExtentModel {
     /// The names of a snapshot's parts, in order: the variables of an ITF trace. `StateSnapshot`
     /// says what each holds.
-    public static let snapshotParts = ["writers", "mutators", "buffers", "folios", "bios", "stored"]
+    package static let snapshotParts = ["writers", "mutators", "buffers", "folios", "bios", "stored"]
 
     /// The type of every part of a snapshot as Apalache writes types (ADR-002): what an ITF trace's
     /// `#meta.varTypes` says. A checksum has a `value` only where words are `symbolic`.
-    public static func snapshotTypes(symbolic: Bool) -> [String: String] {
+    package static func snapshotTypes(symbolic: Bool) -> [String: String] {
         let words = "Seq(Int)"
         let checksum = symbolic ? "{ of: \(words), value: Int }" : "{ of: \(words) }"
         return [
@@ -22,7 +22,7 @@ extension ExtentModel {
     /// A snapshot as the previous release wrote it, in the current shape: that release wrote `writers`,
     /// `mutators`, `buffers` and `bios` as records keyed by name, where they are now maps. A current
     /// snapshot is returned as it is.
-    public static func snapshot(fromPreviousRelease snapshot: [String: TraceValue]) -> [String: TraceValue] {
+    package static func snapshot(fromPreviousRelease snapshot: [String: TraceValue]) -> [String: TraceValue] {
         var current = snapshot
         for part in ["writers", "mutators", "buffers", "bios"] {
             guard case .record(let fields)? = snapshot[part] else { continue }

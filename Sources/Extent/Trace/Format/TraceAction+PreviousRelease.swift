@@ -5,7 +5,7 @@ extension TraceAction {
     ///
     /// The grammar is that release's, fixed here: later rewordings of step descriptions do not change
     /// what it reads. Names are read from the ends of the text inwards, so a name with spaces reads whole.
-    public init?(previousReleaseStep text: String, actor: String) {
+    package init?(previousReleaseStep text: String, actor: String) {
         var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         guard let first = words.first, let kind = StepView.Kind(rawValue: first) else { return nil }
         words.removeFirst()
