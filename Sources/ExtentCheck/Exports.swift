@@ -1,5 +1,7 @@
-// The domain's types (Scenario, Policy, Invariant, Trace, ...), search options and model-file errors are part of this library's API:
-// `import ExtentCheck` is all a test or another package needs.
+// `import ExtentCheck` is all a test or another package needs: the scenario, policy, property,
+// condition and state-view types of Extent, the model-file reader of ModelFile, and the verdicts
+// and search options of Explorer are part of this library's API. What those modules keep for the
+// checker itself (the transition system, the search, the solver) is `package`, not shown here.
 @_exported public import Extent
 @_exported public import ModelFile
 @_exported public import Explorer
