@@ -2,8 +2,9 @@ import ExtentCheck
 import Foundation
 import Testing
 
-/// The code of `docs/invariants.md`, compiled and run, and a check that the guide and README show it verbatim.
-@Suite("docs/invariants.md")
+/// The code of the DocC article "Your first property", compiled and run, and a check that the
+/// article and README show it verbatim.
+@Suite("the DocC articles")
 struct GuideTests {
     @Test func mirrorsAgreeOnceTheFallbackIsIn() throws {
         try ExtentChecker().expect(ExampleProperties.quiescentAgreement, .holds, in: "Models/raid1-mirrors.yaml", under: "dup-fallback")
@@ -21,7 +22,11 @@ struct GuideTests {
         #expect(result.trace?.steps.count == 3)
     }
 
-    @Test("every Swift block of the guide and of README is code of this test target", arguments: ["docs/invariants.md", "README.md"])
+    @Test(
+        "every Swift block of the article and of README is code of this test target",
+        arguments: [
+            "Sources/ExtentCheck/ExtentCheck.docc/YourFirstProperty.md", "README.md",
+        ])
     func documentsShowCompiledCode(_ document: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let guide = try String(contentsOf: root.appendingPathComponent("../../\(document)"), encoding: .utf8)
