@@ -8,6 +8,8 @@ extension ExtentChecker {
     /// ```swift
     /// try ExtentChecker().expect(quiescentAgreement, .holds, in: "Models/raid1-mirrors.yaml", under: "dup-fallback")
     /// ```
+    ///
+    /// - Complexity: That of ``check(_:)`` for one policy and one property.
     @discardableResult
     public func expect(
         _ property: ExtentProperty, _ expected: ExpectedVerdict, in path: String, under policy: String
@@ -16,6 +18,8 @@ extension ExtentChecker {
     }
 
     /// Checks `property` in `scenario` under `policy`, and throws `ExpectationFailure` unless the verdict is `expected`.
+    ///
+    /// - Complexity: That of ``check(_:)`` for one policy and one property.
     @discardableResult
     public func expect(
         _ property: ExtentProperty, _ expected: ExpectedVerdict, in scenario: Scenario, under policy: String

@@ -6,6 +6,12 @@ extension ExtentChecker {
     ///
     /// Throws `CheckError` when the model has no such policy or property, or the data mode does not fit, and
     /// `ScenarioError` for a scenario that `Scenario.validate()` refuses.
+    ///
+    /// - Complexity: Linear in the trace's steps: each step is matched among the actions enabled where it
+    ///   is taken and run once, and each state compared with the trace's. In symbolic mode two Z3 queries
+    ///   then check the trace's values: that the steps allow them, and that they make the last state
+    ///   violate the property. In `concrete:K` mode the trace's initial state is looked up among the
+    ///   model's K^n initial states (n initial words).
     public func replay(_ document: TraceDocument, on scenario: Scenario) throws -> ReplayReport {
         var scenario = scenario
         do {

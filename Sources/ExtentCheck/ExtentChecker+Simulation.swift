@@ -6,6 +6,11 @@ extension ExtentChecker {
     /// explore exhaustively; the first violation of every property is shrunk and replayed.
     ///
     /// The options' policies, properties, data mode and solver budget apply; their search limits do not.
+    ///
+    /// - Complexity: At most `walks.walks × walks.depth` steps per policy, every property not yet found
+    ///   violated judged at each (in symbolic mode, Z3 queries as for ``check(_:)``). The first violation
+    ///   of each property is then shrunk: each candidate, no longer than the violating walk, is replayed
+    ///   step by step. Memory is that of one walk, not of the states visited.
     public func simulate(_ scenario: Scenario, walks: SimulationOptions) throws -> SimulationReport {
         let (scenario, policies, properties) = try plan(scenario)
         return SimulationReport(

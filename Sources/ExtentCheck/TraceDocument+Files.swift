@@ -31,6 +31,8 @@ extension TraceDocument {
 
     /// Reads a trace file: a trace document as `--trace-dir` writes it, or an ITF trace (recognised by
     /// its `vars`). Throws `TraceFileError`.
+    ///
+    /// - Complexity: Linear in the file's size.
     public static func load(contentsOf path: String) throws(TraceFileError) -> TraceDocument {
         let data: Data
         do {

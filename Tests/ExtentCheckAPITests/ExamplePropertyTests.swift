@@ -4,7 +4,8 @@ import Testing
 /// The four example properties, under each policy of the contract's §3, on the seed's bundled models.
 ///
 /// Each table lists the (model, policy) pairs where the property takes its rarer verdict; every other
-/// pair takes the other one. The reasons are in `docs/invariants.md`.
+/// pair takes the other one. The reasons are in the article "Your first property"
+/// (`Sources/ExtentCheck/ExtentCheck.docc/YourFirstProperty.md`).
 @Suite("Example properties on the bundled models")
 struct ExamplePropertyTests {
     /// Asserts that `property` is `rare` exactly on `pairs` ("model/policy"), and `common` elsewhere.

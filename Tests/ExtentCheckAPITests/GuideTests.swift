@@ -2,8 +2,9 @@ import ExtentCheck
 import Foundation
 import Testing
 
-/// The code of `docs/invariants.md`, compiled and run, and a check that the guide and README show it verbatim.
-@Suite("docs/invariants.md")
+/// The code of the DocC articles "Your first property" and "Reading a trace", compiled and run, and a
+/// check that the articles and README show it verbatim.
+@Suite("the DocC articles")
 struct GuideTests {
     @Test func mirrorsAgreeOnceTheFallbackIsIn() throws {
         try ExtentChecker().expect(ExampleProperties.quiescentAgreement, .holds, in: "Models/raid1-mirrors.yaml", under: "dup-fallback")
@@ -21,7 +22,26 @@ struct GuideTests {
         #expect(result.trace?.steps.count == 3)
     }
 
-    @Test("every Swift block of the guide and of README is code of this test target", arguments: ["docs/invariants.md", "README.md"])
+    @Test func aTraceFileReplaysOnItsModel() throws {
+        let checker = ExtentChecker(options: CheckOptions(policies: ["dio-csum"]))
+        let report = try checker.check(file: "Models/qemu-cache-none.yaml")
+        let document = try #require(report.traceDocuments.first { $0.property == "csum-matches-data" })
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID()).\(document.fileName(.itf))")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try document.text(in: .itf).write(to: file, atomically: true, encoding: .utf8)
+
+        let trace = try TraceDocument.load(contentsOf: file.path)
+        let replay = try checker.replay(trace, on: ExtentChecker.loadModel(at: "Models/qemu-cache-none.yaml"))
+        #expect(replay.verdict == .violated)
+        #expect(replay.outcome == .reproduced(steps: 5, conclusion: document.trace.conclusion))
+    }
+
+    @Test(
+        "every Swift block of the articles and of README is code of this test target",
+        arguments: [
+            "Sources/ExtentCheck/ExtentCheck.docc/YourFirstProperty.md", "Sources/ExtentCheck/ExtentCheck.docc/ReadingATrace.md",
+            "README.md",
+        ])
     func documentsShowCompiledCode(_ document: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let guide = try String(contentsOf: root.appendingPathComponent("../../\(document)"), encoding: .utf8)
