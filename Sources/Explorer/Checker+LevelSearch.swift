@@ -50,12 +50,13 @@ extension Checker {
         var limit: SearchLimit?
         var findings = [Finding](repeating: Finding(), count: properties.count)
         let stops = SearchStops(options: options, start: start)
+        let bounds = SearchBounds(options: options)
 
         var initial = Batch()
         for (place, state) in initialStates.enumerated() {
             let key = seen.key(of: state)
-            if let maxStates = options.maxStates, seen.count >= maxStates, !seen.contains(key) {
-                limit = .maxStates(maxStates)
+            if let stop = bounds.stateLimit(reachedAt: seen.count), !seen.contains(key) {
+                limit = stop
                 break
             }
             guard seen.insert(key) else { continue }
@@ -69,19 +70,15 @@ extension Checker {
 
         while !level.isEmpty {
             let pass: LevelPass =
-                if limit != nil { .judge } else if let maxDepth = options.maxDepth, depth >= maxDepth { .probe } else { .expand }
+                if limit != nil { .judge } else if !bounds.expands(depth: depth) { .probe } else { .expand }
             var figuresSoFar = statistics
             figuresSoFar.states = log.count
             var (expansions, direct, stop) = expand(
-                consume level, pass: pass, seen: seen, findings: findings, workers: workers, stops: stops,
+                consume level, pass: pass, seen: seen, findings: findings, workers: workers, stops: stops, bounds: bounds,
                 watch: {
                     if let stop = stops.reached() { return stop }
                     let now = clock.now
-                    if let memoryLimit = options.memoryLimit,
-                        let resident = ResidentMemory.bytes(), resident >= memoryLimit
-                    {
-                        return .memory(memoryLimit)
-                    }
+                    if let stop = bounds.memoryLimitReached() { return stop }
                     if let report = options.progress {
                         progress.withLock { last in
                             guard now - last >= options.progressInterval else { return }
@@ -96,7 +93,7 @@ extension Checker {
             level = []
             for expansion in expansions {
                 statistics.transitions += expansion.transitions
-                if expansion.reachesPastDepthLimit, let maxDepth = options.maxDepth { limit = .maxDepth(maxDepth) }
+                if expansion.reachesPastDepthLimit, let depthLimit = bounds.depthLimit { limit = depthLimit }
                 for index in findings.indices {
                     if findings[index].violation == nil { findings[index].violation = expansion.findings[index].violation }
                     findings[index].unknownReason = findings[index].unknownReason ?? expansion.findings[index].unknownReason
@@ -113,10 +110,8 @@ extension Checker {
             var isNew: [[Bool]]? = nil
             if !direct {
                 let keys = expansions.map(\.keys)
-                if let memoryLimit = options.memoryLimit,
-                    (ResidentMemory.bytes() ?? 0) + seen.bytesOfGrowth(inserting: keys) >= memoryLimit
-                {
-                    limit = .memory(memoryLimit)
+                if let stop = bounds.memoryLimit(inserting: keys, into: seen) {
+                    limit = stop
                     break
                 }
                 isNew = seen.insert(batches: keys, workers: workers.count)
@@ -130,8 +125,8 @@ extension Checker {
                 let first = UInt32(log.count)
                 var kept = 0
                 for index in expansion.parents.indices where isNew?[place][index] ?? true {
-                    if let maxStates = options.maxStates, log.count >= maxStates {
-                        limit = .maxStates(maxStates)
+                    if let stop = bounds.stateLimit(reachedAt: log.count) {
+                        limit = stop
                         break
                     }
                     _ = log.append(parent: expansion.parents[index], choice: Int(expansion.choices[index]))
@@ -165,11 +160,11 @@ extension Checker {
     /// The segments of `level` passed over by the threads of `workers`, each taking the next segment
     /// not yet taken, and their expansions in the segments' order; whether they ran on one thread,
     /// inserting their successors into `seen`; and the limit `watch` reported, if it stopped them (it
-    /// is asked each time a thread takes a segment), or what `stops` reported inside a segment.
+    /// is asked each time a thread takes a segment), or what `stops` or `bounds` reported inside a segment.
     @inlinable
     func expand<Seen: SeenStates, Batch: StateBatch>(
         _ level: consuming [LevelSegment<Batch>], pass: LevelPass, seen: Seen, findings: [Finding], workers: [Checker],
-        stops: SearchStops, watch: () -> SearchLimit?
+        stops: SearchStops, bounds: SearchBounds, watch: () -> SearchLimit?
     ) -> (expansions: [Expansion<Batch, Seen.Key>], direct: Bool, stop: SearchLimit?)
     where Seen.State == System.State, Batch.State == System.State {
         let count = level.count
@@ -187,7 +182,7 @@ extension Checker {
             for index in 0..<count {
                 if let stop = watch() { return (expansions, true, stop) }
                 let expansion = expand(
-                    segments[index].take()!, pass: pass, seen: seen, lookup: .insert, findings: findings, stops: stops)
+                    segments[index].take()!, pass: pass, seen: seen, lookup: .insert(bounds), findings: findings, stops: stops)
                 expansions.append(expansion)
                 if let stop = expansion.stop { return (expansions, true, stop) }
             }
@@ -281,12 +276,8 @@ extension Checker {
             if pass == .expand {
                 for (index, key) in keys.enumerated() {
                     switch lookup {
-                    case .insert:
-                        if let memoryLimit = options.memoryLimit, case let growth = seen.bytesOfGrowth(inserting: key),
-                            growth > 0, !seen.contains(key), (ResidentMemory.bytes() ?? 0) + growth >= memoryLimit
-                        {
-                            expansion.stop = .memory(memoryLimit)
-                        }
+                    case .insert(let bounds):
+                        if let stop = bounds.memoryLimit(inserting: key, into: seen) { expansion.stop = stop }
                         guard expansion.stop == nil, seen.insert(key) else { continue }
                     case .filter(let kept):
                         guard !seen.contains(key), kept.insert(key) else { continue }
@@ -311,9 +302,9 @@ extension Checker {
 /// How a level search tells which successors are new.
 @usableFromInline
 enum SuccessorLookup<Seen: SeenStates> {
-    /// By inserting each into the seen set as it is found: the level's states are expanded in order,
-    /// on one thread.
-    case insert
+    /// By inserting each into the seen set as it is found, within the memory limit of these bounds:
+    /// the level's states are expanded in order, on one thread.
+    case insert(SearchBounds)
     /// By looking each up in the seen set as it was when the level began, and keeping only the
     /// first of each in this set: the level is shared between threads, and the seen set is read only.
     case filter(Seen)

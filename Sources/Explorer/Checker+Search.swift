@@ -30,6 +30,7 @@ extension Checker {
         let clock = ContinuousClock()
         let start = clock.now
         let stops = SearchStops(options: options, start: start)
+        let bounds = SearchBounds(options: options)
         var lastProgress = start
         var statistics = SearchStatistics()
         var limit: SearchLimit?
@@ -42,8 +43,8 @@ extension Checker {
         search: do {
             for (place, state) in initialStates.enumerated() {
                 let stateKey = seen.key(of: state)
-                if let maxStates = options.maxStates, seen.count >= maxStates, !seen.contains(stateKey) {
-                    limit = .maxStates(maxStates)
+                if let stop = bounds.stateLimit(reachedAt: seen.count), !seen.contains(stateKey) {
+                    limit = stop
                     break search
                 }
                 guard seen.insert(stateKey) else { continue }
@@ -63,10 +64,8 @@ extension Checker {
                         break search
                     }
                     let now = clock.now
-                    if let memoryLimit = options.memoryLimit, expansions & 0xFFF == 0,
-                        let resident = ResidentMemory.bytes(), resident >= memoryLimit
-                    {
-                        limit = .memory(memoryLimit)
+                    if expansions & 0xFFF == 0, let stop = bounds.memoryLimitReached() {
+                        limit = stop
                         break search
                     }
                     if let progress = options.progress, now - lastProgress >= options.progressInterval {
@@ -81,7 +80,7 @@ extension Checker {
                 // and are dropped without ever being kept.
                 var count = 0
                 var stopped = false
-                let expandable = options.maxDepth.map { depth < $0 } ?? true
+                let expandable = bounds.expands(depth: depth)
                 system.forEachSuccessor(of: state) { action, successor in
                     let index = count
                     count += 1
@@ -89,24 +88,22 @@ extension Checker {
                     let successorKey = seen.key(of: successor)
                     guard expandable else {
                         // Only a successor never seen is a state the limit kept out.
-                        if !seen.contains(successorKey) { limit = .maxDepth(options.maxDepth!) }
+                        if !seen.contains(successorKey) { limit = bounds.depthLimit }
                         return
                     }
                     statistics.transitions += 1
                     judge(
                         state, action, successor, at: .transition(source: stateNumber, index: index),
                         properties: transitionProperties, into: &findings)
-                    if let maxStates = options.maxStates, seen.count >= maxStates {
+                    if let stop = bounds.stateLimit(reachedAt: seen.count) {
                         if !seen.contains(successorKey) {
-                            limit = .maxStates(maxStates)
+                            limit = stop
                             stopped = true
                         }
                         return
                     }
-                    if let memoryLimit = options.memoryLimit, case let growth = seen.bytesOfGrowth(inserting: successorKey),
-                        growth > 0, !seen.contains(successorKey), (ResidentMemory.bytes() ?? 0) + growth >= memoryLimit
-                    {
-                        limit = .memory(memoryLimit)
+                    if let stop = bounds.memoryLimit(inserting: successorKey, into: seen) {
+                        limit = stop
                         stopped = true
                         return
                     }
