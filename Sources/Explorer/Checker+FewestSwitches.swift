@@ -144,7 +144,7 @@ extension Checker {
                     case .noDeadlock:
                         successors.removeAll(keepingCapacity: true)
                         system.successors(of: node.state, into: &successors)
-                        discovered = successors.isEmpty && !system.isFinished(node.state)
+                        discovered = system.isDeadlocked(node.state, successors: successors.count)
                     case .alwaysOnTransition: discovered = false
                     }
                     judged[node.state] = discovered

@@ -47,23 +47,12 @@ extension Checker {
         let clock = ContinuousClock()
         let start = clock.now
         var statistics = SearchStatistics()
-        var limit: SearchLimit?
         var findings = [Finding](repeating: Finding(), count: properties.count)
         let stops = SearchStops(options: options, start: start)
         let bounds = SearchBounds(options: options)
 
         var initial = Batch()
-        for (place, state) in initialStates.enumerated() {
-            let key = seen.key(of: state)
-            if let stop = bounds.stateLimit(reachedAt: seen.count), !seen.contains(key) {
-                limit = stop
-                break
-            }
-            guard seen.insert(key) else { continue }
-            _ = log.append(parent: nil, choice: place)
-            statistics.initialStates += 1
-            initial.append(state)
-        }
+        var limit = seed(seen, log: &log, statistics: &statistics, bounds: bounds) { state, _ in initial.append(state) }
         var level = LevelSegment.split(initial, first: 0, size: options.segmentSize)
         var depth = 0
         let progress = Locked(start)
@@ -289,11 +278,7 @@ extension Checker {
                 }
             }
             if expansion.stop != nil { break }
-            if keys.isEmpty, !system.isFinished(state) {
-                for index in properties.indices where expansion.findings[index].violation == nil {
-                    if case .noDeadlock = properties[index].condition { expansion.findings[index].violation = .state(number) }
-                }
-            }
+            judgeDeadlock(state, number: number, successors: keys.count, into: &expansion.findings)
         }
         return expansion
     }

@@ -41,18 +41,11 @@ extension Checker {
         func elapsed() -> Duration { clock.now - start }
 
         search: do {
-            for (place, state) in initialStates.enumerated() {
-                let stateKey = seen.key(of: state)
-                if let stop = bounds.stateLimit(reachedAt: seen.count), !seen.contains(stateKey) {
-                    limit = stop
-                    break search
-                }
-                guard seen.insert(stateKey) else { continue }
-                let number = log.append(parent: nil, choice: place)
-                statistics.initialStates += 1
+            limit = seed(seen, log: &log, statistics: &statistics, bounds: bounds) { state, number in
                 judge(state, number: number, properties: stateProperties, into: &findings)
                 frontier.append(state, number: number, depth: 0)
             }
+            if limit != nil { break search }
 
             var expansions = 0
             while let (state, stateNumber, depth) = frontier.popLast() {
@@ -114,19 +107,41 @@ extension Checker {
                     frontier.append(successor, number: number, depth: depth + 1)
                 }
                 if stopped { break search }
-                if count == 0, !system.isFinished(state) {
-                    for index in properties.indices where findings[index].violation == nil {
-                        if case .noDeadlock = properties[index].condition {
-                            findings[index].violation = .state(stateNumber)
-                        }
-                    }
-                }
+                judgeDeadlock(state, number: stateNumber, successors: count, into: &findings)
             }
         }
 
         statistics.states = seen.count
         statistics.seconds = Double(elapsed())
         return outcome(of: findings, log: log, statistics: statistics, limit: limit)
+    }
+
+    /// Inserts into `seen` each initial state not seen before, numbers it in `log` and hands it to
+    /// `keep` with its number; stops before the first the state limit of `bounds` keeps out, and
+    /// returns that limit.
+    @inlinable
+    func seed<Seen: SeenStates>(
+        _ seen: Seen, log: inout DiscoveryLog, statistics: inout SearchStatistics, bounds: SearchBounds,
+        keep: (System.State, UInt32) -> Void
+    ) -> SearchLimit? where Seen.State == System.State {
+        for (place, state) in initialStates.enumerated() {
+            let key = seen.key(of: state)
+            if let stop = bounds.stateLimit(reachedAt: seen.count), !seen.contains(key) { return stop }
+            guard seen.insert(key) else { continue }
+            statistics.initialStates += 1
+            keep(state, log.append(parent: nil, choice: place))
+        }
+        return nil
+    }
+
+    /// Judges the `noDeadlock` properties that `findings` has not yet found violated at `state`, the
+    /// state numbered `number`, in which `successors` steps are enabled.
+    @inlinable @inline(__always)
+    func judgeDeadlock(_ state: System.State, number: UInt32, successors: Int, into findings: inout [Finding]) {
+        guard system.isDeadlocked(state, successors: successors) else { return }
+        for index in properties.indices where findings[index].violation == nil {
+            if case .noDeadlock = properties[index].condition { findings[index].violation = .state(number) }
+        }
     }
 
     /// Judges the state properties at `indices` of `state`, the state numbered `number`, that
