@@ -55,7 +55,7 @@ extension Checker {
         var limit = seed(seen, log: &log, statistics: &statistics, bounds: bounds) { state, _ in initial.append(state) }
         var level = LevelSegment.split(initial, first: 0, size: options.segmentSize)
         var depth = 0
-        let progress = Locked(start)
+        let lastReport = Locked(start)
 
         while !level.isEmpty {
             let pass: LevelPass =
@@ -65,76 +65,21 @@ extension Checker {
             var (expansions, direct, stop) = expand(
                 consume level, pass: pass, seen: seen, findings: findings, workers: workers, stops: stops, bounds: bounds,
                 watch: {
-                    if let stop = stops.reached() { return stop }
-                    let now = clock.now
-                    if let stop = bounds.memoryLimitReached() { return stop }
-                    if let report = options.progress {
-                        progress.withLock { last in
-                            guard now - last >= options.progressInterval else { return }
-                            last = now
-                            var figures = figuresSoFar
-                            figures.seconds = Double(now - start)
-                            report(figures)
-                        }
-                    }
-                    return nil
+                    watchBeforeSegment(stops: stops, bounds: bounds, figures: figuresSoFar, start: start, lastReport: lastReport)
                 })
             level = []
-            for expansion in expansions {
-                statistics.transitions += expansion.transitions
-                if expansion.reachesPastDepthLimit, let depthLimit = bounds.depthLimit { limit = depthLimit }
-                for index in findings.indices {
-                    if findings[index].violation == nil { findings[index].violation = expansion.findings[index].violation }
-                    findings[index].unknownReason = findings[index].unknownReason ?? expansion.findings[index].unknownReason
-                }
-            }
+            merge(expansions, into: &findings, statistics: &statistics)
+            if expansions.contains(where: \.reachesPastDepthLimit), let depthLimit = bounds.depthLimit { limit = depthLimit }
             if let stop {
                 limit = stop
                 break
             }
             guard pass == .expand else { break }
 
-            // Successors found on one thread were inserted as they were found, in order, so each is new;
-            // those found on several are inserted now, in order.
-            var isNew: [[Bool]]? = nil
-            if !direct {
-                let keys = expansions.map(\.keys)
-                if let stop = bounds.memoryLimit(inserting: keys, into: seen) {
-                    limit = stop
-                    break
-                }
-                isNew = seen.insert(batches: keys, workers: workers.count)
-            }
-            // The new successors, numbered in the order of the expansions, become the next level.
-            var next: [LevelSegment<Batch>] = []
-            numbering: for place in expansions.indices {
-                // Taken out of the array, so that its successors are kept without a copy.
-                var expansion = Expansion<Batch, Seen.Key>(findings: [])
-                swap(&expansion, &expansions[place])
-                let first = UInt32(log.count)
-                var kept = 0
-                for index in expansion.parents.indices where isNew?[place][index] ?? true {
-                    if let stop = bounds.stateLimit(reachedAt: log.count) {
-                        limit = stop
-                        break
-                    }
-                    _ = log.append(parent: expansion.parents[index], choice: Int(expansion.choices[index]))
-                    kept += 1
-                }
-                if let isNew = isNew?[place] {
-                    var left = kept
-                    expansion.successors.retain { index in
-                        guard left > 0, isNew[index] else { return false }
-                        left -= 1
-                        return true
-                    }
-                } else {
-                    expansion.successors.retain { $0 < kept }
-                }
-                next += LevelSegment.split(expansion.successors, first: first, size: options.segmentSize)
-                if limit != nil { break numbering }
-            }
-            level = next
+            let next = nextLevel(
+                from: &expansions, direct: direct, seen: seen, workers: workers.count, log: &log, bounds: bounds)
+            level = next.segments
+            if let stop = next.limit { limit = stop }
             if !level.isEmpty {
                 depth += 1
                 statistics.maxDepth = depth
@@ -144,6 +89,103 @@ extension Checker {
         statistics.states = log.count
         statistics.seconds = Double(clock.now - start)
         return outcome(of: findings, log: log, statistics: statistics, limit: limit)
+    }
+
+    /// What a level search asks each time a thread takes a segment: why it stops there, if it does
+    /// (one of `stops`, or the memory limit of `bounds`). Otherwise reports `figures`, with the time
+    /// since `start`, to the options' progress, if a report is due since `lastReport`.
+    @inlinable
+    func watchBeforeSegment(
+        stops: SearchStops, bounds: SearchBounds, figures: SearchStatistics, start: ContinuousClock.Instant,
+        lastReport: Locked<ContinuousClock.Instant>
+    ) -> SearchLimit? {
+        if let stop = stops.reached() { return stop }
+        let now = ContinuousClock.now
+        if let stop = bounds.memoryLimitReached() { return stop }
+        if let report = options.progress {
+            lastReport.withLock { last in
+                guard now - last >= options.progressInterval else { return }
+                last = now
+                var figures = figures
+                figures.seconds = Double(now - start)
+                report(figures)
+            }
+        }
+        return nil
+    }
+
+    /// Adds what `expansions` found, in their order, to `findings` (the first discovery of each
+    /// property and its first reason to be unknown) and their transitions to `statistics`.
+    @inlinable
+    func merge<Batch: StateBatch, Key>(
+        _ expansions: [Expansion<Batch, Key>], into findings: inout [Finding], statistics: inout SearchStatistics
+    ) {
+        for expansion in expansions {
+            statistics.transitions += expansion.transitions
+            for index in findings.indices {
+                if findings[index].violation == nil { findings[index].violation = expansion.findings[index].violation }
+                findings[index].unknownReason = findings[index].unknownReason ?? expansion.findings[index].unknownReason
+            }
+        }
+    }
+
+    /// The next level: the successors of `expansions` new to `seen`, numbered in `log` in the order
+    /// of the expansions, which give up their successors to it; and the limit that cut it short, if
+    /// one did. Successors found on one thread (`direct`) were inserted as they were found, in order,
+    /// so each is new; those found on several are inserted now, in order, on up to `workers` threads,
+    /// unless that could take the process to the memory limit of `bounds`: then the level is empty.
+    @inlinable
+    func nextLevel<Seen: SeenStates, Batch: StateBatch>(
+        from expansions: inout [Expansion<Batch, Seen.Key>], direct: Bool, seen: Seen, workers: Int, log: inout DiscoveryLog,
+        bounds: SearchBounds
+    ) -> (segments: [LevelSegment<Batch>], limit: SearchLimit?) {
+        var isNew: [[Bool]]? = nil
+        if !direct {
+            let keys = expansions.map(\.keys)
+            if let stop = bounds.memoryLimit(inserting: keys, into: seen) { return ([], stop) }
+            isNew = seen.insert(batches: keys, workers: workers)
+        }
+        return number(&expansions, isNew: isNew, log: &log, bounds: bounds)
+    }
+
+    /// The successors of `expansions` that `isNew` says are new (all of them, when it is nil),
+    /// numbered in `log` in the order of the expansions, which give up their successors to them, and
+    /// cut into segments. Ends with the expansion in which the state limit of `bounds` kept one out,
+    /// and returns that limit.
+    @inlinable
+    func number<Batch: StateBatch, Key>(
+        _ expansions: inout [Expansion<Batch, Key>], isNew: [[Bool]]?, log: inout DiscoveryLog, bounds: SearchBounds
+    ) -> (segments: [LevelSegment<Batch>], limit: SearchLimit?) {
+        var next: [LevelSegment<Batch>] = []
+        for place in expansions.indices {
+            // Taken out of the array, so that its successors are kept without a copy.
+            var expansion = Expansion<Batch, Key>(findings: [])
+            swap(&expansion, &expansions[place])
+            let first = UInt32(log.count)
+            var kept = 0
+            var limit: SearchLimit?
+            for index in expansion.parents.indices where isNew?[place][index] ?? true {
+                if let stop = bounds.stateLimit(reachedAt: log.count) {
+                    limit = stop
+                    break
+                }
+                _ = log.append(parent: expansion.parents[index], choice: Int(expansion.choices[index]))
+                kept += 1
+            }
+            if let isNew = isNew?[place] {
+                var left = kept
+                expansion.successors.retain { index in
+                    guard left > 0, isNew[index] else { return false }
+                    left -= 1
+                    return true
+                }
+            } else {
+                expansion.successors.retain { $0 < kept }
+            }
+            next += LevelSegment.split(expansion.successors, first: first, size: options.segmentSize)
+            if let limit { return (next, limit) }
+        }
+        return (next, nil)
     }
 
     /// The segments of `level` passed over by the threads of `workers`, each taking the next segment
@@ -177,6 +219,22 @@ extension Checker {
             }
             return (expansions, true, nil)
         }
+        let (expansions, stop) = expandConcurrently(
+            segments, threads: threads, pass: pass, seen: seen, findings: findings, workers: workers, stops: stops,
+            watch: watch)
+        return (expansions, false, stop)
+    }
+
+    /// The segments of `segments`, taken out of it, expanded on `threads` threads, each thread taking
+    /// the next segment not yet taken and looking successors up in `seen` without inserting them; as
+    /// `expand(_:pass:seen:findings:workers:stops:bounds:watch:)` does.
+    @inlinable
+    func expandConcurrently<Seen: SeenStates, Batch: StateBatch>(
+        _ segments: UnsafeMutableBufferPointer<LevelSegment<Batch>?>, threads: Int, pass: LevelPass, seen: Seen,
+        findings: [Finding], workers: [Checker], stops: SearchStops, watch: () -> SearchLimit?
+    ) -> (expansions: [Expansion<Batch, Seen.Key>], stop: SearchLimit?)
+    where Seen.State == System.State, Batch.State == System.State {
+        let count = segments.count
         let results = UnsafeMutableBufferPointer<Expansion<Batch, Seen.Key>?>.allocate(capacity: count)
         results.initialize(repeating: nil)
         defer {
@@ -213,7 +271,7 @@ extension Checker {
         // A stop leaves later segments undone, and perhaps one taken before it still running: only the
         // expansions up to the first missing one are kept, so the order holds.
         let expansions = Array(results.prefix { $0 != nil }.map { $0! })
-        return (expansions, false, claims.withLock { $0.stop })
+        return (expansions, claims.withLock { $0.stop })
     }
 
     /// Passes over the states of `segment`: judges each (properties found violated in `findings`
@@ -262,25 +320,34 @@ extension Checker {
                 kept?.prefetch(key)
                 if index < held.count { system.copy(successor, into: &held[index]) } else { held.append(successor) }
             }
-            if pass == .expand {
-                for (index, key) in keys.enumerated() {
-                    switch lookup {
-                    case .insert(let bounds):
-                        if let stop = bounds.memoryLimit(inserting: key, into: seen) { expansion.stop = stop }
-                        guard expansion.stop == nil, seen.insert(key) else { continue }
-                    case .filter(let kept):
-                        guard !seen.contains(key), kept.insert(key) else { continue }
-                        expansion.keys.append(key)
-                    }
-                    expansion.parents.append(number)
-                    expansion.choices.append(UInt32(index))
-                    expansion.successors.append(held[index])
-                }
-            }
+            if pass == .expand { keep(held, keys: keys, of: number, seen: seen, lookup: lookup, into: &expansion) }
             if expansion.stop != nil { break }
             judgeDeadlock(state, number: number, successors: keys.count, into: &expansion.findings)
         }
         return expansion
+    }
+
+    /// Keeps in `expansion` the successors of the state numbered `number` that `lookup` lets
+    /// through, with where each came from (and its key, when it is yet to be inserted): `held` holds
+    /// them, and `keys` their keys, in the order of the state's successors.
+    @inlinable @inline(__always)
+    func keep<Seen: SeenStates, Batch: StateBatch>(
+        _ held: [System.State], keys: [Seen.Key], of number: UInt32, seen: Seen, lookup: SuccessorLookup<Seen>,
+        into expansion: inout Expansion<Batch, Seen.Key>
+    ) where Seen.State == System.State, Batch.State == System.State {
+        for (index, key) in keys.enumerated() {
+            switch lookup {
+            case .insert(let bounds):
+                if let stop = bounds.memoryLimit(inserting: key, into: seen) { expansion.stop = stop }
+                guard expansion.stop == nil, seen.insert(key) else { continue }
+            case .filter(let kept):
+                guard !seen.contains(key), kept.insert(key) else { continue }
+                expansion.keys.append(key)
+            }
+            expansion.parents.append(number)
+            expansion.choices.append(UInt32(index))
+            expansion.successors.append(held[index])
+        }
     }
 }
 
