@@ -98,7 +98,8 @@ extension Checker {
             judge(
                 state, action, successor, at: .transition(source: stateNumber, index: index),
                 properties: properties.transition, into: &findings)
-            if let stop = bounds.stateLimit(reachedAt: seen.count) {
+            // The log numbers every state of `seen`, and counts them at once.
+            if let stop = bounds.stateLimit(reachedAt: log.count) {
                 if !seen.contains(successorKey) {
                     limit = stop
                     stopped = true

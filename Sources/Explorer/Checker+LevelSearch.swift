@@ -152,7 +152,9 @@ extension Checker {
     /// numbered in `log` in the order of the expansions, which give up their successors to them, and
     /// cut into segments. Ends with the expansion in which the state limit of `bounds` kept one out,
     /// and returns that limit.
-    @inlinable
+    ///
+    /// Inlined into the level search, whose loop it was, so that it is compiled as it was there.
+    @inlinable @inline(__always)
     func number<Batch: StateBatch, Key>(
         _ expansions: inout [Expansion<Batch, Key>], isNew: [[Bool]]?, log: inout DiscoveryLog, bounds: SearchBounds
     ) -> (segments: [LevelSegment<Batch>], limit: SearchLimit?) {
@@ -213,7 +215,8 @@ extension Checker {
             for index in 0..<count {
                 if let stop = watch() { return (expansions, true, stop) }
                 let expansion = expand(
-                    segments[index].take()!, pass: pass, seen: seen, lookup: .insert(bounds), findings: findings, stops: stops)
+                    segments[index].take()!, pass: pass, seen: seen, lookup: .insert, findings: findings, stops: stops,
+                    bounds: bounds)
                 expansions.append(expansion)
                 if let stop = expansion.stop { return (expansions, true, stop) }
             }
@@ -221,7 +224,7 @@ extension Checker {
         }
         let (expansions, stop) = expandConcurrently(
             segments, threads: threads, pass: pass, seen: seen, findings: findings, workers: workers, stops: stops,
-            watch: watch)
+            bounds: bounds, watch: watch)
         return (expansions, false, stop)
     }
 
@@ -231,7 +234,7 @@ extension Checker {
     @inlinable
     func expandConcurrently<Seen: SeenStates, Batch: StateBatch>(
         _ segments: UnsafeMutableBufferPointer<LevelSegment<Batch>?>, threads: Int, pass: LevelPass, seen: Seen,
-        findings: [Finding], workers: [Checker], stops: SearchStops, watch: () -> SearchLimit?
+        findings: [Finding], workers: [Checker], stops: SearchStops, bounds: SearchBounds, watch: () -> SearchLimit?
     ) -> (expansions: [Expansion<Batch, Seen.Key>], stop: SearchLimit?)
     where Seen.State == System.State, Batch.State == System.State {
         let count = segments.count
@@ -259,7 +262,7 @@ extension Checker {
                 guard let index else { return }
                 let expansion = workers[thread].expand(
                     segments[index].take()!, pass: pass, seen: seen, lookup: .filter(kept), findings: findings,
-                    stops: stops)
+                    stops: stops, bounds: bounds)
                 results[index] = expansion
                 // A segment cut short by the deadline or a cancellation stops the level: no thread takes another.
                 if let stop = expansion.stop {
@@ -276,11 +279,12 @@ extension Checker {
 
     /// Passes over the states of `segment`: judges each (properties found violated in `findings`
     /// are not judged again) and, as `pass` says, expands it, keeping the successors `lookup` lets through.
-    /// Once one of `stops` is reached (polled every 16 states), it stops before the next state.
+    /// Once one of `stops` is reached (polled every 16 states), it stops before the next state; once
+    /// inserting a successor could reach the memory limit of `bounds`, before the next successor.
     @inlinable
     func expand<Seen: SeenStates, Batch: StateBatch>(
         _ segment: LevelSegment<Batch>, pass: LevelPass, seen: Seen, lookup: SuccessorLookup<Seen>, findings: [Finding],
-        stops: SearchStops = .none
+        stops: SearchStops, bounds: SearchBounds
     ) -> Expansion<Batch, Seen.Key>
     where Seen.State == System.State, Batch.State == System.State {
         var expansion = Expansion<Batch, Seen.Key>(findings: findings)
@@ -320,7 +324,9 @@ extension Checker {
                 kept?.prefetch(key)
                 if index < held.count { system.copy(successor, into: &held[index]) } else { held.append(successor) }
             }
-            if pass == .expand { keep(held, keys: keys, of: number, seen: seen, lookup: lookup, into: &expansion) }
+            if pass == .expand {
+                keep(held, keys: keys, of: number, seen: seen, lookup: lookup, bounds: bounds, into: &expansion)
+            }
             if expansion.stop != nil { break }
             judgeDeadlock(state, number: number, successors: keys.count, into: &expansion.findings)
         }
@@ -329,15 +335,16 @@ extension Checker {
 
     /// Keeps in `expansion` the successors of the state numbered `number` that `lookup` lets
     /// through, with where each came from (and its key, when it is yet to be inserted): `held` holds
-    /// them, and `keys` their keys, in the order of the state's successors.
+    /// them, and `keys` their keys, in the order of the state's successors. A lookup that inserts
+    /// stops the expansion instead at a successor whose insertion could reach the memory limit of `bounds`.
     @inlinable @inline(__always)
     func keep<Seen: SeenStates, Batch: StateBatch>(
         _ held: [System.State], keys: [Seen.Key], of number: UInt32, seen: Seen, lookup: SuccessorLookup<Seen>,
-        into expansion: inout Expansion<Batch, Seen.Key>
+        bounds: SearchBounds, into expansion: inout Expansion<Batch, Seen.Key>
     ) where Seen.State == System.State, Batch.State == System.State {
         for (index, key) in keys.enumerated() {
             switch lookup {
-            case .insert(let bounds):
+            case .insert:
                 if let stop = bounds.memoryLimit(inserting: key, into: seen) { expansion.stop = stop }
                 guard expansion.stop == nil, seen.insert(key) else { continue }
             case .filter(let kept):
@@ -354,9 +361,9 @@ extension Checker {
 /// How a level search tells which successors are new.
 @usableFromInline
 enum SuccessorLookup<Seen: SeenStates> {
-    /// By inserting each into the seen set as it is found, within the memory limit of these bounds:
-    /// the level's states are expanded in order, on one thread.
-    case insert(SearchBounds)
+    /// By inserting each into the seen set as it is found: the level's states are expanded in order,
+    /// on one thread.
+    case insert
     /// By looking each up in the seen set as it was when the level began, and keeping only the
     /// first of each in this set: the level is shared between threads, and the seen set is read only.
     case filter(Seen)

@@ -20,7 +20,7 @@ extension Checker {
 
     /// Inserts into `seen` each initial state not seen before, numbers it in `log` and hands it to
     /// `keep` with its number; stops before the first the state limit of `bounds` keeps out, and
-    /// returns that limit.
+    /// returns that limit. `seen` and `log` start empty.
     @inlinable
     func seed<Seen: SeenStates>(
         _ seen: Seen, log: inout DiscoveryLog, statistics: inout SearchStatistics, bounds: SearchBounds,
@@ -28,7 +28,7 @@ extension Checker {
     ) -> SearchLimit? where Seen.State == System.State {
         for (place, state) in initialStates.enumerated() {
             let key = seen.key(of: state)
-            if let stop = bounds.stateLimit(reachedAt: seen.count), !seen.contains(key) { return stop }
+            if let stop = bounds.stateLimit(reachedAt: log.count), !seen.contains(key) { return stop }
             guard seen.insert(key) else { continue }
             statistics.initialStates += 1
             keep(state, log.append(parent: nil, choice: place))
