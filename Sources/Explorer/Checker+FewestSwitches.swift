@@ -64,6 +64,20 @@ extension Checker {
         }
     }
 
+    /// The discovery a search for fewest switches settles on: its node in the last layer, or the node
+    /// in the layer before and the step from it of a transition; and the switches that reach it.
+    @usableFromInline
+    struct SwitchDiscovery {
+        @usableFromInline var switches: Int
+        @usableFromInline var node: Int
+        @usableFromInline var step: Int?
+
+        @inlinable
+        init(switches: Int, node: Int, step: Int?) {
+            (self.switches, self.node, self.step) = (switches, node, step)
+        }
+    }
+
     /// Among the discoveries of property `index` as short as `path`, the one whose steps switch
     /// between actors least; of those, one chosen by the order of the system's successors alone, so
     /// the same every run. `path` itself when more than `limit` (state, last actor) pairs lie within its length.
@@ -80,25 +94,37 @@ extension Checker {
         let bound = path.contextSwitches(actor: actor)
         guard length > 1, bound > 0, initialStates.count <= limit else { return path }
         let condition = properties[index].condition
+        guard
+            let (layers, onTransition) = switchLayers(
+                from: initialStates, length: length, bound: bound, condition: condition, actor: actor, limit: limit,
+                stops: stops),
+            let best = onTransition ?? fewestSwitchesDiscovery(in: layers[length], condition: condition),
+            best.switches < bound
+        else { return path }
+        return self.path(to: best, in: layers)
+    }
 
+    /// The layers of the search for fewest switches from `initialStates`, `length` steps deep, keeping
+    /// only pairs reached in fewer than `bound` switches; and the best discovery of a transition
+    /// property `condition` on the last step, if it is one. Nil when the search is abandoned: when
+    /// it would keep more than `limit` pairs, or when one of `stops` is reached.
+    @inlinable
+    func switchLayers(
+        from initialStates: [System.State], length: Int, bound: Int, condition: Property<System>.Condition,
+        actor: (System.Action) -> String, limit: Int, stops: SearchStops
+    ) -> (layers: [[SwitchNode]], onTransition: SwitchDiscovery?)? {
         var layers: [[SwitchNode]] = [
             initialStates.map { SwitchNode(state: $0, actor: nil, switches: 0, parent: -1, successor: -1) }
         ]
         var nodes = layers[0].count
         var successors: [(action: System.Action, state: System.State)] = []
-        // The best discovery so far: its node in the last layer, or the node and step of a transition.
-        var best: (switches: Int, node: Int, step: Int?)?
-
-        func isDiscovery(_ judgement: Judgement, lookingForExample: Bool) -> Bool {
-            if case .holds = judgement { lookingForExample } else if case .violated = judgement { !lookingForExample } else { false }
-        }
-
+        var best: SwitchDiscovery?
         for depth in 0..<length {
             var next: [SwitchNode] = []
             var indexOf: [SwitchKey: Int] = [:]
             let isLast = depth == length - 1
             for (nodeIndex, node) in layers[depth].enumerated() {
-                if nodeIndex & 0xF == 0, stops.reached() != nil { return path }
+                if nodeIndex & 0xF == 0, stops.reached() != nil { return nil }
                 successors.removeAll(keepingCapacity: true)
                 system.successors(of: node.state, into: &successors)
                 for (successorIndex, successor) in successors.enumerated() {
@@ -107,9 +133,9 @@ extension Checker {
                     guard switches < bound else { continue }
                     if isLast, case .alwaysOnTransition(let judge) = condition {
                         if switches < (best?.switches ?? .max),
-                            isDiscovery(judge(node.state, successor.action, successor.state), lookingForExample: false)
+                            Self.isDiscovery(judge(node.state, successor.action, successor.state), lookingForExample: false)
                         {
-                            best = (switches, nodeIndex, successorIndex)
+                            best = SwitchDiscovery(switches: switches, node: nodeIndex, step: successorIndex)
                         }
                         continue
                     }
@@ -125,51 +151,68 @@ extension Checker {
                     indexOf[key] = next.count
                     next.append(SwitchNode(state: successor.state, actor: name, switches: switches, parent: nodeIndex, successor: successorIndex))
                     nodes += 1
-                    if nodes > limit { return path }
+                    if nodes > limit { return nil }
                 }
             }
             layers.append(next)
         }
+        return (layers, best)
+    }
 
-        if best == nil {
-            var judged: [System.State: Bool] = [:]
-            for (nodeIndex, node) in layers[length].enumerated() where node.switches < (best?.switches ?? .max) {
-                let discovered: Bool
-                if let known = judged[node.state] {
-                    discovered = known
-                } else {
-                    switch condition {
-                    case .always(let judge): discovered = isDiscovery(judge(node.state), lookingForExample: false)
-                    case .sometimes(let judge): discovered = isDiscovery(judge(node.state), lookingForExample: true)
-                    case .noDeadlock:
-                        successors.removeAll(keepingCapacity: true)
-                        system.successors(of: node.state, into: &successors)
-                        discovered = successors.isEmpty && !system.isFinished(node.state)
-                    case .alwaysOnTransition: discovered = false
-                    }
-                    judged[node.state] = discovered
+    /// The first node of `layer`, the last, reached in fewest switches whose state is a discovery of
+    /// a state property `condition`; nil if none is.
+    @inlinable
+    func fewestSwitchesDiscovery(in layer: [SwitchNode], condition: Property<System>.Condition) -> SwitchDiscovery? {
+        var best: SwitchDiscovery?
+        var judged: [System.State: Bool] = [:]
+        var successors: [(action: System.Action, state: System.State)] = []
+        for (nodeIndex, node) in layer.enumerated() where node.switches < (best?.switches ?? .max) {
+            let discovered: Bool
+            if let known = judged[node.state] {
+                discovered = known
+            } else {
+                switch condition {
+                case .always(let judge): discovered = Self.isDiscovery(judge(node.state), lookingForExample: false)
+                case .sometimes(let judge): discovered = Self.isDiscovery(judge(node.state), lookingForExample: true)
+                case .noDeadlock:
+                    successors.removeAll(keepingCapacity: true)
+                    system.successors(of: node.state, into: &successors)
+                    discovered = system.isDeadlocked(node.state, successors: successors.count)
+                case .alwaysOnTransition: discovered = false
                 }
-                if discovered { best = (node.switches, nodeIndex, nil) }
+                judged[node.state] = discovered
             }
+            if discovered { best = SwitchDiscovery(switches: node.switches, node: nodeIndex, step: nil) }
         }
-        guard let best, best.switches < bound else { return path }
+        return best
+    }
 
-        // Walk the parents back to an initial state, then replay the steps forward.
-        var choices: [Int] = best.step.map { [$0] } ?? []
-        var layer = best.step == nil ? length : length - 1
-        var nodeIndex = best.node
+    /// Whether `judgement` makes a discovery: a violation, or when `lookingForExample` a state that holds.
+    @inlinable
+    static func isDiscovery(_ judgement: Judgement, lookingForExample: Bool) -> Bool {
+        if case .holds = judgement { lookingForExample } else if case .violated = judgement { !lookingForExample } else { false }
+    }
+
+    /// The path to `discovery`: the parents in `layers` walked back to an initial state, then the
+    /// steps replayed forward.
+    @inlinable
+    func path(to discovery: SwitchDiscovery, in layers: [[SwitchNode]]) -> Path<System.State, System.Action> {
+        var choices: [Int] = discovery.step.map { [$0] } ?? []
+        var layer = discovery.step == nil ? layers.count - 1 : layers.count - 2
+        var nodeIndex = discovery.node
         while layer > 0 {
             let node = layers[layer][nodeIndex]
             choices.append(node.successor)
             nodeIndex = node.parent
             layer -= 1
         }
-        var shortest = Path<System.State, System.Action>(initialState: layers[0][nodeIndex].state)
+        var path = Path<System.State, System.Action>(initialState: layers[0][nodeIndex].state)
+        var successors: [(action: System.Action, state: System.State)] = []
         for choice in choices.reversed() {
             successors.removeAll(keepingCapacity: true)
-            system.successors(of: shortest.finalState, into: &successors)
-            shortest.steps.append(successors[choice])
+            system.successors(of: path.finalState, into: &successors)
+            path.steps.append(successors[choice])
         }
-        return shortest
+        return path
     }
 }

@@ -47,110 +47,39 @@ extension Checker {
         let clock = ContinuousClock()
         let start = clock.now
         var statistics = SearchStatistics()
-        var limit: SearchLimit?
         var findings = [Finding](repeating: Finding(), count: properties.count)
         let stops = SearchStops(options: options, start: start)
+        let bounds = SearchBounds(options: options)
 
         var initial = Batch()
-        for (place, state) in initialStates.enumerated() {
-            let key = seen.key(of: state)
-            if let maxStates = options.maxStates, seen.count >= maxStates, !seen.contains(key) {
-                limit = .maxStates(maxStates)
-                break
-            }
-            guard seen.insert(key) else { continue }
-            _ = log.append(parent: nil, choice: place)
-            statistics.initialStates += 1
-            initial.append(state)
-        }
+        var limit = seed(seen, log: &log, statistics: &statistics, bounds: bounds) { state, _ in initial.append(state) }
         var level = LevelSegment.split(initial, first: 0, size: options.segmentSize)
         var depth = 0
-        let progress = Locked(start)
+        let lastReport = Locked(start)
 
         while !level.isEmpty {
             let pass: LevelPass =
-                if limit != nil { .judge } else if let maxDepth = options.maxDepth, depth >= maxDepth { .probe } else { .expand }
+                if limit != nil { .judge } else if !bounds.expands(depth: depth) { .probe } else { .expand }
             var figuresSoFar = statistics
             figuresSoFar.states = log.count
             var (expansions, direct, stop) = expand(
-                consume level, pass: pass, seen: seen, findings: findings, workers: workers, stops: stops,
+                consume level, pass: pass, seen: seen, findings: findings, workers: workers, stops: stops, bounds: bounds,
                 watch: {
-                    if let stop = stops.reached() { return stop }
-                    let now = clock.now
-                    if let memoryLimit = options.memoryLimit,
-                        let resident = ResidentMemory.bytes(), resident >= memoryLimit
-                    {
-                        return .memory(memoryLimit)
-                    }
-                    if let report = options.progress {
-                        progress.withLock { last in
-                            guard now - last >= options.progressInterval else { return }
-                            last = now
-                            var figures = figuresSoFar
-                            figures.seconds = Double(now - start)
-                            report(figures)
-                        }
-                    }
-                    return nil
+                    watchBeforeSegment(stops: stops, bounds: bounds, figures: figuresSoFar, start: start, lastReport: lastReport)
                 })
             level = []
-            for expansion in expansions {
-                statistics.transitions += expansion.transitions
-                if expansion.reachesPastDepthLimit, let maxDepth = options.maxDepth { limit = .maxDepth(maxDepth) }
-                for index in findings.indices {
-                    if findings[index].violation == nil { findings[index].violation = expansion.findings[index].violation }
-                    findings[index].unknownReason = findings[index].unknownReason ?? expansion.findings[index].unknownReason
-                }
-            }
+            merge(expansions, into: &findings, statistics: &statistics)
+            if expansions.contains(where: \.reachesPastDepthLimit), let depthLimit = bounds.depthLimit { limit = depthLimit }
             if let stop {
                 limit = stop
                 break
             }
             guard pass == .expand else { break }
 
-            // Successors found on one thread were inserted as they were found, in order, so each is new;
-            // those found on several are inserted now, in order.
-            var isNew: [[Bool]]? = nil
-            if !direct {
-                let keys = expansions.map(\.keys)
-                if let memoryLimit = options.memoryLimit,
-                    (ResidentMemory.bytes() ?? 0) + seen.bytesOfGrowth(inserting: keys) >= memoryLimit
-                {
-                    limit = .memory(memoryLimit)
-                    break
-                }
-                isNew = seen.insert(batches: keys, workers: workers.count)
-            }
-            // The new successors, numbered in the order of the expansions, become the next level.
-            var next: [LevelSegment<Batch>] = []
-            numbering: for place in expansions.indices {
-                // Taken out of the array, so that its successors are kept without a copy.
-                var expansion = Expansion<Batch, Seen.Key>(findings: [])
-                swap(&expansion, &expansions[place])
-                let first = UInt32(log.count)
-                var kept = 0
-                for index in expansion.parents.indices where isNew?[place][index] ?? true {
-                    if let maxStates = options.maxStates, log.count >= maxStates {
-                        limit = .maxStates(maxStates)
-                        break
-                    }
-                    _ = log.append(parent: expansion.parents[index], choice: Int(expansion.choices[index]))
-                    kept += 1
-                }
-                if let isNew = isNew?[place] {
-                    var left = kept
-                    expansion.successors.retain { index in
-                        guard left > 0, isNew[index] else { return false }
-                        left -= 1
-                        return true
-                    }
-                } else {
-                    expansion.successors.retain { $0 < kept }
-                }
-                next += LevelSegment.split(expansion.successors, first: first, size: options.segmentSize)
-                if limit != nil { break numbering }
-            }
-            level = next
+            let next = nextLevel(
+                from: &expansions, direct: direct, seen: seen, workers: workers.count, log: &log, bounds: bounds)
+            level = next.segments
+            if let stop = next.limit { limit = stop }
             if !level.isEmpty {
                 depth += 1
                 statistics.maxDepth = depth
@@ -162,14 +91,113 @@ extension Checker {
         return outcome(of: findings, log: log, statistics: statistics, limit: limit)
     }
 
+    /// What a level search asks each time a thread takes a segment: why it stops there, if it does
+    /// (one of `stops`, or the memory limit of `bounds`). Otherwise reports `figures`, with the time
+    /// since `start`, to the options' progress, if a report is due since `lastReport`.
+    @inlinable
+    func watchBeforeSegment(
+        stops: SearchStops, bounds: SearchBounds, figures: SearchStatistics, start: ContinuousClock.Instant,
+        lastReport: Locked<ContinuousClock.Instant>
+    ) -> SearchLimit? {
+        if let stop = stops.reached() { return stop }
+        let now = ContinuousClock.now
+        if let stop = bounds.memoryLimitReached() { return stop }
+        if let report = options.progress {
+            lastReport.withLock { last in
+                guard now - last >= options.progressInterval else { return }
+                last = now
+                var figures = figures
+                figures.seconds = Double(now - start)
+                report(figures)
+            }
+        }
+        return nil
+    }
+
+    /// Adds what `expansions` found, in their order, to `findings` (the first discovery of each
+    /// property and its first reason to be unknown) and their transitions to `statistics`.
+    @inlinable
+    func merge<Batch: StateBatch, Key>(
+        _ expansions: [Expansion<Batch, Key>], into findings: inout [Finding], statistics: inout SearchStatistics
+    ) {
+        for expansion in expansions {
+            statistics.transitions += expansion.transitions
+            for index in findings.indices {
+                if findings[index].violation == nil { findings[index].violation = expansion.findings[index].violation }
+                findings[index].unknownReason = findings[index].unknownReason ?? expansion.findings[index].unknownReason
+            }
+        }
+    }
+
+    /// The next level: the successors of `expansions` new to `seen`, numbered in `log` in the order
+    /// of the expansions, which give up their successors to it; and the limit that cut it short, if
+    /// one did. Successors found on one thread (`direct`) were inserted as they were found, in order,
+    /// so each is new; those found on several are inserted now, in order, on up to `workers` threads,
+    /// unless that could take the process to the memory limit of `bounds`: then the level is empty.
+    @inlinable
+    func nextLevel<Seen: SeenStates, Batch: StateBatch>(
+        from expansions: inout [Expansion<Batch, Seen.Key>], direct: Bool, seen: Seen, workers: Int, log: inout DiscoveryLog,
+        bounds: SearchBounds
+    ) -> (segments: [LevelSegment<Batch>], limit: SearchLimit?) {
+        var isNew: [[Bool]]? = nil
+        if !direct {
+            let keys = expansions.map(\.keys)
+            if let stop = bounds.memoryLimit(inserting: keys, into: seen) { return ([], stop) }
+            isNew = seen.insert(batches: keys, workers: workers)
+        }
+        return number(&expansions, isNew: isNew, log: &log, bounds: bounds)
+    }
+
+    /// The successors of `expansions` that `isNew` says are new (all of them, when it is nil),
+    /// numbered in `log` in the order of the expansions, which give up their successors to them, and
+    /// cut into segments. Ends with the expansion in which the state limit of `bounds` kept one out,
+    /// and returns that limit.
+    ///
+    /// Inlined into the level search, whose loop it was, so that it is compiled as it was there.
+    @inlinable @inline(__always)
+    func number<Batch: StateBatch, Key>(
+        _ expansions: inout [Expansion<Batch, Key>], isNew: [[Bool]]?, log: inout DiscoveryLog, bounds: SearchBounds
+    ) -> (segments: [LevelSegment<Batch>], limit: SearchLimit?) {
+        var next: [LevelSegment<Batch>] = []
+        for place in expansions.indices {
+            // Taken out of the array, so that its successors are kept without a copy.
+            var expansion = Expansion<Batch, Key>(findings: [])
+            swap(&expansion, &expansions[place])
+            let first = UInt32(log.count)
+            var kept = 0
+            var limit: SearchLimit?
+            for index in expansion.parents.indices where isNew?[place][index] ?? true {
+                if let stop = bounds.stateLimit(reachedAt: log.count) {
+                    limit = stop
+                    break
+                }
+                _ = log.append(parent: expansion.parents[index], choice: Int(expansion.choices[index]))
+                kept += 1
+            }
+            if let isNew = isNew?[place] {
+                var left = kept
+                expansion.successors.retain { index in
+                    guard left > 0, isNew[index] else { return false }
+                    left -= 1
+                    return true
+                }
+            } else {
+                expansion.successors.retain { $0 < kept }
+            }
+            next += LevelSegment.split(expansion.successors, first: first, size: options.segmentSize)
+            if let limit { return (next, limit) }
+        }
+        return (next, nil)
+    }
+
     /// The segments of `level` passed over by the threads of `workers`, each taking the next segment
     /// not yet taken, and their expansions in the segments' order; whether they ran on one thread,
     /// inserting their successors into `seen`; and the limit `watch` reported, if it stopped them (it
-    /// is asked each time a thread takes a segment), or what `stops` reported inside a segment.
+    /// is asked each time a thread takes a segment), or what `stops` or `bounds` reported inside a segment.
     @inlinable
     func expand<Seen: SeenStates, Batch: StateBatch>(
         _ level: consuming [LevelSegment<Batch>], pass: LevelPass, seen: Seen, findings: [Finding], workers: [Checker],
-        stops: SearchStops, watch: () -> SearchLimit?
+        stops: SearchStops, bounds: SearchBounds, watch: () -> SearchLimit?
     ) -> (expansions: [Expansion<Batch, Seen.Key>], direct: Bool, stop: SearchLimit?)
     where Seen.State == System.State, Batch.State == System.State {
         let count = level.count
@@ -187,12 +215,29 @@ extension Checker {
             for index in 0..<count {
                 if let stop = watch() { return (expansions, true, stop) }
                 let expansion = expand(
-                    segments[index].take()!, pass: pass, seen: seen, lookup: .insert, findings: findings, stops: stops)
+                    segments[index].take()!, pass: pass, seen: seen, lookup: .insert, findings: findings, stops: stops,
+                    bounds: bounds)
                 expansions.append(expansion)
                 if let stop = expansion.stop { return (expansions, true, stop) }
             }
             return (expansions, true, nil)
         }
+        let (expansions, stop) = expandConcurrently(
+            segments, threads: threads, pass: pass, seen: seen, findings: findings, workers: workers, stops: stops,
+            bounds: bounds, watch: watch)
+        return (expansions, false, stop)
+    }
+
+    /// The segments of `segments`, taken out of it, expanded on `threads` threads, each thread taking
+    /// the next segment not yet taken and looking successors up in `seen` without inserting them; as
+    /// `expand(_:pass:seen:findings:workers:stops:bounds:watch:)` does.
+    @inlinable
+    func expandConcurrently<Seen: SeenStates, Batch: StateBatch>(
+        _ segments: UnsafeMutableBufferPointer<LevelSegment<Batch>?>, threads: Int, pass: LevelPass, seen: Seen,
+        findings: [Finding], workers: [Checker], stops: SearchStops, bounds: SearchBounds, watch: () -> SearchLimit?
+    ) -> (expansions: [Expansion<Batch, Seen.Key>], stop: SearchLimit?)
+    where Seen.State == System.State, Batch.State == System.State {
+        let count = segments.count
         let results = UnsafeMutableBufferPointer<Expansion<Batch, Seen.Key>?>.allocate(capacity: count)
         results.initialize(repeating: nil)
         defer {
@@ -217,7 +262,7 @@ extension Checker {
                 guard let index else { return }
                 let expansion = workers[thread].expand(
                     segments[index].take()!, pass: pass, seen: seen, lookup: .filter(kept), findings: findings,
-                    stops: stops)
+                    stops: stops, bounds: bounds)
                 results[index] = expansion
                 // A segment cut short by the deadline or a cancellation stops the level: no thread takes another.
                 if let stop = expansion.stop {
@@ -229,16 +274,17 @@ extension Checker {
         // A stop leaves later segments undone, and perhaps one taken before it still running: only the
         // expansions up to the first missing one are kept, so the order holds.
         let expansions = Array(results.prefix { $0 != nil }.map { $0! })
-        return (expansions, false, claims.withLock { $0.stop })
+        return (expansions, claims.withLock { $0.stop })
     }
 
     /// Passes over the states of `segment`: judges each (properties found violated in `findings`
     /// are not judged again) and, as `pass` says, expands it, keeping the successors `lookup` lets through.
-    /// Once one of `stops` is reached (polled every 16 states), it stops before the next state.
+    /// Once one of `stops` is reached (polled every 16 states), it stops before the next state; once
+    /// inserting a successor could reach the memory limit of `bounds`, before the next successor.
     @inlinable
     func expand<Seen: SeenStates, Batch: StateBatch>(
         _ segment: LevelSegment<Batch>, pass: LevelPass, seen: Seen, lookup: SuccessorLookup<Seen>, findings: [Finding],
-        stops: SearchStops = .none
+        stops: SearchStops, bounds: SearchBounds
     ) -> Expansion<Batch, Seen.Key>
     where Seen.State == System.State, Batch.State == System.State {
         var expansion = Expansion<Batch, Seen.Key>(findings: findings)
@@ -279,32 +325,36 @@ extension Checker {
                 if index < held.count { system.copy(successor, into: &held[index]) } else { held.append(successor) }
             }
             if pass == .expand {
-                for (index, key) in keys.enumerated() {
-                    switch lookup {
-                    case .insert:
-                        if let memoryLimit = options.memoryLimit, case let growth = seen.bytesOfGrowth(inserting: key),
-                            growth > 0, !seen.contains(key), (ResidentMemory.bytes() ?? 0) + growth >= memoryLimit
-                        {
-                            expansion.stop = .memory(memoryLimit)
-                        }
-                        guard expansion.stop == nil, seen.insert(key) else { continue }
-                    case .filter(let kept):
-                        guard !seen.contains(key), kept.insert(key) else { continue }
-                        expansion.keys.append(key)
-                    }
-                    expansion.parents.append(number)
-                    expansion.choices.append(UInt32(index))
-                    expansion.successors.append(held[index])
-                }
+                keep(held, keys: keys, of: number, seen: seen, lookup: lookup, bounds: bounds, into: &expansion)
             }
             if expansion.stop != nil { break }
-            if keys.isEmpty, !system.isFinished(state) {
-                for index in properties.indices where expansion.findings[index].violation == nil {
-                    if case .noDeadlock = properties[index].condition { expansion.findings[index].violation = .state(number) }
-                }
-            }
+            judgeDeadlock(state, number: number, successors: keys.count, into: &expansion.findings)
         }
         return expansion
+    }
+
+    /// Keeps in `expansion` the successors of the state numbered `number` that `lookup` lets
+    /// through, with where each came from (and its key, when it is yet to be inserted): `held` holds
+    /// them, and `keys` their keys, in the order of the state's successors. A lookup that inserts
+    /// stops the expansion instead at a successor whose insertion could reach the memory limit of `bounds`.
+    @inlinable @inline(__always)
+    func keep<Seen: SeenStates, Batch: StateBatch>(
+        _ held: [System.State], keys: [Seen.Key], of number: UInt32, seen: Seen, lookup: SuccessorLookup<Seen>,
+        bounds: SearchBounds, into expansion: inout Expansion<Batch, Seen.Key>
+    ) where Seen.State == System.State, Batch.State == System.State {
+        for (index, key) in keys.enumerated() {
+            switch lookup {
+            case .insert:
+                if let stop = bounds.memoryLimit(inserting: key, into: seen) { expansion.stop = stop }
+                guard expansion.stop == nil, seen.insert(key) else { continue }
+            case .filter(let kept):
+                guard !seen.contains(key), kept.insert(key) else { continue }
+                expansion.keys.append(key)
+            }
+            expansion.parents.append(number)
+            expansion.choices.append(UInt32(index))
+            expansion.successors.append(held[index])
+        }
     }
 }
 

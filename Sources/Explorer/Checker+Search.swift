@@ -18,118 +18,32 @@ extension Checker {
         @inlinable init() {}
     }
 
-    /// A depth-first search, over `seen`: a table of fingerprints or of whole states.
-    ///
-    /// Inlinable so that it is specialized for the caller's system: unspecialized, generic
-    /// metadata look-ups cost more than the search itself.
+    /// Inserts into `seen` each initial state not seen before, numbers it in `log` and hands it to
+    /// `keep` with its number; stops before the first the state limit of `bounds` keeps out, and
+    /// returns that limit. `seen` and `log` start empty.
     @inlinable
-    func depthFirstSearch<Seen: SeenStates, Pending: Frontier>(seen: Seen, frontier: Pending) -> SearchOutcome<System.State, System.Action>
-    where Seen.State == System.State, Pending.State == System.State {
-        var frontier = frontier
-        var log = DiscoveryLog()
-        let clock = ContinuousClock()
-        let start = clock.now
-        let stops = SearchStops(options: options, start: start)
-        var lastProgress = start
-        var statistics = SearchStatistics()
-        var limit: SearchLimit?
-
-        var findings = [Finding](repeating: Finding(), count: properties.count)
-        let (stateProperties, transitionProperties) = (stateProperties, transitionProperties)
-
-        func elapsed() -> Duration { clock.now - start }
-
-        search: do {
-            for (place, state) in initialStates.enumerated() {
-                let stateKey = seen.key(of: state)
-                if let maxStates = options.maxStates, seen.count >= maxStates, !seen.contains(stateKey) {
-                    limit = .maxStates(maxStates)
-                    break search
-                }
-                guard seen.insert(stateKey) else { continue }
-                let number = log.append(parent: nil, choice: place)
-                statistics.initialStates += 1
-                judge(state, number: number, properties: stateProperties, into: &findings)
-                frontier.append(state, number: number, depth: 0)
-            }
-
-            var expansions = 0
-            while let (state, stateNumber, depth) = frontier.popLast() {
-                expansions += 1
-                // A state may cost many solver calls: the clock is read every few states.
-                if expansions & 0xF == 0 {
-                    if let stop = stops.reached() {
-                        limit = stop
-                        break search
-                    }
-                    let now = clock.now
-                    if let memoryLimit = options.memoryLimit, expansions & 0xFFF == 0,
-                        let resident = ResidentMemory.bytes(), resident >= memoryLimit
-                    {
-                        limit = .memory(memoryLimit)
-                        break search
-                    }
-                    if let progress = options.progress, now - lastProgress >= options.progressInterval {
-                        lastProgress = now
-                        statistics.states = seen.count
-                        statistics.seconds = Double(elapsed())
-                        progress(statistics)
-                    }
-                }
-
-                // Successors are judged and stored as the system builds them: most were seen before,
-                // and are dropped without ever being kept.
-                var count = 0
-                var stopped = false
-                let expandable = options.maxDepth.map { depth < $0 } ?? true
-                system.forEachSuccessor(of: state) { action, successor in
-                    let index = count
-                    count += 1
-                    guard !stopped else { return }
-                    let successorKey = seen.key(of: successor)
-                    guard expandable else {
-                        // Only a successor never seen is a state the limit kept out.
-                        if !seen.contains(successorKey) { limit = .maxDepth(options.maxDepth!) }
-                        return
-                    }
-                    statistics.transitions += 1
-                    judge(
-                        state, action, successor, at: .transition(source: stateNumber, index: index),
-                        properties: transitionProperties, into: &findings)
-                    if let maxStates = options.maxStates, seen.count >= maxStates {
-                        if !seen.contains(successorKey) {
-                            limit = .maxStates(maxStates)
-                            stopped = true
-                        }
-                        return
-                    }
-                    if let memoryLimit = options.memoryLimit, case let growth = seen.bytesOfGrowth(inserting: successorKey),
-                        growth > 0, !seen.contains(successorKey), (ResidentMemory.bytes() ?? 0) + growth >= memoryLimit
-                    {
-                        limit = .memory(memoryLimit)
-                        stopped = true
-                        return
-                    }
-                    guard seen.insert(successorKey) else { return }
-                    let number = log.append(parent: stateNumber, choice: index)
-                    statistics.maxDepth = max(statistics.maxDepth, depth + 1)
-                    judge(successor, number: number, properties: stateProperties, into: &findings)
-                    frontier.append(successor, number: number, depth: depth + 1)
-                }
-                if stopped { break search }
-                if count == 0, !system.isFinished(state) {
-                    for index in properties.indices where findings[index].violation == nil {
-                        if case .noDeadlock = properties[index].condition {
-                            findings[index].violation = .state(stateNumber)
-                        }
-                    }
-                }
-            }
+    func seed<Seen: SeenStates>(
+        _ seen: Seen, log: inout DiscoveryLog, statistics: inout SearchStatistics, bounds: SearchBounds,
+        keep: (System.State, UInt32) -> Void
+    ) -> SearchLimit? where Seen.State == System.State {
+        for (place, state) in initialStates.enumerated() {
+            let key = seen.key(of: state)
+            if let stop = bounds.stateLimit(reachedAt: log.count), !seen.contains(key) { return stop }
+            guard seen.insert(key) else { continue }
+            statistics.initialStates += 1
+            keep(state, log.append(parent: nil, choice: place))
         }
+        return nil
+    }
 
-        statistics.states = seen.count
-        statistics.seconds = Double(elapsed())
-        return outcome(of: findings, log: log, statistics: statistics, limit: limit)
+    /// Judges the `noDeadlock` properties that `findings` has not yet found violated at `state`, the
+    /// state numbered `number`, in which `successors` steps are enabled.
+    @inlinable @inline(__always)
+    func judgeDeadlock(_ state: System.State, number: UInt32, successors: Int, into findings: inout [Finding]) {
+        guard system.isDeadlocked(state, successors: successors) else { return }
+        for index in properties.indices where findings[index].violation == nil {
+            if case .noDeadlock = properties[index].condition { findings[index].violation = .state(number) }
+        }
     }
 
     /// Judges the state properties at `indices` of `state`, the state numbered `number`, that

@@ -23,9 +23,6 @@ struct SearchStops: Sendable {
         self.cancellation = cancellation
     }
 
-    /// No stop: a pass that runs to its end.
-    @usableFromInline static let none = SearchStops(deadline: nil, timeout: nil, cancellation: nil)
-
     /// Why the search stops now, if it does: a cancellation first, so that an interrupted run reports
     /// itself as interrupted, then the deadline.
     @inlinable

@@ -30,7 +30,7 @@ extension Simulator {
         while true {
             successors.removeAll(keepingCapacity: true)
             system.successors(of: path.finalState, into: &successors)
-            let deadlocked = successors.isEmpty && !system.isFinished(path.finalState)
+            let deadlocked = system.isDeadlocked(path.finalState, successors: successors.count)
             if case .violated = judgement(of: property, atEndOf: path, deadlocked: deadlocked) { return path }
             guard index < actions.count, let next = successors.first(where: { $0.action == actions[index] }) else {
                 return nil

@@ -57,7 +57,7 @@ public struct Simulator<System: TransitionSystem> where System.Action: Equatable
                 let state = path.finalState
                 successors.removeAll(keepingCapacity: true)
                 system.successors(of: state, into: &successors)
-                let isDeadlock = successors.isEmpty && !system.isFinished(state)
+                let isDeadlock = system.isDeadlocked(state, successors: successors.count)
                 for index in properties.indices where outcome.verdicts[index].isOpen {
                     switch judgement(of: index, atEndOf: path, deadlocked: isDeadlock) {
                     case .holds: break

@@ -33,7 +33,7 @@ public struct StateGraph<System: TransitionSystem> {
         while next < states.count {
             successors.removeAll(keepingCapacity: true)
             system.successors(of: states[next], into: &successors)
-            if successors.isEmpty, !system.isFinished(states[next]) { deadlocks.append(next) }
+            if system.isDeadlocked(states[next], successors: successors.count) { deadlocks.append(next) }
             for successor in successors {
                 if numbers[successor.state] == nil, !add(successor.state, limit: limit) { return nil }
                 edges.append(Edge(from: next, action: successor.action, to: numbers[successor.state]!))
