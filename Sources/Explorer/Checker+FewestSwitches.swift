@@ -1,6 +1,6 @@
 extension Checker {
     /// The most (state, last actor) pairs `fewestSwitches(in:actor:limit:)` visits by default.
-    public static var fewestSwitchesLimit: Int { 200_000 }
+    package static var fewestSwitchesLimit: Int { 200_000 }
 
     /// `outcome` with the path of every discovery replaced by the one, among the paths as short, whose
     /// steps switch between actors (as `actor` names them) least: a counterexample a reader follows
@@ -10,7 +10,7 @@ extension Checker {
     /// Each discovery costs a layered search as deep as its path; beyond `limit` (state, last actor)
     /// pairs, once `deadline` has passed, or once the search is cancelled, it is abandoned and the path kept.
     @inlinable
-    public func fewestSwitches(
+    package func fewestSwitches(
         in outcome: SearchOutcome<System.State, System.Action>, actor: (System.Action) -> String,
         limit: Int = fewestSwitchesLimit, deadline: ContinuousClock.Instant? = nil
     ) -> SearchOutcome<System.State, System.Action> {
@@ -25,14 +25,8 @@ extension Checker {
             return fewestSwitches(to: path, property: index, actor: actor, limit: limit, stops: stops, initialStates: initial)
         }
         for index in outcome.verdicts.indices {
-            switch outcome.verdicts[index].verdict {
-            case .violated(let path):
-                outcome.verdicts[index].verdict = .violated(shortest(path, index))
-            case .witnessed(let path):
-                outcome.verdicts[index].verdict = .witnessed(shortest(path, index))
-            case .holds, .neverWitnessed, .unknown:
-                break
-            }
+            guard let path = outcome.verdicts[index].verdict.path else { continue }
+            outcome.verdicts[index].verdict.path = shortest(path, index)
         }
         return outcome
     }
@@ -131,7 +125,7 @@ extension Checker {
                     let name = actor(successor.action)
                     let switches = node.switches + (node.actor.map { $0 == name ? 0 : 1 } ?? 0)
                     guard switches < bound else { continue }
-                    if isLast, case .alwaysOnTransition(let judge) = condition {
+                    if isLast, case .onEveryTransition(let judge) = condition {
                         if switches < (best?.switches ?? .max),
                             Self.isDiscovery(judge(node.state, successor.action, successor.state), lookingForExample: false)
                         {
@@ -178,7 +172,7 @@ extension Checker {
                     successors.removeAll(keepingCapacity: true)
                     system.successors(of: node.state, into: &successors)
                     discovered = system.isDeadlocked(node.state, successors: successors.count)
-                case .alwaysOnTransition: discovered = false
+                case .onEveryTransition: discovered = false
                 }
                 judged[node.state] = discovered
             }

@@ -64,7 +64,7 @@ extension Checker {
                 case .violated: break
                 case .unknown(let reason): findings[index].unknownReason = findings[index].unknownReason ?? reason
                 }
-            case .alwaysOnTransition, .noDeadlock:
+            case .onEveryTransition, .noDeadlock:
                 break
             }
         }
@@ -78,7 +78,7 @@ extension Checker {
         properties indices: [Int], into findings: inout [Finding]
     ) {
         for index in indices where findings[index].violation == nil {
-            guard case .alwaysOnTransition(let judge) = properties[index].condition else { continue }
+            guard case .onEveryTransition(let judge) = properties[index].condition else { continue }
             record(judge(state, action, successor), at: violation, in: &findings[index])
         }
     }
@@ -87,7 +87,7 @@ extension Checker {
     /// judged elsewhere are not copied out on every transition.
     @inlinable
     var transitionProperties: [Int] {
-        properties.indices.filter { if case .alwaysOnTransition = properties[$0].condition { true } else { false } }
+        properties.indices.filter { if case .onEveryTransition = properties[$0].condition { true } else { false } }
     }
 
     /// The indices of the properties judged at states, `always` and `sometimes` ones.
@@ -96,7 +96,7 @@ extension Checker {
         properties.indices.filter {
             switch properties[$0].condition {
             case .always, .sometimes: true
-            case .alwaysOnTransition, .noDeadlock: false
+            case .onEveryTransition, .noDeadlock: false
             }
         }
     }
@@ -120,7 +120,7 @@ extension Checker {
         let verdicts = properties.indices.map { index in
             let finding = findings[index]
             let looksForExample = properties[index].looksForExample
-            let verdict: PropertyVerdict<System.State, System.Action>
+            let verdict: PropertyOutcome<System.State, System.Action>
             if let violation = finding.violation {
                 let path = path(to: violation, log: log, initialStates: initialStates)
                 verdict = looksForExample ? .witnessed(path) : .violated(path)
@@ -173,7 +173,7 @@ extension Checker {
 extension Double {
     /// The duration in seconds.
     @inlinable
-    public init(_ duration: Duration) {
+    package init(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
         self = Double(seconds) + Double(attoseconds) * 1e-18
     }

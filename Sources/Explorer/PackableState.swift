@@ -1,6 +1,7 @@
 /// A state that packs into a few bytes: the search keeps the states it has yet to expand packed,
 /// one after another, instead of as values with storage of their own.
-public protocol PackableState {
+@usableFromInline
+package protocol PackableState {
     /// Appends the state's bytes to `bytes`.
     func pack(into bytes: inout ContiguousArray<UInt8>)
     /// The state `pack(into:)` wrote as `bytes`.
@@ -13,5 +14,5 @@ public protocol PackableState {
 extension PackableState {
     /// Makes this state `init(unpacking:)`'s.
     @inlinable
-    public mutating func unpack(_ bytes: UnsafeRawBufferPointer) { self = Self(unpacking: bytes) }
+    package mutating func unpack(_ bytes: UnsafeRawBufferPointer) { self = Self(unpacking: bytes) }
 }

@@ -1,26 +1,26 @@
 /// A run of a system: an initial state and the steps taken from it, each
 /// with the state it led to.
-public struct Path<State, Action> {
+package struct Path<State, Action> {
     /// The state the run starts in.
-    public var initialState: State
+    package var initialState: State
     /// The steps of the run, in order.
-    public var steps: [(action: Action, state: State)]
+    package var steps: [(action: Action, state: State)]
 
     /// Creates a path.
-    public init(initialState: State, steps: [(action: Action, state: State)] = []) {
+    package init(initialState: State, steps: [(action: Action, state: State)] = []) {
         self.initialState = initialState
         self.steps = steps
     }
 
     /// The state the run ends in.
-    public var finalState: State { steps.last?.state ?? initialState }
+    package var finalState: State { steps.last?.state ?? initialState }
 
     /// The actions of the run, in order.
-    public var actions: [Action] { steps.map(\.action) }
+    package var actions: [Action] { steps.map(\.action) }
 
     /// How often consecutive steps are taken by different actors: the context switches a reader follows.
     @inlinable
-    public func contextSwitches(actor: (Action) -> String) -> Int {
+    package func contextSwitches(actor: (Action) -> String) -> Int {
         zip(steps, steps.dropFirst()).filter { actor($0.action) != actor($1.action) }.count
     }
 }

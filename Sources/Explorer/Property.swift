@@ -1,12 +1,12 @@
 /// A named property the checker decides over every reachable state or
 /// transition of a system.
-public struct Property<System: TransitionSystem> {
+package struct Property<System: TransitionSystem> {
     /// Where a property is judged.
-    public enum Condition {
+    package enum Condition {
         /// Judged at every reachable state.
         case always((System.State) -> Judgement)
         /// Judged at every transition: the source state, the step and the state it leads to.
-        case alwaysOnTransition((System.State, System.Action, System.State) -> Judgement)
+        case onEveryTransition((System.State, System.Action, System.State) -> Judgement)
         /// Looked for at every reachable state: the property holds once some state satisfies the judgement
         /// (the judgement says `.holds` there), and is violated if none does.
         case sometimes((System.State) -> Judgement)
@@ -15,40 +15,40 @@ public struct Property<System: TransitionSystem> {
     }
 
     /// The property's name, as reports show it.
-    public var name: String
+    package var name: String
     /// Where and how the property is judged.
-    public var condition: Condition
+    package var condition: Condition
 
     /// Creates a property.
-    public init(name: String, condition: Condition) {
+    package init(name: String, condition: Condition) {
         self.name = name
         self.condition = condition
     }
 
     /// A property judged at every reachable state.
-    public static func always(_ name: String, _ judge: @escaping (System.State) -> Judgement) -> Self {
+    package static func always(_ name: String, _ judge: @escaping (System.State) -> Judgement) -> Self {
         Self(name: name, condition: .always(judge))
     }
 
     /// A property judged at every transition.
-    public static func alwaysOnTransition(
+    package static func onEveryTransition(
         _ name: String, _ judge: @escaping (System.State, System.Action, System.State) -> Judgement
     ) -> Self {
-        Self(name: name, condition: .alwaysOnTransition(judge))
+        Self(name: name, condition: .onEveryTransition(judge))
     }
 
     /// A property that some reachable state satisfies: the search keeps a shortest path to the first one.
-    public static func sometimes(_ name: String, _ judge: @escaping (System.State) -> Judgement) -> Self {
+    package static func sometimes(_ name: String, _ judge: @escaping (System.State) -> Judgement) -> Self {
         Self(name: name, condition: .sometimes(judge))
     }
 
     /// Whether the property looks for an example rather than a counterexample.
-    public var looksForExample: Bool {
+    package var looksForExample: Bool {
         if case .sometimes = condition { true } else { false }
     }
 
     /// The property that no reachable state is stuck.
-    public static func noDeadlock(_ name: String) -> Self {
+    package static func noDeadlock(_ name: String) -> Self {
         Self(name: name, condition: .noDeadlock)
     }
 }

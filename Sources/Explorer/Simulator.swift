@@ -4,21 +4,21 @@
 /// moved together, every candidate replayed to check that it is enabled and still violates.
 ///
 /// A walk that finds nothing proves nothing: a property no walk violates is `notViolated`, never holds.
-public struct Simulator<System: TransitionSystem> where System.Action: Equatable {
+package struct Simulator<System: TransitionSystem> where System.Action: Equatable {
     /// The system walked.
-    public let system: System
+    package let system: System
     /// The properties judged along every walk.
-    public let properties: [Property<System>]
+    package let properties: [Property<System>]
     /// How to walk.
-    public let options: SimulationOptions
+    package let options: SimulationOptions
     /// The actor that takes a step: consecutive steps of one actor are not a context switch.
-    public let actor: (System.Action) -> String
+    package let actor: (System.Action) -> String
     /// The activity a step belongs to, which shrinking may drop as a whole: an actor's, or one
     /// that several actors serve in turn (a request and the steps that answer it).
-    public let activity: (System.Action) -> String
+    package let activity: (System.Action) -> String
 
     /// Creates a simulator; by default a step's activity is its actor's.
-    public init(
+    package init(
         system: System, properties: [Property<System>], options: SimulationOptions,
         actor: @escaping (System.Action) -> String, activity: ((System.Action) -> String)? = nil
     ) {
@@ -30,12 +30,12 @@ public struct Simulator<System: TransitionSystem> where System.Action: Equatable
     }
 
     /// Walks the system and shrinks the first violation of every property.
-    public func run() -> SimulationOutcome<System.State, System.Action> {
+    package func run() -> SimulationOutcome<System.State, System.Action> {
         let clock = ContinuousClock()
         let start = clock.now
         var generator = SeededGenerator(seed: options.seed)
         var outcome = SimulationOutcome<System.State, System.Action>(
-            verdicts: Array(repeating: .notViolated, count: properties.count))
+            verdicts: properties.map { PropertyOutcome($0.looksForExample ? .notWitnessed : .notViolated) })
         let initialStates = system.initialStates()
         guard !initialStates.isEmpty else { return outcome }
         var successors: [(action: System.Action, state: System.State)] = []
@@ -85,7 +85,7 @@ public struct Simulator<System: TransitionSystem> where System.Action: Equatable
         switch properties[index].condition {
         case .always(let judge):
             return judge(state)
-        case .alwaysOnTransition(let judge):
+        case .onEveryTransition(let judge):
             guard let last = path.steps.last else { return .holds }
             let source = path.steps.count > 1 ? path.steps[path.steps.count - 2].state : path.initialState
             return judge(source, last.action, last.state)
@@ -114,9 +114,10 @@ public struct Simulator<System: TransitionSystem> where System.Action: Equatable
 
     private func found(
         _ path: Path<System.State, System.Action>, property: Int, walk: Int
-    ) -> SimulationVerdict<System.State, System.Action> {
+    ) -> PropertyOutcome<System.State, System.Action> {
         let shrunk = shrink(path, property: property)
-        return properties[property].looksForExample
-            ? .witnessed(found: path, shrunk: shrunk, walk: walk) : .violated(found: path, shrunk: shrunk, walk: walk)
+        var outcome = properties[property].looksForExample ? PropertyOutcome.witnessed(shrunk) : .violated(shrunk)
+        outcome.walk = (walk, path)
+        return outcome
     }
 }

@@ -5,18 +5,19 @@
 /// states themselves, so they must not depend on the process. The mixing is
 /// wyhash's: one 64×64→128-bit multiply per 64 bits of input, folded, with a
 /// splitmix64 finalizer so that every input bit reaches every output bit.
-public struct StableHasher {
+@usableFromInline
+package struct StableHasher {
     @usableFromInline var state: UInt64
 
     /// Creates a hasher with a fixed seed.
     @inlinable
-    public init() {
+    package init() {
         state = 0x243F_6A88_85A3_08D3
     }
 
     /// Mixes a 64-bit value into the hash.
     @inlinable
-    public mutating func combine(_ value: UInt64) {
+    package mutating func combine(_ value: UInt64) {
         let product = (state ^ 0xA076_1D64_78BD_642F).multipliedFullWidth(by: value ^ 0xE703_7ED1_A0B4_28DB)
         state = product.high ^ product.low
     }
@@ -24,7 +25,7 @@ public struct StableHasher {
     /// Mixes two 64-bit values into the hash with one multiply: twice the throughput of two
     /// `combine(_:)` calls, for long inputs such as states.
     @inlinable
-    public mutating func combine(_ first: UInt64, _ second: UInt64) {
+    package mutating func combine(_ first: UInt64, _ second: UInt64) {
         let product = (first ^ state ^ 0xA076_1D64_78BD_642F).multipliedFullWidth(by: second ^ 0xE703_7ED1_A0B4_28DB)
         state = product.high ^ product.low
     }
@@ -34,7 +35,7 @@ public struct StableHasher {
     /// the one before. The tail that does not fill sixteen bytes is padded with zeros, so inputs of
     /// different lengths should have their length combined too.
     @inlinable
-    public mutating func combine(interleaving bytes: UnsafeRawBufferPointer) {
+    package mutating func combine(interleaving bytes: UnsafeRawBufferPointer) {
         @inline(__always)
         func word(_ offset: Int) -> UInt64 { bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
         var lanes = (self, self, self, self)
@@ -83,19 +84,19 @@ public struct StableHasher {
 
     /// Mixes a 32-bit value into the hash.
     @inlinable
-    public mutating func combine(_ value: UInt32) {
+    package mutating func combine(_ value: UInt32) {
         combine(UInt64(value))
     }
 
     /// Mixes an integer into the hash.
     @inlinable
-    public mutating func combine(_ value: Int) {
+    package mutating func combine(_ value: Int) {
         combine(UInt64(bitPattern: Int64(value)))
     }
 
     /// The hash of everything combined so far.
     @inlinable
-    public func finalize() -> Fingerprint {
+    package func finalize() -> Fingerprint {
         var z = state ^ 0xB7E1_5162_8AED_2A6A
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -104,7 +105,8 @@ public struct StableHasher {
 }
 
 /// A value that can feed a `StableHasher`.
-public protocol StableHashable {
+@usableFromInline
+package protocol StableHashable {
     /// Feeds every part that equality compares into `hasher`.
     func stableHash(into hasher: inout StableHasher)
 }
@@ -112,7 +114,7 @@ public protocol StableHashable {
 extension StableHashable {
     /// The value's fingerprint: its stable 64-bit hash.
     @inlinable
-    public var fingerprint: Fingerprint {
+    package var fingerprint: Fingerprint {
         var hasher = StableHasher()
         stableHash(into: &hasher)
         return hasher.finalize()

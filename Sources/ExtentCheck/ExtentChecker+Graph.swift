@@ -27,13 +27,8 @@ extension ExtentChecker {
         }
         var marked = Set<Int>()
         for (name, verdict) in outcome.verdicts {
-            let path: Path<ExtentState, ExtentAction>
-            let isExample: Bool
-            switch verdict {
-            case .violated(let found): (path, isExample) = (found, false)
-            case .witnessed(let found): (path, isExample) = (found, true)
-            case .holds, .neverWitnessed, .unknown: continue
-            }
+            guard let path = verdict.path else { continue }
+            let isExample = verdict.verdict == .witnessed
             guard let numbers = graph.numbers(along: path) else { continue }
             if isExample {
                 nodes[numbers[numbers.count - 1]].examples.append(name)

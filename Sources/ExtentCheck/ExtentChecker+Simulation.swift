@@ -29,24 +29,16 @@ extension ExtentChecker {
             system: model, properties: model.properties(for: properties), options: walks, actor: model.actor(of:),
             activity: model.activity(of:)
         ).run()
-        let results = try zip(properties, outcome.verdicts).map { property, verdict in
+        let results = try zip(properties, outcome.verdicts).map { property, found in
             var result = PropertyResult(
-                property: property.name, kind: property.kind,
-                verdict: property.kind == .sometimes ? .notWitnessed : .notViolated,
-                expected: scenario.expectation(of: property, under: policy.name))
-            switch verdict {
-            case .notViolated:
-                break
-            case .violated(let found, let shrunk, let walk), .witnessed(let found, let shrunk, let walk):
-                result.verdict = property.kind == .sometimes ? .witnessed : .violated
-                result.walk = walk
+                property: property.name, kind: property.kind, verdict: found.verdict,
+                expected: scenario.expectation(of: property, under: policy.name), reason: found.reason)
+            if let walk = found.walk, let shrunk = found.path {
+                result.walk = walk.number
                 if options.computesTraces {
-                    result.walked = try model.trace(of: found, for: property)
+                    result.walked = try model.trace(of: walk.path, for: property)
                     result.trace = try model.trace(of: shrunk, for: property)
                 }
-            case .unknown(let reason):
-                result.verdict = .unknown
-                result.reason = reason
             }
             return result
         }

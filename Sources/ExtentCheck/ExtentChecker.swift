@@ -108,28 +108,20 @@ public struct ExtentChecker: Sendable {
         }
 
         let results = try zip(properties, outcome.verdicts).map { property, named in
+            let found = named.verdict
             var result = PropertyResult(
-                property: property.name, kind: property.kind, verdict: .holds,
-                expected: scenario.expectation(of: property, under: policy.name))
-            switch named.verdict {
-            case .holds:
-                break
-            case .witnessed where undecided, .violated where undecided:
-                result.verdict = .unknown
-                result.reason = "Z3 could not decide whether some complete's outcome is possible, and this "
-                    + "discovery may depend on one that is not"
-            case .witnessed(let path):
-                result.verdict = .witnessed
-                if options.computesTraces { result.trace = try model.trace(of: model.unreducedPath(path), for: property) }
-            case .violated(let path):
-                result.verdict = .violated
-                if options.computesTraces { result.trace = try model.trace(of: model.unreducedPath(path), for: property) }
-            case .neverWitnessed:
-                result.verdict = .violated
+                property: property.name, kind: property.kind, verdict: found.verdict,
+                expected: scenario.expectation(of: property, under: policy.name), reason: found.reason)
+            if let path = found.path {
+                if undecided {
+                    result.verdict = .unknown
+                    result.reason = "Z3 could not decide whether some complete's outcome is possible, and this "
+                        + "discovery may depend on one that is not"
+                } else if options.computesTraces {
+                    result.trace = try model.trace(of: model.unreducedPath(path), for: property)
+                }
+            } else if found.verdict == .violated {
                 result.reason = "no reachable state is an example: \(property.meaning)"
-            case .unknown(let reason):
-                result.verdict = .unknown
-                result.reason = reason
             }
             return result
         }

@@ -23,13 +23,13 @@ import Testing
     static func expectInterrupted(_ outcome: SearchOutcome<Grid.Cell, Grid.Move>) {
         #expect(outcome.limit == .interrupted)
         #expect(outcome.statistics.states > 100 && outcome.statistics.states < 400 * 400, "\(outcome.statistics.states) states")
-        guard case .violated(let path) = outcome.verdict(named: "avoids (0,5)") else {
+        guard let path = outcome.verdict(named: "avoids (0,5)")?.violation else {
             Issue.record("a violation found before the interruption is kept: \(String(describing: outcome.verdict(named: "avoids (0,5)")))")
             return
         }
         #expect(path.finalState == Grid.Cell(x: 0, y: 5))
         for name in ["anywhere", "cancels far out"] {
-            guard case .unknown(let reason) = outcome.verdict(named: name) else {
+            guard let reason = outcome.verdict(named: name)?.reason else {
                 Issue.record("\(name): an interrupted search never says holds: \(String(describing: outcome.verdict(named: name)))")
                 continue
             }
@@ -67,7 +67,7 @@ import Testing
         ).run()
         #expect(flagged.limit == nil)
         #expect(flagged.statistics.states == plain.statistics.states)
-        guard case .holds = flagged.verdict(named: "anywhere") else {
+        guard flagged.verdict(named: "anywhere")?.verdict == .holds else {
             Issue.record("\(String(describing: flagged.verdict(named: "anywhere")))")
             return
         }

@@ -18,7 +18,7 @@ import Testing
     @Test func breadthFirstFindsAShortestCounterexample() throws {
         let property = Property<Grid>.always("x+y<3") { $0.x + $0.y < 3 ? .holds : .violated }
         let outcome = Checker(system: grid, properties: [property]).run()
-        guard case .violated(let path) = outcome.verdict(named: "x+y<3") else {
+        guard let path = outcome.verdict(named: "x+y<3")?.violation else {
             Issue.record("expected a violation")
             return
         }
@@ -36,8 +36,8 @@ import Testing
         let property = Property<Grid>.always("not-top") { $0.y < 2 ? .holds : .violated }
         let breadth = Checker(system: grid, properties: [property]).run()
         let depth = Checker(system: grid, properties: [property], options: SearchOptions(strategy: .depthFirst)).run()
-        guard case .violated(let shortest) = breadth.verdict(named: "not-top"),
-            case .violated(let found) = depth.verdict(named: "not-top")
+        guard let shortest = breadth.verdict(named: "not-top")?.violation,
+            let found = depth.verdict(named: "not-top")?.violation
         else {
             Issue.record("both searches should find the violation")
             return
@@ -51,18 +51,18 @@ import Testing
     @Test func holdsOnlyWhenNothingViolatesIt() {
         let property = Property<Grid>.always("inside") { $0.x < 4 && $0.y < 3 ? .holds : .violated }
         let outcome = Checker(system: grid, properties: [property]).run()
-        guard case .holds = outcome.verdict(named: "inside") else {
+        guard outcome.verdict(named: "inside")?.verdict == .holds else {
             Issue.record("expected holds")
             return
         }
     }
 
     @Test func transitionPropertiesSeeTheStep() {
-        let property = Property<Grid>.alwaysOnTransition("no-up-from-column-2") { from, move, _ in
+        let property = Property<Grid>.onEveryTransition("no-up-from-column-2") { from, move, _ in
             from.x == 2 && move == .up ? .violated : .holds
         }
         let outcome = Checker(system: grid, properties: [property]).run()
-        guard case .violated(let path) = outcome.verdict(named: "no-up-from-column-2") else {
+        guard let path = outcome.verdict(named: "no-up-from-column-2")?.violation else {
             Issue.record("expected a violation")
             return
         }
@@ -73,14 +73,14 @@ import Testing
         // A wall above and to the right of (1,0) leaves no move from there.
         let boxed = Grid(width: 3, height: 2, walls: [Grid.Cell(x: 2, y: 0), Grid.Cell(x: 1, y: 1)])
         let outcome = Checker(system: boxed, properties: [.noDeadlock("no-deadlock")]).run()
-        guard case .violated(let path) = outcome.verdict(named: "no-deadlock") else {
+        guard let path = outcome.verdict(named: "no-deadlock")?.violation else {
             Issue.record("expected a deadlock")
             return
         }
         #expect(path.finalState == Grid.Cell(x: 1, y: 0))
 
         let open = Checker(system: grid, properties: [.noDeadlock("no-deadlock")]).run()
-        guard case .holds = open.verdict(named: "no-deadlock") else {
+        guard open.verdict(named: "no-deadlock")?.verdict == .holds else {
             Issue.record("the finished corner is not a deadlock")
             return
         }
@@ -89,7 +89,7 @@ import Testing
     @Test func unknownJudgementsNeverBecomeHolds() {
         let property = Property<Grid>.always("undecided") { $0.x == 1 ? .unknown(reason: "solver gave up") : .holds }
         let outcome = Checker(system: grid, properties: [property]).run()
-        guard case .unknown(let reason) = outcome.verdict(named: "undecided") else {
+        guard let reason = outcome.verdict(named: "undecided")?.reason else {
             Issue.record("expected unknown")
             return
         }
@@ -105,7 +105,7 @@ import Testing
         let property = Property<Grid>.always("anything") { _ in .holds }
         let outcome = Checker(system: grid, properties: [property], options: options).run()
         #expect(!outcome.isExhaustive)
-        guard case .unknown(let reason) = outcome.verdict(named: "anything") else {
+        guard let reason = outcome.verdict(named: "anything")?.reason else {
             Issue.record("a limited search must not report holds")
             return
         }
@@ -117,7 +117,7 @@ import Testing
     @Test func aViolationFoundWithinALimitStaysViolated() {
         let property = Property<Grid>.always("x<1") { $0.x < 1 ? .holds : .violated }
         let outcome = Checker(system: grid, properties: [property], options: SearchOptions(maxStates: 4)).run()
-        guard case .violated = outcome.verdict(named: "x<1") else {
+        guard outcome.verdict(named: "x<1")?.verdict == .violated else {
             Issue.record("expected the violation found before the limit")
             return
         }

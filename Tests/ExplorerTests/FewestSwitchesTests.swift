@@ -28,8 +28,8 @@ struct Counters: TransitionSystem {
 @Suite struct FewestSwitchesTests {
     let notBoth = Property<Counters>.always("not-both-2") { $0.a == 2 && $0.b == 2 ? .violated : .holds }
 
-    private func path(_ verdict: PropertyVerdict<Counters.Counts, String>?) -> Path<Counters.Counts, String>? {
-        if case .violated(let path) = verdict { path } else if case .witnessed(let path) = verdict { path } else { nil }
+    private func path(_ verdict: PropertyOutcome<Counters.Counts, String>?) -> Path<Counters.Counts, String>? {
+        verdict?.path
     }
 
     @Test func aPlainSearchKeepsTheFirstShortestPath() throws {
@@ -56,7 +56,7 @@ struct Counters: TransitionSystem {
     }
 
     @Test func transitionAndExampleDiscoveriesSwitchLeastToo() throws {
-        let intoBoth = Property<Counters>.alwaysOnTransition("no-step-into-2-2") { _, _, after in
+        let intoBoth = Property<Counters>.onEveryTransition("no-step-into-2-2") { _, _, after in
             after.a == 2 && after.b == 2 ? .violated : .holds
         }
         let reaches = Property<Counters>.sometimes("reaches-2-2") { $0.a == 2 && $0.b == 2 ? .holds : .violated }

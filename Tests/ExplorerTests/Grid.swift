@@ -31,3 +31,8 @@ struct Grid: TransitionSystem {
 
     func isFinished(_ cell: Cell) -> Bool { cell.x == width - 1 && cell.y == height - 1 }
 }
+
+extension PropertyOutcome {
+    /// The path to the violation, if the property is violated at a reachable state.
+    var violation: Path<State, Action>? { verdict == .violated ? path : nil }
+}

@@ -12,7 +12,7 @@ import Testing
     var properties: [Property<Grid>] {
         [
             .always("x+y<45") { $0.x + $0.y < 45 ? .holds : .violated },
-            .alwaysOnTransition("no-up-at-x=17") { _, move, next in move == .up && next.x == 17 ? .violated : .holds },
+            .onEveryTransition("no-up-at-x=17") { _, move, next in move == .up && next.x == 17 ? .violated : .holds },
             .sometimes("reaches-x=30") { $0.x == 30 ? .holds : .violated },
             .noDeadlock("no-dead-end"),
             .always("never-judged-violated") { $0.y < 100 ? .holds : .violated },
@@ -24,13 +24,8 @@ import Testing
         var statistics = outcome.statistics
         statistics.seconds = 0
         let verdicts = outcome.verdicts.map { name, verdict in
-            switch verdict {
-            case .holds: "\(name): holds"
-            case .neverWitnessed: "\(name): never witnessed"
-            case .unknown(let reason): "\(name): unknown, \(reason)"
-            case .violated(let path), .witnessed(let path):
-                "\(name): \(path.initialState) \(path.steps.map { "\($0.action) \($0.state)" })"
-            }
+            guard let path = verdict.path else { return "\(name): \(verdict.verdict), \(verdict.reason ?? "")" }
+            return "\(name): \(verdict.verdict) \(path.initialState) \(path.steps.map { "\($0.action) \($0.state)" })"
         }
         return "\(statistics) \(String(describing: outcome.limit)) \(verdicts)"
     }
@@ -40,7 +35,7 @@ import Testing
         let one = Checker(system: grid, properties: properties, options: SearchOptions(maxStates: maxStates, maxDepth: maxDepth)).run()
         // Every property is decided somewhere, so the comparison covers every kind of finding.
         if maxStates == nil, maxDepth == nil {
-            #expect(one.verdicts.map(\.verdict).filter { if case .holds = $0 { false } else { true } }.count == 4)
+            #expect(one.verdicts.map(\.verdict).filter { $0.verdict != .holds }.count == 4)
         }
         for segmentSize in [1, 7, 2048] {
             for helpers in [1, 3] {

@@ -40,11 +40,8 @@ import Testing
     static func figures(_ outcome: SearchOutcome<Grid.Cell, Grid.Move>) -> String {
         let statistics = outcome.statistics
         let verdicts = outcome.verdicts.map { name, verdict in
-            switch verdict {
-            case .violated(let path), .witnessed(let path): "\(name) at \(path.finalState) after \(path.steps.count)"
-            case .unknown: "\(name) unknown"
-            case .holds, .neverWitnessed: "\(name) holds"
-            }
+            guard let path = verdict.path else { return "\(name) \(verdict.verdict)" }
+            return "\(name) at \(path.finalState) after \(path.steps.count)"
         }
         return "\(statistics.initialStates)/\(statistics.states) states, \(statistics.transitions) transitions, depth "
             + "\(statistics.maxDepth), \(outcome.limit.map(String.init(describing:)) ?? "no limit"); \(verdicts.joined(separator: ", "))"

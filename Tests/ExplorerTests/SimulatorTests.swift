@@ -19,7 +19,9 @@ import Testing
     @Test("a walk finds the violation; the shrunk path replays to it and is no longer", arguments: SimulationOptions.Bias.allCases)
     func findsAndShrinks(bias: SimulationOptions.Bias) throws {
         let outcome = Self.simulate(bias: bias)
-        guard case .violated(let found, let shrunk, let walk) = outcome.verdicts[0] else {
+        guard outcome.verdicts[0].verdict == .violated, let shrunk = outcome.verdicts[0].path,
+            let (walk, found) = outcome.verdicts[0].walk
+        else {
             Issue.record("expected a violation, got \(outcome.verdicts[0])")
             return
         }
@@ -45,7 +47,7 @@ import Testing
     @Test("the same seed walks the same way; another seed differently")
     func seedsReproduce() {
         func summary(_ outcome: SimulationOutcome<Grid.Cell, Grid.Move>) -> String {
-            guard case .violated(let found, _, let walk) = outcome.verdicts[0] else { return "none" }
+            guard outcome.verdicts[0].verdict == .violated, let (walk, found) = outcome.verdicts[0].walk else { return "none" }
             return "\(walk) \(found.actions) \(outcome.steps)"
         }
         #expect(summary(Self.simulate(seed: 9)) == summary(Self.simulate(seed: 9)))
@@ -62,11 +64,17 @@ import Testing
                 .noDeadlock("no deadlock"),
                 .sometimes("reaches (1,1)") { $0 == Grid.Cell(x: 1, y: 1) ? .holds : .violated },
             ], walks: 50)
-        guard case .notViolated = outcome.verdicts[0] else { Issue.record("\(outcome.verdicts[0])"); return }
-        guard case .violated(_, let deadlock, _) = outcome.verdicts[1] else { Issue.record("\(outcome.verdicts[1])"); return }
+        guard outcome.verdicts[0].verdict == .notViolated else { Issue.record("\(outcome.verdicts[0])"); return }
+        guard outcome.verdicts[1].verdict == .violated, let deadlock = outcome.verdicts[1].path else {
+            Issue.record("\(outcome.verdicts[1])")
+            return
+        }
         let stuck: Set = [Grid.Cell(x: 2, y: 0), Grid.Cell(x: 1, y: 1), Grid.Cell(x: 0, y: 2)]
         #expect(stuck.contains(deadlock.finalState) && deadlock.steps.count == 2, "\(deadlock.actions)")
-        guard case .witnessed(_, let example, _) = outcome.verdicts[2] else { Issue.record("\(outcome.verdicts[2])"); return }
+        guard outcome.verdicts[2].verdict == .witnessed, let example = outcome.verdicts[2].path else {
+            Issue.record("\(outcome.verdicts[2])")
+            return
+        }
         #expect(example.steps.count == 2)
         #expect(outcome.walks == 50)
     }

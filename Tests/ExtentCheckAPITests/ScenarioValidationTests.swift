@@ -118,7 +118,7 @@ struct ScenarioValidationTests {
         let report = try ExtentChecker().check(scenario).policies[0]
         #expect(outcome.statistics.states == report.search.states)
         for (result, (name, verdict)) in zip(report.results, outcome.verdicts) {
-            let violated = if case .violated = verdict { true } else { false }
+            let violated = verdict.verdict == .violated
             #expect(result.property == name)
             #expect((result.verdict == .violated) == violated, "\(name)")
         }

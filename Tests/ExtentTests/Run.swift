@@ -27,9 +27,9 @@ struct Run {
     var verdicts: [String: String] {
         Dictionary(
             uniqueKeysWithValues: outcome.verdicts.map { name, verdict in
-                switch verdict {
-                case .holds, .witnessed: (name, "holds")
-                case .violated, .neverWitnessed: (name, "violated")
+                switch verdict.verdict {
+                case .holds, .witnessed, .notViolated: (name, "holds")
+                case .violated, .notWitnessed: (name, "violated")
                 case .unknown: (name, "unknown")
                 }
             })
@@ -37,7 +37,8 @@ struct Run {
 
     /// The counterexample path of a violated invariant.
     func path(violating invariant: ExtentProperty) -> Path<ExtentState, ExtentAction>? {
-        if case .violated(let path) = outcome.verdict(named: invariant.name) { path } else { nil }
+        let found = outcome.verdict(named: invariant.name)
+        return found?.verdict == .violated ? found?.path : nil
     }
 }
 

@@ -1,4 +1,4 @@
-public import Explorer
+package import Explorer
 
 /// One state of an extent model: user buffers, page cache, bios in flight,
 /// the stored file, and every actor's progress, as a flat array of slots.

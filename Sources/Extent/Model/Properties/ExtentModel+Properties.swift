@@ -1,4 +1,4 @@
-public import Explorer
+package import Explorer
 
 extension ExtentModel {
     /// The explorer's properties for `properties`: the model's oracle decides comparisons of symbolic
@@ -29,7 +29,7 @@ extension ExtentModel {
                 }
             case (_, .transition(let kinds, let judge)):
                 // Most steps are of no kind the property judges: tell them apart before building any view.
-                return .alwaysOnTransition(property.name) { before, action, _ in
+                return .onEveryTransition(property.name) { before, action, _ in
                     kinds.admits(action, in: self) ? judgeStep(before, action, with: judge, decider: decider) : .holds
                 }
             case (_, .noDeadlock):

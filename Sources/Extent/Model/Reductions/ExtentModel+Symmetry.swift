@@ -1,4 +1,4 @@
-public import Explorer
+package import Explorer
 
 extension ExtentModel {
     /// Makes `state` the one state the search keeps for it: its variables renamed in order of first

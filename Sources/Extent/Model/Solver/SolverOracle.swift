@@ -1,4 +1,4 @@
-public import Explorer
+package import Explorer
 internal import Z3Kit
 
 /// Decides with Z3 whether a condition on the words of a symbolic state can
