@@ -69,21 +69,7 @@ public struct Fuzzer: Sendable {
             policy: policy.name, invariants: invariants.map(\.name), bounds: bounds, mode: mode,
             decidesEveryInvariant: decidesEveryInvariant)
 
-        var candidates: AnyIterator<Workload>
-        switch mode {
-        case .sample(let runs, let seed):
-            guard runs > 0 else { throw FuzzError.bounds("--runs must be at least 1, found \(runs)") }
-            candidates = AnyIterator(
-                Sampler(
-                    space: WorkloadSpace(bounds: bounds), runs: runs, seed: seed, largestFirst: largestFirst,
-                    cancellation: options.search.cancellation))
-        case .exhaustive(let limit):
-            let space = WorkloadSpace(bounds: bounds)
-            guard space.count <= Double(limit) else {
-                throw FuzzError.tooManyWorkloads(space.count, limit: limit, bounds: bounds)
-            }
-            candidates = AnyIterator(space.all().makeIterator())
-        }
+        let candidates = try self.candidates()
 
         // Workloads are checked in batches, side by side, and their results taken in order: the report
         // is the same whatever the number of workers. A batch is cut short where properties are found
@@ -122,6 +108,24 @@ public struct Fuzzer: Sendable {
         }
         report.seconds = Double(ContinuousClock.now - start)
         return report
+    }
+
+    /// The workloads to check, in order: sampled from the seed, or every one within the bounds.
+    private func candidates() throws -> AnyIterator<Workload> {
+        switch mode {
+        case .sample(let runs, let seed):
+            guard runs > 0 else { throw FuzzError.bounds("--runs must be at least 1, found \(runs)") }
+            return AnyIterator(
+                Sampler(
+                    space: WorkloadSpace(bounds: bounds), runs: runs, seed: seed, largestFirst: largestFirst,
+                    cancellation: options.search.cancellation))
+        case .exhaustive(let limit):
+            let space = WorkloadSpace(bounds: bounds)
+            guard space.count <= Double(limit) else {
+                throw FuzzError.tooManyWorkloads(space.count, limit: limit, bounds: bounds)
+            }
+            return AnyIterator(space.all().makeIterator())
+        }
     }
 
     /// `workload`'s verdicts on `properties` under the policy, without traces.

@@ -2,7 +2,21 @@ extension ExtentModel {
     /// Calls `body` with every step enabled in `state`, in a fixed order: writers, flusher, bios
     /// (writers' then writeback), mutators. A callback rather than an array: this runs once per state.
     func forEachEnabledAction(in state: ExtentState, _ body: (ExtentAction) -> Void) {
+        forEachWriterStep(in: state, body)
+        for block in 0..<geometry.blocks {
+            let flags = folio(block, in: state)
+            if flags.contains(.dirty), !flags.contains(.writeback) {
+                body(.writeback(block: block))
+            }
+        }
+        forEachBioStep(in: state, body)
+        forEachMutation(in: state, body)
+    }
 
+    /// The writers' next steps where they are enabled: a write whose folios are free, an `fsync` once
+    /// nothing is in flight.
+    @inline(__always)
+    private func forEachWriterStep(in state: ExtentState, _ body: (ExtentAction) -> Void) {
         for writer in writers.indices {
             let position = position(of: writer, in: state)
             guard position.phase == .ready, position.step < writers[writer].script.count else { continue }
@@ -17,14 +31,12 @@ extension ExtentModel {
             }
             if enabled { body(.writerStep(writer: writer, step: position.step)) }
         }
+    }
 
-        for block in 0..<geometry.blocks {
-            let flags = folio(block, in: state)
-            if flags.contains(.dirty), !flags.contains(.writeback) {
-                body(.writeback(block: block))
-            }
-        }
-
+    /// The kernel's and the device's steps on each bio in flight: its next checksum, else every
+    /// transfer not yet made, else its `complete` (succeeding, failing, or both where §8 checks it).
+    @inline(__always)
+    private func forEachBioStep(in state: ExtentState, _ body: (ExtentAction) -> Void) {
         for owner in bioOwners {
             guard let range = range(of: owner, in: state) else { continue }
             if checksums(owner), let index = (0..<range.blocks).first(where: { isEmpty(.bioChecksum(owner, index: $0), in: state) }) {
@@ -47,7 +59,12 @@ extension ExtentModel {
             if outcomes.succeeds { body(.complete(owner)) }
             if outcomes.fails { body(.failedCompletion(owner)) }
         }
+    }
 
+    /// Every word a mutator with budget left may change: its buffer's unless write-protected, or
+    /// every cached folio's not held stable under writeback; one step per value with `concrete:K`.
+    @inline(__always)
+    private func forEachMutation(in state: ExtentState, _ body: (ExtentAction) -> Void) {
         for (mutator, description) in mutators.enumerated() where state[layout.budget(mutator)] > 0 {
             func mutate(_ location: WordLocation) {
                 if let k = concreteValues {
@@ -88,26 +105,7 @@ extension ExtentModel {
     func apply(_ action: ExtentAction, from state: ExtentState, into next: inout ExtentState, fresh: UInt32) {
         switch action {
         case .writerStep(let writer, let step):
-            switch writers[writer].script[step] {
-            case .directWrite(let range):
-                switch directIOPath {
-                case .buffered:
-                    writeFolios(range, in: &next)
-                    setPosition(of: writer, step: step, phase: .awaitingWriteback, in: &next)
-                case .direct, .bounce:
-                    setPosition(of: writer, step: step, phase: .awaitingBio, in: &next)
-                    if directIOPath == .bounce {
-                        for index in 0..<range.blocks {
-                            copy(.buffer(range.buffer, block: index), of: state, to: .bounceCopy(writer: writer, index: index), in: &next)
-                        }
-                    }
-                }
-            case .bufferedWrite(let range):
-                writeFolios(range, in: &next)
-                setPosition(of: writer, step: step + 1, phase: .ready, in: &next)
-            case .fsync:
-                setPosition(of: writer, step: step + 1, phase: .ready, in: &next)
-            }
+            applyWriterStep(writer, step, from: state, into: &next)
 
         case .writeback(let block):
             var flags = folio(block, in: state)
@@ -124,35 +122,75 @@ extension ExtentModel {
             copy(source(of: owner, range: range, index), of: state, to: .bioReceived(owner, mirror: mirror, index: index), in: &next)
 
         case .complete(let owner):
-            let range = range(of: owner, in: state)!
-            for (index, block) in range.fileBlocks.enumerated() {
-                for mirror in 0..<geometry.mirrors {
-                    copy(.bioReceived(owner, mirror: mirror, index: index), of: state, to: .stored(block, mirror: mirror), in: &next)
-                }
-                if checksums(owner) {
-                    copy(.bioChecksum(owner, index: index), of: state, to: .storedChecksum(block), in: &next)
-                } else {
-                    clear(.storedChecksum(block), in: &next)
-                }
-            }
-            end(owner, from: state, in: &next)
+            applyCompletion(of: owner, from: state, into: &next)
 
         case .failedCompletion(let owner):
             // §8: a failing complete stores nothing; otherwise it ends the bio as a successful one does.
             end(owner, from: state, in: &next)
 
         case .mutate(let mutator, let location, let value):
-            let word = value ?? fresh
-            switch location {
-            case .buffer(let buffer, let index):
-                next[layout.bufferWord(buffer, index)] = word
-            case .folio(let block, let index):
-                next[layout.slot(.folio(block), word: index)] = word
-                var flags = folio(block, in: state)
-                flags.insert(.dirty)
-                next[layout.folioFlags(block)] = flags.rawValue
-            }
             next[layout.budget(mutator)] -= 1
+            applyMutation(of: location, to: value ?? fresh, from: state, into: &next)
+        }
+    }
+
+    /// A writer's step: a direct write starts its bio (with a bounce copy of its buffer, or through
+    /// the folios where the path is buffered), a buffered write dirties its folios, `fsync` returns.
+    @inline(__always)
+    private func applyWriterStep(_ writer: Int, _ step: Int, from state: ExtentState, into next: inout ExtentState) {
+        switch writers[writer].script[step] {
+        case .directWrite(let range):
+            switch directIOPath {
+            case .buffered:
+                writeFolios(range, in: &next)
+                setPosition(of: writer, step: step, phase: .awaitingWriteback, in: &next)
+            case .direct, .bounce:
+                setPosition(of: writer, step: step, phase: .awaitingBio, in: &next)
+                if directIOPath == .bounce {
+                    for index in 0..<range.blocks {
+                        copy(.buffer(range.buffer, block: index), of: state, to: .bounceCopy(writer: writer, index: index), in: &next)
+                    }
+                }
+            }
+        case .bufferedWrite(let range):
+            writeFolios(range, in: &next)
+            setPosition(of: writer, step: step + 1, phase: .ready, in: &next)
+        case .fsync:
+            setPosition(of: writer, step: step + 1, phase: .ready, in: &next)
+        }
+    }
+
+    /// A successful `complete`: every mirror of every block stores what it received, with the bio's
+    /// checksum or none, and the bio ends.
+    @inline(__always)
+    private func applyCompletion(of owner: BioOwner, from state: ExtentState, into next: inout ExtentState) {
+        let range = range(of: owner, in: state)!
+        for (index, block) in range.fileBlocks.enumerated() {
+            for mirror in 0..<geometry.mirrors {
+                copy(.bioReceived(owner, mirror: mirror, index: index), of: state, to: .stored(block, mirror: mirror), in: &next)
+            }
+            if checksums(owner) {
+                copy(.bioChecksum(owner, index: index), of: state, to: .storedChecksum(block), in: &next)
+            } else {
+                clear(.storedChecksum(block), in: &next)
+            }
+        }
+        end(owner, from: state, in: &next)
+    }
+
+    /// A mutator's change of one word to `word`: a folio it changes becomes dirty.
+    @inline(__always)
+    private func applyMutation(
+        of location: WordLocation, to word: UInt32, from state: ExtentState, into next: inout ExtentState
+    ) {
+        switch location {
+        case .buffer(let buffer, let index):
+            next[layout.bufferWord(buffer, index)] = word
+        case .folio(let block, let index):
+            next[layout.slot(.folio(block), word: index)] = word
+            var flags = folio(block, in: state)
+            flags.insert(.dirty)
+            next[layout.folioFlags(block)] = flags.rawValue
         }
     }
 
