@@ -6,7 +6,7 @@ extension Array where Element: Sendable {
     /// elements' order; the first error, in element order, is thrown once all have run.
     ///
     /// Searches are independent (each owns its Z3 context), so whole searches run side by side.
-    package func concurrentMap<Result: Sendable>(
+    @_spi(Search) public func concurrentMap<Result: Sendable>(
         workers: Int, _ transform: @Sendable (Element) throws -> Result
     ) throws -> [Result] {
         let results = Mutex([Swift.Result<Result, any Error>?](repeating: nil, count: count))

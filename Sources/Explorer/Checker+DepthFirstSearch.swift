@@ -14,7 +14,7 @@ extension Checker {
         let bounds = SearchBounds(options: options)
         var lastReport = start
         var statistics = SearchStatistics()
-        var findings = [Finding](repeating: Finding(), count: properties.count)
+        var findings = [PropertyProgress](repeating: PropertyProgress(), count: properties.count)
         let (stateProperties, transitionProperties) = (stateProperties, transitionProperties)
 
         var limit = seed(seen, log: &log, statistics: &statistics, bounds: bounds) { state, number in
@@ -79,7 +79,7 @@ extension Checker {
     func expand<Seen: SeenStates, Pending: Frontier>(
         _ state: System.State, number stateNumber: UInt32, depth: Int, seen: Seen, bounds: SearchBounds,
         properties: (state: [Int], transition: [Int]), frontier: inout Pending, log: inout DiscoveryLog,
-        statistics: inout SearchStatistics, findings: inout [Finding], limit: inout SearchLimit?
+        statistics: inout SearchStatistics, findings: inout [PropertyProgress], limit: inout SearchLimit?
     ) -> Bool where Seen.State == System.State, Pending.State == System.State {
         var count = 0
         var stopped = false

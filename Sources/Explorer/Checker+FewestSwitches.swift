@@ -1,6 +1,6 @@
 extension Checker {
     /// The most (state, last actor) pairs `fewestSwitches(in:actor:limit:)` visits by default.
-    package static var fewestSwitchesLimit: Int { 200_000 }
+    @_spi(Search) public static var fewestSwitchesLimit: Int { 200_000 }
 
     /// `outcome` with the path of every discovery replaced by the one, among the paths as short, whose
     /// steps switch between actors (as `actor` names them) least: a counterexample a reader follows
@@ -10,7 +10,7 @@ extension Checker {
     /// Each discovery costs a layered search as deep as its path; beyond `limit` (state, last actor)
     /// pairs, once `deadline` has passed, or once the search is cancelled, it is abandoned and the path kept.
     @inlinable
-    package func fewestSwitches(
+    @_spi(Search) public func fewestSwitches(
         in outcome: SearchOutcome<System.State, System.Action>, actor: (System.Action) -> String,
         limit: Int = fewestSwitchesLimit, deadline: ContinuousClock.Instant? = nil
     ) -> SearchOutcome<System.State, System.Action> {

@@ -19,7 +19,7 @@ extension Checker {
         @usableFromInline var keys: [Key] = []
         @usableFromInline var parents: [UInt32] = []
         @usableFromInline var choices: [UInt32] = []
-        @usableFromInline var findings: [Finding]
+        @usableFromInline var findings: [PropertyProgress]
         @usableFromInline var transitions = 0
         /// Whether a successor the depth limit kept out was one never seen.
         @usableFromInline var reachesPastDepthLimit = false
@@ -27,7 +27,7 @@ extension Checker {
         @usableFromInline var stop: SearchLimit?
 
         @inlinable
-        init(findings: [Finding]) { self.findings = findings }
+        init(findings: [PropertyProgress]) { self.findings = findings }
     }
 
     /// A breadth-first search one level at a time, on one thread per checker of `self` and `helpers`.
@@ -47,7 +47,7 @@ extension Checker {
         let clock = ContinuousClock()
         let start = clock.now
         var statistics = SearchStatistics()
-        var findings = [Finding](repeating: Finding(), count: properties.count)
+        var findings = [PropertyProgress](repeating: PropertyProgress(), count: properties.count)
         let stops = SearchStops(options: options, start: start)
         let bounds = SearchBounds(options: options)
 
@@ -118,12 +118,12 @@ extension Checker {
     /// property and its first reason to be unknown) and their transitions to `statistics`.
     @inlinable
     func merge<Batch: StateBatch, Key>(
-        _ expansions: [Expansion<Batch, Key>], into findings: inout [Finding], statistics: inout SearchStatistics
+        _ expansions: [Expansion<Batch, Key>], into findings: inout [PropertyProgress], statistics: inout SearchStatistics
     ) {
         for expansion in expansions {
             statistics.transitions += expansion.transitions
             for index in findings.indices {
-                if findings[index].violation == nil { findings[index].violation = expansion.findings[index].violation }
+                if findings[index].discovery == nil { findings[index].discovery = expansion.findings[index].discovery }
                 findings[index].unknownReason = findings[index].unknownReason ?? expansion.findings[index].unknownReason
             }
         }
@@ -196,7 +196,7 @@ extension Checker {
     /// is asked each time a thread takes a segment), or what `stops` or `bounds` reported inside a segment.
     @inlinable
     func expand<Seen: SeenStates, Batch: StateBatch>(
-        _ level: consuming [LevelSegment<Batch>], pass: LevelPass, seen: Seen, findings: [Finding], workers: [Checker],
+        _ level: consuming [LevelSegment<Batch>], pass: LevelPass, seen: Seen, findings: [PropertyProgress], workers: [Checker],
         stops: SearchStops, bounds: SearchBounds, watch: () -> SearchLimit?
     ) -> (expansions: [Expansion<Batch, Seen.Key>], direct: Bool, stop: SearchLimit?)
     where Seen.State == System.State, Batch.State == System.State {
@@ -234,7 +234,7 @@ extension Checker {
     @inlinable
     func expandConcurrently<Seen: SeenStates, Batch: StateBatch>(
         _ segments: UnsafeMutableBufferPointer<LevelSegment<Batch>?>, threads: Int, pass: LevelPass, seen: Seen,
-        findings: [Finding], workers: [Checker], stops: SearchStops, bounds: SearchBounds, watch: () -> SearchLimit?
+        findings: [PropertyProgress], workers: [Checker], stops: SearchStops, bounds: SearchBounds, watch: () -> SearchLimit?
     ) -> (expansions: [Expansion<Batch, Seen.Key>], stop: SearchLimit?)
     where Seen.State == System.State, Batch.State == System.State {
         let count = segments.count
@@ -283,7 +283,7 @@ extension Checker {
     /// inserting a successor could reach the memory limit of `bounds`, before the next successor.
     @inlinable
     func expand<Seen: SeenStates, Batch: StateBatch>(
-        _ segment: LevelSegment<Batch>, pass: LevelPass, seen: Seen, lookup: SuccessorLookup<Seen>, findings: [Finding],
+        _ segment: LevelSegment<Batch>, pass: LevelPass, seen: Seen, lookup: SuccessorLookup<Seen>, findings: [PropertyProgress],
         stops: SearchStops, bounds: SearchBounds
     ) -> Expansion<Batch, Seen.Key>
     where Seen.State == System.State, Batch.State == System.State {

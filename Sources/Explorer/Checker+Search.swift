@@ -2,7 +2,7 @@ extension Checker {
     /// Where a property was first discovered (violated, or for `sometimes` satisfied), by the
     /// numbers the search gives states in the order it first reaches them.
     @usableFromInline
-    enum Violation {
+    enum Discovery {
         /// At the state with this number.
         case state(UInt32)
         /// At the transition number `index` among the successors of the state numbered `source`.
@@ -12,8 +12,8 @@ extension Checker {
     /// What the search has learnt of one property so far: a discovery is a counterexample, or for a
     /// `sometimes` property an example.
     @usableFromInline
-    struct Finding {
-        @usableFromInline var violation: Violation?
+    struct PropertyProgress {
+        @usableFromInline var discovery: Discovery?
         @usableFromInline var unknownReason: String?
         @inlinable init() {}
     }
@@ -39,10 +39,10 @@ extension Checker {
     /// Judges the `noDeadlock` properties that `findings` has not yet found violated at `state`, the
     /// state numbered `number`, in which `successors` steps are enabled.
     @inlinable @inline(__always)
-    func judgeDeadlock(_ state: System.State, number: UInt32, successors: Int, into findings: inout [Finding]) {
+    func judgeDeadlock(_ state: System.State, number: UInt32, successors: Int, into findings: inout [PropertyProgress]) {
         guard system.isDeadlocked(state, successors: successors) else { return }
-        for index in properties.indices where findings[index].violation == nil {
-            if case .noDeadlock = properties[index].condition { findings[index].violation = .state(number) }
+        for index in properties.indices where findings[index].discovery == nil {
+            if case .noDeadlock = properties[index].condition { findings[index].discovery = .state(number) }
         }
     }
 
@@ -52,15 +52,15 @@ extension Checker {
     /// The loops index the properties rather than enumerate them: enumerating copies each property,
     /// its name included, on every state and transition.
     @inlinable
-    func judge(_ state: System.State, number: UInt32, properties indices: [Int], into findings: inout [Finding]) {
-        for index in indices where findings[index].violation == nil {
+    func judge(_ state: System.State, number: UInt32, properties indices: [Int], into findings: inout [PropertyProgress]) {
+        for index in indices where findings[index].discovery == nil {
             switch properties[index].condition {
             case .always(let judge):
                 record(judge(state), at: .state(number), in: &findings[index])
             case .sometimes(let judge):
                 // An example is a discovery as a counterexample is: the judgement is turned round.
                 switch judge(state) {
-                case .holds: findings[index].violation = .state(number)
+                case .holds: findings[index].discovery = .state(number)
                 case .violated: break
                 case .unknown(let reason): findings[index].unknownReason = findings[index].unknownReason ?? reason
                 }
@@ -71,15 +71,15 @@ extension Checker {
     }
 
     /// Judges the transition properties at `indices` that `findings` has not yet found violated on
-    /// the step `action` from `state` to `successor`, found at `violation`.
+    /// the step `action` from `state` to `successor`, found at `discovery`.
     @inlinable
     func judge(
-        _ state: System.State, _ action: System.Action, _ successor: System.State, at violation: Violation,
-        properties indices: [Int], into findings: inout [Finding]
+        _ state: System.State, _ action: System.Action, _ successor: System.State, at discovery: Discovery,
+        properties indices: [Int], into findings: inout [PropertyProgress]
     ) {
-        for index in indices where findings[index].violation == nil {
+        for index in indices where findings[index].discovery == nil {
             guard case .onEveryTransition(let judge) = properties[index].condition else { continue }
-            record(judge(state, action, successor), at: violation, in: &findings[index])
+            record(judge(state, action, successor), at: discovery, in: &findings[index])
         }
     }
 
@@ -102,10 +102,10 @@ extension Checker {
     }
 
     @inlinable
-    func record(_ judgement: Judgement, at violation: Violation, in finding: inout Finding) {
+    func record(_ judgement: Judgement, at discovery: Discovery, in finding: inout PropertyProgress) {
         switch judgement {
         case .holds: break
-        case .violated: finding.violation = violation
+        case .violated: finding.discovery = discovery
         case .unknown(let reason): finding.unknownReason = finding.unknownReason ?? reason
         }
     }
@@ -113,16 +113,16 @@ extension Checker {
     /// The verdicts `findings` give, with their paths rebuilt from `log`.
     @inlinable
     func outcome(
-        of findings: [Finding], log: DiscoveryLog, statistics: SearchStatistics, limit: SearchLimit?
+        of findings: [PropertyProgress], log: DiscoveryLog, statistics: SearchStatistics, limit: SearchLimit?
     ) -> SearchOutcome<System.State, System.Action> {
         // Listed once for every path: a concrete system may start in a great many states.
-        let initialStates = findings.contains { $0.violation != nil } ? self.initialStates : []
+        let initialStates = findings.contains { $0.discovery != nil } ? self.initialStates : []
         let verdicts = properties.indices.map { index in
             let finding = findings[index]
             let looksForExample = properties[index].looksForExample
             let verdict: PropertyOutcome<System.State, System.Action>
-            if let violation = finding.violation {
-                let path = path(to: violation, log: log, initialStates: initialStates)
+            if let discovery = finding.discovery {
+                let path = path(to: discovery, log: log, initialStates: initialStates)
                 verdict = looksForExample ? .witnessed(path) : .violated(path)
             } else if let reason = finding.unknownReason {
                 verdict = .unknown(reason: reason)
@@ -138,12 +138,12 @@ extension Checker {
         return SearchOutcome(verdicts: verdicts, statistics: statistics, limit: limit)
     }
 
-    /// Rebuilds the path to a violation: the log's parents back to one of `initialStates` (the
+    /// Rebuilds the path to a discovery: the log's parents back to one of `initialStates` (the
     /// system's), then the system replayed forward, taking at each state the successor the log names.
     @inlinable
-    func path(to violation: Violation, log: DiscoveryLog, initialStates: [System.State]) -> Path<System.State, System.Action> {
+    func path(to discovery: Discovery, log: DiscoveryLog, initialStates: [System.State]) -> Path<System.State, System.Action> {
         let target: UInt32
-        switch violation {
+        switch discovery {
         case .state(let number): target = number
         case .transition(let source, _): target = source
         }
@@ -156,7 +156,7 @@ extension Checker {
             number = parent
         }
         choices.reverse()
-        if case .transition(_, let index) = violation { choices.append(index) }
+        if case .transition(_, let index) = discovery { choices.append(index) }
 
         var path = Path<System.State, System.Action>(initialState: initialStates[choices[0]])
         var successors: [(action: System.Action, state: System.State)] = []
@@ -173,7 +173,7 @@ extension Checker {
 extension Double {
     /// The duration in seconds.
     @inlinable
-    package init(_ duration: Duration) {
+    @_spi(Search) public init(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
         self = Double(seconds) + Double(attoseconds) * 1e-18
     }

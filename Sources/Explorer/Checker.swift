@@ -12,15 +12,15 @@
 /// does not stop at a violation; it ends when every reachable state has
 /// been expanded or a limit of `options` ends it, in which case no property
 /// that was not found violated is reported as holding.
-package struct Checker<System: TransitionSystem> {
+@_spi(Search) public struct Checker<System: TransitionSystem> {
     /// The system to explore.
-    package var system: System
+    @_spi(Search) public var system: System
     /// The properties to decide.
-    package var properties: [Property<System>]
+    @_spi(Search) public var properties: [Property<System>]
     /// How to search, and when to stop early.
-    package var options: SearchOptions
+    @_spi(Search) public var options: SearchOptions
     /// Creates a checker.
-    package init(system: System, properties: [Property<System>], options: SearchOptions = SearchOptions()) {
+    @_spi(Search) public init(system: System, properties: [Property<System>], options: SearchOptions = SearchOptions()) {
         self.system = system
         self.properties = properties
         self.options = options
@@ -28,7 +28,7 @@ package struct Checker<System: TransitionSystem> {
 
     /// Runs the search and returns a verdict for every property.
     @inlinable
-    package func run() -> SearchOutcome<System.State, System.Action> { run(helpers: []) }
+    @_spi(Search) public func run() -> SearchOutcome<System.State, System.Action> { run(helpers: []) }
 
     /// The initial states a search takes: all of them, or under a state limit one more than it
     /// allows, so that the search knows when the limit kept some out, and lists no more.
@@ -45,7 +45,7 @@ package struct Checker<System: TransitionSystem> {
     /// solver, say); its options are not used: it stops where this checker's timeout and cancellation
     /// say. The outcome does not depend on how many helpers there are.
     @inlinable
-    package func run(helpers: [Checker]) -> SearchOutcome<System.State, System.Action> {
+    @_spi(Search) public func run(helpers: [Checker]) -> SearchOutcome<System.State, System.Action> {
         run(helpers: helpers, levels: ValueStateBatch<System.State>.self, stack: ValueFrontier())
     }
 
@@ -67,12 +67,12 @@ extension Checker where System.State: PackableState {
     /// Runs the search and returns a verdict for every property, keeping the states it has yet to
     /// expand packed.
     @inlinable
-    package func run() -> SearchOutcome<System.State, System.Action> { run(helpers: []) }
+    @_spi(Search) public func run() -> SearchOutcome<System.State, System.Action> { run(helpers: []) }
 
     /// Runs one search on this thread and one more per checker of `helpers`, keeping the states it
     /// has yet to expand packed; as `run(helpers:)` does for any system.
     @inlinable
-    package func run(helpers: [Checker]) -> SearchOutcome<System.State, System.Action> {
+    @_spi(Search) public func run(helpers: [Checker]) -> SearchOutcome<System.State, System.Action> {
         run(helpers: helpers, levels: PackedStateBatch<System.State>.self, stack: PackedFrontier())
     }
 }

@@ -1,28 +1,23 @@
 /// The 64-bit stable hash of a state, stored in the seen set in place of
 /// the state itself.
-@usableFromInline
-package struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
+public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     /// The hash value.
-    @usableFromInline
-    package var rawValue: UInt64
+    public var rawValue: UInt64
 
     /// Creates a fingerprint from its hash value.
-    @usableFromInline
-    package init(rawValue: UInt64) {
+    public init(rawValue: UInt64) {
         self.rawValue = rawValue
     }
 
     /// The hash in hexadecimal.
-    @usableFromInline
-    package var description: String {
+    public var description: String {
         let hex = String(rawValue, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// The probability that `states` distinct states share a fingerprint
     /// somewhere in the seen set: about n²/2⁶⁵.
-    @usableFromInline
-    package static func collisionProbability(states: Int) -> Double {
+    public static func collisionProbability(states: Int) -> Double {
         let n = Double(states)
         return min(1, n * n / 0x1p65)
     }

@@ -1,5 +1,5 @@
 /// What a property says of one state or one transition.
-package enum Judgement: Hashable, Sendable {
+@_spi(Search) public enum Judgement: Hashable, Sendable {
     /// The property holds here.
     case holds
     /// The property is violated here.

@@ -1,7 +1,6 @@
 /// A state that packs into a few bytes: the search keeps the states it has yet to expand packed,
 /// one after another, instead of as values with storage of their own.
-@usableFromInline
-package protocol PackableState {
+public protocol PackableState {
     /// Appends the state's bytes to `bytes`.
     func pack(into bytes: inout ContiguousArray<UInt8>)
     /// The state `pack(into:)` wrote as `bytes`.
@@ -14,5 +13,5 @@ package protocol PackableState {
 extension PackableState {
     /// Makes this state `init(unpacking:)`'s.
     @inlinable
-    package mutating func unpack(_ bytes: UnsafeRawBufferPointer) { self = Self(unpacking: bytes) }
+    public mutating func unpack(_ bytes: UnsafeRawBufferPointer) { self = Self(unpacking: bytes) }
 }

@@ -1,8 +1,8 @@
 /// A named property the checker decides over every reachable state or
 /// transition of a system.
-package struct Property<System: TransitionSystem> {
+@_spi(Search) public struct Property<System: TransitionSystem> {
     /// Where a property is judged.
-    package enum Condition {
+    @_spi(Search) public enum Condition {
         /// Judged at every reachable state.
         case always((System.State) -> Judgement)
         /// Judged at every transition: the source state, the step and the state it leads to.
@@ -15,40 +15,40 @@ package struct Property<System: TransitionSystem> {
     }
 
     /// The property's name, as reports show it.
-    package var name: String
+    @_spi(Search) public var name: String
     /// Where and how the property is judged.
-    package var condition: Condition
+    @_spi(Search) public var condition: Condition
 
     /// Creates a property.
-    package init(name: String, condition: Condition) {
+    @_spi(Search) public init(name: String, condition: Condition) {
         self.name = name
         self.condition = condition
     }
 
     /// A property judged at every reachable state.
-    package static func always(_ name: String, _ judge: @escaping (System.State) -> Judgement) -> Self {
+    @_spi(Search) public static func always(_ name: String, _ judge: @escaping (System.State) -> Judgement) -> Self {
         Self(name: name, condition: .always(judge))
     }
 
     /// A property judged at every transition.
-    package static func onEveryTransition(
+    @_spi(Search) public static func onEveryTransition(
         _ name: String, _ judge: @escaping (System.State, System.Action, System.State) -> Judgement
     ) -> Self {
         Self(name: name, condition: .onEveryTransition(judge))
     }
 
     /// A property that some reachable state satisfies: the search keeps a shortest path to the first one.
-    package static func sometimes(_ name: String, _ judge: @escaping (System.State) -> Judgement) -> Self {
+    @_spi(Search) public static func sometimes(_ name: String, _ judge: @escaping (System.State) -> Judgement) -> Self {
         Self(name: name, condition: .sometimes(judge))
     }
 
     /// Whether the property looks for an example rather than a counterexample.
-    package var looksForExample: Bool {
+    @_spi(Search) public var looksForExample: Bool {
         if case .sometimes = condition { true } else { false }
     }
 
     /// The property that no reachable state is stuck.
-    package static func noDeadlock(_ name: String) -> Self {
+    @_spi(Search) public static func noDeadlock(_ name: String) -> Self {
         Self(name: name, condition: .noDeadlock)
     }
 }

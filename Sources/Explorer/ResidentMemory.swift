@@ -5,12 +5,10 @@
 #endif
 
 /// The memory this process holds in RAM, as `--memory-limit` measures it.
-@usableFromInline
-package enum ResidentMemory {
+@_spi(Search) public enum ResidentMemory {
     /// The resident set size in bytes: now on Linux (`/proc/self/statm`), the peak so far elsewhere;
     /// nil where it cannot be read.
-    @usableFromInline
-    package static func bytes() -> Int? {
+    @_spi(Search) public static func bytes() -> Int? {
         #if os(Linux)
             let descriptor = open("/proc/self/statm", O_RDONLY)
             guard descriptor >= 0 else { return nil }
@@ -30,7 +28,7 @@ package enum ResidentMemory {
     }
 
     /// `bytes` as people write sizes: `512 MiB`, `2 GiB`, `1.5 GiB`.
-    package static func describe(_ bytes: Int) -> String {
+    @_spi(Search) public static func describe(_ bytes: Int) -> String {
         let units = ["bytes", "KiB", "MiB", "GiB", "TiB"]
         var value = Double(bytes)
         var unit = 0
@@ -44,7 +42,7 @@ package enum ResidentMemory {
 
     /// Parses a size as the command line takes it: a number with an optional unit, `K`, `M`, `G` or
     /// `T` (powers of 1024, also written `KiB`, `MB`, ...), e.g. `512M`, `2G`, `1.5GiB`; nil if it is none.
-    package static func parse(_ text: String) -> Int? {
+    @_spi(Search) public static func parse(_ text: String) -> Int? {
         let trimmed = text.trimmingPrefixAndSuffixSpaces
         let number = trimmed.prefix { $0.isNumber || $0 == "." }
         var unit = trimmed.dropFirst(number.count).uppercased()

@@ -35,7 +35,7 @@ struct SearchBounds: Sendable {
     /// The memory limit, if the process holds that much now; never where its memory cannot be read.
     @inlinable
     func memoryLimitReached() -> SearchLimit? {
-        guard let memoryLimit, let resident = ResidentMemory.bytes(), resident >= memoryLimit else { return nil }
+        guard let memoryLimit, let resident = Self.residentBytes(), resident >= memoryLimit else { return nil }
         return .memory(memoryLimit)
     }
 
@@ -53,13 +53,18 @@ struct SearchBounds: Sendable {
     func memoryLimit<Seen: SeenStates>(inserting key: Seen.Key, into seen: Seen) -> SearchLimit? {
         guard memoryLimit != nil, case let growth = seen.bytesOfGrowth(inserting: key), growth > 0, !seen.contains(key)
         else { return nil }
-        return memoryLimit(holding: ResidentMemory.bytes(), growingBy: growth)
+        return memoryLimit(holding: Self.residentBytes(), growingBy: growth)
     }
 
     /// The memory limit, if inserting every key of `batches` into `seen` could grow it to it.
     @inlinable
     func memoryLimit<Seen: SeenStates>(inserting batches: [[Seen.Key]], into seen: Seen) -> SearchLimit? {
         guard memoryLimit != nil else { return nil }
-        return memoryLimit(holding: ResidentMemory.bytes(), growingBy: seen.bytesOfGrowth(inserting: batches))
+        return memoryLimit(holding: Self.residentBytes(), growingBy: seen.bytesOfGrowth(inserting: batches))
     }
+
+    /// The process's resident memory in bytes, where the system says: called every so many states,
+    /// not inlined, so that the search's inlinable code needs nothing of `ResidentMemory`.
+    @usableFromInline
+    static func residentBytes() -> Int? { ResidentMemory.bytes() }
 }

@@ -1,15 +1,15 @@
 /// The result of one search: a verdict for every property, the figures of
 /// the search, and the limit that ended it early, if one did.
-package struct SearchOutcome<State, Action> {
+@_spi(Search) public struct SearchOutcome<State, Action> {
     /// The verdict on each property, in the order the properties were given.
-    package var verdicts: [(name: String, verdict: PropertyOutcome<State, Action>)]
+    @_spi(Search) public var verdicts: [(name: String, verdict: PropertyOutcome<State, Action>)]
     /// Figures of the search.
-    package var statistics: SearchStatistics
+    @_spi(Search) public var statistics: SearchStatistics
     /// The limit that stopped the search before it reached every state, if any.
-    package var limit: SearchLimit?
+    @_spi(Search) public var limit: SearchLimit?
 
     /// Creates an outcome.
-    package init(
+    @_spi(Search) public init(
         verdicts: [(name: String, verdict: PropertyOutcome<State, Action>)], statistics: SearchStatistics,
         limit: SearchLimit?
     ) {
@@ -19,12 +19,12 @@ package struct SearchOutcome<State, Action> {
     }
 
     /// The verdict on the named property, if it was checked.
-    package func verdict(named name: String) -> PropertyOutcome<State, Action>? {
+    @_spi(Search) public func verdict(named name: String) -> PropertyOutcome<State, Action>? {
         verdicts.first { $0.name == name }?.verdict
     }
 
     /// Whether the search reached every reachable state.
-    package var isExhaustive: Bool { limit == nil }
+    @_spi(Search) public var isExhaustive: Bool { limit == nil }
 }
 
 extension SearchOutcome: Sendable where State: Sendable, Action: Sendable {}

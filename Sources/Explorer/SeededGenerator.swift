@@ -3,16 +3,16 @@
 ///
 /// The project's own, rather than a property-testing library's, so that the command-line tool does
 /// not link a test framework.
-package struct SeededGenerator: RandomNumberGenerator, Sendable {
+@_spi(Search) public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator that starts from `seed`.
-    package init(seed: UInt64) {
+    @_spi(Search) public init(seed: UInt64) {
         state = seed
     }
 
     /// The next 64 random bits.
-    package mutating func next() -> UInt64 {
+    @_spi(Search) public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

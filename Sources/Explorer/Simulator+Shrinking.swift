@@ -21,7 +21,7 @@ extension Simulator {
 
     /// The path of `actions` from `initialState`, ended at the first state or step that violates
     /// property `property`; nil if some action is not enabled where it is taken, or nothing violates.
-    package func replay(
+    @_spi(Search) public func replay(
         _ actions: [System.Action], from initialState: System.State, until property: Int
     ) -> Path<System.State, System.Action>? {
         var path = Path<System.State, System.Action>(initialState: initialState)

@@ -4,21 +4,21 @@
 /// moved together, every candidate replayed to check that it is enabled and still violates.
 ///
 /// A walk that finds nothing proves nothing: a property no walk violates is `notViolated`, never holds.
-package struct Simulator<System: TransitionSystem> where System.Action: Equatable {
+@_spi(Search) public struct Simulator<System: TransitionSystem> where System.Action: Equatable {
     /// The system walked.
-    package let system: System
+    @_spi(Search) public let system: System
     /// The properties judged along every walk.
-    package let properties: [Property<System>]
+    @_spi(Search) public let properties: [Property<System>]
     /// How to walk.
-    package let options: SimulationOptions
+    @_spi(Search) public let options: SimulationOptions
     /// The actor that takes a step: consecutive steps of one actor are not a context switch.
-    package let actor: (System.Action) -> String
+    @_spi(Search) public let actor: (System.Action) -> String
     /// The activity a step belongs to, which shrinking may drop as a whole: an actor's, or one
     /// that several actors serve in turn (a request and the steps that answer it).
-    package let activity: (System.Action) -> String
+    @_spi(Search) public let activity: (System.Action) -> String
 
     /// Creates a simulator; by default a step's activity is its actor's.
-    package init(
+    @_spi(Search) public init(
         system: System, properties: [Property<System>], options: SimulationOptions,
         actor: @escaping (System.Action) -> String, activity: ((System.Action) -> String)? = nil
     ) {
@@ -30,7 +30,7 @@ package struct Simulator<System: TransitionSystem> where System.Action: Equatabl
     }
 
     /// Walks the system and shrinks the first violation of every property.
-    package func run() -> SimulationOutcome<System.State, System.Action> {
+    @_spi(Search) public func run() -> SimulationOutcome<System.State, System.Action> {
         let clock = ContinuousClock()
         let start = clock.now
         var generator = SeededGenerator(seed: options.seed)

@@ -5,19 +5,18 @@
 /// states themselves, so they must not depend on the process. The mixing is
 /// wyhash's: one 64×64→128-bit multiply per 64 bits of input, folded, with a
 /// splitmix64 finalizer so that every input bit reaches every output bit.
-@usableFromInline
-package struct StableHasher {
+public struct StableHasher {
     @usableFromInline var state: UInt64
 
     /// Creates a hasher with a fixed seed.
     @inlinable
-    package init() {
+    public init() {
         state = 0x243F_6A88_85A3_08D3
     }
 
     /// Mixes a 64-bit value into the hash.
     @inlinable
-    package mutating func combine(_ value: UInt64) {
+    public mutating func combine(_ value: UInt64) {
         let product = (state ^ 0xA076_1D64_78BD_642F).multipliedFullWidth(by: value ^ 0xE703_7ED1_A0B4_28DB)
         state = product.high ^ product.low
     }
@@ -25,7 +24,7 @@ package struct StableHasher {
     /// Mixes two 64-bit values into the hash with one multiply: twice the throughput of two
     /// `combine(_:)` calls, for long inputs such as states.
     @inlinable
-    package mutating func combine(_ first: UInt64, _ second: UInt64) {
+    public mutating func combine(_ first: UInt64, _ second: UInt64) {
         let product = (first ^ state ^ 0xA076_1D64_78BD_642F).multipliedFullWidth(by: second ^ 0xE703_7ED1_A0B4_28DB)
         state = product.high ^ product.low
     }
@@ -35,7 +34,7 @@ package struct StableHasher {
     /// the one before. The tail that does not fill sixteen bytes is padded with zeros, so inputs of
     /// different lengths should have their length combined too.
     @inlinable
-    package mutating func combine(interleaving bytes: UnsafeRawBufferPointer) {
+    public mutating func combine(interleaving bytes: UnsafeRawBufferPointer) {
         @inline(__always)
         func word(_ offset: Int) -> UInt64 { bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
         var lanes = (self, self, self, self)
@@ -84,19 +83,19 @@ package struct StableHasher {
 
     /// Mixes a 32-bit value into the hash.
     @inlinable
-    package mutating func combine(_ value: UInt32) {
+    public mutating func combine(_ value: UInt32) {
         combine(UInt64(value))
     }
 
     /// Mixes an integer into the hash.
     @inlinable
-    package mutating func combine(_ value: Int) {
+    public mutating func combine(_ value: Int) {
         combine(UInt64(bitPattern: Int64(value)))
     }
 
     /// The hash of everything combined so far.
     @inlinable
-    package func finalize() -> Fingerprint {
+    public func finalize() -> Fingerprint {
         var z = state ^ 0xB7E1_5162_8AED_2A6A
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -105,8 +104,7 @@ package struct StableHasher {
 }
 
 /// A value that can feed a `StableHasher`.
-@usableFromInline
-package protocol StableHashable {
+public protocol StableHashable {
     /// Feeds every part that equality compares into `hasher`.
     func stableHash(into hasher: inout StableHasher)
 }
@@ -114,7 +112,7 @@ package protocol StableHashable {
 extension StableHashable {
     /// The value's fingerprint: its stable 64-bit hash.
     @inlinable
-    package var fingerprint: Fingerprint {
+    public var fingerprint: Fingerprint {
         var hasher = StableHasher()
         stableHash(into: &hasher)
         return hasher.finalize()

@@ -1,28 +1,28 @@
 /// Every state a system reaches and every step between them, for drawing a small model: states
 /// numbered in breadth-first order from 0, the initial ones first.
-package struct StateGraph<System: TransitionSystem> {
+@_spi(Search) public struct StateGraph<System: TransitionSystem> {
     /// One step of the graph: from the state numbered `from`, by `action`, to the state numbered `to`.
-    package struct Edge {
+    @_spi(Search) public struct Edge {
         /// The number of the state the step is taken from.
-        package var from: Int
+        @_spi(Search) public var from: Int
         /// The step.
-        package var action: System.Action
+        @_spi(Search) public var action: System.Action
         /// The number of the state it leads to.
-        package var to: Int
+        @_spi(Search) public var to: Int
     }
 
     /// The states, by number.
-    package private(set) var states: [System.State] = []
+    @_spi(Search) public private(set) var states: [System.State] = []
     /// The numbers of the initial states.
-    package private(set) var initial: [Int] = []
+    @_spi(Search) public private(set) var initial: [Int] = []
     /// Every step, in the order the states were expanded and the system lists their successors.
-    package private(set) var edges: [Edge] = []
+    @_spi(Search) public private(set) var edges: [Edge] = []
     /// The numbers of states with no step enabled that the system does not call finished.
-    package private(set) var deadlocks: [Int] = []
+    @_spi(Search) public private(set) var deadlocks: [Int] = []
     private var numbers: [System.State: Int] = [:]
 
     /// The graph of every state `system` reaches, or nil when it reaches more than `limit` states.
-    package init?(exploring system: System, limit: Int) {
+    @_spi(Search) public init?(exploring system: System, limit: Int) {
         // One more than the limit is enough to know that the graph is too large.
         for state in system.initialStates(limit: limit == .max ? limit : max(0, limit) + 1) where numbers[state] == nil {
             guard add(state, limit: limit) else { return nil }
@@ -50,7 +50,7 @@ package struct StateGraph<System: TransitionSystem> {
     }
 
     /// The numbers of the states along `path`, its initial state first; nil where one is not in the graph.
-    package func numbers(along path: Path<System.State, System.Action>) -> [Int]? {
+    @_spi(Search) public func numbers(along path: Path<System.State, System.Action>) -> [Int]? {
         var result: [Int] = []
         for state in [path.initialState] + path.steps.map(\.state) {
             guard let number = numbers[state] else { return nil }

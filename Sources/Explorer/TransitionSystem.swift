@@ -4,7 +4,7 @@
 /// `successors(of:)` must be a pure function of the state: traces are
 /// reconstructed by replaying it, so the same state must always yield the
 /// same successors in the same order.
-package protocol TransitionSystem {
+@_spi(Search) public protocol TransitionSystem {
     /// A state of the system. Two equal states are one state of the search.
     associatedtype State: Hashable & StableHashable
     /// A step from one state to the next.
@@ -37,7 +37,7 @@ package protocol TransitionSystem {
 extension TransitionSystem {
     /// The first `limit` distinct states of `initialStates()`.
     @inlinable
-    package func initialStates(limit: Int) -> [State] {
+    @_spi(Search) public func initialStates(limit: Int) -> [State] {
         var seen = Set<State>()
         var states: [State] = []
         for state in initialStates() where states.count < limit && seen.insert(state).inserted { states.append(state) }
@@ -46,7 +46,7 @@ extension TransitionSystem {
 
     /// Calls `body` with each of `successors(of:into:)`'s successors in turn.
     @inlinable
-    package func forEachSuccessor(of state: State, _ body: (Action, State) -> Void) {
+    @_spi(Search) public func forEachSuccessor(of state: State, _ body: (Action, State) -> Void) {
         var successors: [(action: Action, state: State)] = []
         self.successors(of: state, into: &successors)
         for successor in successors { body(successor.action, successor.state) }
@@ -54,5 +54,5 @@ extension TransitionSystem {
 
     /// Assigns `state` to `target`.
     @inlinable
-    package func copy(_ state: State, into target: inout State) { target = state }
+    @_spi(Search) public func copy(_ state: State, into target: inout State) { target = state }
 }

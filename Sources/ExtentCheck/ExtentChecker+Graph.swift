@@ -1,5 +1,5 @@
 public import Extent
-internal import Explorer
+@_spi(Search) internal import Explorer
 
 extension ExtentChecker {
     /// The reachable state graph of `scenario` under the policy named `policy`, with the shortest

@@ -1,4 +1,4 @@
-public import Explorer
+@_spi(Search) public import Explorer
 public import Extent
 
 extension ExtentChecker {

@@ -1,5 +1,5 @@
 public import Extent
-internal import Explorer
+@_spi(Search) internal import Explorer
 internal import Foundation
 public import ModelFile
 

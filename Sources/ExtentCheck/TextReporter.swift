@@ -1,5 +1,5 @@
 public import Extent
-internal import Explorer
+@_spi(Search) internal import Explorer
 internal import Foundation
 
 /// Renders reports as text for people: per policy the figures of the search

@@ -1,5 +1,5 @@
 public import Extent
-internal import Explorer
+@_spi(Search) internal import Explorer
 internal import ModelFile
 
 /// One counterexample (or example) with what it takes to run it again: the model, policy, property

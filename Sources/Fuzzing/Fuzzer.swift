@@ -1,3 +1,4 @@
+@_spi(Search) public import Explorer
 public import Extent
 public import ExtentCheck
 internal import Foundation

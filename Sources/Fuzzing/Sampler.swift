@@ -1,4 +1,4 @@
-internal import Explorer
+@_spi(Search) internal import Explorer
 
 /// The workloads of a sampled fuzz run: `runs` distinct draws from `seed`, the first small and the
 /// later growing to the bounds by the middle of the run (or, largest first, the other way round).

@@ -1,3 +1,4 @@
+@_spi(Search) import Explorer
 import ArgumentParser
 import ExtentCheck
 import Foundation

@@ -1,4 +1,4 @@
-import Explorer
+@_spi(Search) import Explorer
 import Testing
 
 /// A search stopped through its `SearchCancellation` ends as a limit ends it: the discoveries made are

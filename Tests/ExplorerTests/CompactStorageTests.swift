@@ -1,4 +1,4 @@
-@testable import Explorer
+@_spi(Search) @testable import Explorer
 import Testing
 
 /// A state of a few bytes whose length varies, to cross chunk boundaries.

@@ -1,4 +1,4 @@
-import Explorer
+@_spi(Search) import Explorer
 import Testing
 
 /// Two actors, `a` and `b`, each counting to 2. Which one the successors list first alternates with

@@ -1,4 +1,4 @@
-import Explorer
+@_spi(Search) import Explorer
 
 /// A walker on a `width` × `height` grid, starting at the origin, stepping right or up.
 /// Reaching `(width-1, height-1)` is finishing; cells listed in `walls` cannot be entered,

@@ -1,4 +1,4 @@
-import Explorer
+@_spi(Search) import Explorer
 import Testing
 
 /// A search under a state limit lists only the initial states it may keep, and still knows when

@@ -1,4 +1,4 @@
-import Explorer
+@_spi(Search) import Explorer
 import Testing
 
 /// A breadth-first search on several threads gives the outcome of the search on one: the same

@@ -1,3 +1,4 @@
+@_spi(Search) import Explorer
 import ExtentCheck
 import Testing
 

@@ -41,7 +41,6 @@ struct ScenarioValidationTests {
         #expect(error.description.contains(": \(error.field): "), "\(error)")
         #expect(throws: error) { try ExtentChecker(options: options).check(scenario) }
         #expect(throws: error) { try ExtentChecker(options: options).simulate(scenario, walks: SimulationOptions(walks: 1, depth: 5)) }
-        #expect(throws: error) { try ExtentModel(scenario: scenario, policy: Policy.builtIn[0]) }
         #expect(throws: error) { try ModelFileWriter.yaml(for: scenario) }
     }
 
@@ -104,24 +103,6 @@ struct ScenarioValidationTests {
         let walks = SimulationOptions(walks: value, depth: value, timeout: .seconds(value))
         let simulation = try ExtentChecker(options: CheckOptions(workers: value)).simulate(scenario, walks: walks)
         #expect(simulation.policies.count == scenario.policies.count)
-    }
-
-    @Test("a model built without an oracle decides symbolic data as the checker does, under a policy that checks completions")
-    func modelWithoutAnOracle() throws {
-        let scenario = Scenario(
-            name: "verified", geometry: Geometry(blocks: 1), buffers: [Buffer(name: "page", blocks: 1)],
-            actors: [.writer("qemu", [.directWrite(IORange(buffer: 0, at: 0, blocks: 1))]), .mutator("fs", target: .buffer(0), budget: 1)],
-            policies: [Policy.builtIn(named: "dio-verify")!], invariants: [.csumMatchesData, .writesSucceed])
-        let model = try ExtentModel(scenario: scenario, policy: scenario.policies[0])
-        #expect(model.oracle != nil)
-        let outcome = Checker(system: model, properties: model.properties(for: scenario.invariants)).run()
-        let report = try ExtentChecker().check(scenario).policies[0]
-        #expect(outcome.statistics.states == report.search.states)
-        for (result, (name, verdict)) in zip(report.results, outcome.verdicts) {
-            let violated = verdict.verdict == .violated
-            #expect(result.property == name)
-            #expect((result.verdict == .violated) == violated, "\(name)")
-        }
     }
 
     @Test("a writer of block 5 of a 2-block file is refused in Swift as in its model file, in the same words")

@@ -1,4 +1,4 @@
-import Explorer
+@_spi(Search) import Explorer
 import Extent
 import ExtentCheck
 import Testing

@@ -1,3 +1,4 @@
+@_spi(Search) import Explorer
 @testable import Extent
 import Testing
 

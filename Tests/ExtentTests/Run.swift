@@ -1,4 +1,4 @@
-import Explorer
+@_spi(Search) import Explorer
 import Extent
 
 /// One search of a scenario under one policy, as the tests look at it.

@@ -1,4 +1,4 @@
-internal import Explorer
+@_spi(Search) internal import Explorer
 
 extension ExtentModel: TransitionSystem {
     /// The initial states of §7.2: every buffer word and every stored block fresh, one value on all

@@ -1,4 +1,4 @@
-package import Explorer
+@_spi(Search) package import Explorer
 
 /// One state of an extent model: user buffers, page cache, bios in flight,
 /// the stored file, and every actor's progress, as a flat array of slots.

@@ -1,4 +1,4 @@
-package import Explorer
+@_spi(Search) package import Explorer
 
 extension ExtentModel {
     /// The trace of `property` along `path`, with concrete values for every word: a counterexample,

@@ -1,4 +1,4 @@
-internal import Explorer
+@_spi(Search) internal import Explorer
 
 /// A path of the model run once more, step by step, with one name per fresh variable for the whole
 /// run (the search renames them at every state): the states and actions that a trace shows, a

@@ -1,4 +1,4 @@
-package import Explorer
+@_spi(Search) package import Explorer
 
 extension ExtentModel {
     /// The explorer's properties for `properties`: the model's oracle decides comparisons of symbolic

@@ -1,4 +1,4 @@
-package import Explorer
+@_spi(Search) package import Explorer
 
 extension ExtentModel {
     /// Makes `state` the one state the search keeps for it: its variables renamed in order of first

@@ -1,4 +1,4 @@
-internal import Explorer
+@_spi(Search) internal import Explorer
 internal import Z3Kit
 
 extension SolverOracle {

@@ -1,4 +1,4 @@
-package import Explorer
+@_spi(Search) package import Explorer
 internal import Z3Kit
 
 /// Decides with Z3 whether a condition on the words of a symbolic state can

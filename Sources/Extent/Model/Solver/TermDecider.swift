@@ -1,3 +1,4 @@
+@_spi(Search) internal import Explorer
 /// How views decide conditions and show terms: the oracle in symbolic mode, values in concrete mode.
 ///
 /// When a trace is built, the decider also records the condition of the finding it reported: what
