@@ -1,4 +1,4 @@
-@_spi(Search) public import Explorer
+public import Explorer
 public import Extent
 
 /// What to check of a model and how: a subset of its policies and properties, the search (its

@@ -1,4 +1,4 @@
-@_spi(Search) public import Explorer
+public import Explorer
 
 /// The results of one policy over one model: a verdict per invariant and the figures of the search.
 public struct PolicyReport: Hashable, Sendable, Codable {

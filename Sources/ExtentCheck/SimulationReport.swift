@@ -1,4 +1,4 @@
-@_spi(Search) public import Explorer
+public import Explorer
 
 /// What random walks over one model found: per policy, per property, a violation with the walk
 /// that found it before and after shrinking, or none (which proves nothing).

@@ -1,4 +1,4 @@
-@_spi(Search) public import Explorer
+@_spi(Search) internal import Explorer
 public import Extent
 public import ExtentCheck
 internal import Foundation

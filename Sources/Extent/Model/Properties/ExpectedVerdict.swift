@@ -1,4 +1,4 @@
-@_spi(Search) public import Explorer
+public import Explorer
 
 /// The verdict an author expects for one property under one policy: the `Verdict`s a model file's
 /// `expect` may name.
