@@ -1,4 +1,4 @@
-public import Extent
+@_spi(Search) public import Extent
 
 extension ExtentChecker {
     /// Replays `document` on `scenario`: under the document's policy and data mode, for its property

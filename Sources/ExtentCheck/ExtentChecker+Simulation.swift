@@ -1,5 +1,5 @@
 @_spi(Search) public import Explorer
-public import Extent
+@_spi(Search) public import Extent
 
 extension ExtentChecker {
     /// Random walks over every policy of `scenario` the options select, for models too large to

@@ -1,4 +1,4 @@
-public import Extent
+@_spi(Search) public import Extent
 internal import Foundation
 
 extension ITFTrace {

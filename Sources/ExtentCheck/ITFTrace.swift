@@ -1,4 +1,4 @@
-public import Extent
+@_spi(Search) public import Extent
 internal import Foundation
 
 /// A trace in the Informal Trace Format (ITF, Apalache's ADR-015) of Apalache and Quint: `#meta`,

@@ -1,4 +1,4 @@
-public import Extent
+@_spi(Search) public import Extent
 
 extension Trace {
     /// Throws `TraceFileError.malformed` unless the trace hangs together as a replay needs: steps

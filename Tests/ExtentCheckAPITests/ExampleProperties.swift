@@ -87,17 +87,17 @@ enum ExampleProperties {
         meaning: "a writer's fsync can return with a block holding data its buffer never held during the write"
     ) { before, step in
         let pending = before.writers.map { (name: $0.name, blocks: pendingBlocks(of: $0)) }
-        switch step.action {
-        case .mutate(_, .folio(let block, _), _):
-            if let owner = pending.first(where: { $0.blocks.contains(block) }) {
+        switch step.kind {
+        case .mutate:
+            if let block = step.changedFolio, let owner = pending.first(where: { $0.blocks.contains(block) }) {
                 return [Finding("\(step.actor) changed folio \(block) after \(owner.name) wrote it and before its fsync returned")]
             }
-        case .failedCompletion(let owner):
-            guard let bio = before.bio(of: owner),
+        case .complete where step.fails:
+            guard let owner = step.bio, let bio = before.bio(of: owner),
                 let writer = pending.first(where: { !$0.blocks.isDisjoint(with: bio.fileBlocks) })
             else { break }
             return [Finding("\(step): \(writer.name)'s blocks \(bio.fileBlocks) keep their old data, and its write returns EIO")]
-        case .writerStep:
+        case .dioWrite, .write:
             guard let writer = step.writer, let written = before.writer(named: writer).flatMap(writtenRange) else { break }
             if let owner = pending.first(where: { $0.name != writer && !$0.blocks.isDisjoint(with: written) }) {
                 return [Finding("\(writer) writes blocks \(written) while \(owner.name) waits for them to be durable")]

@@ -1,5 +1,5 @@
 @_spi(Search) import Explorer
-import Extent
+@_spi(Search) import Extent
 import ExtentCheck
 import Testing
 

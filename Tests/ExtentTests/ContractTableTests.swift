@@ -1,5 +1,5 @@
 @_spi(Search) import Explorer
-@testable import Extent
+@_spi(Search) @testable import Extent
 import Testing
 
 /// The expected verdicts of the contract's §6, one row per scenario and policy.

@@ -1,5 +1,5 @@
 @_spi(Search) import Explorer
-import Extent
+@_spi(Search) import Extent
 import Testing
 
 /// A trace's explanation: where each side of the failing comparison came from.

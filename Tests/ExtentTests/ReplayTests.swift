@@ -1,5 +1,5 @@
 @_spi(Search) import Explorer
-import Extent
+@_spi(Search) import Extent
 import Testing
 
 /// Traces run again on their model: reproduced as recorded, or diverging where they were changed.

@@ -1,5 +1,5 @@
 @_spi(Search) import Explorer
-import Extent
+@_spi(Search) import Extent
 
 /// One search of a scenario under one policy, as the tests look at it.
 struct Run {

@@ -1,5 +1,5 @@
 @_spi(Search) import Explorer
-@testable import Extent
+@_spi(Search) @testable import Extent
 import Testing
 
 /// State counts worked out by hand from the contract's §2 and §7.

@@ -1,4 +1,4 @@
-import Extent
+@_spi(Search) import Extent
 import Testing
 
 /// The seed's counterexample, read step by step as a user reads it.

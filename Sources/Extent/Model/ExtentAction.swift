@@ -1,5 +1,5 @@
 /// One atomic step of the contract's §2.
-package enum ExtentAction: Hashable, Sendable {
+@_spi(Search) public enum ExtentAction: Hashable, Sendable {
     /// The writer runs the step of its script at `step`: a `dio-write`, `write` or `fsync`.
     case writerStep(writer: Int, step: Int)
     /// The flusher starts writeback of the folio of file block `block`.

@@ -1,14 +1,14 @@
-@_spi(Search) internal import Explorer
+@_spi(Search) public import Explorer
 
 extension ExtentModel: TransitionSystem {
     /// The initial states of §7.2: every buffer word and every stored block fresh, one value on all
     /// mirrors, checksummed when the policy checksums anything; in `concrete:K`, every assignment.
-    package func initialStates() -> [ExtentState] { initialStates(limit: .max) }
+    @_spi(Search) public func initialStates() -> [ExtentState] { initialStates(limit: .max) }
 
     /// The first `limit` of `initialStates()`, in its order, without building the others: a search
     /// that may keep only so many states need not list the K^n of `concrete:K`. Every initial state
     /// is listed once: distinct assignments of the fresh words, or under symmetry one of each class.
-    package func initialStates(limit: Int) -> [ExtentState] {
+    @_spi(Search) public func initialStates(limit: Int) -> [ExtentState] {
         let (template, freshWords) = initialTemplate()
         guard let k = concreteValues else {
             var state = template
@@ -67,14 +67,14 @@ extension ExtentModel: TransitionSystem {
     }
 
     /// Every enabled step and the canonical state it leads to: `forEachSuccessor(of:_:)`'s, collected.
-    package func successors(of state: ExtentState, into successors: inout [(action: ExtentAction, state: ExtentState)]) {
+    @_spi(Search) public func successors(of state: ExtentState, into successors: inout [(action: ExtentAction, state: ExtentState)]) {
         forEachSuccessor(of: state) { successors.append(($0, $1)) }
     }
 
     /// Every enabled step and the canonical state it leads to, built in one buffer that is copied
     /// only when `body` keeps a successor: most successors are states seen before. Under the
     /// model's reductions, the steps and states of the reduced search.
-    package func forEachSuccessor(of state: ExtentState, _ body: (ExtentAction, ExtentState) -> Void) {
+    @_spi(Search) public func forEachSuccessor(of state: ExtentState, _ body: (ExtentAction, ExtentState) -> Void) {
         forEachSuccessor(of: state, reduced: true, body)
     }
 
@@ -125,10 +125,10 @@ extension ExtentModel: TransitionSystem {
     }
 
     /// Copies `state`'s slots into `target`'s buffer.
-    package func copy(_ state: ExtentState, into target: inout ExtentState) { target.overwrite(with: state) }
+    @_spi(Search) public func copy(_ state: ExtentState, into target: inout ExtentState) { target.overwrite(with: state) }
 
     /// Whether every writer has finished its script.
-    package func isFinished(_ state: ExtentState) -> Bool {
+    @_spi(Search) public func isFinished(_ state: ExtentState) -> Bool {
         writers.indices.allSatisfy { position(of: $0, in: state).step == writers[$0].script.count }
     }
 }

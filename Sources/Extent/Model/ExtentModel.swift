@@ -5,7 +5,7 @@
 /// Every state reachable through any interleaving of the writers', the
 /// flusher's, the kernel's, the device's and the mutators' steps is a state
 /// of the model; the explorer visits them all.
-package struct ExtentModel {
+@_spi(Search) public struct ExtentModel {
     /// Everything about the model that no step changes, behind one reference: a copy of the model,
     /// or a view of one of its states, costs one retain.
     final class Shape {
@@ -64,15 +64,15 @@ package struct ExtentModel {
     package var oracle: SolverOracle? { shape.oracle }
 
     /// The scenario being checked.
-    package var scenario: Scenario { shape.scenario }
+    @_spi(Search) public var scenario: Scenario { shape.scenario }
     /// The policy the scenario is checked under.
-    package var policy: Policy { shape.policy }
+    @_spi(Search) public var policy: Policy { shape.policy }
     /// The path an O_DIRECT write takes under this policy and geometry: the policy's, with the
     /// `...-if-mirrored` paths resolved by the number of mirrors.
-    package var directIOPath: DirectIOPath { shape.directIOPath }
+    @_spi(Search) public var directIOPath: DirectIOPath { shape.directIOPath }
 
     /// The path an O_DIRECT write takes once the number of mirrors is known.
-    package enum DirectIOPath: String, Hashable, Sendable {
+    @_spi(Search) public enum DirectIOPath: String, Hashable, Sendable {
         /// The bio reads the user buffer itself, while it is in flight.
         case direct
         /// The bio reads a kernel copy of the buffer taken at submission.

@@ -1,4 +1,4 @@
-@_spi(Search) package import Explorer
+@_spi(Search) public import Explorer
 
 /// One state of an extent model: user buffers, page cache, bios in flight,
 /// the stored file, and every actor's progress, as a flat array of slots.
@@ -6,7 +6,7 @@
 /// In symbolic mode the words are canonically renamed: variables are
 /// numbered in order of first appearance, so states that differ only by
 /// the names of their variables are equal.
-package struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
+@_spi(Search) public struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
     var slots: [UInt32]
 
     init(slots: [UInt32]) {
@@ -33,7 +33,7 @@ package struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
     }
 
     /// Feeds every slot into `hasher`, sixteen bytes a multiply, four multiplies at once.
-    package func stableHash(into hasher: inout StableHasher) {
+    @_spi(Search) public func stableHash(into hasher: inout StableHasher) {
         slots.withUnsafeBytes { bytes in
             hasher.combine(bytes.count)
             hasher.combine(interleaving: bytes)
@@ -46,7 +46,7 @@ package struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
     /// takes as many bytes as its width has bits: 0, 1, 2, 4, 8, 16 or 32 bits a slot, a slot
     /// stored as its value plus one, so that `none` is 0 and a group of empty slots takes no byte.
     /// A state of the 5-block model in `concrete:2` takes about 20 bytes.
-    package func pack(into bytes: inout ContiguousArray<UInt8>) {
+    @_spi(Search) public func pack(into bytes: inout ContiguousArray<UInt8>) {
         slots.withUnsafeBufferPointer { slots in
             let groups = (slots.count + 7) / 8
             let headerLength = 2 + (groups + 1) / 2
@@ -156,7 +156,7 @@ package struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
     }
 
     /// The state `pack(into:)` wrote.
-    package init(unpacking bytes: UnsafeRawBufferPointer) {
+    @_spi(Search) public init(unpacking bytes: UnsafeRawBufferPointer) {
         let count = Int(bytes[0]) | Int(bytes[1]) << 8
         slots = [UInt32](unsafeUninitializedCapacity: count) { slots, initialized in
             Self.unpack(bytes, into: slots)
@@ -166,7 +166,7 @@ package struct ExtentState: Hashable, Sendable, StableHashable, PackableState {
 
     /// Becomes the state `pack(into:)` wrote, in this state's own buffer when nothing else holds it
     /// and the slots are as many: no allocation per state expanded.
-    package mutating func unpack(_ bytes: UnsafeRawBufferPointer) {
+    @_spi(Search) public mutating func unpack(_ bytes: UnsafeRawBufferPointer) {
         let count = Int(bytes[0]) | Int(bytes[1]) << 8
         guard slots.count == count else {
             self = ExtentState(unpacking: bytes)

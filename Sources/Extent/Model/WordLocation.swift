@@ -1,5 +1,5 @@
 /// A word a mutator changes.
-package enum WordLocation: Hashable, Sendable {
+@_spi(Search) public enum WordLocation: Hashable, Sendable {
     /// Word `word` of the user buffer with this index.
     case buffer(Int, word: Int)
     /// Word `word` of the folio of file block `block`.

@@ -91,6 +91,12 @@ public struct StepView: CustomStringConvertible {
         }
     }
 
+    /// The file block whose folio a `mutate` step changes; nil for a mutation of a user buffer and
+    /// for every other step.
+    public var changedFolio: Int? {
+        if case .mutate(_, .folio(let block, _), _) = action { block } else { nil }
+    }
+
     /// Whether the step is a `complete` that fails: nothing is stored, the writer gets an I/O error.
     public var fails: Bool {
         if case .failedCompletion = action { true } else { false }
