@@ -3,11 +3,13 @@ extension Simulator {
     /// candidate drops one activity's steps, drops one step, or moves a run of one actor's steps back
     /// to the end of its previous run, and is replayed; the first candidate that is enabled throughout and
     /// still violates is taken, until none is. A taken candidate is shorter, or as long with fewer
-    /// context switches, so shrinking ends.
+    /// context switches, so shrinking ends. A Ctrl-C ends it too, with the shortest path so far: every
+    /// path it keeps violates the property.
     func shrink(_ path: Path<System.State, System.Action>, property: Int) -> Path<System.State, System.Action> {
         var best = path
         improving: while true {
             for actions in candidates(best.actions) {
+                if options.cancellation?.isCancelled == true { return best }
                 guard let replayed = replay(actions, from: best.initialState, until: property),
                     replayed.steps.count < best.steps.count
                         || (replayed.steps.count == best.steps.count && replayed.contextSwitches(actor: actor) < best.contextSwitches(actor: actor))
