@@ -1,3 +1,4 @@
+import ExtentCheck
 import Foundation
 import Testing
 
@@ -65,6 +66,26 @@ import Testing
         #expect(merged.status == 0, "\(merged.transcript)")
         #expect(merged.stdout.contains("100 walks of at most 100 steps, merged from 2 swarm runs, mixed"), "\(merged.transcript)")
         #expect(merged.stdout.contains("csum-matches-data  violated in walk"))
+    }
+
+    @Test("merge refuses a result of another report format, naming the file and both versions")
+    func mergeRefusesAnotherVersion() async throws {
+        let directory = try scratchDirectory("swarm")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (current, run) = try await Self.save(
+            ["simulate", "Models/qemu-cache-none.yaml", "--seed", "3", "--runs", "5"],
+            as: "current.json", in: directory)
+        #expect(run.json()?["version"] as? Int == JSONReporter.version, "\(run.transcript)")
+        // The same result as a release before version 2 wrote it: no version field.
+        var document = try #require(run.json())
+        document["version"] = nil
+        let earlier = directory.appendingPathComponent("earlier.json").path
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: earlier))
+        let merged = try await ExtentCheckTool.run(["merge", current, earlier])
+        #expect(merged.status == 2, "\(merged.transcript)")
+        #expect(
+            merged.stderr.contains("\(earlier) is in report format 1, this extentcheck merges format \(JSONReporter.version)"),
+            "\(merged.transcript)")
     }
 
     @Test("merge refuses results of different hunts, and a bad --swarm", arguments: [
