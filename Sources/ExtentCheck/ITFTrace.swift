@@ -98,7 +98,7 @@ public struct ITFTrace: Hashable, Sendable, Codable {
                     number: index, actor: recorded.actor ?? action.actor, step: recorded.step ?? action.description,
                     action: action, changes: []))
         }
-        guard vars == ExtentModel.snapshotParts else {
+        guard vars == ExtentModel.snapshotParts || vars == ExtentModel.snapshotPartsBeforeReads else {
             throw TraceFileError.malformed(
                 "its vars are \(vars.joined(separator: ", ")); an extentcheck trace has "
                     + ExtentModel.snapshotParts.joined(separator: ", "))

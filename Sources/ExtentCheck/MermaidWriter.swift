@@ -68,7 +68,10 @@ public struct MermaidWriter: Sendable {
             // A failed `complete` of a writer's bio (`bio WRITER`): the error goes back to the writer.
             let owner = lanes.first { "bio \($0)" == step.action.bio }
             return (owner ?? "kernel", "--x")
-        case .dioWrite, .write, .fsync, .writeback: return ("kernel", "->>")
+        case .dioWrite, .write, .fsync, .writeback, .read, .check: return ("kernel", "->>")
+        // The reader's device read and the scrub act on the stored copies.
+        case .fetch, .repair, .scrub: return ("disk", "->>")
+        case .end: return ("kernel", step.action.fails == true ? "--x" : "->>")
         }
     }
 

@@ -41,9 +41,10 @@ public struct Fuzzer: Sendable {
     /// end: swarm members alternate, so that between them both orders are searched.
     public var largestFirst = false
 
-    /// Creates a fuzzer; by default it samples 100 workloads from seed 1 within the default bounds.
+    /// Creates a fuzzer; by default it samples 100 workloads from seed 1 within the default bounds, and
+    /// decides the built-in invariants of workloads without readers.
     public init(
-        policy: Policy, invariants: [ExtentProperty] = ExtentProperty.builtIn, bounds: WorkloadBounds = WorkloadBounds(),
+        policy: Policy, invariants: [ExtentProperty] = ExtentProperty.builtIn(for: []), bounds: WorkloadBounds = WorkloadBounds(),
         mode: Mode = .sample(runs: 100, seed: 1), options: CheckOptions = CheckOptions(),
         decidesEveryInvariant: Bool = false
     ) {

@@ -3,10 +3,10 @@ internal import Extent
 extension KeyTable {
     /// The keys of an actor: its role, exactly one.
     enum Actor: String, ModelFileKey {
-        case writer, mutator
+        case writer, mutator, reader, scrubber
 
         static let definition = "actor"
-        static let summary = "An actor: a writer with its script, or a mutator."
+        static let summary = "An actor: a writer with its script, a mutator, a reader with its script, or a scrubber."
         static let takesOne = true
 
         var declaration: KeyDeclaration {
@@ -22,7 +22,95 @@ extension KeyTable {
                 return KeyDeclaration(
                     .mapping(MappingShape(Mutator.self)),
                     "A mutator changes words of its target while writes are in flight.")
+            case .reader:
+                return KeyDeclaration(
+                    .sequence(.mapping(MappingShape(Read.self)), minimum: 0, limit: Scenario.maximumScriptSteps, unique: false),
+                    "A reader runs its script's reads in order, once no bio is in flight (extent-model.md §9).")
+            case .scrubber:
+                return KeyDeclaration(
+                    .mapping(MappingShape(Scrubber.self)),
+                    "A scrubber (btrfs scrub, md check) checks every block in file order, pass after pass.")
             }
+        }
+    }
+
+    /// The reads of a reader's script, each a mapping of its name to its arguments.
+    enum Read: String, ModelFileKey {
+        case read
+        case dioRead = "dio-read"
+
+        static let definition = "read"
+        static let summary = "A read of a reader's script: read or dio-read, with its arguments."
+        static let takesOne = true
+
+        var declaration: KeyDeclaration {
+            switch self {
+            case .read:
+                KeyDeclaration(
+                    .mapping(MappingShape(ReadArgument.self)),
+                    "A read through the page cache: a cached folio is returned, else the block is read from the device.")
+            case .dioRead:
+                KeyDeclaration(
+                    .mapping(MappingShape(DirectReadArgument.self)),
+                    "An O_DIRECT read into a buffer, which a mutator may change while the read is in progress.")
+            }
+        }
+    }
+
+    /// The arguments of a `read`.
+    enum ReadArgument: String, ModelFileKey {
+        case at, blocks
+
+        static let definition = "read-arguments"
+        static let summary = "What a read through the page cache reads: blocks of the file."
+
+        var declaration: KeyDeclaration {
+            switch self {
+            case .at:
+                KeyDeclaration(
+                    .integer(0...(Geometry.maximumBlocks - 1)), "The first block of the file read.",
+                    default: .integer(WriteArgument.defaultAt))
+            case .blocks:
+                KeyDeclaration(.integer(1...Geometry.maximumBlocks), "The blocks read; the rest of the file when left out.")
+            }
+        }
+    }
+
+    /// The arguments of a `dio-read`.
+    enum DirectReadArgument: String, ModelFileKey {
+        case into, at, blocks
+
+        static let definition = "dio-read-arguments"
+        static let summary = "What an O_DIRECT read reads: blocks of the file, into blocks of a buffer."
+
+        var declaration: KeyDeclaration {
+            switch self {
+            case .into:
+                KeyDeclaration(.anyName, "The buffer the read lands in.", required: true)
+            case .at:
+                KeyDeclaration(
+                    .integer(0...(Geometry.maximumBlocks - 1)), "The first block of the file read.",
+                    default: .integer(WriteArgument.defaultAt))
+            case .blocks:
+                KeyDeclaration(.integer(1...Geometry.maximumBlocks), "The blocks read; the buffer's length when left out.")
+            }
+        }
+    }
+
+    /// The keys of a scrubber.
+    enum Scrubber: String, ModelFileKey {
+        case passes
+
+        /// The passes a scrubber makes when `passes` is not given.
+        static let defaultPasses = 1
+
+        static let definition = "scrubber"
+        static let summary = "How many times a scrubber checks the whole file."
+
+        var declaration: KeyDeclaration {
+            KeyDeclaration(
+                .integer(1...Scenario.Actor.maximumPasses), "The passes over every block of the file, in file order.",
+                default: .integer(Self.defaultPasses))
         }
     }
 

@@ -3,7 +3,7 @@ internal import Extent
 extension ModelFileReader {
     /// The actors, in file order, from a mapping of name to role; their ranges and budgets are
     /// checked against the scenario by `Scenario.validate()`.
-    static func actors(from reader: NodeReader, buffers: [Buffer]) throws(ModelFileError) -> [Scenario.Actor] {
+    static func actors(from reader: NodeReader, buffers: [Buffer], fileBlocks: Int) throws(ModelFileError) -> [Scenario.Actor] {
         var actors: [Scenario.Actor] = []
         for entry in try reader.entries() {
             let (role, value) = try self.role(of: entry)
@@ -15,12 +15,21 @@ extension ModelFileReader {
                 actors.append(Scenario.Actor(name: entry.name, role: .writer(steps)))
             case .mutator:
                 actors.append(Scenario.Actor(name: entry.name, role: try mutator(from: value, buffers: buffers)))
+            case .reader:
+                let reads = try value.elements().map { (read) throws(ModelFileError) in
+                    try readerStep(from: read, buffers: buffers, fileBlocks: fileBlocks)
+                }
+                actors.append(Scenario.Actor(name: entry.name, role: .reader(reads)))
+            case .scrubber:
+                let fields = try value.fields(KeyTable.Scrubber.self)
+                let passes = try fields[.passes]?.integer() ?? KeyTable.Scrubber.defaultPasses
+                actors.append(Scenario.Actor(name: entry.name, role: .scrubber(passes: passes)))
             }
         }
         return actors
     }
 
-    /// The one role an actor's entry gives, writer or mutator, and its value.
+    /// The one role an actor's entry gives, and its value.
     static func role(
         of entry: NodeReader.Entry
     ) throws(ModelFileError) -> (role: KeyTable.Actor, value: NodeReader) {
@@ -31,8 +40,7 @@ extension ModelFileReader {
         }
         if roles.count > 1 {
             throw roles[1].keyReader.error(
-                "actor \(MessageValue.quoted(entry.name)) has both \(KeyTable.Actor.names.joined(separator: " and "));"
-                    + " give exactly one")
+                "actor \(MessageValue.quoted(entry.name)) has both \(roles[0].name) and \(roles[1].name); give exactly one")
         }
         return (key, role.value)
     }
@@ -70,6 +78,30 @@ extension ModelFileReader {
         case nil:
             throw step.keyReader.error(
                 "unknown step \(MessageValue.quoted(step.name)); expected \(NodeReader.alternatives(KeyTable.Step.names))")
+        }
+    }
+
+    /// One read of a reader's script: `read: {at: L, blocks: N}` or `dio-read: {into: BUFFER, at: L, blocks: N}`.
+    static func readerStep(from reader: NodeReader, buffers: [Buffer], fileBlocks: Int) throws(ModelFileError) -> ReaderStep {
+        let entries = try reader.fields(KeyTable.Read.self).entries
+        guard entries.count == 1, let read = entries.first, let kind = KeyTable.Read(rawValue: read.name) else {
+            throw reader.error(
+                "a read is a mapping of one key, \(NodeReader.alternatives(KeyTable.Read.names)), as in read: {at: 0};"
+                    + " found \(entries.count) keys")
+        }
+        switch kind {
+        case .read:
+            let fields = try read.value.fields(KeyTable.ReadArgument.self)
+            let at = try fields[.at]?.integer() ?? KeyTable.WriteArgument.defaultAt
+            return .read(at: at, blocks: try fields[.blocks]?.integer() ?? max(1, fileBlocks - at))
+        case .dioRead:
+            let fields = try read.value.fields(KeyTable.DirectReadArgument.self)
+            let into = try fields.required(.into, hint: "name the buffer the read lands in")
+            let index = try bufferIndex(into, buffers: buffers)
+            return .directRead(
+                IORange(
+                    buffer: index, at: try fields[.at]?.integer() ?? KeyTable.WriteArgument.defaultAt,
+                    blocks: try fields[.blocks]?.integer() ?? buffers[index].blocks))
         }
     }
 

@@ -37,13 +37,14 @@ extension ModelFileReader {
             try validate(scenario.validateData, at: { _ in data })
         }
         if let actors = fields[.actors] {
-            scenario.actors = try self.actors(from: actors, buffers: scenario.buffers)
+            scenario.actors = try self.actors(from: actors, buffers: scenario.buffers, fileBlocks: scenario.geometry.blocks)
             try validate(scenario.validateActors, at: { error throws(ModelFileError) in try actorNode(of: error, in: actors) })
         }
         if let policies = fields[.policies] {
             scenario.policies = try self.policies(from: policies)
             try validate(scenario.validatePolicies, at: { error throws(ModelFileError) in try policyNode(of: error, in: policies) })
         }
+        scenario.invariants = ExtentProperty.builtIn(for: scenario.actors)
         if let invariants = fields[.invariants] {
             scenario.invariants = try self.invariants(from: invariants)
             try validate(scenario.validateInvariants, at: { error throws(ModelFileError) in try elementNode(of: error, in: invariants) })

@@ -34,22 +34,46 @@ extension ModelFileReader {
         }
         let entry = try actors.entries()[index]
         if error.field == .name { return entry.keyReader }
-        let role = try self.role(of: entry).value
+        let (role, value) = try self.role(of: entry)
         guard let step = error.step else {
-            // A writer's script as a whole, or a key of a mutator.
-            guard case .mapping = role.node else { return role }
-            let fields = try role.fields(KeyTable.Mutator.self)
-            return (error.field == .target ? fields[.target] : fields[.budget]) ?? role
+            // A script as a whole, or a key of a mutator or a scrubber.
+            guard case .mapping = value.node else { return value }
+            switch role {
+            case .mutator:
+                let fields = try value.fields(KeyTable.Mutator.self)
+                return (error.field == .target ? fields[.target] : fields[.budget]) ?? value
+            case .scrubber:
+                return try value.fields(KeyTable.Scrubber.self)[.passes] ?? value
+            case .writer, .reader:
+                return value
+            }
         }
-        let stepReader = try role.elements()[step]
+        let stepReader = try value.elements()[step]
         guard case .mapping = stepReader.node, let range = try stepReader.entries().first?.value else { return stepReader }
-        let fields = try range.fields(KeyTable.WriteArgument.self)
-        switch error.field {
-        case .buffer: return fields[.from] ?? range
+        switch role {
+        case .reader:
+            guard try stepReader.entries().first?.name == KeyTable.Read.dioRead.rawValue else {
+                let fields = try range.fields(KeyTable.ReadArgument.self)
+                return rangeNode(of: error.field, buffer: nil, at: fields[.at], blocks: fields[.blocks]) ?? range
+            }
+            let fields = try range.fields(KeyTable.DirectReadArgument.self)
+            return rangeNode(of: error.field, buffer: fields[.into], at: fields[.at], blocks: fields[.blocks]) ?? range
+        default:
+            let fields = try range.fields(KeyTable.WriteArgument.self)
+            return rangeNode(of: error.field, buffer: fields[.from], at: fields[.at], blocks: fields[.blocks]) ?? range
+        }
+    }
+
+    /// The node of a range's field that `field` names, where the range gives it.
+    private static func rangeNode(
+        of field: ScenarioError.Field, buffer: NodeReader?, at: NodeReader?, blocks: NodeReader?
+    ) -> NodeReader? {
+        switch field {
+        case .buffer: buffer
         // A range past the end of the file is where it starts, or else how long it is.
-        case .at: return fields[.at] ?? fields[.blocks] ?? range
-        case .blocks: return fields[.blocks] ?? range
-        default: return range
+        case .at: at ?? blocks
+        case .blocks: blocks
+        default: nil
         }
     }
 

@@ -80,6 +80,17 @@ public enum ModelFileWriter {
                 case .pageCache: MutationTarget.pageCacheName
                 }
             return ["    mutator: {target: \(name), budget: \(budget)}"]
+        case .reader(let script):
+            guard !script.isEmpty else { return ["    reader: []"] }
+            return ["    reader:"] + script.map { read in
+                switch read {
+                case .read(let at, let blocks): "      - read: {at: \(at), blocks: \(blocks)}"
+                case .directRead(let range):
+                    "      - dio-read: {into: \(scalar(buffers[range.buffer].name)), at: \(range.at), blocks: \(range.blocks)}"
+                }
+            }
+        case .scrubber(let passes):
+            return ["    scrubber: {passes: \(passes)}"]
         }
     }
 

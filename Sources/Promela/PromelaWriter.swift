@@ -28,6 +28,7 @@ struct PromelaWriter {
             switch actor.role {
             case .writer(let script): writers.append((actor.name, script))
             case .mutator(let target, let budget): mutators.append((actor.name, target, budget))
+            case .reader, .scrubber: preconditionFailure("PromelaModel refuses readers and scrubbers")
             }
         }
         (self.writers, self.mutators) = (writers, mutators)

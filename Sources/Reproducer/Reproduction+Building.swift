@@ -61,6 +61,8 @@ extension Reproduction {
                     changes = Self.everyWord(of: target, in: scenario, buffers: buffers, stored: storedWords, mask: mask)
                 }
                 mutators.append(MutatorPlan(name: actor.name, changes: changes))
+            case .reader, .scrubber:
+                throw .readsNotSupported(actor: actor.name)
             }
         }
         let verdicts = Self.verdicts(in: report, of: builtIn)

@@ -104,7 +104,7 @@ extension ExtentCheckCommand {
             let base = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
             let seed = swarm?.seed(from: base) ?? base
             var fuzzer = Fuzzer(
-                policy: policy, invariants: properties.isEmpty ? ExtentProperty.builtIn : properties, bounds: bounds,
+                policy: policy, invariants: properties.isEmpty ? ExtentProperty.builtIn(for: []) : properties, bounds: bounds,
                 mode: exhaustive ? .exhaustive(limit: maxScenarios) : .sample(runs: runs, seed: seed),
                 options: search.options(
                     policies: nil, properties: nil, computesTraces: false, showsProgress: output.showsProgress),

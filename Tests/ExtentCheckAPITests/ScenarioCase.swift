@@ -45,6 +45,8 @@ struct ScenarioCase: Sendable, CustomStringConvertible {
             switch actor.role {
             case .writer(let script): "\(actor.name): \(script)"
             case .mutator(let target, let budget): "\(actor.name): mutator of \(target), budget \(budget)"
+            case .reader(let script): "\(actor.name): reader \(script)"
+            case .scrubber(let passes): "\(actor.name): scrubber of \(passes) passes"
             }
         }
         return "\(breakage); blocks \(geometry.blocks), words \(geometry.blockWords), bits \(geometry.wordBits), "

@@ -282,6 +282,7 @@ struct CLITests {
         ("pi-guard-unstable", "buffered", nil, true, false),
         ("bounce-all", "bounce", true, true, false),
         ("nodatasum-unstable", "buffered-if-mirrored", false, false, false),
+        ("md-raid1", "direct", false, false, true),
     ]
 
     /// The columns of §8 of the built-in policies that set one: verify, device-check, user-pages, writeback-source.
@@ -294,7 +295,14 @@ struct CLITests {
         "bounce-all": ["none", "none", "writable", "copy"],
     ]
 
-    @Test("`policies` prints the fifteen built-in policies with every column")
+    /// The columns of §9 of the built-in policies that set one: direct-read, read-failure, read-repair, scrub.
+    static let readTable: [String: [String]] = [
+        "dio-verify": ["user-pages", "reread-stable", "no", "checksums"],
+        "dio-pinned": ["user-pages", "reread-stable", "no", "checksums"],
+        "md-raid1": ["user-pages", "next-mirror", "yes", "compare-copies"],
+    ]
+
+    @Test("`policies` prints the sixteen built-in policies with every column")
     func policiesTable() async throws {
         let run = try await ExtentCheckTool.run(["policies"])
         #expect(run.status == 0, "\(run.transcript)")
@@ -303,9 +311,9 @@ struct CLITests {
         }
         let header = try #require(rows.first)
         #expect(
-            Array(header.prefix(9)) == [
+            Array(header.prefix(13)) == [
                 "policy", "dio-path", "dio-checksum", "buffered-checksum", "stable-pages", "verify", "device-check",
-                "user-pages", "writeback-source",
+                "user-pages", "writeback-source", "direct-read", "read-failure", "read-repair", "scrub",
             ])
         #expect(rows.count == 1 + Self.policyTable.count, "\(run.stdout)")
         let yesNo = { (value: Bool) in value ? "yes" : "no" }
@@ -314,10 +322,12 @@ struct CLITests {
                 Issue.record("no row for \(name) in\n\(run.stdout)")
                 continue
             }
-            #expect(row.count >= 9, "\(row)")
-            guard row.count >= 9 else { continue }
+            #expect(row.count >= 13, "\(row)")
+            guard row.count >= 13 else { continue }
             let mechanisms = Self.mechanismTable[name] ?? ["none", "none", "writable", "folio"]
             #expect(Array(row[5..<9]) == mechanisms, "\(name): the columns of §8")
+            let reads = Self.readTable[name] ?? ["user-pages", "next-mirror", "yes", "checksums"]
+            #expect(Array(row[9..<13]) == reads, "\(name): the columns of §9")
             #expect(row[1] == path, "\(name): dio-path")
             if let dioChecksum { #expect(row[2] == yesNo(dioChecksum), "\(name): dio-checksum") }
             #expect(row[3] == yesNo(bufferedChecksum), "\(name): buffered-checksum")

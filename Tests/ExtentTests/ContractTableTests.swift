@@ -65,6 +65,7 @@ import Testing
             case .transfer: "dma"
             case .complete, .failedCompletion: "complete"
             case .writeback: "writeback"
+            case .read, .fetch, .check, .repair, .endRead, .scrub: "read"
             }
         }
         #expect(kinds == ["dio-write", "csum", "mutate", "dma", "complete"])

@@ -31,4 +31,29 @@ enum Scenarios {
                 Scenario.Actor(name: "mmap", role: .mutator(target: .pageCache, budget: 1)),
             ])
     }
+
+    /// §9's scenarios after the write: the QEMU writer and its mutator of budget 1, and a reader of
+    /// `reader`'s script and a scrubber of one pass where asked.
+    static func afterTheWrite(mirrors: Int, data: DataMode, reader: [ReaderStep]? = nil, scrubs: Bool = false) -> Scenario {
+        var scenario = qemuCacheNone(mirrors: mirrors, data: data)
+        scenario.name = "after-the-write"
+        if let reader { scenario.actors.append(.reader("backup", reader)) }
+        if scrubs { scenario.actors.append(.scrubber("admin", passes: 1)) }
+        scenario.invariants = ExtentProperty.builtIn(for: scenario.actors)
+        return scenario
+    }
+
+    /// §9's direct read: no writer; a reader `dio-read`s block 0 into its buffer while a mutator of
+    /// that buffer changes it.
+    static func directRead(mirrors: Int, budget: Int, data: DataMode) -> Scenario {
+        Scenario(
+            name: "direct-read",
+            geometry: Geometry(blocks: 1, mirrors: mirrors),
+            data: data,
+            buffers: [Buffer(name: "read-buffer", blocks: 1)],
+            actors: [
+                .reader("backup", [.directRead(IORange(buffer: 0, at: 0, blocks: 1))]),
+                .mutator("app", target: .buffer(0), budget: budget),
+            ])
+    }
 }

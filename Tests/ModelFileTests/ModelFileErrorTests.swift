@@ -71,9 +71,9 @@ import Testing
             """
             actors:
               fs:
-                reader: []
+                sleeper: []
             """,
-            at: 3, 5, key: "actors.fs.reader", "unknown key 'reader'; expected writer or mutator"),
+            at: 3, 5, key: "actors.fs.sleeper", "unknown key 'sleeper'; expected one of writer, mutator, reader, scrubber"),
         ErrorCase(
             "both roles",
             """
@@ -90,7 +90,7 @@ import Testing
             actors:
               fs: {}
             """,
-            at: 2, 7, key: "actors.fs", "actor 'fs' needs a role: writer or mutator"),
+            at: 2, 7, key: "actors.fs", "actor 'fs' needs a role: one of writer, mutator, reader, scrubber"),
         ErrorCase(
             "unknown step",
             """
@@ -208,6 +208,49 @@ import Testing
                 mutator: {target: page, budget: -1}
             """,
             at: 4, 37, key: "actors.fs.mutator.budget", "budget must be 0 through 1000000"),
+        ErrorCase(
+            "read into a buffer",
+            """
+            buffers: {page: 1}
+            actors:
+              backup:
+                reader: [read: {into: page}]
+            """,
+            at: 4, 21, key: "actors.backup.reader[0].read.into", "unknown key 'into'; expected at or blocks"),
+        ErrorCase(
+            "dio-read without into",
+            """
+            actors:
+              backup:
+                reader: [dio-read: {at: 0}]
+            """,
+            at: 3, 24, key: "actors.backup.reader[0].dio-read.into", "missing key 'into'"),
+        ErrorCase(
+            "read past the end of the file",
+            """
+            blocks: 2
+            actors:
+              backup:
+                reader: [read: {at: 1, blocks: 2}]
+            """,
+            at: 4, 25, key: "actors.backup.reader[0].read.at", "range 1..2 is past the end of the file (blocks: 2)"),
+        ErrorCase(
+            "unknown buffer in a dio-read",
+            """
+            buffers: {page: 1}
+            actors:
+              backup:
+                reader: [dio-read: {into: pgae}]
+            """,
+            at: 4, 31, key: "actors.backup.reader[0].dio-read.into", "unknown buffer 'pgae' (buffers: page)"),
+        ErrorCase(
+            "scrubber of no pass",
+            """
+            actors:
+              admin:
+                scrubber: {passes: 0}
+            """,
+            at: 3, 24, key: "actors.admin.scrubber.passes", "passes must be 1 through 64, found 0"),
     ]
 
     /// Sizes past the maxima `Scenario.validate()` sets, placed at the key that lists too many.

@@ -17,6 +17,7 @@ import Testing
         // Ranges within the file and the buffer, buffers that exist.
         "range past the end of the file", "default range past the end of the file", "blocks larger than the buffer",
         "writer past the end in its second step", "unknown buffer in a step", "unknown buffer as mutator target",
+        "read past the end of the file", "unknown buffer in a dio-read",
         // Names listed once, and expectations only of what the model checks.
         "custom policy listed twice", "expect naming an unlisted policy", "expect naming an unlisted invariant",
     ]

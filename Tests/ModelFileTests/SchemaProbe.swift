@@ -32,19 +32,30 @@ struct SchemaProbe: Sendable, CustomStringConvertible {
         SchemaProbe(
             description: "a mutator", yaml: "actors: {a: {mutator: {target: page-cache, zzz: 1}}}\n",
             pointer: "/definitions/actor/properties/mutator"),
+        SchemaProbe(
+            description: "a read", yaml: "actors: {a: {reader: [zzz: {}]}}\n", pointer: "/definitions/actor/properties/reader/items"),
+        SchemaProbe(
+            description: "a read's arguments", yaml: "actors: {a: {reader: [read: {zzz: 1}]}}\n",
+            pointer: "/definitions/read/properties/read"),
+        SchemaProbe(
+            description: "a dio-read's arguments", yaml: "buffers: {b: 1}\nactors: {a: {reader: [dio-read: {into: b, zzz: 1}]}}\n",
+            pointer: "/definitions/read/properties/dio-read"),
+        SchemaProbe(
+            description: "a scrubber", yaml: "actors: {a: {scrubber: {zzz: 1}}}\n", pointer: "/definitions/actor/properties/scrubber"),
         SchemaProbe(description: "a custom policy", yaml: "policies: [{name: mine, zzz: 1}]\n", pointer: "/definitions/custom-policy"),
         // The reader names the built-in policies and the columns a custom one must give; the schema
         // also has the optional columns.
         SchemaProbe(description: "a policy", yaml: "policies: [zzz]\n", pointer: "/properties/policies/items", exact: false),
         SchemaProbe(description: "an invariant", yaml: "invariants: [zzz]\n", pointer: "/properties/invariants/items"),
         SchemaProbe(
-            description: "an expected invariant", yaml: "expect: {dio-csum: {zzz: holds}}\n",
+            // A model with a reader decides every built-in invariant.
+            description: "an expected invariant", yaml: "actors: {r: {reader: []}}\nexpect: {dio-csum: {zzz: holds}}\n",
             pointer: "/properties/expect/additionalProperties/anyOf/1/propertyNames"),
         SchemaProbe(
             description: "an expected verdict", yaml: "expect: {dio-csum: {checksummed: zzz}}\n",
             pointer: "/properties/expect/additionalProperties/anyOf/1/additionalProperties"),
         SchemaProbe(description: "the checksum", yaml: "checksum: zzz\n", pointer: "/properties/checksum"),
-    ] + ["dio-path", "verify", "device-check", "user-pages", "writeback-source"].map { column in
+    ] + ["dio-path", "verify", "device-check", "user-pages", "writeback-source", "direct-read", "read-failure", "read-repair", "scrub"].map { column in
         let required = ["dio-path": "direct", "dio-checksum": "true", "buffered-checksum": "true", "stable-pages": "true"]
         let columns = required.sorted { $0.key < $1.key }.map { "\($0.key): \($0.key == column ? "zzz" : $0.value)" }
             + (required[column] == nil ? ["\(column): zzz"] : [])

@@ -15,4 +15,18 @@
     case failedCompletion(BioOwner)
     /// The mutator changes a word; `value` is the concrete value, or nil for a fresh symbolic one.
     case mutate(mutator: Int, location: WordLocation, value: UInt32?)
+    /// The reader reads the block it is at (§9): from its cached folio, for a `read`, else a device
+    /// read of the block starts.
+    case read(reader: Int)
+    /// The reader's device read fetches its block from `mirror`.
+    case fetch(reader: Int, mirror: Int)
+    /// The reader checks what it fetched against the block's stored checksum; `passes` is the outcome.
+    case check(reader: Int, passes: Bool)
+    /// The reader rewrites `mirror`, which failed its check, from what its read returns.
+    case repair(reader: Int, mirror: Int)
+    /// The reader's read of its block ends: with the data, or with EIO after every check failed.
+    case endRead(reader: Int)
+    /// The scrubber scrubs the block it is at; `failing` holds a bit for every mirror whose data fails
+    /// the block's checksum (`scrub: checksums`; none under `compare-copies`, which compares no checksum).
+    case scrub(scrubber: Int, failing: UInt32)
 }

@@ -13,6 +13,12 @@ extension ExtentModel {
         case .transfer: .dma
         case .complete, .failedCompletion: .complete
         case .mutate: .mutate
+        case .read: .read
+        case .fetch: .fetch
+        case .check: .check
+        case .repair: .repair
+        case .endRead: .end
+        case .scrub: .scrub
         }
     }
 
@@ -24,6 +30,9 @@ extension ExtentModel {
         case .checksum, .complete, .failedCompletion: "kernel"
         case .transfer: "device"
         case .mutate(let mutator, _, _): mutators[mutator].name
+        case .read(let reader), .fetch(let reader, _), .check(let reader, _), .repair(let reader, _), .endRead(let reader):
+            readers[reader].name
+        case .scrub(let scrubber, _): scrubbers[scrubber].name
         }
     }
 
@@ -35,6 +44,7 @@ extension ExtentModel {
         case .writerStep(let writer, _): return writers[writer].name
         case .writeback(let block): return "writeback of block \(block)"
         case .mutate(let mutator, _, _): return mutators[mutator].name
+        case .read, .fetch, .check, .repair, .endRead, .scrub: return actor(of: action)
         case .checksum(let bio, _), .transfer(let bio, _, _), .complete(let bio), .failedCompletion(let bio): owner = bio
         }
         switch owner {
@@ -71,6 +81,52 @@ extension ExtentModel {
                 case .folio(let block, let word): "folio \(block) word \(word)"
                 }
             return value.map { "mutate \(target) := \($0)" } ?? "mutate \(target)"
+        case .read, .fetch, .check, .repair, .endRead, .scrub:
+            return describeRead(action, in: state)
+        }
+    }
+
+    /// A reader's or scrubber's step in words, e.g. `fetch block 0 mirror 1 into read-buffer`.
+    private func describeRead(_ action: ExtentAction, in state: ExtentState) -> String {
+        if case .scrub(let scrubber, let failing) = action {
+            return "scrub block \(scrubbedBlock(of: scrubber, in: state))" + describeScrub(failing)
+        }
+        guard case .some(let (read, block)) = currentRead(of: reader(of: action), in: state) else { return "\(action)" }
+        let progress = readProgress(of: reader(of: action), in: state)
+        switch action {
+        case .read:
+            if case .read = read { return "read block \(block)" + (folio(block, in: state).contains(.cached) ? " (cached)" : "") }
+            return "dio-read block \(block)"
+        case .fetch(let reader, let mirror):
+            let into: String =
+                switch destination(of: reader, in: state) {
+                case .buffer(let buffer, _): scenario.buffers[buffer].name
+                default: "a kernel page"
+                }
+            return "fetch block \(block) mirror \(mirror) into \(into)"
+        case .check(_, let passes):
+            return "check block \(block) mirror \(progress.mirror)" + (passes ? "" : " (fails)")
+        case .repair(_, let mirror):
+            return "repair block \(block) mirror \(mirror)"
+        default:
+            return "end read block \(block)" + (progress.phase == .failed ? " (EIO)" : "")
+        }
+    }
+
+    /// What a scrub found, in words: nothing, the mirrors rewritten, or that none checks.
+    private func describeScrub(_ failing: UInt32) -> String {
+        let mirrors = (0..<geometry.mirrors).filter { failing & (1 << $0) != 0 }
+        guard !mirrors.isEmpty else { return "" }
+        let list = mirrors.map(String.init).joined(separator: ", ")
+        let noun = mirrors.count == 1 ? "mirror" : "mirrors"
+        return mirrors.count == geometry.mirrors ? " (\(noun) \(list) fail: uncorrectable)" : " (\(noun) \(list) rewritten)"
+    }
+
+    /// The reader that takes a reader's step.
+    func reader(of action: ExtentAction) -> Int {
+        switch action {
+        case .read(let reader), .fetch(let reader, _), .check(let reader, _), .repair(let reader, _), .endRead(let reader): reader
+        default: preconditionFailure("\(action) is not a reader's step")
         }
     }
 

@@ -123,17 +123,20 @@ extension ExtentModel {
         if layout.writebackCopies, case .writeback(let block) = action {
             copy(.folio(block), of: state, to: .writebackCopy(block), in: &next)
         }
-        return shape.checksCompletions ? assumingOutcome(of: action, from: state, in: next) : next
+        return shape.branchesOnData ? assumingOutcome(of: action, from: state, in: next) : next
     }
 
-    /// `next` with what the outcome `action` (from `state`) assumes of the words, in symbolic mode.
-    /// Out of line: most models have no checks.
+    /// `next` with what the outcome `action` (from `state`) assumes of the words, in symbolic mode: a
+    /// checked `complete`'s, a read's `check`'s or a `scrub`'s. Out of line: most models have no checks.
     @inline(never)
     private func assumingOutcome(of action: ExtentAction, from state: ExtentState, in next: ExtentState) -> ExtentState {
         guard concreteValues == nil else { return next }
         switch action {
         case .complete(let owner), .failedCompletion(let owner):
             let added = condition(of: action, range: range(of: owner, in: state)!, in: state)
+            return added.isEmpty ? next : setting(pathCondition(of: next) + added, in: next)
+        case .check, .scrub:
+            let added = readCondition(of: action, in: state)
             return added.isEmpty ? next : setting(pathCondition(of: next) + added, in: next)
         default:
             return next

@@ -1,9 +1,11 @@
 extension ExtentModel {
     /// Calls `body` with every step enabled in `state`, in a fixed order: writers, flusher, bios
-    /// (writers' then writeback), mutators. A callback rather than an array: this runs once per state.
+    /// (writers' then writeback), mutators, readers, scrubbers. A callback rather than an array: this
+    /// runs once per state.
     func forEachEnabledAction(in state: ExtentState, _ body: (ExtentAction) -> Void) {
-        forEachWriterStep(in: state, body)
-        for block in 0..<geometry.blocks {
+        let beingRead = blocksBeingRead(in: state)
+        forEachWriterStep(in: state, beingRead: beingRead, body)
+        for block in 0..<geometry.blocks where beingRead & (1 << block) == 0 {
             let flags = folio(block, in: state)
             if flags.contains(.dirty), !flags.contains(.writeback) {
                 body(.writeback(block: block))
@@ -11,21 +13,23 @@ extension ExtentModel {
         }
         forEachBioStep(in: state, body)
         forEachMutation(in: state, body)
+        forEachReadStep(in: state, body)
     }
 
-    /// The writers' next steps where they are enabled: a write whose folios are free, an `fsync` once
-    /// nothing is in flight.
+    /// The writers' next steps where they are enabled: a write whose folios (or, for a direct bio, whose
+    /// blocks) are free, an `fsync` once nothing is in flight. `beingRead` holds the blocks readers hold.
     @inline(__always)
-    private func forEachWriterStep(in state: ExtentState, _ body: (ExtentAction) -> Void) {
+    private func forEachWriterStep(in state: ExtentState, beingRead: UInt32, _ body: (ExtentAction) -> Void) {
         for writer in writers.indices {
             let position = position(of: writer, in: state)
             guard position.phase == .ready, position.step < writers[writer].script.count else { continue }
             let enabled: Bool
             switch writers[writer].script[position.step] {
             case .directWrite(let range):
-                enabled = directIOPath != .buffered || canWriteFolios(range, in: state)
+                enabled =
+                    directIOPath != .buffered ? !range.overlaps(beingRead) : canWriteFolios(range, in: state, beingRead: beingRead)
             case .bufferedWrite(let range):
-                enabled = canWriteFolios(range, in: state)
+                enabled = canWriteFolios(range, in: state, beingRead: beingRead)
             case .fsync:
                 enabled = isQuiescent(state)
             }
@@ -131,6 +135,9 @@ extension ExtentModel {
         case .mutate(let mutator, let location, let value):
             next[layout.budget(mutator)] -= 1
             applyMutation(of: location, to: value ?? fresh, from: state, into: &next)
+
+        case .read, .fetch, .check, .repair, .endRead, .scrub:
+            applyReadStep(action, from: state, into: &next)
         }
     }
 
@@ -227,10 +234,11 @@ extension ExtentModel {
         }
     }
 
-    /// Whether a buffered write may fill the folios of `range`: not while one is under
-    /// writeback, if the policy keeps folios stable.
-    private func canWriteFolios(_ range: IORange, in state: ExtentState) -> Bool {
-        !policy.stablePages || range.fileBlocks.allSatisfy { !folio($0, in: state).contains(.writeback) }
+    /// Whether a buffered write may fill the folios of `range`: not while one is under writeback, if
+    /// the policy keeps folios stable, and not while a reader's device read holds one (`beingRead`).
+    private func canWriteFolios(_ range: IORange, in state: ExtentState, beingRead: UInt32) -> Bool {
+        !range.overlaps(beingRead)
+            && (!policy.stablePages || range.fileBlocks.allSatisfy { !folio($0, in: state).contains(.writeback) })
     }
 
     /// Copies the source buffer into the folios of `range` and marks them dirty.
@@ -248,9 +256,17 @@ extension ExtentModel {
         (0..<geometry.blocks).allSatisfy { folio($0, in: state).isDisjoint(with: [.dirty, .writeback]) }
     }
 
-    /// Whether nothing of the file is dirty or in flight: what `fsync` waits for.
+    /// Whether nothing of the file is dirty or in flight: what `fsync` waits for. A read in progress is not waited for.
     private func isQuiescent(_ state: ExtentState) -> Bool {
         isPageCacheClean(state)
             && writers.indices.allSatisfy { position(of: $0, in: state).phase != .awaitingBio }
+    }
+}
+
+extension IORange {
+    /// Whether the range covers a file block whose bit is set in `blocks`.
+    @inline(__always)
+    func overlaps(_ blocks: UInt32) -> Bool {
+        blocks != 0 && fileBlocks.contains { blocks & (1 << $0) != 0 }
     }
 }

@@ -127,8 +127,10 @@ extension ExtentModel: TransitionSystem {
     /// Copies `state`'s slots into `target`'s buffer.
     @_spi(Search) public func copy(_ state: ExtentState, into target: inout ExtentState) { target.overwrite(with: state) }
 
-    /// Whether every writer has finished its script.
+    /// Whether every writer and every reader has finished its script, and every scrubber its passes.
     @_spi(Search) public func isFinished(_ state: ExtentState) -> Bool {
         writers.indices.allSatisfy { position(of: $0, in: state).step == writers[$0].script.count }
+            && readers.indices.allSatisfy { currentRead(of: $0, in: state) == nil }
+            && scrubbers.indices.allSatisfy { state[layout.scrubberPosition($0)] == scrubbedBlocks(by: $0) }
     }
 }

@@ -3,8 +3,8 @@
 /// contract's §1 and the atomic steps of its §2.
 ///
 /// Every state reachable through any interleaving of the writers', the
-/// flusher's, the kernel's, the device's and the mutators' steps is a state
-/// of the model; the explorer visits them all.
+/// flusher's, the kernel's, the device's, the mutators', the readers' and the
+/// scrubbers' steps is a state of the model; the explorer visits them all.
 @_spi(Search) public struct ExtentModel {
     /// Everything about the model that no step changes, behind one reference: a copy of the model,
     /// or a view of one of its states, costs one retain.
@@ -15,11 +15,16 @@
         let layout: StateLayout
         let writers: [Writer]
         let mutators: [Mutator]
+        let readers: [Reader]
+        let scrubbers: [Scrubber]
         let bioOwners: [BioOwner]
         /// Whether a `complete` may fail its policy's checks, and whether buffers under a direct bio
         /// are write-protected: tested in every state, so kept apart from the policy's strings.
         let checksCompletions: Bool
         let writeProtectsBuffers: Bool
+        /// Whether the outcome of a step may depend on symbolic words: a checked `complete` (§8), a
+        /// read's `check` or a `scrub` (§9).
+        let branchesOnData: Bool
         /// Whether a step may do more than `apply` does: a writeback copy, or a check's condition.
         let extendsSteps: Bool
         let oracle: SolverOracle?
@@ -39,21 +44,31 @@
             directIOPath = ExtentModel.directIOPath(of: policy, mirrors: scenario.geometry.mirrors)
             var writers: [Writer] = []
             var mutators: [Mutator] = []
+            var readers: [Reader] = []
+            var scrubbers: [Scrubber] = []
             for actor in scenario.actors {
                 switch actor.role {
                 case .writer(let script):
                     writers.append(Writer(name: actor.name, script: script))
                 case .mutator(let target, let budget):
                     mutators.append(Mutator(name: actor.name, target: target, budget: budget))
+                case .reader(let script):
+                    readers.append(Reader(name: actor.name, script: script))
+                case .scrubber(let passes):
+                    scrubbers.append(Scrubber(name: actor.name, passes: passes))
                 }
             }
             self.writers = writers
             self.mutators = mutators
+            self.readers = readers
+            self.scrubbers = scrubbers
             bioOwners = writers.indices.map(BioOwner.writer) + (0..<scenario.geometry.blocks).map(BioOwner.writeback)
             layout = StateLayout(
-                writers: writers.count, mutators: mutators.count, geometry: scenario.geometry,
-                bufferBlocks: scenario.buffers.map(\.blocks), writebackCopies: policy.writebackSource == .copy)
-            extendsSteps = checksCompletions || layout.writebackCopies
+                writers: writers.count, mutators: mutators.count, readers: readers.count, scrubbers: scrubbers.count,
+                geometry: scenario.geometry, bufferBlocks: scenario.buffers.map(\.blocks),
+                writebackCopies: policy.writebackSource == .copy)
+            branchesOnData = checksCompletions || !readers.isEmpty || !scrubbers.isEmpty
+            extendsSteps = branchesOnData || layout.writebackCopies
             symmetry = reductions.contains(.symmetry) ? Symmetry(scenario) : nil
         }
     }
@@ -95,6 +110,8 @@
     var layout: StateLayout { _read { yield shape.layout } }
     var writers: [Writer] { _read { yield shape.writers } }
     var mutators: [Mutator] { _read { yield shape.mutators } }
+    var readers: [Reader] { _read { yield shape.readers } }
+    var scrubbers: [Scrubber] { _read { yield shape.scrubbers } }
     /// Every bio that can be in flight: the writers' in writer order, then the folios' in block order.
     var bioOwners: [BioOwner] { _read { yield shape.bioOwners } }
 
@@ -109,6 +126,18 @@
         var name: String
         var target: MutationTarget
         var budget: Int
+    }
+
+    /// A reader, by its index among the scenario's readers.
+    struct Reader: Hashable, Sendable {
+        var name: String
+        var script: [ReaderStep]
+    }
+
+    /// A scrubber, by its index among the scenario's scrubbers.
+    struct Scrubber: Hashable, Sendable {
+        var name: String
+        var passes: Int
     }
 
     /// Where a writer is in its script.

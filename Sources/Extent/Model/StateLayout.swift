@@ -1,7 +1,7 @@
 /// Where each part of an extent state lives in its flat array of slots.
 ///
 /// A state is one `[UInt32]`: first the control slots (writer positions,
-/// mutator budgets, folio flags), then the word slots, each holding a word
+/// mutator budgets, folio flags, reader and scrubber positions), then the word slots, each holding a word
 /// (a symbolic variable's id, or a concrete value) or `StateLayout.none`.
 /// Keeping every word slot after the control slots lets canonical renaming
 /// walk one contiguous range in a fixed order.
@@ -13,6 +13,8 @@ struct StateLayout: Hashable, Sendable {
 
     let writers: Int
     let mutators: Int
+    let readers: Int
+    let scrubbers: Int
     let blocks: Int
     let blockWords: Int
     let mirrors: Int
@@ -21,12 +23,15 @@ struct StateLayout: Hashable, Sendable {
 
     let budgetBase: Int
     let folioFlagBase: Int
+    let readerBase: Int
+    let scrubberBase: Int
     /// The first word slot; every slot from here on holds a word or `none`.
     let wordBase: Int
     let folioBase: Int
     let storedBase: Int
     let writerBioBase: Int
     let writebackBioBase: Int
+    let readerPageBase: Int
     let count: Int
 
     var storedStride: Int { (mirrors + 1) * blockWords }
@@ -35,16 +40,23 @@ struct StateLayout: Hashable, Sendable {
     let writebackCopies: Bool
     var writebackBioStride: Int { (mirrors + (writebackCopies ? 2 : 1)) * blockWords }
 
-    init(writers: Int, mutators: Int, geometry: Geometry, bufferBlocks: [Int], writebackCopies: Bool = false) {
+    init(
+        writers: Int, mutators: Int, readers: Int = 0, scrubbers: Int = 0, geometry: Geometry, bufferBlocks: [Int],
+        writebackCopies: Bool = false
+    ) {
         self.writers = writers
         self.writebackCopies = writebackCopies
         self.mutators = mutators
+        self.readers = readers
+        self.scrubbers = scrubbers
         blocks = geometry.blocks
         blockWords = geometry.blockWords
         mirrors = geometry.mirrors
         budgetBase = writers
         folioFlagBase = budgetBase + mutators
-        wordBase = folioFlagBase + blocks
+        readerBase = folioFlagBase + blocks
+        scrubberBase = readerBase + 2 * readers
+        wordBase = scrubberBase + scrubbers
         var next = wordBase
         var starts: [Int] = []
         for length in bufferBlocks {
@@ -56,11 +68,12 @@ struct StateLayout: Hashable, Sendable {
         storedBase = folioBase + blocks * blockWords
         writerBioBase = storedBase + blocks * (mirrors + 1) * blockWords
         writebackBioBase = writerBioBase + writers * (mirrors + 2) * blocks * blockWords
-        count = writebackBioBase + blocks * (mirrors + (writebackCopies ? 2 : 1)) * blockWords
+        readerPageBase = writebackBioBase + blocks * (mirrors + (writebackCopies ? 2 : 1)) * blockWords
+        count = readerPageBase + readers * blockWords
     }
 
     /// Where one block's words live: each place is `blockWords` consecutive slots.
-    enum Place {
+    enum Place: Hashable {
         /// Block `block` of the user buffer with this index.
         case buffer(Int, block: Int)
         /// The folio of a file block.
@@ -77,6 +90,9 @@ struct StateLayout: Hashable, Sendable {
         case bounceCopy(writer: Int, index: Int)
         /// The copy a writeback bio of a file block's folio reads, where the policy takes one.
         case writebackCopy(Int)
+        /// The kernel page a reader's device read fetches into: what the device read, or the copy the
+        /// read returns.
+        case readerPage(Int)
     }
 
     /// The first slot of `place`.
@@ -91,6 +107,7 @@ struct StateLayout: Hashable, Sendable {
         case .bioReceived(let owner, let mirror, let index): bioTransfer(owner, mirror: mirror, index, 0)
         case .bounceCopy(let writer, let index): bioBounce(writer, index, 0)
         case .writebackCopy(let block): bioBase(.writeback(block)) + (mirrors + 1) * blockWords
+        case .readerPage(let reader): readerPageBase + reader * blockWords
         }
     }
 
@@ -101,6 +118,12 @@ struct StateLayout: Hashable, Sendable {
     func writer(_ writer: Int) -> Int { writer }
     func budget(_ mutator: Int) -> Int { budgetBase + mutator }
     func folioFlags(_ block: Int) -> Int { folioFlagBase + block }
+    /// The slot of a reader's place in its script: the read, and the block within it.
+    func readerPosition(_ reader: Int) -> Int { readerBase + 2 * reader }
+    /// The slot of a reader's device read in progress: its phase and the mirrors it tried and failed.
+    func readerProgress(_ reader: Int) -> Int { readerBase + 2 * reader + 1 }
+    /// The slot of a scrubber's place: the blocks it has scrubbed, over every pass.
+    func scrubberPosition(_ scrubber: Int) -> Int { scrubberBase + scrubber }
     /// The slot of word `word` of a buffer, counting words across its blocks (as a mutator names them).
     func bufferWord(_ buffer: Int, _ word: Int) -> Int { bufferStarts[buffer] + word }
     private func folioWord(_ block: Int, _ word: Int) -> Int { folioBase + block * blockWords + word }

@@ -36,11 +36,12 @@ extension Policy {
         // §8: designs of other systems.
         Policy(
             name: "dio-verify", directIOPath: .direct, directIOChecksum: true,
-            bufferedChecksum: true, stablePages: true, verify: .afterDMA,
+            bufferedChecksum: true, stablePages: true, verify: .afterDMA, readFailure: .rereadStable, readRepair: .no,
             summary: "OpenZFS 2.3+ Direct I/O on Linux (zfs_vdev_direct_write_verify=1, the Linux default)"),
         Policy(
             name: "dio-pinned", directIOPath: .direct, directIOChecksum: true,
-            bufferedChecksum: true, stablePages: true, userPages: .writeProtected,
+            bufferedChecksum: true, stablePages: true, userPages: .writeProtected, readFailure: .rereadStable,
+            readRepair: .no,
             summary: "OpenZFS Direct I/O on FreeBSD: user pages write-protected for the I/O"),
         Policy(
             name: "pi-guard", directIOPath: .direct, directIOChecksum: true,
@@ -62,6 +63,11 @@ extension Policy {
             name: "nodatasum-unstable", directIOPath: .bufferedIfMirrored, directIOChecksum: false,
             bufferedChecksum: false, stablePages: false,
             summary: "btrfs 7.0-7.2 NODATASUM inode: the duplication fallback (7c2830f00c3e) without stable folios (ecde48a1a6b3)"),
+        // §9: after the write.
+        Policy(
+            name: "md-raid1", directIOPath: .direct, directIOChecksum: false,
+            bufferedChecksum: false, stablePages: true, scrub: .compareCopies,
+            summary: "md RAID1/RAID10 under a file system without data checksums"),
     ]
 
     /// The built-in policy with this name, if there is one.

@@ -1,5 +1,5 @@
 extension Policy {
-    /// The columns of the policy table, in its order: those of §3, then those of §8. A model file,
+    /// The columns of the policy table, in its order: those of §3, then those of §8 and §9. A model file,
     /// a written model and `extentcheck policies` list a policy's columns in this order.
     ///
     /// A new column is its value type and field in `Policy` (the field starting at the column's
@@ -23,6 +23,12 @@ extension Policy {
         .choice(
             "user-pages", \.userPages, "write-protected: a buffer's writers wait for the direct bio reading it (FreeBSD)."),
         .choice("writeback-source", \.writebackSource, "copy: writeback reads a copy taken when it starts (bcachefs)."),
+        .choice("direct-read", \.directRead, "bounce: an O_DIRECT read lands in a kernel page, not the reader's buffer."),
+        .choice(
+            "read-failure", \.readFailure,
+            "reread-stable: a failed check reads once more into a kernel page, not another mirror (OpenZFS)."),
+        .choice("read-repair", \.readRepair, "yes: a read that succeeds rewrites the mirrors that failed it (btrfs)."),
+        .choice("scrub", \.scrub, "compare-copies: a scrub compares the mirrors, not checksums (md check)."),
     ]
 
     /// A policy named `name` with every column at its default (a yes-or-no column at `false`, a

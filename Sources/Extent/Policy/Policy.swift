@@ -52,6 +52,40 @@ public struct Policy: Hashable, Sendable {
         case copy
     }
 
+    /// Where an O_DIRECT read's device read lands (§9).
+    public enum DirectRead: String, Hashable, Sendable, CaseIterable {
+        /// In the reader's buffer itself: the check runs over pages the reader can change.
+        case userPages = "user-pages"
+        /// In a kernel page, copied into the reader's buffer when the read ends.
+        case bounce
+    }
+
+    /// What a read does when a mirror's data fails its checksum (§9).
+    public enum ReadFailure: String, Hashable, Sendable, CaseIterable {
+        /// Tries another mirror not yet tried; EIO when none is left (btrfs, md).
+        case nextMirror = "next-mirror"
+        /// Reads once more, from any mirror, into a kernel page, and checks that; EIO if it fails too
+        /// (OpenZFS through its ARC).
+        case rereadStable = "reread-stable"
+    }
+
+    /// Whether a read that succeeds rewrites the mirrors that failed it (§9).
+    public enum ReadRepair: String, Hashable, Sendable, CaseIterable {
+        /// Each failed mirror is rewritten from what the read returns, before the read returns (btrfs).
+        case yes
+        /// Failed mirrors are left as they are.
+        case no
+    }
+
+    /// What a scrub compares (§9).
+    public enum Scrub: String, Hashable, Sendable, CaseIterable {
+        /// Every mirror of a checksummed block against its checksum; a failing mirror is rewritten from
+        /// one that checks. Blocks without checksum are not compared (btrfs scrub).
+        case checksums
+        /// The mirrors against each other; a difference is reported, nothing is rewritten (md `check`).
+        case compareCopies = "compare-copies"
+    }
+
     /// The policy's name.
     public var name: String
     /// The path an O_DIRECT write takes.
@@ -70,11 +104,19 @@ public struct Policy: Hashable, Sendable {
     public var userPages: UserPages
     /// What a writeback bio reads.
     public var writebackSource: WritebackSource
+    /// Where an O_DIRECT read's device read lands.
+    public var directRead: DirectRead
+    /// What a read does when a mirror fails its checksum.
+    public var readFailure: ReadFailure
+    /// Whether a read that succeeds rewrites the mirrors that failed it.
+    public var readRepair: ReadRepair
+    /// What a scrub compares.
+    public var scrub: Scrub
     /// What the policy stands for.
     public var summary: String
 
-    /// Creates a policy from the columns of the policy table; the columns of §8 default to the
-    /// values that leave the rows of §3 as they are.
+    /// Creates a policy from the columns of the policy table; the columns of §8 and §9 default to
+    /// the values that leave the rows of §3 as they are.
     public init(
         name: String,
         directIOPath: DirectIOPath,
@@ -85,6 +127,10 @@ public struct Policy: Hashable, Sendable {
         deviceCheck: DeviceCheck = .none,
         userPages: UserPages = .writable,
         writebackSource: WritebackSource = .folio,
+        directRead: DirectRead = .userPages,
+        readFailure: ReadFailure = .nextMirror,
+        readRepair: ReadRepair = .yes,
+        scrub: Scrub = .checksums,
         summary: String = ""
     ) {
         self.name = name
@@ -96,6 +142,10 @@ public struct Policy: Hashable, Sendable {
         self.deviceCheck = deviceCheck
         self.userPages = userPages
         self.writebackSource = writebackSource
+        self.directRead = directRead
+        self.readFailure = readFailure
+        self.readRepair = readRepair
+        self.scrub = scrub
         self.summary = summary
     }
 

@@ -1,11 +1,13 @@
 extension Scenario {
-    /// A named participant of a scenario: a writer following a script, or a
-    /// mutator that changes memory while writes are in flight.
+    /// A named participant of a scenario: a writer following a script, a mutator that changes
+    /// memory while writes are in flight, a reader that reads the file back, or a scrubber.
     ///
     /// ```swift
     /// let actors: [Scenario.Actor] = [
     ///     .writer("qemu", [.directWrite(IORange(buffer: 0, at: 0, blocks: 1)), .fsync]),
     ///     .mutator("guest-fs", target: .buffer(0), budget: 1),
+    ///     .reader("backup", [.read(at: 0, blocks: 1)]),
+    ///     .scrubber("admin", passes: 1),
     /// ]
     /// ```
     public struct Actor: Hashable, Sendable {
@@ -15,6 +17,10 @@ extension Scenario {
             case writer([WriterStep])
             /// A mutator changes words of its target, at most `budget` times.
             case mutator(target: MutationTarget, budget: Int)
+            /// A reader runs its script's reads in order (§9).
+            case reader([ReaderStep])
+            /// A scrubber checks every block in file order, `passes` times (§9).
+            case scrubber(passes: Int)
         }
 
         /// The actor's name, as the model file gives it.
@@ -24,6 +30,8 @@ extension Scenario {
 
         /// The largest budget a mutator may have.
         public static let maximumBudget = 1_000_000
+        /// The most passes a scrubber may make.
+        public static let maximumPasses = 64
 
         /// Creates an actor.
         public init(name: String, role: Role) {
@@ -39,6 +47,16 @@ extension Scenario {
         /// A mutator named `name` that changes words of `target` at most `budget` times.
         public static func mutator(_ name: String, target: MutationTarget, budget: Int) -> Actor {
             Actor(name: name, role: .mutator(target: target, budget: budget))
+        }
+
+        /// A reader named `name` that runs `script`.
+        public static func reader(_ name: String, _ script: [ReaderStep]) -> Actor {
+            Actor(name: name, role: .reader(script))
+        }
+
+        /// A scrubber named `name` that checks every block of the file `passes` times.
+        public static func scrubber(_ name: String, passes: Int) -> Actor {
+            Actor(name: name, role: .scrubber(passes: passes))
         }
     }
 }
@@ -62,6 +80,23 @@ public enum WriterStep: Hashable, Sendable {
     case bufferedWrite(IORange)
     /// Waits until nothing of the file is dirty or in flight.
     case fsync
+}
+
+/// One read of a reader's script (§9).
+public enum ReaderStep: Hashable, Sendable {
+    /// A read of file blocks `at..<at+blocks` through the page cache.
+    case read(at: Int, blocks: Int)
+    /// An O_DIRECT read of file blocks `range.at..<range.at+range.blocks` into blocks
+    /// `0..<range.blocks` of buffer `range.buffer`, which a mutator may change meanwhile.
+    case directRead(IORange)
+
+    /// The file blocks read.
+    public var fileBlocks: Range<Int> {
+        switch self {
+        case .read(let at, let blocks): at..<(at + blocks)
+        case .directRead(let range): range.fileBlocks
+        }
+    }
 }
 
 /// The source and target of a write: blocks `0..<blocks` of a buffer go to

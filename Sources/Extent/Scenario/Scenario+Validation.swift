@@ -1,9 +1,9 @@
 extension Scenario {
     /// The most user buffers a scenario may have.
     public static let maximumBuffers = 16
-    /// The most actors, writers and mutators together, a scenario may have.
+    /// The most actors, writers, mutators, readers and scrubbers together, a scenario may have.
     public static let maximumActors = 16
-    /// The most steps a writer's script may have.
+    /// The most steps a writer's or a reader's script may have.
     public static let maximumScriptSteps = 64
     /// The longest name, in UTF-8 bytes, a scenario or any of its parts may have: names make file
     /// names and report lines.
@@ -88,17 +88,28 @@ extension Scenario {
             }
             switch actor.role {
             case .writer(let script):
-                guard script.count <= Self.maximumScriptSteps else {
-                    throw error(subject, .init(.script, "a script has at most \(Self.maximumScriptSteps) steps, found \(script.count)"))
-                }
-                for (position, step) in script.enumerated() {
-                    if let fault = fault(of: step) {
-                        throw error(.step(actor: index, name: actor.name, step: position), fault)
-                    }
-                }
+                try validateScript(script.map(fault(of:)), of: actor, at: index)
+            case .reader(let script):
+                try validateScript(script.map(fault(of:)), of: actor, at: index)
             case .mutator(let target, let budget):
                 if let fault = fault(ofMutator: target, budget: budget) { throw error(subject, fault) }
+            case .scrubber(let passes):
+                guard (1...Actor.maximumPasses).contains(passes) else {
+                    throw error(subject, .init(.passes, "passes must be 1 through \(Actor.maximumPasses), found \(passes)"))
+                }
             }
+        }
+    }
+
+    /// Throws for a script of `actor` (at `index`) that is too long, or the first of its steps' faults.
+    private func validateScript(_ faults: [ScenarioError.Fault?], of actor: Actor, at index: Int) throws(ScenarioError) {
+        guard faults.count <= Self.maximumScriptSteps else {
+            throw error(
+                .actor(index: index, name: actor.name),
+                .init(.script, "a script has at most \(Self.maximumScriptSteps) steps, found \(faults.count)"))
+        }
+        for (position, fault) in faults.enumerated() {
+            if let fault { throw error(.step(actor: index, name: actor.name, step: position), fault) }
         }
     }
 
@@ -152,7 +163,31 @@ extension Scenario {
         }
     }
 
-    /// Why a write of `range` cannot run in this scenario, or nil if it can.
+    /// Why `step` cannot run in this scenario, or nil if it can: a read must read blocks of the file,
+    /// and an O_DIRECT read into a buffer that exists and holds them. Needs a valid geometry and buffers.
+    package func fault(of step: ReaderStep) -> ScenarioError.Fault? {
+        switch step {
+        case .read(let at, let blocks): fault(ofBlocks: at, blocks)
+        case .directRead(let range): fault(of: range)
+        }
+    }
+
+    /// Why file blocks `at..<at+blocks` are not a range of the file, or nil if they are.
+    private func fault(ofBlocks at: Int, _ blocks: Int) -> ScenarioError.Fault? {
+        let last = geometry.blocks - 1
+        guard (0...last).contains(at) else {
+            return .init(.at, "at must be a block of the file, 0 through \(last), found \(at)")
+        }
+        guard blocks >= 1 else { return .init(.blocks, "blocks must be 1 or more, found \(blocks)") }
+        // Both are at most the maximum number of blocks by now, once blocks is checked against the
+        // file's size: the sum cannot overflow.
+        guard blocks <= geometry.blocks, at + blocks <= geometry.blocks else {
+            return .init(.at, "range \(at)..\(at &+ blocks &- 1) is past the end of the file (blocks: \(geometry.blocks))")
+        }
+        return nil
+    }
+
+    /// Why a write of `range` (or an O_DIRECT read into its buffer) cannot run in this scenario, or nil if it can.
     package func fault(of range: IORange) -> ScenarioError.Fault? {
         guard buffers.indices.contains(range.buffer) else { return bufferFault(range.buffer, field: .buffer) }
         let buffer = buffers[range.buffer]

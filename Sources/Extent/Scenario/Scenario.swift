@@ -27,7 +27,8 @@ public struct Scenario: Hashable, Sendable {
     /// The verdicts the author expects, by policy name, then by property name.
     public var expectations: [String: [String: ExpectedVerdict]]
 
-    /// Creates a scenario; every part not given takes the contract's default.
+    /// Creates a scenario; every part not given takes the contract's default. Without `invariants`,
+    /// the scenario decides `ExtentProperty.builtIn(for: actors)`.
     public init(
         name: String,
         about: String = "",
@@ -37,7 +38,7 @@ public struct Scenario: Hashable, Sendable {
         buffers: [Buffer] = [],
         actors: [Actor] = [],
         policies: [Policy] = Policy.builtIn,
-        invariants: [ExtentProperty] = ExtentProperty.builtIn,
+        invariants: [ExtentProperty]? = nil,
         expectations: [String: [String: ExpectedVerdict]] = [:]
     ) {
         self.name = name
@@ -48,7 +49,7 @@ public struct Scenario: Hashable, Sendable {
         self.buffers = buffers
         self.actors = actors
         self.policies = policies
-        self.invariants = invariants
+        self.invariants = invariants ?? ExtentProperty.builtIn(for: actors)
         self.expectations = expectations
     }
 }

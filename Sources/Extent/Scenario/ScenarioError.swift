@@ -92,6 +92,8 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
         case target
         /// A mutator's budget.
         case budget
+        /// A scrubber's passes.
+        case passes
         /// `Scenario.expectations`: a policy or property it names.
         case expectations
 

@@ -34,6 +34,24 @@ extension ExtentModel {
                 recorded.word = word
             }
             recorded.value = value.map(UInt64.init)
+        case .read(let reader):
+            if case .some((.directRead(let range), _)) = currentRead(of: reader, in: state) {
+                recorded.buffer = scenario.buffers[range.buffer].name
+            }
+            recorded.block = currentRead(of: reader, in: state)?.block
+        case .fetch(let reader, let mirror), .repair(let reader, let mirror):
+            recorded.block = currentRead(of: reader, in: state)?.block
+            recorded.mirror = mirror
+        case .check(let reader, let passes):
+            recorded.block = currentRead(of: reader, in: state)?.block
+            recorded.mirror = readProgress(of: reader, in: state).mirror
+            recorded.fails = !passes
+        case .endRead(let reader):
+            recorded.block = currentRead(of: reader, in: state)?.block
+            recorded.fails = readProgress(of: reader, in: state).phase == .failed
+        case .scrub(let scrubber, let failing):
+            recorded.block = scrubbedBlock(of: scrubber, in: state)
+            recorded.failing = (0..<geometry.mirrors).filter { failing & (1 << $0) != 0 }
         }
         return recorded
     }

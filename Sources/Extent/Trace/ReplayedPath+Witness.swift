@@ -1,6 +1,7 @@
 extension ReplayedPath {
     /// The variables of the path's states and the word lists whose checksums a trace shows: every
-    /// stored and computed checksum, and both sides of every checksum comparison in `exhibited`.
+    /// stored and computed checksum, and both sides of every checksum comparison in `exhibited` and
+    /// in the outcomes assumed on the way (a read's check, a scrub's).
     func witnessed(exhibiting exhibited: Condition.Formula?) -> (variables: [UInt32], checksummed: [[UInt32]]) {
         let layout = model.layout
         var variables = Set<UInt32>()
@@ -13,6 +14,10 @@ extension ReplayedPath {
             for part in StatePart.all(in: StateView(state, decider: decider)) {
                 if let checksum = part.checksum { checksummed.insert(checksum.data.terms) }
             }
+        }
+        for atom in model.pathCondition(of: final).joined() where atom.comparesChecksums {
+            checksummed.insert(atom.a)
+            checksummed.insert(atom.b)
         }
         for comparison in exhibited?.comparisons ?? [] where comparison.comparesChecksums {
             checksummed.insert(comparison.a.terms)

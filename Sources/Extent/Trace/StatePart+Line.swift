@@ -12,6 +12,12 @@ extension StatePart {
             (writer.name, Self.status(of: writer, model: view.model))
         case .mutator(let mutator):
             ("\(mutator.name) budget", String(mutator.budgetLeft))
+        case .reader(let reader):
+            (reader.name, Self.status(of: reader))
+        case .readerPage(let reader, let data):
+            ("\(reader.name) page", view.show(data))
+        case .scrubber(let scrubber):
+            (scrubber.name, scrubber.block.map { "next: scrub block \($0), pass \(scrubber.passesDone + 1) of \(scrubber.passes)" } ?? "finished")
         case .bufferBlock(let buffer, let block):
             ("\(buffer.name) block \(block)", view.show(buffer.data(block: block)))
         case .folio(let folio):
@@ -44,6 +50,27 @@ extension StatePart {
         case .bio: return "in \(step), waiting for its bio"
         case .writeback: return "in \(step), waiting for writeback"
         }
+    }
+
+    /// "next: read block 0", "reading block 0, mirror 1 fetched", "finished".
+    private static func status(of reader: ReaderView) -> String {
+        guard let block = reader.block else { return "finished" }
+        let kind: String =
+            switch reader.script[reader.position] {
+            case .read: "read"
+            case .directRead: "dio-read"
+            }
+        guard reader.isReading else { return "next: \(kind) block \(block)" }
+        let doing = "\(kind) of block \(block)"
+        if let mirror = reader.fetchedMirror { return "in \(doing), mirror \(mirror) fetched, check to come" }
+        if reader.endsWithError { return "in \(doing), every check failed: EIO to return" }
+        let repairs = reader.mirrorsToRepair
+        if !repairs.isEmpty {
+            return "in \(doing), check passed, mirror \(repairs.map(String.init).joined(separator: ", ")) to repair"
+        }
+        if reader.isChecked { return "in \(doing), check passed" }
+        let tried = reader.triedMirrors
+        return "in \(doing), fetching" + (tried.isEmpty ? "" : " (tried mirror \(tried.map(String.init).joined(separator: ", ")))")
     }
 
     /// "dirty", "clean, under writeback".

@@ -5,6 +5,12 @@ enum StatePart {
     case writer(WriterView)
     /// A mutator and the changes it has left.
     case mutator(MutatorView)
+    /// A reader: where it is in its script, and its device read in progress.
+    case reader(ReaderView)
+    /// The kernel page a reader's device read fetched into, while it holds something.
+    case readerPage(ReaderView, BlockData)
+    /// A scrubber: the block it scrubs next.
+    case scrubber(ScrubberView)
     /// Block `block` of a user buffer.
     case bufferBlock(BufferView, block: Int)
     /// A cached folio.
@@ -23,11 +29,17 @@ enum StatePart {
     case storedChecksum(StoredBlock)
 
     /// Every part of the state `view` shows, in the order a trace lists them: writers, mutators,
-    /// buffers block by block, folios, bios (each followed, block by block, by its copy, its checksum
-    /// and what each mirror received), then stored blocks (each mirror, then the checksum). Absent
-    /// parts are left out; a stored block's checksum is always listed.
+    /// readers (each followed by its kernel page), scrubbers, buffers block by block, folios, bios
+    /// (each followed, block by block, by its copy, its checksum and what each mirror received), then
+    /// stored blocks (each mirror, then the checksum). Absent parts are left out; a stored block's
+    /// checksum is always listed.
     static func all(in view: StateView) -> [StatePart] {
         var parts: [StatePart] = view.writers.map(StatePart.writer) + view.mutators.map(StatePart.mutator)
+        for reader in view.readers {
+            parts.append(.reader(reader))
+            if let page = reader.page { parts.append(.readerPage(reader, page)) }
+        }
+        parts += view.scrubbers.map(StatePart.scrubber)
         for buffer in view.buffers {
             parts += (0..<buffer.blocks).map { .bufferBlock(buffer, block: $0) }
         }

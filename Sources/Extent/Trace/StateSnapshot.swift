@@ -4,6 +4,11 @@
 /// - `writers`: a map from name to `position` (the script step it is at; the script's length once
 ///   finished) and `waiting` (`none`, `bio` or `writeback`);
 /// - `mutators`: a map from name to `budget`;
+/// - `readers`: a map from name to `position` (the read it is at; the script's length once finished),
+///   `index` (the block within that read), `phase` (`next`, `fetching`, `fetched`, `checked` or
+///   `eio`), `mirror` (the mirror fetched last, while its check is to come; else 0), `tried` and
+///   `repair` (lists of mirrors) and `page` (the words of its kernel page; empty when it holds none);
+/// - `scrubbers`: a map from name to `scrubbed` (the blocks scrubbed so far, over every pass);
 /// - `buffers`: a map from name to the list of the buffer's words;
 /// - `folios`: a map from each cached file block to `data`, `dirty` and `writeback`;
 /// - `bios`: a map from name to `blocks` (first and last file block), `source`, and maps from file
@@ -33,6 +38,8 @@ struct StateSnapshot {
     private let rendering: TraceRendering
     private var writers: [TraceValue: TraceValue] = [:]
     private var mutators: [TraceValue: TraceValue] = [:]
+    private var readers: [TraceValue: [String: TraceValue]] = [:]
+    private var scrubbers: [TraceValue: TraceValue] = [:]
     private var buffers: [TraceValue: [TraceValue]] = [:]
     private var folios: [TraceValue: TraceValue] = [:]
     private var bios: [TraceValue: Bio] = [:]
@@ -56,6 +63,12 @@ struct StateSnapshot {
             ])
         case .mutator(let mutator):
             mutators[.string(mutator.name)] = .record(["budget": .integer(UInt64(mutator.budgetLeft))])
+        case .reader(let reader):
+            readers[.string(reader.name)] = Self.record(of: reader)
+        case .readerPage(let reader, let data):
+            readers[.string(reader.name)]!["page"] = words(data)
+        case .scrubber(let scrubber):
+            scrubbers[.string(scrubber.name)] = .record(["scrubbed": .integer(UInt64(scrubber.scrubbed))])
         case .bufferBlock(let buffer, let block):
             buffers[.string(buffer.name), default: []] += buffer.data(block: block).terms.map(rendering.value)
         case .folio(let folio):
@@ -84,6 +97,21 @@ struct StateSnapshot {
             "writers": .map(writers), "mutators": .map(mutators), "buffers": .map(buffers.mapValues(TraceValue.list)),
             "folios": .map(folios), "bios": .map(bios.mapValues(\.value)),
             "stored": .list(stored.map { .record(["mirrors": .list($0.mirrors), "csum": .list($0.csum)]) }),
+            "readers": .map(readers.mapValues(TraceValue.record)), "scrubbers": .map(scrubbers),
+        ]
+    }
+
+    /// A reader's fields but its page, which its own part fills in.
+    private static func record(of reader: ReaderView) -> [String: TraceValue] {
+        let phase: String =
+            if !reader.isReading { "next" } else if reader.fetchedMirror != nil { "fetched" } else if reader.isChecked {
+                "checked"
+            } else if reader.endsWithError { "eio" } else { "fetching" }
+        func mirrors(_ list: [Int]) -> TraceValue { .list(list.map { .integer(UInt64($0)) }) }
+        return [
+            "position": .integer(UInt64(reader.position)), "index": .integer(UInt64(reader.blockIndex)),
+            "phase": .string(phase), "mirror": .integer(UInt64(reader.fetchedMirror ?? 0)), "tried": mirrors(reader.triedMirrors),
+            "repair": mirrors(reader.mirrorsToRepair), "page": .list([]),
         ]
     }
 

@@ -43,6 +43,12 @@ struct TraceExplanation {
             return unchecksummed(blocks, at: last)
         case .deadlock:
             return deadlock()
+        case .reads:
+            return last > 0 ? readFailure(at: last) : []
+        case .falseAlarms:
+            return last > 0 ? falseAlarm(at: last) : []
+        case .scrubs:
+            return last > 0 ? unreportedDamage(at: last) : []
         }
     }
 
@@ -76,6 +82,7 @@ struct TraceExplanation {
         case .storedChecksum(let block): "stored block \(block) csum"
         case .bioChecksum(let owner, let index): "\(model.name(of: owner)) csum \(index)"
         case .bioReceived(let owner, let mirror, let index): "\(model.name(of: owner)) dma mirror \(mirror) \(index)"
+        case .readerPage(let reader): "the kernel page of \(model.readers[reader].name)'s read"
         }
     }
 

@@ -17,7 +17,7 @@ enum Discrepancy {
 
     /// Which built-in invariant looks for a discrepancy, and so how a trace of it is explained.
     enum Search: Sendable {
-        case checksums, mirrors, writes, checksummed, deadlock
+        case checksums, mirrors, writes, checksummed, deadlock, reads, falseAlarms, scrubs
     }
 
     /// The first stored block and mirror whose checksum disagrees with the data.

@@ -97,13 +97,32 @@ extension ExtentProperty {
         }
     }
 
-    /// No state has every step disabled while a writer has not finished.
+    /// No state has every step disabled while a writer or reader has not finished its script, or a
+    /// scrubber its passes.
     public static let noDeadlock = ExtentProperty(
-        name: "no-deadlock", meaning: "no step can run, yet a writer has not finished its script",
+        name: "no-deadlock", meaning: "no step can run, yet a writer, reader or scrubber has not finished",
         kind: .noDeadlock, explains: .deadlock, judge: .noDeadlock)
 
-    /// The contract's invariants (§4, then §8's), in its order.
-    public static let builtIn: [ExtentProperty] = [csumMatchesData, mirrorsAgree, checksummed, noDeadlock, writesSucceed]
+    /// The contract's invariants (§4, then §8's and §9's), in its order.
+    public static let builtIn: [ExtentProperty] = [
+        csumMatchesData, mirrorsAgree, checksummed, noDeadlock, writesSucceed, readsSucceed, noFalseAlarm, scrubFindsDamage,
+    ]
+
+    /// The invariants of §9, judged on readers' and scrubbers' steps: they say nothing of a scenario
+    /// without either.
+    public static let readInvariants: [ExtentProperty] = [readsSucceed, noFalseAlarm, scrubFindsDamage]
+
+    /// The built-in invariants a scenario of `actors` decides unless told otherwise: every one, but
+    /// §9's only where a reader or a scrubber runs.
+    public static func builtIn(for actors: [Scenario.Actor]) -> [ExtentProperty] {
+        let reads = actors.contains { actor in
+            switch actor.role {
+            case .reader, .scrubber: true
+            case .writer, .mutator: false
+            }
+        }
+        return reads ? builtIn : builtIn.filter { !readInvariants.contains($0) }
+    }
 
     /// The built-in property with this name, if there is one.
     public static func builtIn(named name: String) -> ExtentProperty? {

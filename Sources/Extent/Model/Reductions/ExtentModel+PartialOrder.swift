@@ -1,6 +1,7 @@
 extension ExtentModel {
     /// Steps a partial-order reduction takes alone from a state: they commute with every step any
-    /// other actor can take from there on, and none of them changes what an invariant reads.
+    /// other actor can take from there on, and none of them changes what an invariant reads. Readers'
+    /// and scrubbers' steps are never taken alone.
     enum AmpleSet {
         /// A bio's `checksum` or `transfer` from a source no other actor can write while it is in
         /// flight, or the flusher's `writeback` of a folio no one can write any more.
@@ -26,11 +27,13 @@ extension ExtentModel {
     /// write-protected buffer, a buffer whose mutators are spent), it commutes with every other
     /// actor's step. A `writeback` changes only its folio's flags, which no invariant reads; once no
     /// writer or mutator can write that folio, only its own bio's steps, which it enables, depend on
-    /// it. A buffer no writer or bio will read again is written only by its mutators, and read by no
-    /// one. So each is an ample set: every run from `state` has one as long that starts with one of
+    /// it, unless a reader or scrubber has steps to come, which the writeback's bio would stop. A
+    /// buffer no writer, bio or reader will read again is written only by its mutators, and read by no
+    /// one. Readers' and scrubbers' steps run only while no bio is in flight, so they never interleave
+    /// with a bio's `checksum` or `transfer`. So each is an ample set: every run from `state` has one as long that starts with one of
     /// its steps and meets the same invariant violations and deadlocks. Every step advances a
-    /// writer, spends a mutator's budget, or moves a folio or a bio on, so no run comes back to a
-    /// state, and the reduction needs no cycle proviso.
+    /// writer, reader or scrubber, spends a mutator's budget, or moves a folio or a bio on, so no run
+    /// comes back to a state, and the reduction needs no cycle proviso.
     func ampleSet(in state: ExtentState) -> AmpleSet? {
         for owner in bioOwners {
             guard let range = range(of: owner, in: state), readsStableSource(owner, range: range, in: state) else { continue }
@@ -45,7 +48,8 @@ extension ExtentModel {
                 }
             }
         }
-        for block in 0..<geometry.blocks {
+        // A writeback starts a bio, which stops every reader and scrubber until it completes.
+        for block in 0..<geometry.blocks where !mayReadOrScrub(in: state) {
             let flags = folio(block, in: state)
             if flags.contains(.dirty), !flags.contains(.writeback), !mayWriteFolio(block, in: state) {
                 return .step(.writeback(block: block))
@@ -88,9 +92,22 @@ extension ExtentModel {
         }
     }
 
-    /// Whether a writer's step not yet taken, or a direct bio in flight, may read buffer `buffer`.
+    /// Whether a reader or a scrubber has a step to come.
+    private func mayReadOrScrub(in state: ExtentState) -> Bool {
+        readers.indices.contains { currentRead(of: $0, in: state) != nil }
+            || scrubbers.indices.contains { state[layout.scrubberPosition($0)] < scrubbedBlocks(by: $0) }
+    }
+
+    /// Whether a writer's step not yet taken, a direct bio in flight, or an O_DIRECT read not yet
+    /// ended may read (or land in) buffer `buffer`.
     private func mayRead(_ buffer: Int, in state: ExtentState) -> Bool {
-        writers.indices.contains { writer in
+        let readInto = readers.indices.contains { reader in
+            let position = readPosition(of: reader, in: state)
+            return readers[reader].script.dropFirst(position.step).contains { read in
+                if case .directRead(let range) = read { range.buffer == buffer } else { false }
+            }
+        }
+        return readInto || writers.indices.contains { writer in
             if directIOPath == .direct, range(of: .writer(writer), in: state)?.buffer == buffer { return true }
             return stepsToCome(of: writer, in: state).contains { step in
                 switch step {

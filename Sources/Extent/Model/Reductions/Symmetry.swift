@@ -3,7 +3,8 @@
 /// the same.
 ///
 /// Writers may trade places when their scripts are the same but for which buffers they write from,
-/// and those buffers are as large and have mutators of the same budgets. File blocks never move:
+/// and those buffers are as large and have mutators of the same budgets, and no reader reads into
+/// them. Readers and scrubbers never trade places. File blocks never move:
 /// writers of different blocks are not interchangeable. Mutators of one target and one budget are
 /// interchangeable among themselves, whatever the writers do.
 struct Symmetry: Sendable {
@@ -32,10 +33,15 @@ struct Symmetry: Sendable {
     init(_ scenario: Scenario) {
         var writers: [[WriterStep]] = []
         var mutators: [MutatorKey] = []
+        // Readers are never renamed, so the buffers they read into stay where they are.
+        var pinnedBuffers: Set<Int> = []
         for actor in scenario.actors {
             switch actor.role {
             case .writer(let script): writers.append(script)
             case .mutator(let target, let budget): mutators.append(MutatorKey(target: target, budget: budget))
+            case .reader(let script):
+                for case .directRead(let range) in script { pinnedBuffers.insert(range.buffer) }
+            case .scrubber: break
             }
         }
         let buffers = scenario.buffers
@@ -62,7 +68,9 @@ struct Symmetry: Sendable {
             candidates = next
         }
         for candidate in candidates where candidate != Array(writers.indices) {
-            if let renaming = Self.renaming(writers: candidate, of: writers, buffers: buffers, mutators: mutators.count, classes: classes) {
+            if let renaming = Self.renaming(writers: candidate, of: writers, buffers: buffers, mutators: mutators.count, classes: classes),
+                pinnedBuffers.allSatisfy({ renaming.buffers[$0] == $0 })
+            {
                 renamings.append(renaming)
             }
         }

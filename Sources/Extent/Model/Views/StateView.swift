@@ -1,5 +1,5 @@
-/// A read-only, typed view of one state of a model: the writers, mutators, user buffers, folios,
-/// bios in flight and the stored file, in the contract's terms.
+/// A read-only, typed view of one state of a model: the writers, mutators, readers, scrubbers, user
+/// buffers, folios, bios in flight and the stored file, in the contract's terms.
 ///
 /// ```swift
 /// let block = try state.stored[0]
@@ -38,6 +38,14 @@ public struct StateView {
 
     /// The mutators, in the scenario's order.
     public var mutators: [MutatorView] { model.mutators.indices.map { MutatorView(view: self, index: $0) } }
+
+    /// The readers, in the scenario's order.
+    public var readers: [ReaderView] { model.readers.indices.map { ReaderView(view: self, index: $0) } }
+    /// The reader named `name`, if the scenario has one.
+    public func reader(named name: String) -> ReaderView? { readers.first { $0.name == name } }
+
+    /// The scrubbers, in the scenario's order.
+    public var scrubbers: [ScrubberView] { model.scrubbers.indices.map { ScrubberView(view: self, index: $0) } }
 
     /// The user buffers, in the scenario's order.
     public var buffers: [BufferView] {

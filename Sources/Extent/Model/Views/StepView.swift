@@ -1,7 +1,7 @@
 /// One step of a transition, as a transition property sees it: which kind of step, who took it and
 /// on which bio.
 public struct StepView: CustomStringConvertible {
-    /// The kinds of atomic step of the contract's §2.
+    /// The kinds of atomic step of the contract's §2 and §9.
     public enum Kind: String, Hashable, Sendable, CaseIterable {
         /// A writer's O_DIRECT write (direct, bounce, or fallen back to buffered).
         case dioWrite = "dio-write"
@@ -19,6 +19,18 @@ public struct StepView: CustomStringConvertible {
         case complete
         /// A mutator changes one word.
         case mutate
+        /// A reader reads a block: from its cached folio, or a device read of it starts.
+        case read
+        /// A reader's device read fetches its block from one mirror.
+        case fetch
+        /// A reader checks what it fetched against the block's stored checksum.
+        case check
+        /// A reader rewrites a mirror that failed its check.
+        case repair
+        /// A reader's read of a block ends, with the data or with EIO.
+        case end
+        /// A scrubber scrubs one block.
+        case scrub
 
         /// The kind's bit in a `StepView.Kinds` mask.
         var bit: UInt16 {
@@ -31,6 +43,12 @@ public struct StepView: CustomStringConvertible {
             case .dma: 1 << 5
             case .complete: 1 << 6
             case .mutate: 1 << 7
+            case .read: 1 << 8
+            case .fetch: 1 << 9
+            case .check: 1 << 10
+            case .repair: 1 << 11
+            case .end: 1 << 12
+            case .scrub: 1 << 13
             }
         }
     }
@@ -58,6 +76,12 @@ public struct StepView: CustomStringConvertible {
             case .transfer: contains(.dma)
             case .complete, .failedCompletion: contains(.complete)
             case .mutate: contains(.mutate)
+            case .read: contains(.read)
+            case .fetch: contains(.fetch)
+            case .check: contains(.check)
+            case .repair: contains(.repair)
+            case .endRead: contains(.end)
+            case .scrub: contains(.scrub)
             }
         }
     }
@@ -80,14 +104,14 @@ public struct StepView: CustomStringConvertible {
     /// The kind of step.
     public var kind: Kind { model.kind(of: action) }
 
-    /// Who took the step: a writer or mutator by name, `flusher`, `kernel` or `device`.
+    /// Who took the step: a writer, mutator, reader or scrubber by name, `flusher`, `kernel` or `device`.
     public var actor: String { model.actor(of: action) }
 
     /// The bio the step acts on, for `csum`, `dma` and `complete`.
     public var bio: BioOwner? {
         switch action {
         case .checksum(let owner, _), .transfer(let owner, _, _), .complete(let owner), .failedCompletion(let owner): owner
-        case .writerStep, .writeback, .mutate: nil
+        case .writerStep, .writeback, .mutate, .read, .fetch, .check, .repair, .endRead, .scrub: nil
         }
     }
 
@@ -97,9 +121,33 @@ public struct StepView: CustomStringConvertible {
         if case .mutate(_, .folio(let block, _), _) = action { block } else { nil }
     }
 
-    /// Whether the step is a `complete` that fails: nothing is stored, the writer gets an I/O error.
+    /// Whether the step fails: a `complete` that stores nothing (the writer gets an I/O error), a
+    /// `check` whose data does not match the checksum, or an `end` that returns EIO.
     public var fails: Bool {
-        if case .failedCompletion = action { true } else { false }
+        switch action {
+        case .failedCompletion, .check(_, passes: false): true
+        case .endRead(let reader): model.readProgress(of: reader, in: before).phase == .failed
+        default: false
+        }
+    }
+
+    /// The name of the reader that took the step, for `read`, `fetch`, `check`, `repair` and `end`.
+    public var reader: String? {
+        switch action {
+        case .read(let reader), .fetch(let reader, _), .check(let reader, _), .repair(let reader, _), .endRead(let reader):
+            model.readers[reader].name
+        default: nil
+        }
+    }
+
+    /// The file block a reader's or a scrubber's step acts on.
+    public var readBlock: Int? {
+        switch action {
+        case .read(let reader), .fetch(let reader, _), .check(let reader, _), .repair(let reader, _), .endRead(let reader):
+            model.currentRead(of: reader, in: before)?.block
+        case .scrub(let scrubber, _): model.scrubbedBlock(of: scrubber, in: before)
+        default: nil
+        }
     }
 
     /// The name of the writer that took the step, for `dio-write`, `write` and `fsync`.

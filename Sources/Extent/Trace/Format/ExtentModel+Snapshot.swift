@@ -1,7 +1,10 @@
 extension ExtentModel {
     /// The names of a snapshot's parts, in order: the variables of an ITF trace. `StateSnapshot`
     /// says what each holds.
-    package static let snapshotParts = ["writers", "mutators", "buffers", "folios", "bios", "stored"]
+    package static let snapshotParts = ["writers", "mutators", "buffers", "folios", "bios", "stored", "readers", "scrubbers"]
+
+    /// The parts the releases before readers and scrubbers wrote: a trace of theirs has none of either.
+    package static let snapshotPartsBeforeReads = Array(snapshotParts.prefix(6))
 
     /// The type of every part of a snapshot as Apalache writes types (ADR-002): what an ITF trace's
     /// `#meta.varTypes` says. A checksum has a `value` only where words are `symbolic`.
@@ -16,14 +19,19 @@ extension ExtentModel {
             "bios": "Str -> { blocks: <<Int, Int>>, copy: Int -> \(words), csum: Int -> \(checksum), "
                 + "dma: <<Int, Int>> -> \(words), source: Str }",
             "stored": "Seq({ csum: Seq(\(checksum)), mirrors: Seq(\(words)) })",
+            "readers": "Str -> { position: Int, index: Int, phase: Str, mirror: Int, tried: Seq(Int), repair: Seq(Int), "
+                + "page: \(words) }",
+            "scrubbers": "Str -> { scrubbed: Int }",
         ]
     }
 
-    /// A snapshot as the previous release wrote it, in the current shape: that release wrote `writers`,
-    /// `mutators`, `buffers` and `bios` as records keyed by name, where they are now maps. A current
-    /// snapshot is returned as it is.
+    /// A snapshot as an earlier release wrote it, in the current shape: the previous release wrote
+    /// `writers`, `mutators`, `buffers` and `bios` as records keyed by name, where they are now maps,
+    /// and releases before readers wrote no `readers` or `scrubbers`. A current snapshot is returned
+    /// as it is.
     package static func snapshot(fromPreviousRelease snapshot: [String: TraceValue]) -> [String: TraceValue] {
         var current = snapshot
+        for part in ["readers", "scrubbers"] where current[part] == nil { current[part] = .map([:]) }
         for part in ["writers", "mutators", "buffers", "bios"] {
             guard case .record(let fields)? = snapshot[part] else { continue }
             current[part] = .map(Dictionary(uniqueKeysWithValues: fields.map { (TraceValue.string($0.key), $0.value) }))

@@ -49,6 +49,9 @@ extension TraceAction {
             } else {
                 buffer = Self.name(words)
             }
+        case .read, .fetch, .check, .repair, .end, .scrub:
+            // Steps of readers and scrubbers came after that release.
+            return nil
         }
     }
 
