@@ -8,6 +8,11 @@ extension TraceExplanation {
         var lines = ["stored block \(block)'s checksum does not match its data\(which)"]
         let checksum = stored.checksum!
         let data = stored.data(onMirror: mirror)
+        if let rewrite = rewrite(of: block, mirror: mirror) {
+            // A read's repair or a scrub stored the data after the checksum was stored.
+            lines.append("its data \(final.show(data)) was" + provenance(of: block, mirror: mirror, before: rewrite + 1).dropFirst())
+            return lines + storedChecksumLines(block, atOrBefore: rewrite) + [equation(final, data: data, stored: checksum)]
+        }
         guard let completion = completion(storing: block, atOrBefore: actions.count) else {
             lines.append("both are as the initial state had them")
             return lines + [equation(final, data: data, stored: checksum)]

@@ -68,7 +68,7 @@ extension TraceExplanation {
 
     /// ", stored at step 5 (`complete …`), read by the device at step 4 (…) from …": where a stored
     /// copy as it was before step `step` came from; empty where it is the initial state's.
-    private func provenance(of block: Int, mirror: Int, before step: Int) -> String {
+    func provenance(of block: Int, mirror: Int, before step: Int) -> String {
         let start = model.layout.start(of: .stored(block, mirror: mirror))
         guard let changed = (1..<step).last(where: { states[$0][start] != states[$0 - 1][start] }) else { return "" }
         switch actions[changed - 1] {
@@ -76,18 +76,22 @@ extension TraceExplanation {
             let range = model.range(of: owner, in: states[changed - 1])!
             let index = block - range.at
             guard let transferred = transferStep(of: owner, mirror: mirror, index: index, atOrBefore: changed) else { return "" }
+            // What changed the source since the bio summed it, or since it started where it sums nothing.
+            let since = checksumStep(of: owner, index: index, atOrBefore: transferred) ?? startStep(of: owner, before: transferred)
             return ", stored at \(name(changed)), "
-                + read(at: transferred, from: source(of: owner, index: index, at: transferred), changedSince: nil)
+                + read(at: transferred, from: source(of: owner, index: index, at: transferred), changedSince: since)
         case .repair(let reader, _):
             let place = model.destination(of: reader, in: states[changed - 1])
+            let checked = last(atOrBefore: changed) { $0 == .check(reader: reader, passes: true) } ?? changed
             return ", rewritten at \(name(changed)) from \(describe(place)) = \(show(place, after: changed - 1))"
+                + changes(of: place, after: checked, before: changed)
         default:
             return ", rewritten at \(name(changed))"
         }
     }
 
     /// Where the stored checksum of `block`, as it is before step `step`, was computed.
-    private func storedChecksumLines(_ block: Int, atOrBefore step: Int) -> [String] {
+    func storedChecksumLines(_ block: Int, atOrBefore step: Int) -> [String] {
         guard let completion = completion(storing: block, atOrBefore: step - 1) else {
             return ["the stored checksum is the initial state's"]
         }
@@ -96,5 +100,33 @@ extension TraceExplanation {
         return [
             "the stored checksum was " + computed(at: summed, from: place, changedSince: nil) + ", and stored at \(name(completion.step))"
         ]
+    }
+}
+
+extension TraceExplanation {
+    /// The step that started the bio of `owner` in flight at step `step`: its writer's `dio-write`, or
+    /// its folio's `writeback`.
+    func startStep(of owner: BioOwner, before step: Int) -> Int? {
+        last(atOrBefore: step) { action in
+            switch (owner, action) {
+            case (.writer(let writer), .writerStep(let taker, _)): writer == taker
+            case (.writeback(let block), .writeback(let folio)): block == folio
+            default: false
+            }
+        }
+    }
+
+    /// The last step that rewrote stored block `block` on `mirror` after the last `complete` that stored
+    /// it: a read's repair or a scrub; nil where a `complete` (or the initial state) left it last.
+    func rewrite(of block: Int, mirror: Int) -> Int? {
+        let start = model.layout.start(of: .stored(block, mirror: mirror))
+        let words = 0..<model.geometry.blockWords
+        guard let changed = (1...max(1, actions.count)).last(where: { step in
+            step <= actions.count && words.contains { states[step][start + $0] != states[step - 1][start + $0] }
+        }) else { return nil }
+        switch actions[changed - 1] {
+        case .repair, .scrub: return changed
+        default: return nil
+        }
     }
 }
