@@ -57,6 +57,10 @@ extension KeyTable {
         }
     }
 
+    /// The `at` of a `read` or `dio-read`.
+    static let firstBlockRead = KeyDeclaration(
+        .integer(0...(Geometry.maximumBlocks - 1)), "The first block of the file read.", default: .integer(WriteArgument.defaultAt))
+
     /// The arguments of a `read`.
     enum ReadArgument: String, ModelFileKey {
         case at, blocks
@@ -66,12 +70,8 @@ extension KeyTable {
 
         var declaration: KeyDeclaration {
             switch self {
-            case .at:
-                KeyDeclaration(
-                    .integer(0...(Geometry.maximumBlocks - 1)), "The first block of the file read.",
-                    default: .integer(WriteArgument.defaultAt))
-            case .blocks:
-                KeyDeclaration(.integer(1...Geometry.maximumBlocks), "The blocks read; the rest of the file when left out.")
+            case .at: firstBlockRead
+            case .blocks: KeyDeclaration(.integer(1...Geometry.maximumBlocks), "The blocks read; the rest of the file when left out.")
             }
         }
     }
@@ -87,12 +87,8 @@ extension KeyTable {
             switch self {
             case .into:
                 KeyDeclaration(.anyName, "The buffer the read lands in.", required: true)
-            case .at:
-                KeyDeclaration(
-                    .integer(0...(Geometry.maximumBlocks - 1)), "The first block of the file read.",
-                    default: .integer(WriteArgument.defaultAt))
-            case .blocks:
-                KeyDeclaration(.integer(1...Geometry.maximumBlocks), "The blocks read; the buffer's length when left out.")
+            case .at: firstBlockRead
+            case .blocks: KeyDeclaration(.integer(1...Geometry.maximumBlocks), "The blocks read; the buffer's length when left out.")
             }
         }
     }

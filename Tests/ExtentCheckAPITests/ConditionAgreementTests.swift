@@ -14,7 +14,10 @@ import Testing
 /// only miss violations: what it finds, symbolic data finds no later.
 @Suite("Conditions decided in every data mode")
 struct ConditionAgreementTests {
-    static let models = ["qemu-cache-none", "raid1-mirrors", "mmap-during-writeback", "two-writers", "no-mutator", "threaded-dio"]
+    static let models = [
+        "qemu-cache-none", "raid1-mirrors", "mmap-during-writeback", "two-writers", "no-mutator", "threaded-dio",
+        "dio-read-after-race", "direct-read-changing-buffer", "nodatasum-raid1-scrub",
+    ]
 
     /// Conditions per model, each stated of states and of transitions.
     static let conditionsPerModel = 24

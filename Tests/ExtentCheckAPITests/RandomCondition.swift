@@ -57,7 +57,8 @@ indirect enum RandomCondition: Sendable, CustomStringConvertible {
     }
 
     /// Every block of data a state shows: stored mirrors, buffers, cached folios, what bios read and
-    /// received. A stored or computed checksum is represented by the block it was summed from.
+    /// received, and readers' kernel pages. A stored or computed checksum is represented by the block
+    /// it was summed from.
     static func pool(of state: StateView) throws -> [BlockData] {
         var pool: [BlockData] = []
         for block in state.stored {
@@ -68,6 +69,7 @@ indirect enum RandomCondition: Sendable, CustomStringConvertible {
             for block in 0..<buffer.blocks { pool.append(try buffer.block(block)) }
         }
         pool += state.folios.map(\.data)
+        pool += state.readers.compactMap(\.page)
         for bio in state.bios {
             for block in bio.fileBlocks {
                 pool.append(try bio.sourceData(block: block))

@@ -5,9 +5,7 @@ import Testing
 /// A trace's explanation: where each side of the failing comparison came from.
 @Suite struct ExplanationTests {
     private func trace(_ scenario: Scenario, _ policy: String, _ property: ExtentProperty) throws -> Trace {
-        let run = try Run(scenario, Policy.builtIn(named: policy)!, invariants: [property])
-        let path = try #require(run.path(violating: property))
-        return try run.model.trace(of: path, for: property)
+        try Run.trace(scenario, policy, property)
     }
 
     @Test func theDioCsumRaceIsTheCsumTheMutationAndTheDma() throws {

@@ -6,9 +6,7 @@ import Testing
 /// that changed the memory under the check, with where each came from.
 @Suite struct ReadExplanationTests {
     private func trace(_ scenario: Scenario, _ policy: String, _ property: ExtentProperty) throws -> Trace {
-        let run = try Run(scenario, Policy.builtIn(named: policy)!, invariants: [property])
-        let path = try #require(run.path(violating: property))
-        return try run.model.trace(of: path, for: property)
+        try Run.trace(scenario, policy, property)
     }
 
     @Test func anEIONamesTheMirrorTriedAndWhereTheChecksumCameFrom() throws {

@@ -1,5 +1,6 @@
 @_spi(Search) import Explorer
 @_spi(Search) import Extent
+import Testing
 
 /// One search of a scenario under one policy, as the tests look at it.
 struct Run {
@@ -33,6 +34,13 @@ struct Run {
                 case .unknown: (name, "unknown")
                 }
             })
+    }
+
+    /// The trace of the shortest violation of `property` in `scenario` under the built-in `policy`.
+    static func trace(_ scenario: Scenario, _ policy: String, _ property: ExtentProperty) throws -> Trace {
+        let run = try Run(scenario, Policy.builtIn(named: policy)!, invariants: [property])
+        let path = try #require(run.path(violating: property))
+        return try run.model.trace(of: path, for: property)
     }
 
     /// The counterexample path of a violated invariant.
