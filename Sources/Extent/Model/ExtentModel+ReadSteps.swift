@@ -29,10 +29,9 @@ extension ExtentModel {
     }
 
     /// The file blocks a reader's device read holds, as bits: no bio over them may start and no write
-    /// may touch their folios. Zero in a model without readers.
-    @inline(__always)
+    /// may touch their folios.
+    @inline(never)
     func blocksBeingRead(in state: ExtentState) -> UInt32 {
-        guard !readers.isEmpty else { return 0 }
         var blocks: UInt32 = 0
         for reader in readers.indices where readProgress(of: reader, in: state).isReading {
             if let block = currentRead(of: reader, in: state)?.block { blocks |= 1 << block }
@@ -47,9 +46,9 @@ extension ExtentModel {
     }
 
     /// The readers' and scrubbers' steps enabled in `state`, readers first.
-    @inline(__always)
+    @inline(never)
     func forEachReadStep(in state: ExtentState, _ body: (ExtentAction) -> Void) {
-        guard !readers.isEmpty || !scrubbers.isEmpty, !hasBioInFlight(state) else { return }
+        guard !hasBioInFlight(state) else { return }
         for reader in readers.indices { forEachStep(of: reader, in: state, body) }
         for scrubber in scrubbers.indices where state[layout.scrubberPosition(scrubber)] < scrubbedBlocks(by: scrubber) {
             for failing in scrubOutcomes(of: scrubber, in: state) { body(.scrub(scrubber: scrubber, failing: failing)) }

@@ -3,8 +3,40 @@ extension ExtentModel {
     /// (writers' then writeback), mutators, readers, scrubbers. A callback rather than an array: this
     /// runs once per state.
     func forEachEnabledAction(in state: ExtentState, _ body: (ExtentAction) -> Void) {
+        // Apart, and out of line: most models have no reader or scrubber.
+        guard !shape.readsBack else { return forEachEnabledActionReadingBack(in: state, body) }
+        forEachEnabledActionOfTheWrite(in: state, body)
+    }
+
+    /// Every step enabled in `state` of a model without readers or scrubbers: `forEachEnabledAction`'s
+    /// there, without its test for them, for the search's loop over models that need no more.
+    @inline(__always)
+    func forEachEnabledActionOfTheWrite(in state: ExtentState, _ body: (ExtentAction) -> Void) {
+        forEachWriterStep(in: state, body)
+        for block in 0..<geometry.blocks {
+            let flags = folio(block, in: state)
+            if flags.contains(.dirty), !flags.contains(.writeback) {
+                body(.writeback(block: block))
+            }
+        }
+        forEachBioStep(in: state, body)
+        forEachMutation(in: state, body)
+    }
+
+    /// The steps enabled in `state` of a model with readers or scrubbers: those of a model without,
+    /// but for the writes and writebacks a reader's device read holds off (no bio over its block
+    /// starts, no write touches its folio), then the readers' and scrubbers' steps.
+    @inline(never)
+    private func forEachEnabledActionReadingBack(in state: ExtentState, _ body: (ExtentAction) -> Void) {
         let beingRead = blocksBeingRead(in: state)
-        forEachWriterStep(in: state, beingRead: beingRead, body)
+        forEachWriterStep(in: state) { action in
+            guard case .writerStep(let writer, let step) = action else { return }
+            switch writers[writer].script[step] {
+            case .directWrite(let range), .bufferedWrite(let range): if range.overlaps(beingRead) { return }
+            case .fsync: break
+            }
+            body(action)
+        }
         for block in 0..<geometry.blocks where beingRead & (1 << block) == 0 {
             let flags = folio(block, in: state)
             if flags.contains(.dirty), !flags.contains(.writeback) {
@@ -16,20 +48,19 @@ extension ExtentModel {
         forEachReadStep(in: state, body)
     }
 
-    /// The writers' next steps where they are enabled: a write whose folios (or, for a direct bio, whose
-    /// blocks) are free, an `fsync` once nothing is in flight. `beingRead` holds the blocks readers hold.
+    /// The writers' next steps where they are enabled: a write whose folios are free, an `fsync` once
+    /// nothing is in flight.
     @inline(__always)
-    private func forEachWriterStep(in state: ExtentState, beingRead: UInt32, _ body: (ExtentAction) -> Void) {
+    private func forEachWriterStep(in state: ExtentState, _ body: (ExtentAction) -> Void) {
         for writer in writers.indices {
             let position = position(of: writer, in: state)
             guard position.phase == .ready, position.step < writers[writer].script.count else { continue }
             let enabled: Bool
             switch writers[writer].script[position.step] {
             case .directWrite(let range):
-                enabled =
-                    directIOPath != .buffered ? !range.overlaps(beingRead) : canWriteFolios(range, in: state, beingRead: beingRead)
+                enabled = directIOPath != .buffered || canWriteFolios(range, in: state)
             case .bufferedWrite(let range):
-                enabled = canWriteFolios(range, in: state, beingRead: beingRead)
+                enabled = canWriteFolios(range, in: state)
             case .fsync:
                 enabled = isQuiescent(state)
             }
@@ -234,11 +265,10 @@ extension ExtentModel {
         }
     }
 
-    /// Whether a buffered write may fill the folios of `range`: not while one is under writeback, if
-    /// the policy keeps folios stable, and not while a reader's device read holds one (`beingRead`).
-    private func canWriteFolios(_ range: IORange, in state: ExtentState, beingRead: UInt32) -> Bool {
-        !range.overlaps(beingRead)
-            && (!policy.stablePages || range.fileBlocks.allSatisfy { !folio($0, in: state).contains(.writeback) })
+    /// Whether a buffered write may fill the folios of `range`: not while one is under
+    /// writeback, if the policy keeps folios stable.
+    private func canWriteFolios(_ range: IORange, in state: ExtentState) -> Bool {
+        !policy.stablePages || range.fileBlocks.allSatisfy { !folio($0, in: state).contains(.writeback) }
     }
 
     /// Copies the source buffer into the folios of `range` and marks them dirty.
@@ -256,7 +286,8 @@ extension ExtentModel {
         (0..<geometry.blocks).allSatisfy { folio($0, in: state).isDisjoint(with: [.dirty, .writeback]) }
     }
 
-    /// Whether nothing of the file is dirty or in flight: what `fsync` waits for. A read in progress is not waited for.
+    /// Whether nothing of the file is dirty or in flight: what `fsync` waits for. A read in progress
+    /// is not waited for.
     private func isQuiescent(_ state: ExtentState) -> Bool {
         isPageCacheClean(state)
             && writers.indices.allSatisfy { position(of: $0, in: state).phase != .awaitingBio }
@@ -265,7 +296,6 @@ extension ExtentModel {
 
 extension IORange {
     /// Whether the range covers a file block whose bit is set in `blocks`.
-    @inline(__always)
     func overlaps(_ blocks: UInt32) -> Bool {
         blocks != 0 && fileBlocks.contains { blocks & (1 << $0) != 0 }
     }

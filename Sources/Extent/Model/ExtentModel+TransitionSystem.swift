@@ -91,8 +91,9 @@ extension ExtentModel: TransitionSystem {
             }
             return
         }
+        // A model with readers or scrubbers extends its steps: this one has neither.
         var next = state
-        forEachEnabledAction(in: state) { action in
+        forEachEnabledActionOfTheWrite(in: state) { action in
             next.overwrite(with: state)
             apply(action, from: state, into: &next, fresh: StateLayout.fresh)
             canonicalize(&next)

@@ -22,6 +22,8 @@
         /// are write-protected: tested in every state, so kept apart from the policy's strings.
         let checksCompletions: Bool
         let writeProtectsBuffers: Bool
+        /// Whether the model has a reader or a scrubber: their steps are looked for in every state.
+        let readsBack: Bool
         /// Whether the outcome of a step may depend on symbolic words: a checked `complete` (§8), a
         /// read's `check` or a `scrub` (§9).
         let branchesOnData: Bool
@@ -67,7 +69,8 @@
                 writers: writers.count, mutators: mutators.count, readers: readers.count, scrubbers: scrubbers.count,
                 geometry: scenario.geometry, bufferBlocks: scenario.buffers.map(\.blocks),
                 writebackCopies: policy.writebackSource == .copy)
-            branchesOnData = checksCompletions || !readers.isEmpty || !scrubbers.isEmpty
+            readsBack = !readers.isEmpty || !scrubbers.isEmpty
+            branchesOnData = checksCompletions || readsBack
             extendsSteps = branchesOnData || layout.writebackCopies
             symmetry = reductions.contains(.symmetry) ? Symmetry(scenario) : nil
         }
