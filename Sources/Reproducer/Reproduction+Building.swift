@@ -51,6 +51,8 @@ extension Reproduction {
         let (buffers, storedWords) = Self.initialWords(of: scenario, in: states?.first, mask: mask)
         var writers: [WriterScript] = []
         var mutators: [MutatorPlan] = []
+        var readers: [ReaderScript] = []
+        var scrubPasses = 0
         for actor in scenario.actors {
             switch actor.role {
             case .writer(let script):
@@ -61,8 +63,10 @@ extension Reproduction {
                     changes = Self.everyWord(of: target, in: scenario, buffers: buffers, stored: storedWords, mask: mask)
                 }
                 mutators.append(MutatorPlan(name: actor.name, changes: changes))
-            case .reader, .scrubber:
-                throw .readsNotSupported(actor: actor.name)
+            case .reader(let script):
+                readers.append(ReaderScript(name: actor.name, script: script))
+            case .scrubber(let passes):
+                scrubPasses += passes
             }
         }
         let verdicts = Self.verdicts(in: report, of: builtIn)
@@ -71,7 +75,8 @@ extension Reproduction {
             steps: trace?.steps.map { "\($0.number). \($0.actor) \($0.step)" } ?? [],
             settings: Self.settings(for: verdicts.keys, in: scenario),
             mirrors: geometry.mirrors, fileBlocks: geometry.blocks, blockWords: geometry.blockWords,
-            storedWords: storedWords, buffers: buffers, writers: writers, mutators: mutators, verdicts: verdicts,
+            storedWords: storedWords, buffers: buffers, writers: writers, readers: readers, mutators: mutators,
+            scrubPasses: scrubPasses, comparesCopies: Self.comparingCopies(verdicts.keys, in: scenario), verdicts: verdicts,
             invariants: builtIn, document: document, modelText: modelText)
     }
 
@@ -131,6 +136,13 @@ extension Reproduction {
             settings[name] = checksums ? .checksummed : .noDataChecksums
         }
         return settings
+    }
+
+    /// Those of `policies` whose scrub compares copies instead of checksums.
+    private static func comparingCopies(_ policies: some Sequence<String>, in scenario: Scenario) -> Set<String> {
+        Set(policies.filter { name in
+            (scenario.policy(named: name) ?? Policy.builtIn(named: name))?.scrub == .compareCopies
+        })
     }
 
     /// The words of `target` that differ between two states of a trace.

@@ -8,7 +8,8 @@ extension Reproduction {
     ///
     /// The test makes a scratch btrfs as the policy needs it (RAID1 over two pool devices for two
     /// mirrors, `chattr +C` where the policy checksums nothing), runs the race, cycles the mount
-    /// and reads every block back. The program prints a line only for a failed write or read, or
+    /// and reads every block back, after running the model's readers where it has any (the scrubber
+    /// is not run: its verdict needs the runner's comparison of copies). The program prints a line only for a failed write or read, or
     /// copies that differ, so the test passes on a kernel where the race leaves nothing a user sees.
     public func fstestsCase(number: Int) -> (name: String, script: String, output: String) {
         let name = String(format: "%03d", number)
@@ -52,6 +53,12 @@ extension Reproduction {
             # Writers and mutators race for a few seconds on 256 copies of the model's file.
             $here/src/\(programName) write $SCRATCH_MNT/foobar --seconds 5 --slots 256 --quiet
             _scratch_cycle_mount
+            \(readers.isEmpty ? "" : """
+            # The model's readers: every read must succeed.
+            $here/src/\(programName) readers $SCRATCH_MNT/foobar --seconds 5 --slots 256 --quiet
+            _scratch_cycle_mount
+
+            """)\
             # Every block must read back, and with two copies, the same from each.
             $here/src/\(programName) read $SCRATCH_MNT/foobar --slots 256 --quiet
             \(mirrors > 1 ? "_scratch_unmount\n_scratch_dev_pool_put\n" : "")

@@ -9,7 +9,11 @@ extension Reproduction {
     /// devices `--device` names, sets the file up as `--policy` says (`chattr +C` where the policy
     /// checksums nothing), runs `write`, remounts, scrubs read-only, runs `read`, reads the file's
     /// attributes, and with two mirrors runs `read` again on a read-only mount that ignores data
-    /// checksums, so that each copy reads back as it is stored. Exit status: 0 when every line
+    /// checksums, so that each copy reads back as it is stored. A model with readers or scrubbers
+    /// compares the copies first (the readers' repairs and the scrubs rewrite them), then runs
+    /// `readers`, scrubs read-only again, runs the scrubber's passes (`btrfs scrub start -B`), and
+    /// only then `read`; a policy whose scrub compares copies (md RAID1) is refused, as the runner
+    /// makes btrfs only. Exit status: 0 when every line
     /// agrees, 1 when one does not, 2 for bad usage or a missing tool, 3 when the file system could
     /// not be set up.
     public func runnerScript() -> String {
@@ -18,13 +22,18 @@ extension Reproduction {
 
     /// The built-in property each of the runner's kernel outcomes is compared as, by the variable
     /// the runner reads the property's name from: EIO or checksum errors, a NODATASUM file, copies
-    /// that differ, writes that fail, and writers that do not finish.
+    /// that differ, writes that fail, writers that do not finish, and, for readers and scrubbers,
+    /// reads that fail, reads that fail on intact blocks, and a scrub that reports less damage than
+    /// there is.
     static let runnerProperties: [(variable: String, property: ExtentProperty)] = [
         ("eio_property", .csumMatchesData),
         ("nodatasum_property", .checksummed),
         ("mirrors_property", .mirrorsAgree),
         ("failed_write_property", .writesSucceed),
         ("unfinished_property", .noDeadlock),
+        ("reads_property", .readsSucceed),
+        ("false_alarm_property", .noFalseAlarm),
+        ("scrub_property", .scrubFindsDamage),
     ]
 
     /// What the fixed runner (`Resources/run.sh`) takes from the model, where it includes
@@ -50,6 +59,8 @@ extension Reproduction {
             model=\(Self.quoted(model))
             mirrors=\(mirrors)
             page_cache_mutator=\(mutators.contains { $0.changes.contains { $0.buffer == nil } } ? "yes" : "no")
+            readers=\(readers.count)
+            scrub_passes=\(scrubPasses)
             policy=\(Self.quoted(policy))
             policies=\(Self.quoted(policies.joined(separator: " ")))
 
@@ -59,6 +70,12 @@ extension Reproduction {
             setting() {
                 case "$1" in
             \((settingCases + ["        *) echo \"\" ;;"]).joined(separator: "\n"))
+                esac
+            }
+
+            scrub_kind() {
+                case "$1" in
+            \((comparesCopies.sorted().map { "        \(Self.shellWord($0))) echo compare-copies ;;" } + ["        *) echo checksums ;;"]).joined(separator: "\n"))
                 esac
             }
 

@@ -39,6 +39,14 @@ public struct Reproduction: Hashable, Sendable {
         public var script: [WriterStep]
     }
 
+    /// A reader's script: reads through the page cache and O_DIRECT reads into its buffers (§9).
+    public struct ReaderScript: Hashable, Sendable {
+        /// The reader's name in the model.
+        public var name: String
+        /// Its reads, in order, each on the file blocks of one slot.
+        public var script: [ReaderStep]
+    }
+
     /// A word a mutator changes, and the two values it changes it between.
     public struct WordChange: Hashable, Sendable {
         /// The buffer's index, or nil for the page cache (the file's pages, through `mmap`).
@@ -86,8 +94,14 @@ public struct Reproduction: Hashable, Sendable {
     public var buffers: [BufferImage]
     /// The writers.
     public var writers: [WriterScript]
+    /// The readers.
+    public var readers: [ReaderScript]
     /// The mutators.
     public var mutators: [MutatorPlan]
+    /// The passes the model's scrubbers make, all together; 0 without a scrubber.
+    public var scrubPasses: Int
+    /// The policies checked whose scrub compares copies instead of checksums (md RAID1's `check`).
+    public var comparesCopies: Set<String>
     /// The model's verdicts: by policy, then by built-in invariant, for every policy checked.
     public var verdicts: [String: [String: Verdict]]
     /// The built-in invariants the model decides, in its order.
@@ -99,6 +113,41 @@ public struct Reproduction: Hashable, Sendable {
 
     /// How the file is set up for `policy`.
     public var fileSetting: FileSetting { settings[policy] ?? .checksummed }
+
+    /// Whether the mutator runs while the writers write: it changes the page cache, or a buffer a writer
+    /// writes from, or one no reader reads into.
+    public func changesWhileWriting(_ mutator: MutatorPlan) -> Bool {
+        mutator.changes.contains { change in
+            guard let buffer = change.buffer else { return true }
+            return writtenBuffers.contains(buffer) || !readBuffers.contains(buffer)
+        }
+    }
+
+    /// Whether the mutator runs while the readers read: it changes a buffer an O_DIRECT read lands in.
+    public func changesWhileReading(_ mutator: MutatorPlan) -> Bool {
+        mutator.changes.contains { change in change.buffer.map(readBuffers.contains) ?? false }
+    }
+
+    /// The buffers writers write from.
+    private var writtenBuffers: Set<Int> {
+        Set(writers.flatMap { writer in
+            writer.script.compactMap { step -> Int? in
+                switch step {
+                case .directWrite(let range), .bufferedWrite(let range): range.buffer
+                case .fsync: nil
+                }
+            }
+        })
+    }
+
+    /// The buffers O_DIRECT reads land in.
+    private var readBuffers: Set<Int> {
+        Set(readers.flatMap { reader in
+            reader.script.compactMap { step -> Int? in
+                if case .directRead(let range) = step { range.buffer } else { nil }
+            }
+        })
+    }
 
     /// The size of a real block in bytes.
     public static let blockBytes = 4096

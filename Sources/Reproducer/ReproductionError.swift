@@ -6,8 +6,6 @@ public enum ReproductionError: Error, Hashable, Sendable, CustomStringConvertibl
     case invariantNotInModel(String, model: String, known: [String])
     /// The invariant is a property stated in Swift: it has no counterpart on a kernel.
     case notBuiltIn(String)
-    /// The model reads the file back: the programs do not read or scrub yet.
-    case readsNotSupported(actor: String)
 
     /// The error as a sentence.
     public var description: String {
@@ -18,8 +16,6 @@ public enum ReproductionError: Error, Hashable, Sendable, CustomStringConvertibl
             "model \(model) does not decide invariant \(invariant); it decides \(known.joined(separator: ", "))"
         case .notBuiltIn(let invariant):
             "\(invariant) is a property stated in Swift: a kernel shows only the built-in invariants"
-        case .readsNotSupported(let actor):
-            "\(actor) reads the file back: reproductions of models with readers or scrubbers are not supported yet"
         }
     }
 }

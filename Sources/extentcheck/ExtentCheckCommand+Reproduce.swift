@@ -13,10 +13,13 @@ extension ExtentCheckCommand {
                 Checks the model under every policy it lists and the one named, and writes to DIR:
                   <program>.c         a C program (pthreads, O_DIRECT): `write` races the trace's \
                 writers and mutators on copies of the model's file for some seconds; `read` reads \
-                every block back with O_DIRECT and reports EIO and copies that differ
+                every block back with O_DIRECT and reports EIO and copies that differ; `readers` runs \
+                the model's readers (buffered and O_DIRECT reads, a thread changing a buffer a read \
+                lands in) and counts EIO and failed reads of blocks that read back intact
                   run.sh              makes a fresh btrfs (loop devices; RAID1 for two mirrors; \
-                chattr +C where the policy checksums nothing), runs both, scrubs, and prints each \
-                invariant's kernel outcome beside the model's verdict; needs root
+                chattr +C where the policy checksums nothing), runs them, scrubs (the model's \
+                scrubber with `btrfs scrub start -B`), and prints each invariant's kernel outcome \
+                beside the model's verdict; needs root
                   fstests/            tests/btrfs/NNN, its .out and src/<program>.c, for fstests
                   <Name>Reproduction.swift  a Swift Testing test replaying the trace on the model
 

@@ -16,13 +16,6 @@ enum BundledReproductions {
         return names.filter { $0.hasSuffix(".yaml") }.sorted().map { models.appendingPathComponent($0).path }
     }()
 
-    /// The model files whose scenarios write and change memory only: no reader, no scrubber, which
-    /// reproductions refuse (a test of its own shows it).
-    static let writingModelFiles: [String] = modelFiles.filter { file in
-        guard let scenario = try? ExtentChecker.loadModel(at: file) else { return true }
-        return ExtentProperty.builtIn(for: scenario.actors) == ExtentProperty.builtIn(for: [])
-    }
-
     /// The reproduction of `Models/<model>.yaml` under `policy`, following `invariant`'s counterexample.
     static func reproduction(_ model: String, policy: String, invariant: String? = nil) throws -> Reproduction {
         try Reproduction(

@@ -27,6 +27,25 @@ struct HostKernelTests {
 }
 
 extension HostKernelTests {
+    @Test("an O_DIRECT read of an intact file whose buffer another thread changes fails, as the model says")
+    func directReadRace() throws {
+        let directory = try Shell.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reproduction = try BundledReproductions.reproduction("direct-read-changing-buffer", policy: "buffered-fallback")
+        _ = try reproduction.write(to: directory.path, fstestsNumber: 900)
+        let run = try Shell.run(["sh", directory.appendingPathComponent("run.sh").path, "--seconds", "2", "--slots", "64"])
+        let lines = run.output.split(separator: "\n")
+        let reads = try #require(lines.first { $0.hasPrefix("  reads: ") }, "\(run.output)")
+        #expect(reads.contains("0 buffered, 0 EIO"), "\(run.output)")
+        for invariant in ["reads-succeed", "no-false-alarm"] {
+            let line = try #require(lines.first { $0.hasPrefix(invariant) }, "\(run.output)")
+            #expect(line.contains("kernel: violated"), "\(run.output)")
+        }
+        let csum = try #require(lines.first { $0.hasPrefix("csum-matches-data") }, "\(run.output)")
+        #expect(csum.contains("kernel: not-seen"), "the file stays intact:\n\(run.output)")
+        #expect(run.status == 0, "every invariant agrees with the model:\n\(run.output)")
+    }
+
     @Test(
         "the program's reads see one damaged copy of a RAID1 block, directly and through the page cache",
         .enabled(if: Shell.has("filefrag", "btrfs-map-logical"), "needs filefrag and btrfs-map-logical"))

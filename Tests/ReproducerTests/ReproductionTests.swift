@@ -79,7 +79,7 @@ import Testing
     @Test(
         "the C program of every reproduction of every bundled model compiles warning-free",
         .enabled(if: Shell.has("cc"), "needs a C compiler (Debian: apt-get install gcc)"),
-        arguments: BundledReproductions.writingModelFiles)
+        arguments: BundledReproductions.modelFiles)
     func programsCompile(file: String) throws {
         let directory = try Shell.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -100,7 +100,7 @@ import Testing
         #expect(built.status == 0, "\(built.output)")
     }
 
-    @Test("every runner and fstests script of every bundled model parses", arguments: BundledReproductions.writingModelFiles)
+    @Test("every runner and fstests script of every bundled model parses", arguments: BundledReproductions.modelFiles)
     func scriptsParse(file: String) throws {
         let directory = try Shell.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -117,7 +117,7 @@ import Testing
     @Test(
         "every runner of every bundled model is clean under shellcheck",
         .enabled(if: Shell.has("shellcheck"), "shellcheck is not installed (Debian: apt-get install shellcheck): runners only get sh -n"),
-        arguments: BundledReproductions.writingModelFiles)
+        arguments: BundledReproductions.modelFiles)
     func runnersPassShellcheck(file: String) throws {
         let directory = try Shell.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -131,12 +131,56 @@ import Testing
         #expect(checked.status == 0, "\(checked.output)")
     }
 
-    @Test("a model that reads the file back is refused, naming the reader")
-    func readersAreRefused() throws {
-        #expect(BundledReproductions.writingModelFiles.count < BundledReproductions.modelFiles.count)
-        #expect(throws: ReproductionError.readsNotSupported(actor: "backup")) {
-            try BundledReproductions.reproduction("dio-read-after-race", policy: "dio-csum")
-        }
+    @Test("a reader's script becomes a table of reads; a mutator runs while the buffer it changes is in use")
+    func readersAndPhases() throws {
+        let after = try BundledReproductions.reproduction("dio-read-after-race", policy: "dio-csum")
+        #expect(after.invariant == "reads-succeed" || after.invariant == "csum-matches-data")
+        #expect(after.readers.map(\.name) == ["backup"])
+        #expect(after.readers.first?.script == [.read(at: 0, blocks: 1), .directRead(IORange(buffer: 1, at: 0, blocks: 1))])
+        let program = after.cProgram()
+        #expect(program.contains("#define READERS 1"))
+        #expect(program.contains("    {BUFFERED_READ, 0, 0, 1},\n    {DIRECT_READ, 1, 0, 1},\n"))
+        // The guest page is written from, not read into: its mutator races the writes only.
+        #expect(program.contains("{\"guest-fs\", mutator_0_changes, 1, WRITE_PHASE}"))
+        #expect(program.contains("\(after.programName) readers FILE [--seconds S] [--slots N] [--quiet]"))
+        #expect(after.runnerScript().contains("\nreaders=1\nscrub_passes=0\n"))
+        #expect(after.fstestsCase(number: 900).script.contains("readers $SCRATCH_MNT/foobar --seconds 5 --slots 256 --quiet"))
+
+        // No writer: the read buffer's mutator races the O_DIRECT reads, and only them.
+        let race = try BundledReproductions.reproduction("direct-read-changing-buffer", policy: "buffered-fallback")
+        #expect(race.invariant == "reads-succeed")
+        #expect(race.writers.isEmpty)
+        let change = try #require(race.mutators.first?.changes.first)
+        #expect(change.buffer == 0)
+        #expect(race.cProgram().contains("{\"other-thread\", mutator_0_changes, 1, READ_PHASE}"))
+        #expect(race.verdicts["buffered-fallback"]?["no-false-alarm"] == .violated)
+
+        // A model that only writes has no reader, and its program no `readers` usage.
+        let seed = try BundledReproductions.reproduction("qemu-cache-none", policy: "dio-csum")
+        #expect(seed.readers.isEmpty)
+        #expect(!seed.cProgram().contains("\(seed.programName) readers FILE"))
+        #expect(seed.cProgram().contains("#define READERS 0"))
+        #expect(!seed.fstestsCase(number: 900).script.contains(" readers "))
+    }
+
+    @Test("a scrubber's passes go to the runner, which refuses a policy whose scrub compares copies")
+    func scrubbers() throws {
+        let reproduction = try BundledReproductions.reproduction("nodatasum-raid1-scrub", policy: "nodatasum")
+        #expect(reproduction.invariant == "scrub-finds-damage" || reproduction.invariant == "mirrors-agree")
+        #expect(reproduction.scrubPasses == 1)
+        #expect(reproduction.comparesCopies == ["md-raid1"])
+        let runner = reproduction.runnerScript()
+        #expect(runner.contains("\nreaders=0\nscrub_passes=1\n"))
+        #expect(runner.contains("        md-raid1) echo compare-copies ;;\n        *) echo checksums ;;\n"))
+
+        // The refusal comes before anything needs root.
+        let directory = try Shell.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try reproduction.write(to: directory.path, fstestsNumber: 900)
+        let refused = try Shell.run(["sh", "run.sh", "--policy", "md-raid1"], in: directory)
+        #expect(refused.status == 2, "\(refused.output)")
+        #expect(refused.output.contains("under md-raid1 the scrubber compares copies"), "\(refused.output)")
+        #expect(refused.output.contains("it does not run md RAID1"), "\(refused.output)")
     }
 
     @Test("the runner compares a kernel outcome with each built-in property, named as the model names it")
@@ -149,8 +193,8 @@ import Testing
             guard parts.count == 2, parts[0].hasSuffix("_property") else { return nil }
             return (parts[0], parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "'")))
         }
-        // The model has no reader, so it decides the built-in invariants of the write.
-        let builtIn = ExtentProperty.builtIn(for: [])
+        // Every built-in property has its variable; the runner reports those the model decides.
+        let builtIn = ExtentProperty.builtIn
         #expect(Set(named.map(\.name)) == Set(builtIn.map(\.name)))
         #expect(named.count == builtIn.count)
         for (variable, name) in named {

@@ -17,23 +17,33 @@
 #define WORD_BYTES (BLOCK_SIZE / BLOCK_WORDS)
 #define PAGE_CACHE (-1)
 
+/* A mutator runs while the writers write (WRITE_PHASE), while the readers read into the buffer it
+   changes (READ_PHASE), or both. */
+#define WRITE_PHASE 1
+#define READ_PHASE 2
+
 enum op_kind { DIRECT_WRITE, BUFFERED_WRITE, FSYNC };
 struct op { enum op_kind kind; int buffer, at, blocks; };
+enum read_kind { BUFFERED_READ, DIRECT_READ };
+struct read_op { enum read_kind kind; int buffer, at, blocks; };
 struct buffer { const char *name; int blocks; const uint32_t *initial; unsigned char *memory; };
 struct writer { const char *name; const struct op *ops; int count; };
+struct reader_script { const char *name; const struct read_op *ops; int count; };
 struct change { int buffer, block, word; uint32_t from, to; };
-struct mutator { const char *name; const struct change *changes; int count; };
+struct mutator { const char *name; const struct change *changes; int count; int phases; };
 
-/* The model: BLOCK_SIZE, FILE_BLOCKS, BLOCK_WORDS, MIRRORS, WRITERS and MUTATORS, the stored file's
-   words (stored_initial), and the buffers, writers and mutators. extentcheck reproduce writes them here. */
+/* The model: BLOCK_SIZE, FILE_BLOCKS, BLOCK_WORDS, MIRRORS, WRITERS, READERS and MUTATORS, the stored
+   file's words (stored_initial), and the buffers, writers, readers and mutators. extentcheck reproduce
+   writes them here. */
 #include "reproduction.h"
 
 static int slots = 256;
 static int quiet, buffered_reads;
 static int direct_fd = -1, buffered_fd = -1;
 static unsigned char *file_map;
-static atomic_int writers_stop, mutators_stop;
+static atomic_int writers_stop, mutators_stop, readers_stop;
 static atomic_long writes, failed_writes;
+static atomic_long buffered_reads_done, buffered_eio, direct_reads_done, direct_eio, other_read_errors;
 
 static void fail(const char *what)
 {
@@ -111,6 +121,28 @@ static void *run_mutator(void *argument)
     return NULL;
 }
 
+static void allocate_buffers(void)
+{
+    for (size_t i = 0; i < sizeof(buffers) / sizeof(buffers[0]) && buffers[i].name; i++) {
+        if (posix_memalign((void **)&buffers[i].memory, BLOCK_SIZE, (size_t)buffers[i].blocks * BLOCK_SIZE) != 0)
+            fail("posix_memalign");
+        fill_blocks(buffers[i].memory, buffers[i].initial, buffers[i].blocks);
+    }
+}
+
+/* Starts a thread for every mutator of `phase`; returns how many. */
+static int start_mutators(pthread_t *threads, int phase)
+{
+    int started = 0;
+    for (int i = 0; i < MUTATORS; i++)
+        if (mutators[i].phases & phase) {
+            if (pthread_create(&threads[started], NULL, run_mutator, (void *)&mutators[i]) != 0)
+                fail("pthread_create");
+            started++;
+        }
+    return started;
+}
+
 static int write_mode(const char *path, double seconds)
 {
     size_t file_bytes = (size_t)slots * FILE_BLOCKS * BLOCK_SIZE;
@@ -134,11 +166,7 @@ static int write_mode(const char *path, double seconds)
         fail("fsync");
     free(initial);
 
-    for (size_t i = 0; i < sizeof(buffers) / sizeof(buffers[0]) && buffers[i].name; i++) {
-        if (posix_memalign((void **)&buffers[i].memory, BLOCK_SIZE, (size_t)buffers[i].blocks * BLOCK_SIZE) != 0)
-            fail("posix_memalign");
-        fill_blocks(buffers[i].memory, buffers[i].initial, buffers[i].blocks);
-    }
+    allocate_buffers();
     for (int i = 0; i < MUTATORS; i++)
         for (int j = 0; j < mutators[i].count; j++)
             if (mutators[i].changes[j].buffer == PAGE_CACHE && !file_map) {
@@ -147,21 +175,22 @@ static int write_mode(const char *path, double seconds)
                     fail("mmap");
             }
 
-    pthread_t writer_threads[WRITERS + 1], mutator_threads[MUTATORS + 1];
-    for (int i = 0; i < MUTATORS; i++)
-        if (pthread_create(&mutator_threads[i], NULL, run_mutator, (void *)&mutators[i]) != 0)
-            fail("pthread_create");
-    for (int i = 0; i < WRITERS; i++)
-        if (pthread_create(&writer_threads[i], NULL, run_writer, (void *)&writers[i]) != 0)
-            fail("pthread_create");
-    struct timespec pause = {(time_t)seconds, (long)((seconds - (time_t)seconds) * 1e9)};
-    nanosleep(&pause, NULL);
-    atomic_store(&writers_stop, 1);
-    for (int i = 0; i < WRITERS; i++)
-        pthread_join(writer_threads[i], NULL);
-    atomic_store(&mutators_stop, 1);
-    for (int i = 0; i < MUTATORS; i++)
-        pthread_join(mutator_threads[i], NULL);
+    /* Without a writer the file as filled is the file the readers read: nothing to race. */
+    if (WRITERS > 0) {
+        pthread_t writer_threads[WRITERS + 1], mutator_threads[MUTATORS + 1];
+        int racing = start_mutators(mutator_threads, WRITE_PHASE);
+        for (int i = 0; i < WRITERS; i++)
+            if (pthread_create(&writer_threads[i], NULL, run_writer, (void *)&writers[i]) != 0)
+                fail("pthread_create");
+        struct timespec pause = {(time_t)seconds, (long)((seconds - (time_t)seconds) * 1e9)};
+        nanosleep(&pause, NULL);
+        atomic_store(&writers_stop, 1);
+        for (int i = 0; i < WRITERS; i++)
+            pthread_join(writer_threads[i], NULL);
+        atomic_store(&mutators_stop, 1);
+        for (int i = 0; i < racing; i++)
+            pthread_join(mutator_threads[i], NULL);
+    }
     if (file_map)
         munmap(file_map, file_bytes);
     if (fsync(buffered_fd) != 0)
@@ -254,10 +283,138 @@ static int read_mode(const char *path)
     return 0;
 }
 
+/* A reader's script on every slot, round after round. failed[step * slots + slot] is set when that
+   read returned an error. */
+struct reader_run { const struct reader_script *script; int rounds; char *failed; };
+
+static void read_range(struct reader_run *run, int step, int slot)
+{
+    const struct read_op *op = &run->script->ops[step];
+    size_t length = (size_t)op->blocks * BLOCK_SIZE;
+    off_t offset = ((off_t)slot * FILE_BLOCKS + op->at) * BLOCK_SIZE;
+    ssize_t done;
+    if (op->kind == DIRECT_READ) {
+        done = pread(direct_fd, buffers[op->buffer].memory, length, offset);
+        atomic_fetch_add(&direct_reads_done, 1);
+    } else {
+        static _Thread_local unsigned char *page;
+        if (!page && posix_memalign((void **)&page, BLOCK_SIZE, FILE_BLOCKS * BLOCK_SIZE) != 0)
+            fail("posix_memalign");
+        done = pread(buffered_fd, page, length, offset);
+        atomic_fetch_add(&buffered_reads_done, 1);
+    }
+    if (done == (ssize_t)length)
+        return;
+    int error = done < 0 ? errno : EIO;
+    if (error == EIO)
+        atomic_fetch_add(op->kind == DIRECT_READ ? &direct_eio : &buffered_eio, 1);
+    else
+        atomic_fetch_add(&other_read_errors, 1);
+    /* With --quiet a line for each read of the script that failed, the first time it fails. */
+    int first = !run->failed[step * slots + slot];
+    run->failed[step * slots + slot] = 1;
+    if (quiet && first)
+        printf("%s: %s of slot %d block %d failed: %s\n", run->script->name,
+               op->kind == DIRECT_READ ? "O_DIRECT read" : "read", slot, op->at,
+               done < 0 ? strerror(error) : "short read");
+}
+
+static int racing_reads;
+
+static void *run_reader_script(void *argument)
+{
+    struct reader_run *run = argument;
+    /* One round, or, while a mutator changes a buffer the reads land in, rounds until told to stop.
+       Each round starts with the file's pages dropped, so that a buffered read goes to the disk. */
+    do {
+        posix_fadvise(buffered_fd, 0, 0, POSIX_FADV_DONTNEED);
+        for (int slot = 0; slot < slots; slot++)
+            for (int step = 0; step < run->script->count; step++)
+                read_range(run, step, slot);
+        run->rounds++;
+    } while (racing_reads && !atomic_load(&readers_stop));
+    return NULL;
+}
+
+static int readers_mode(const char *path, double seconds)
+{
+    buffered_fd = open(path, O_RDONLY);
+    if (buffered_fd < 0)
+        fail(path);
+    direct_fd = open(path, O_RDONLY | O_DIRECT);
+    if (direct_fd < 0)
+        fail("O_DIRECT open");
+    allocate_buffers();
+
+    pthread_t reader_threads[READERS + 1], mutator_threads[MUTATORS + 1];
+    struct reader_run runs[READERS + 1];
+    int racing = start_mutators(mutator_threads, READ_PHASE);
+    racing_reads = racing > 0;
+    for (int i = 0; i < READERS; i++) {
+        runs[i] = (struct reader_run){&readers[i], 0, calloc((size_t)readers[i].count * slots, 1)};
+        if (!runs[i].failed)
+            fail("calloc");
+        if (pthread_create(&reader_threads[i], NULL, run_reader_script, &runs[i]) != 0)
+            fail("pthread_create");
+    }
+    if (racing) {
+        struct timespec pause = {(time_t)seconds, (long)((seconds - (time_t)seconds) * 1e9)};
+        nanosleep(&pause, NULL);
+        atomic_store(&readers_stop, 1);
+    }
+    for (int i = 0; i < READERS; i++)
+        pthread_join(reader_threads[i], NULL);
+    atomic_store(&mutators_stop, 1);
+    for (int i = 0; i < racing; i++)
+        pthread_join(mutator_threads[i], NULL);
+
+    /* Was a failed read's range intact? With nothing changing memory any more and the file's pages
+       dropped, it is read again through the page cache, into memory of the program's own: a range
+       that reads back now failed although its blocks verify (a false alarm); one that fails again
+       is damaged on every copy. */
+    posix_fadvise(buffered_fd, 0, 0, POSIX_FADV_DONTNEED);
+    unsigned char *page;
+    if (posix_memalign((void **)&page, BLOCK_SIZE, FILE_BLOCKS * BLOCK_SIZE) != 0)
+        fail("posix_memalign");
+    long failed = 0, false_alarms = 0, rounds = 0;
+    for (int i = 0; i < READERS; i++) {
+        rounds = i == 0 || runs[i].rounds < rounds ? runs[i].rounds : rounds;
+        for (int step = 0; step < readers[i].count; step++)
+            for (int slot = 0; slot < slots; slot++) {
+                if (!runs[i].failed[step * slots + slot])
+                    continue;
+                const struct read_op *op = &readers[i].ops[step];
+                size_t length = (size_t)op->blocks * BLOCK_SIZE;
+                off_t offset = ((off_t)slot * FILE_BLOCKS + op->at) * BLOCK_SIZE;
+                failed++;
+                if (pread(buffered_fd, page, length, offset) == (ssize_t)length) {
+                    false_alarms++;
+                    if (quiet)
+                        printf("%s: slot %d block %d failed to read but reads back intact\n", readers[i].name, slot,
+                               op->at);
+                }
+            }
+    }
+    if (!quiet) {
+        printf("read-rounds=%ld\n", rounds);
+        printf("buffered-reads=%ld\n", atomic_load(&buffered_reads_done));
+        printf("buffered-eio=%ld\n", atomic_load(&buffered_eio));
+        printf("direct-reads=%ld\n", atomic_load(&direct_reads_done));
+        printf("direct-eio=%ld\n", atomic_load(&direct_eio));
+        printf("other-read-errors=%ld\n", atomic_load(&other_read_errors));
+        printf("failed-ranges=%ld\n", failed);
+        printf("false-alarms=%ld\n", false_alarms);
+    }
+    close(direct_fd);
+    close(buffered_fd);
+    return 0;
+}
+
 static void usage(const char *name)
 {
     fprintf(stderr, "usage: %s write FILE [--seconds S] [--slots N] [--quiet]\n"
-                    "       %s read FILE [--slots N] [--quiet] [--buffered]\n", name, name);
+                    "       %s read FILE [--slots N] [--quiet] [--buffered]\n"
+                    "       %s readers FILE [--seconds S] [--slots N] [--quiet]\n", name, name, name);
     exit(2);
 }
 
@@ -285,6 +442,8 @@ int main(int argc, char **argv)
         return write_mode(argv[2], seconds);
     if (strcmp(argv[1], "read") == 0)
         return read_mode(argv[2]);
+    if (strcmp(argv[1], "readers") == 0)
+        return readers_mode(argv[2], seconds);
     usage(argv[0]);
     return 2;
 }

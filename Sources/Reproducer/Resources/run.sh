@@ -3,20 +3,23 @@
 # extentcheck reproduce writes, with the model's part where this script includes reproduction.sh.
 #
 # Usage: ./run.sh [--seconds S] [--slots N] [--policy P] [--device DEV]...
+#   --seconds S   how long the writers race, and the readers where memory changes under their reads
 #   --policy P    compare with the model's verdicts under P (default: the policy the model's part
 #                 names); the file is set up as P says: chattr +C where P checksums nothing. btrfs
 #                 runs a checksummed file as dio-csum before 968f19c5b1b7 and as buffered-fallback
 #                 since; it runs a chattr +C file as nodatasum (dup-fallback on RAID1 since the
-#                 duplication fallback).
+#                 duplication fallback). A policy whose scrub compares copies (md-raid1) is refused
+#                 where the model has a scrubber: this runner makes btrfs, not md RAID1.
 #   --device DEV  make the file system on DEV (one per mirror of the model; their contents are
 #                 lost) instead of on loop devices over files in a temporary directory.
 # Needs root, btrfs-progs, chattr and lsattr, and cc unless the program is built beside this script.
 # Exit status: 0 every invariant agrees, 1 one does not, 2 bad usage, 3 setup failed.
 set -eu
 
-# The model: its name and story, program_name, mirrors, page_cache_mutator, the default policy and
-# the policies checked, the name of the property each kernel outcome below is compared as
-# (*_property), and the functions setting and model_verdict. extentcheck reproduce writes it here.
+# The model: its name and story, program_name, mirrors, page_cache_mutator, its readers and its
+# scrubbers' passes (scrub_passes), the default policy and the policies checked, the name of the
+# property each kernel outcome below is compared as (*_property), and the functions setting,
+# scrub_kind and model_verdict. extentcheck reproduce writes it here.
 . ./reproduction.sh
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,6 +46,12 @@ done
 file_setting=$(setting "$policy")
 if [ -z "$file_setting" ]; then
     echo "run.sh: the model was not checked under policy $policy; it was under: $policies" >&2
+    exit 2
+fi
+if [ "$scrub_passes" -gt 0 ] && [ "$(scrub_kind "$policy")" = compare-copies ]; then
+    echo "run.sh: under $policy the scrubber compares copies, as md RAID1's check does (mismatch_cnt);" \
+        "this runner makes btrfs only, whose scrub checks checksums and never compares copies:" \
+        "it does not run md RAID1. Choose a policy btrfs runs, from: $policies" >&2
     exit 2
 fi
 if [ "$(id -u)" != 0 ]; then
@@ -108,25 +117,78 @@ finished=yes
 timeout $((seconds + 600)) "$program" write "$file" --seconds "$seconds" --slots "$slots" >"$work/write.out" \
     || finished=no
 sync
-umount "$work/mnt"
-btrfs device scan "$@" >/dev/null 2>&1 || true
-mount "$first" "$work/mnt" || exit 3
+# A fresh mount: nothing of the file is left in the page cache.
+remount() {
+    umount "$work/mnt"
+    # shellcheck disable=SC2086 # split on purpose: $devices is a list
+    btrfs device scan $devices >/dev/null 2>&1 || true
+    mount "$first" "$work/mnt" || exit 3
+}
+remount
 btrfs scrub start -B -r "$work/mnt" >"$work/scrub.out" 2>&1 || true
-"$program" read "$file" --slots "$slots" >"$work/read.out"
-attributes=$(lsattr "$file" | cut -d' ' -f1)
-umount "$work/mnt"
 # A read of a bad checksummed copy fails or is repaired from the other copy; read-only with
 # checksums ignored, each copy reads back as it is stored. Buffered reads: 6.1's O_DIRECT
 # reads still check checksums there, against zero.
 compared_how="as stored, checksums ignored"
-if [ $mirrors -eq 2 ]; then
+compare_copies() { # with the file system unmounted; leaves it so
     if mount -o ro,rescue=ignoredatacsums "$first" "$work/mnt" 2>/dev/null; then
         "$program" read "$file" --slots "$slots" --buffered >"$work/mirrors.out"
         umount "$work/mnt"
     else
         compared_how="through the file system's reads (no rescue=ignoredatacsums here)"
+        if [ ! -f "$work/read.out" ]; then
+            mount "$first" "$work/mnt" || exit 3
+            "$program" read "$file" --slots "$slots" >"$work/read.out"
+            umount "$work/mnt"
+        fi
         cp "$work/read.out" "$work/mirrors.out"
     fi
+}
+after_reads=0
+scrubber_errors=0
+corrected=0
+uncorrectable=0
+if [ "$readers" -gt 0 ] || [ "$scrub_passes" -gt 0 ]; then
+    # Readers and scrubbers come after the writes, one after the other, as the model lets them run
+    # only while no write is in flight. The copies are compared first: a read repairs a bad copy,
+    # and the scrubber rewrites one.
+    if [ $mirrors -eq 2 ]; then
+        umount "$work/mnt"
+        compare_copies
+        btrfs device scan "$@" >/dev/null 2>&1 || true
+        mount "$first" "$work/mnt" || exit 3
+    fi
+    if [ "$readers" -gt 0 ]; then
+        "$program" readers "$file" --seconds "$seconds" --slots "$slots" >"$work/readers.out"
+        remount
+        # What the reads left: a repair from a buffer that changed after the check stores damage.
+        btrfs scrub start -B -r "$work/mnt" >"$work/scrub-after-reads.out" 2>&1 || true
+        after_reads=$(sed -n 's/.*csum=\([0-9]*\).*/\1/p' "$work/scrub-after-reads.out" | head -n 1)
+    fi
+    pass=1
+    while [ $pass -le "$scrub_passes" ]; do
+        btrfs scrub start -B "$work/mnt" >"$work/scrubber$pass.out" 2>&1 || true
+        pass=$((pass + 1))
+    done
+    if [ "$scrub_passes" -gt 0 ]; then
+        # The first pass is the one that meets the damage. Every error of its summary counts as
+        # reported (csum, read, verify, ...); btrfs-progs before 5.x said "error details:".
+        summary=$(sed -n -e 's/^.*Error summary: *//p' -e 's/^.*error details: *//p' "$work/scrubber1.out" | head -n 1)
+        for item in $summary; do
+            case $item in *=[0-9]*) scrubber_errors=$((scrubber_errors + ${item#*=})) ;; esac
+        done
+        corrected=$(sed -n 's/^ *Corrected: *\([0-9]*\).*/\1/p; s/.*corrected errors: *\([0-9]*\).*/\1/p' "$work/scrubber1.out" | head -n 1)
+        uncorrectable=$(sed -n 's/^ *Uncorrectable: *\([0-9]*\).*/\1/p; s/.*uncorrectable errors: *\([0-9]*\).*/\1/p' "$work/scrubber1.out" | head -n 1)
+        remount
+    fi
+    "$program" read "$file" --slots "$slots" >"$work/read.out"
+    attributes=$(lsattr "$file" | cut -d' ' -f1)
+    umount "$work/mnt"
+else
+    "$program" read "$file" --slots "$slots" >"$work/read.out"
+    attributes=$(lsattr "$file" | cut -d' ' -f1)
+    umount "$work/mnt"
+    [ $mirrors -eq 2 ] && compare_copies
 fi
 
 value() { sed -n "s/^$1=//p" "$2" | tail -n 1; }
@@ -143,10 +205,27 @@ fi
 csum_errors=$(sed -n 's/.*csum=\([0-9]*\).*/\1/p' "$work/scrub.out" | head -n 1)
 csum_errors=${csum_errors:-0}
 : "${writes:=0}" "${failed:=0}" "${blocks:=0}" "${eio:=0}" "${compared:=0}" "${differ:=0}"
+: "${after_reads:=0}" "${corrected:=0}" "${uncorrectable:=0}"
+buffered_reads=0 buffered_eio=0 direct_reads=0 direct_eio=0 failed_ranges=0 false_alarms=0 rounds=0
+if [ "$readers" -gt 0 ]; then
+    buffered_reads=$(value buffered-reads "$work/readers.out")
+    buffered_eio=$(value buffered-eio "$work/readers.out")
+    direct_reads=$(value direct-reads "$work/readers.out")
+    direct_eio=$(value direct-eio "$work/readers.out")
+    failed_ranges=$(value failed-ranges "$work/readers.out")
+    false_alarms=$(value false-alarms "$work/readers.out")
+    rounds=$(value read-rounds "$work/readers.out")
+    : "${buffered_reads:=0}" "${buffered_eio:=0}" "${direct_reads:=0}" "${direct_eio:=0}" "${failed_ranges:=0}"
+    : "${false_alarms:=0}" "${rounds:=0}"
+fi
 
 echo "$model on Linux $(uname -r): $file_setting file, $mirrors mirror(s), $slots slots, $seconds s"
 echo "  $writes writes, $failed failed; $blocks blocks read back, $eio EIO; scrub: $csum_errors checksum errors"
 [ $mirrors -eq 2 ] && echo "  mirrors: $differ of $compared blocks differ between the copies, read $compared_how"
+[ "$readers" -gt 0 ] && echo "  reads: $buffered_reads buffered, $buffered_eio EIO; $direct_reads O_DIRECT, $direct_eio EIO;" \
+    "$rounds round(s); of the reads that failed, $false_alarms of $failed_ranges read back intact; then scrub: $after_reads checksum errors"
+[ "$scrub_passes" -gt 0 ] && echo "  scrubber: $scrub_passes pass(es); the first reported $scrubber_errors errors," \
+    "$corrected corrected, $uncorrectable uncorrectable"
 
 disagreements=0
 report() { # invariant, kernel verdict (violated or not-seen), what the kernel showed
@@ -166,8 +245,12 @@ report() { # invariant, kernel verdict (violated or not-seen), what the kernel s
     printf '%-18s kernel: %-9s model (%s): %-9s %-10s %s\n' "$1" "$2" "$policy" "$expected" "$agreement" "$detail"
 }
 
-if [ "$eio" -gt 0 ] || [ "$csum_errors" -gt 0 ]; then kernel=violated; else kernel=not-seen; fi
-report "$eio_property" $kernel "$eio of $blocks blocks read back EIO; scrub: $csum_errors checksum errors"
+if [ "$eio" -gt 0 ] || [ "$csum_errors" -gt 0 ] || [ "$after_reads" -gt 0 ]; then kernel=violated; else kernel=not-seen; fi
+if [ "$readers" -gt 0 ]; then
+    report "$eio_property" $kernel "$eio of $blocks blocks read back EIO; scrub: $csum_errors checksum errors before the reads, $after_reads after"
+else
+    report "$eio_property" $kernel "$eio of $blocks blocks read back EIO; scrub: $csum_errors checksum errors"
+fi
 case "$attributes" in
     *C*) report "$nodatasum_property" violated "the file is NODATASUM (lsattr: $attributes): no checksum is stored" ;;
     *) report "$nodatasum_property" not-seen "the file's data is checksummed (lsattr: $attributes)" ;;
@@ -178,6 +261,22 @@ if [ $mirrors -eq 2 ]; then
 fi
 if [ "$failed" -gt 0 ]; then kernel=violated; else kernel=not-seen; fi
 report "$failed_write_property" $kernel "$failed of $writes writes and fsyncs returned an error"
+if [ "$readers" -gt 0 ]; then
+    if [ $((buffered_eio + direct_eio)) -gt 0 ]; then kernel=violated; else kernel=not-seen; fi
+    report "$reads_property" $kernel "$buffered_eio of $buffered_reads buffered reads and $direct_eio of $direct_reads O_DIRECT reads returned EIO"
+    if [ "$false_alarms" -gt 0 ]; then kernel=violated; else kernel=not-seen; fi
+    report "$false_alarm_property" $kernel "$false_alarms of $failed_ranges reads that failed (each read of each slot once) read back intact with nothing changing"
+fi
+if [ "$scrub_passes" -gt 0 ]; then
+    # Blocks damaged before the scrubber, at least: copies that differ, and a checksum error per
+    # block (per copy, with two). A scrub reports an error for every damaged block it finds.
+    checked=$csum_errors
+    [ "$readers" -gt 0 ] && checked=$after_reads
+    damaged=$(((checked + mirrors - 1) / mirrors))
+    [ "$differ" -gt "$damaged" ] && damaged=$differ
+    if [ "$scrubber_errors" -lt "$damaged" ]; then kernel=violated; else kernel=not-seen; fi
+    report "$scrub_property" $kernel "scrub reported $scrubber_errors errors; at least $damaged blocks were damaged ($differ differ between the copies, $checked checksum errors)"
+fi
 if [ $finished = yes ]; then kernel=not-seen; else kernel=violated; fi
 report "$unfinished_property" $kernel "the writers $([ $finished = yes ] && echo finished || echo "did not finish in $((seconds + 600)) s")"
 
