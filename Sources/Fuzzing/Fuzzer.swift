@@ -42,7 +42,8 @@ public struct Fuzzer: Sendable {
     public var largestFirst = false
 
     /// Creates a fuzzer; by default it samples 100 workloads from seed 1 within the default bounds, and
-    /// decides the built-in invariants of workloads without readers.
+    /// decides the built-in invariants of workloads without readers (`bounds.builtInInvariants` are
+    /// those of workloads within `bounds`).
     public init(
         policy: Policy, invariants: [ExtentProperty] = ExtentProperty.builtIn(for: []), bounds: WorkloadBounds = WorkloadBounds(),
         mode: Mode = .sample(runs: 100, seed: 1), options: CheckOptions = CheckOptions(),
@@ -185,8 +186,11 @@ public struct Fuzzer: Sendable {
     private var largestScenario: Scenario {
         let geometry = Geometry(blocks: bounds.blocks, blockWords: bounds.blockWords, mirrors: bounds.mirrors)
         let script = [Workload.Step.directWrite(at: 0, blocks: bounds.blocks)]
-        return Workload(geometry: geometry, writers: Array(repeating: script, count: bounds.writers))
-            .scenario(named: "largest", policies: [policy], invariants: invariants)
+        let read = Workload.Read.directRead(at: 0, blocks: bounds.blocks)
+        return Workload(
+            geometry: geometry, writers: Array(repeating: script, count: bounds.writers),
+            readers: Array(repeating: read, count: bounds.readers), scrub: bounds.scrub
+        ).scenario(named: "largest", policies: [policy], invariants: invariants)
     }
 
     private func checkOptions(traces: Bool) -> CheckOptions {

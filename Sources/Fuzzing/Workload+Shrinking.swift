@@ -1,20 +1,13 @@
 extension Workload {
     /// The workloads one reduction smaller than this one, the boldest first: without a mutator,
-    /// without a writer, without a step, with one mirror, fewer words, without a file block, with a
-    /// shorter or earlier write, with a smaller budget.
+    /// without a reader, without the scrubber, without a writer, without a step, with a `dio-read`
+    /// made a buffered read, with one mirror, fewer words, without a file block, with a shorter or
+    /// earlier write or read, with a smaller budget.
     ///
     /// Every candidate is smaller in some dimension and larger in none, so shrinking by taking
     /// candidates ends. Workloads with no writer, or a writer with no step, are never offered.
     public var shrinkCandidates: [Workload] {
-        var candidates: [Workload] = []
-        for index in mutators.indices {
-            var candidate = self
-            candidate.mutators.remove(at: index)
-            candidates.append(candidate)
-        }
-        if writers.count > 1 {
-            for index in writers.indices { candidates.append(removingWriter(index)) }
-        }
+        var candidates = actorRemovals
         for (writer, script) in writers.enumerated() where script.count > 1 {
             for step in script.indices {
                 var candidate = self
@@ -22,6 +15,44 @@ extension Workload {
                 candidates.append(candidate)
             }
         }
+        for (index, read) in readers.enumerated() where read.isDirect {
+            var candidate = droppingMutators(ofReader: index)
+            candidate.readers[index] = .read(at: read.range.at, blocks: read.range.blocks)
+            candidates.append(candidate)
+        }
+        candidates += geometryReductions + rangeReductions
+        for (index, mutator) in mutators.enumerated() where mutator.budget > 1 {
+            var candidate = self
+            candidate.mutators[index].budget = mutator.budget - 1
+            candidates.append(candidate)
+        }
+        return candidates
+    }
+
+    /// The workloads with one actor fewer: each mutator, each reader, the scrubber, and each writer
+    /// (while more than one is left).
+    private var actorRemovals: [Workload] {
+        var candidates: [Workload] = []
+        for index in mutators.indices {
+            var candidate = self
+            candidate.mutators.remove(at: index)
+            candidates.append(candidate)
+        }
+        candidates += readers.indices.map(removingReader)
+        if scrub {
+            var candidate = self
+            candidate.scrub = false
+            candidates.append(candidate)
+        }
+        if writers.count > 1 {
+            for index in writers.indices { candidates.append(removingWriter(index)) }
+        }
+        return candidates
+    }
+
+    /// The workloads with one mirror, fewer words, or one file block fewer.
+    private var geometryReductions: [Workload] {
+        var candidates: [Workload] = []
         if geometry.mirrors > 1 {
             var candidate = self
             candidate.geometry.mirrors = 1
@@ -39,27 +70,36 @@ extension Workload {
         if geometry.blocks > 1 {
             candidates += (0..<geometry.blocks).compactMap(removingBlock)
         }
+        return candidates
+    }
+
+    /// The workloads with one write, then one read, a block shorter or a block earlier.
+    private var rangeReductions: [Workload] {
+        var candidates: [Workload] = []
         for (writer, script) in writers.enumerated() {
             for (index, step) in script.enumerated() {
                 guard let range = step.range else { continue }
-                if range.blocks > 1 {
+                for (at, blocks) in Self.smallerRanges(range) {
                     var candidate = self
-                    candidate.writers[writer][index] = step.with(at: range.at, blocks: range.blocks - 1)
-                    candidates.append(candidate)
-                }
-                if range.at > 0 {
-                    var candidate = self
-                    candidate.writers[writer][index] = step.with(at: range.at - 1, blocks: range.blocks)
+                    candidate.writers[writer][index] = step.with(at: at, blocks: blocks)
                     candidates.append(candidate)
                 }
             }
         }
-        for (index, mutator) in mutators.enumerated() where mutator.budget > 1 {
-            var candidate = self
-            candidate.mutators[index].budget = mutator.budget - 1
-            candidates.append(candidate)
+        for (index, read) in readers.enumerated() {
+            for (at, blocks) in Self.smallerRanges(read.range) {
+                var candidate = self
+                candidate.readers[index] = read.with(at: at, blocks: blocks)
+                candidates.append(candidate)
+            }
         }
         return candidates
+    }
+
+    /// The range one block shorter, if it has more than one, and the range one block earlier, if it
+    /// does not start the file.
+    private static func smallerRanges(_ range: (at: Int, blocks: Int)) -> [(at: Int, blocks: Int)] {
+        (range.blocks > 1 ? [(range.at, range.blocks - 1)] : []) + (range.at > 0 ? [(range.at - 1, range.blocks)] : [])
     }
 
     /// The workload without writer `index`, its buffer's mutators, and with later writers' buffers
@@ -75,21 +115,46 @@ extension Workload {
         return candidate
     }
 
-    /// The workload on a file without block `block`: writes lose that block and later blocks move
-    /// down one; a write of that block alone goes. Nil if a script would be left with no step.
+    /// The workload without reader `index`, the mutators of its buffer, and with later readers'
+    /// buffers renumbered.
+    private func removingReader(_ index: Int) -> Workload {
+        var candidate = droppingMutators(ofReader: index)
+        candidate.readers.remove(at: index)
+        candidate.mutators = candidate.mutators.map { mutator in
+            guard case .readerBuffer(let reader) = mutator.target, reader > index else { return mutator }
+            return Mutator(target: .readerBuffer(reader - 1), budget: mutator.budget)
+        }
+        return candidate
+    }
+
+    /// The workload without the mutators of reader `index`'s buffer.
+    private func droppingMutators(ofReader index: Int) -> Workload {
+        var candidate = self
+        candidate.mutators.removeAll { $0.target == .readerBuffer(index) }
+        return candidate
+    }
+
+    /// The workload on a file without block `block`: writes and reads lose that block and later
+    /// blocks move down one; a write of that block alone goes. Nil if a script would be left with no
+    /// step, or a reader with no block to read.
     private func removingBlock(_ block: Int) -> Workload? {
+        func without(_ range: (at: Int, blocks: Int)) -> (at: Int, blocks: Int)? {
+            let covers = (range.at..<(range.at + range.blocks)).contains(block)
+            let blocks = range.blocks - (covers ? 1 : 0)
+            return blocks > 0 ? (range.at > block ? range.at - 1 : range.at, blocks) : nil
+        }
         var candidate = self
         candidate.geometry.blocks -= 1
         for writer in writers.indices {
             candidate.writers[writer] = writers[writer].compactMap { step in
                 guard let range = step.range else { return step }
-                let end = range.at + range.blocks
-                let covers = (range.at..<end).contains(block)
-                let blocks = range.blocks - (covers ? 1 : 0)
-                guard blocks > 0 else { return nil }
-                return step.with(at: range.at > block ? range.at - 1 : range.at, blocks: blocks)
+                return without(range).map { step.with(at: $0.at, blocks: $0.blocks) }
             }
             if candidate.writers[writer].isEmpty { return nil }
+        }
+        for (index, read) in readers.enumerated() {
+            guard let range = without(read.range) else { return nil }
+            candidate.readers[index] = read.with(at: range.at, blocks: range.blocks)
         }
         return candidate
     }

@@ -1,10 +1,12 @@
 public import Extent
 
 /// A scenario's moving parts in the form the fuzzer generates and shrinks: the file's shape, each
-/// writer's script over its own buffer, and the mutators.
+/// writer's script over its own buffer, the mutators, the readers and whether a scrubber runs.
 ///
-/// Writer `i` writes from buffer `i`, as long as the most blocks any of its writes takes; the
-/// names (`writer-1`, `buffer-1`, `mutator-1`, …) are given when the workload becomes a scenario.
+/// Writer `i` writes from buffer `i`, as long as the most blocks any of its writes takes. Each
+/// reader makes one read; a reader's `dio-read` lands in its own buffer, as long as the read. The
+/// names (`writer-1`, `buffer-1`, `mutator-1`, `reader-1`, `read-buffer-1`, `scrubber`) are given
+/// when the workload becomes a scenario.
 ///
 /// ```swift
 /// let race = Workload(
@@ -19,12 +21,18 @@ public struct Workload: Hashable, Sendable, Codable {
     public var writers: [[Step]]
     /// Every mutator, in order.
     public var mutators: [Mutator]
+    /// Every reader's one read, in order (§9).
+    public var readers: [Read]
+    /// Whether a scrubber checks every block once (§9).
+    public var scrub: Bool
 
     /// Creates a workload.
-    public init(geometry: Geometry, writers: [[Step]], mutators: [Mutator] = []) {
+    public init(geometry: Geometry, writers: [[Step]], mutators: [Mutator] = [], readers: [Read] = [], scrub: Bool = false) {
         self.geometry = geometry
         self.writers = writers
         self.mutators = mutators
+        self.readers = readers
+        self.scrub = scrub
     }
 
     /// One step of a writer's script; writes take blocks `0..<blocks` of the writer's own buffer.
@@ -54,12 +62,42 @@ public struct Workload: Hashable, Sendable, Codable {
         }
     }
 
+    /// A reader's one read (§9).
+    public enum Read: Hashable, Sendable, Codable {
+        /// A read of `blocks` blocks at file block `at` through the page cache.
+        case read(at: Int, blocks: Int)
+        /// An O_DIRECT read of `blocks` blocks at file block `at` into the reader's own buffer.
+        case directRead(at: Int, blocks: Int)
+
+        /// The file blocks read.
+        public var range: (at: Int, blocks: Int) {
+            switch self {
+            case .read(let at, let blocks), .directRead(let at, let blocks): (at, blocks)
+            }
+        }
+
+        /// Whether the read lands in the reader's own buffer, which a mutator may target.
+        public var isDirect: Bool {
+            if case .directRead = self { true } else { false }
+        }
+
+        /// The read with its range replaced.
+        func with(at: Int, blocks: Int) -> Read {
+            switch self {
+            case .read: .read(at: at, blocks: blocks)
+            case .directRead: .directRead(at: at, blocks: blocks)
+            }
+        }
+    }
+
     /// A mutator: what it changes and how many times at most.
     public struct Mutator: Hashable, Sendable, Codable {
         /// What a mutator changes.
         public enum Target: Hashable, Sendable, Codable {
             /// The buffer of the writer at this index.
             case writerBuffer(Int)
+            /// The buffer of the reader at this index, whose read must be a `dio-read`.
+            case readerBuffer(Int)
             /// Any cached folio.
             case pageCache
         }
@@ -74,83 +112,5 @@ public struct Workload: Hashable, Sendable, Codable {
             self.target = target
             self.budget = budget
         }
-    }
-}
-
-extension Workload {
-    /// The blocks of writer `writer`'s buffer: the most any of its writes takes, at least 1.
-    public func bufferBlocks(of writer: Int) -> Int {
-        writers[writer].compactMap { $0.range?.blocks }.max() ?? 1
-    }
-
-    /// The scenario of this workload, checked under `policies` for `invariants`, with symbolic data.
-    public func scenario(
-        named name: String, about: String = "", policies: [Policy], invariants: [ExtentProperty]
-    ) -> Scenario {
-        let buffers = writers.indices.map { Buffer(name: "buffer-\($0 + 1)", blocks: bufferBlocks(of: $0)) }
-        var actors: [Scenario.Actor] = writers.enumerated().map { index, script in
-            .writer(
-                "writer-\(index + 1)",
-                script.map { step in
-                    switch step {
-                    case .directWrite(let at, let blocks): .directWrite(IORange(buffer: index, at: at, blocks: blocks))
-                    case .bufferedWrite(let at, let blocks): .bufferedWrite(IORange(buffer: index, at: at, blocks: blocks))
-                    case .fsync: .fsync
-                    }
-                })
-        }
-        actors += mutators.enumerated().map { index, mutator in
-            let target: MutationTarget =
-                switch mutator.target {
-                case .writerBuffer(let writer): .buffer(writer)
-                case .pageCache: .pageCache
-                }
-            return .mutator("mutator-\(index + 1)", target: target, budget: mutator.budget)
-        }
-        return Scenario(
-            name: name, about: about, geometry: geometry, buffers: buffers, actors: actors, policies: policies,
-            invariants: invariants)
-    }
-
-    /// The number of steps of all writers' scripts.
-    public var steps: Int { writers.map(\.count).reduce(0, +) }
-
-    /// The sum of all mutators' budgets.
-    public var budgets: Int { mutators.map(\.budget).reduce(0, +) }
-}
-
-extension Workload: CustomStringConvertible {
-    /// The workload in one line, as the fuzzer prints it: shape, scripts, mutators.
-    public var description: String {
-        var parts = ["\(geometry.blocks) block\(geometry.blocks == 1 ? "" : "s")"]
-        if geometry.blockWords > 1 { parts[0] += " of \(geometry.blockWords) words" }
-        if geometry.mirrors > 1 { parts[0] += ", \(geometry.mirrors) mirrors" }
-        for (index, script) in writers.enumerated() {
-            let steps = script.map { step in
-                switch step {
-                case .directWrite(let at, let blocks): "dio-write \(Self.blocks(at, blocks))"
-                case .bufferedWrite(let at, let blocks): "write \(Self.blocks(at, blocks))"
-                case .fsync: "fsync"
-                }
-            }
-            parts.append("writer-\(index + 1): \(steps.isEmpty ? "nothing" : steps.joined(separator: ", "))")
-        }
-        for (index, mutator) in mutators.enumerated() {
-            let target =
-                switch mutator.target {
-                case .writerBuffer(let writer): "buffer-\(writer + 1)"
-                case .pageCache: MutationTarget.pageCacheName
-                }
-            parts.append("mutator-\(index + 1): \(target), budget \(mutator.budget)")
-        }
-        return parts.joined(separator: "; ")
-    }
-
-    private static func blocks(_ at: Int, _ count: Int) -> String {
-        // A workload built by hand may hold any numbers: its description must not trap on them.
-        let (span, spanOverflows) = count.subtractingReportingOverflow(1)
-        let (last, lastOverflows) = at.addingReportingOverflow(span)
-        if count == 1 { return "block \(at)" }
-        return spanOverflows || lastOverflows ? "\(count) blocks at \(at)" : "blocks \(at)-\(last)"
     }
 }

@@ -1,8 +1,8 @@
-internal import Extent
+public import Extent
 
 /// The largest workload the fuzzer generates, dimension by dimension: every generated workload has
 /// at least one block, word, mirror and writer, at least one step per script, budgets of at least 1,
-/// and at most what these bounds say.
+/// and at most what these bounds say. Readers and the scrubber are off unless asked for.
 public struct WorkloadBounds: Hashable, Sendable, Codable {
     /// The most blocks in the file.
     public var blocks: Int
@@ -18,11 +18,15 @@ public struct WorkloadBounds: Hashable, Sendable, Codable {
     public var mutators: Int
     /// The largest budget of one mutator.
     public var budget: Int
+    /// The most readers, each making one read; 0 generates none.
+    public var readers: Int
+    /// Whether workloads may have a scrubber of one pass (generated with and without).
+    public var scrub: Bool
 
     /// Creates bounds; the defaults keep a symbolic check of every workload to milliseconds.
     public init(
         blocks: Int = 2, blockWords: Int = 1, mirrors: Int = 1, writers: Int = 2, scriptSteps: Int = 2,
-        mutators: Int = 1, budget: Int = 2
+        mutators: Int = 1, budget: Int = 2, readers: Int = 0, scrub: Bool = false
     ) {
         self.blocks = blocks
         self.blockWords = blockWords
@@ -31,6 +35,8 @@ public struct WorkloadBounds: Hashable, Sendable, Codable {
         self.scriptSteps = scriptSteps
         self.mutators = mutators
         self.budget = budget
+        self.readers = readers
+        self.scrub = scrub
     }
 
     /// Why these bounds generate nothing or more than a model may hold, in words; nil if they are usable.
@@ -43,11 +49,31 @@ public struct WorkloadBounds: Hashable, Sendable, Codable {
             ("script", scriptSteps, 1...8),
             ("mutators", mutators, 0...8),
             ("budget", budget, 1...Scenario.Actor.maximumBudget),
+            ("readers", readers, 0...8),
         ]
         for (name, value, range) in limits where !range.contains(value) {
             return "--max-\(name) must be \(range.lowerBound) through \(range.upperBound), found \(value)"
         }
+        let actors = writers + mutators + readers + (scrub ? 1 : 0)
+        guard actors <= Scenario.maximumActors else {
+            return "writers, mutators, readers and the scrubber number at most \(Scenario.maximumActors) "
+                + "together, found \(actors)"
+        }
         return nil
+    }
+
+    /// The built-in invariants workloads within the bounds decide unless told otherwise: those of
+    /// writers and mutators, and of §9's those some workload can violate: `reads-succeed` where
+    /// readers are allowed, `scrub-finds-damage` where a scrubber is, `no-false-alarm` where either is.
+    public var builtInInvariants: [ExtentProperty] {
+        ExtentProperty.builtIn.filter { property in
+            switch property {
+            case .readsSucceed: readers > 0
+            case .scrubFindsDamage: scrub
+            case .noFalseAlarm: readers > 0 || scrub
+            default: true
+            }
+        }
     }
 
     /// Whether `workload` lies within the bounds.
@@ -57,11 +83,13 @@ public struct WorkloadBounds: Hashable, Sendable, Codable {
             && (1...mirrors).contains(geometry.mirrors) && (1...writers).contains(workload.writers.count)
             && workload.writers.allSatisfy { (1...scriptSteps).contains($0.count) }
             && workload.mutators.count <= mutators && workload.mutators.allSatisfy { (1...budget).contains($0.budget) }
+            && workload.readers.count <= readers && (scrub || !workload.scrub)
     }
 }
 
 extension WorkloadBounds: CustomStringConvertible {
-    /// The bounds as a report quotes them: "≤ 2 blocks, ≤ 2 writers, scripts ≤ 2 steps, budgets ≤ 2".
+    /// The bounds as a report quotes them: "≤ 2 blocks, ≤ 2 writers, scripts ≤ 2 steps, budgets ≤ 2";
+    /// readers and the scrubber only when allowed.
     public var description: String {
         func most(_ value: Int, _ noun: String) -> String { "≤ \(value) \(noun)\(value == 1 ? "" : "s")" }
         var parts = [most(blocks, "block")]
@@ -69,6 +97,8 @@ extension WorkloadBounds: CustomStringConvertible {
         if mirrors > 1 { parts.append(most(mirrors, "mirror")) }
         parts += [most(writers, "writer"), "scripts ≤ \(scriptSteps) step\(scriptSteps == 1 ? "" : "s")"]
         parts.append(mutators == 0 ? "no mutators" : "\(most(mutators, "mutator")), budgets ≤ \(budget)")
+        if readers > 0 { parts.append(most(readers, "reader")) }
+        if scrub { parts.append("a scrubber") }
         return parts.joined(separator: ", ")
     }
 }

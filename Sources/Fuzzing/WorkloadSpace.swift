@@ -1,8 +1,8 @@
 internal import Extent
 
-/// Every workload within some bounds, up to the order of writers and of mutators: a workload whose
-/// writers or mutators are those of another in another order is the same race, so only one of them
-/// is listed.
+/// Every workload within some bounds, up to the order of writers, of mutators and of readers: a
+/// workload whose writers, mutators or readers are those of another in another order is the same
+/// race, so only one of them is listed.
 public struct WorkloadSpace: Sendable {
     /// The bounds the workloads lie within.
     public let bounds: WorkloadBounds
@@ -17,28 +17,44 @@ public struct WorkloadSpace: Sendable {
         var total = 0.0
         for geometry in geometries {
             let scripts = Double(scripts(blocks: geometry.blocks).count)
+            // As many buffered reads as O_DIRECT ones: one of each per range.
+            let reads = Double(reads(blocks: geometry.blocks).count / 2)
             for writers in 1...bounds.writers {
-                let mutatorKinds = Double((writers + 1) * bounds.budget)
-                let mutatorChoices = (0...bounds.mutators).reduce(0.0) { $0 + Self.multisets(mutatorKinds, $1) }
-                total += Self.multisets(scripts, writers) * mutatorChoices
+                var choices = 0.0
+                for readers in 0...bounds.readers {
+                    for direct in 0...readers {
+                        let mutatorKinds = Double((writers + direct + 1) * bounds.budget)
+                        let mutators = (0...bounds.mutators).reduce(0.0) { $0 + Self.multisets(mutatorKinds, $1) }
+                        choices += Self.multisets(reads, direct) * Self.multisets(reads, readers - direct) * mutators
+                    }
+                }
+                total += Self.multisets(scripts, writers) * choices * Double(scrubChoices.count)
             }
         }
         return total
     }
 
     /// Every workload, smallest first: fewer actors, then fewer steps, smaller budgets, fewer blocks,
-    /// words and mirrors, and shorter writes; ties in a fixed order.
+    /// words and mirrors, and shorter writes and reads; ties in a fixed order.
     public func all() -> [Workload] {
         var workloads: [Workload] = []
         for geometry in geometries {
             let scripts = scripts(blocks: geometry.blocks)
+            let readerChoices = (0...bounds.readers).flatMap { Self.multisets(of: reads(blocks: geometry.blocks), count: $0) }
             for writerCount in 1...bounds.writers {
-                let mutators = (0...bounds.mutators).flatMap { count in
-                    Self.multisets(of: mutatorChoices(writers: writerCount), count: count)
+                let mutatorsByReaders = readerChoices.map { readers in
+                    (0...bounds.mutators).flatMap { count in
+                        Self.multisets(of: mutatorChoices(writers: writerCount, readers: readers), count: count)
+                    }
                 }
                 for writers in Self.multisets(of: scripts, count: writerCount) {
-                    for chosen in mutators {
-                        workloads.append(Workload(geometry: geometry, writers: writers, mutators: chosen))
+                    for (readers, mutators) in zip(readerChoices, mutatorsByReaders) {
+                        for scrub in scrubChoices {
+                            for chosen in mutators {
+                                workloads.append(
+                                    Workload(geometry: geometry, writers: writers, mutators: chosen, readers: readers, scrub: scrub))
+                            }
+                        }
                     }
                 }
             }
@@ -56,10 +72,13 @@ public struct WorkloadSpace: Sendable {
             return Int.random(in: least...min(bound, top), using: &generator)
         }
         let geometry = Geometry(blocks: upTo(bounds.blocks), blockWords: upTo(bounds.blockWords), mirrors: upTo(bounds.mirrors))
+        func range() -> (at: Int, blocks: Int) {
+            let at = Int.random(in: 0..<geometry.blocks, using: &generator)
+            return (at, Int.random(in: 1...(geometry.blocks - at), using: &generator))
+        }
         let writers = (0..<upTo(bounds.writers)).map { _ in
             (0..<upTo(bounds.scriptSteps)).map { _ in
-                let at = Int.random(in: 0..<geometry.blocks, using: &generator)
-                let blocks = Int.random(in: 1...(geometry.blocks - at), using: &generator)
+                let (at, blocks) = range()
                 switch Int.random(in: 0..<3, using: &generator) {
                 case 0: return Workload.Step.directWrite(at: at, blocks: blocks)
                 case 1: return Workload.Step.bufferedWrite(at: at, blocks: blocks)
@@ -67,12 +86,17 @@ public struct WorkloadSpace: Sendable {
                 }
             }
         }
-        let mutators = (0..<upTo(bounds.mutators, from: 0)).map { _ in
-            let target = Int.random(in: 0...writers.count, using: &generator)
-            return Workload.Mutator(
-                target: target == writers.count ? .pageCache : .writerBuffer(target), budget: upTo(bounds.budget))
+        // Bounds without readers or a scrubber draw nothing for them: their samples stay as they were.
+        let readers: [Workload.Read] = bounds.readers == 0 ? [] : (0..<upTo(bounds.readers, from: 0)).map { _ in
+            let (at, blocks) = range()
+            return Bool.random(using: &generator) ? Workload.Read.directRead(at: at, blocks: blocks) : .read(at: at, blocks: blocks)
         }
-        return Workload(geometry: geometry, writers: writers, mutators: mutators)
+        let scrub = bounds.scrub && Bool.random(using: &generator)
+        let targets = mutatorTargets(writers: writers.count, readers: readers)
+        let mutators = (0..<upTo(bounds.mutators, from: 0)).map { _ in
+            Workload.Mutator(target: targets[Int.random(in: targets.indices, using: &generator)], budget: upTo(bounds.budget))
+        }
+        return Workload(geometry: geometry, writers: writers, mutators: mutators, readers: readers, scrub: scrub)
     }
 
     private var geometries: [Geometry] {
@@ -100,9 +124,26 @@ public struct WorkloadSpace: Sendable {
         return scripts
     }
 
-    private func mutatorChoices(writers: Int) -> [Workload.Mutator] {
-        let targets = (0..<writers).map(Workload.Mutator.Target.writerBuffer) + [.pageCache]
-        return targets.flatMap { target in (1...bounds.budget).map { Workload.Mutator(target: target, budget: $0) } }
+    /// Every read of a file of `blocks` blocks: for each range, a buffered read and an O_DIRECT one.
+    private func reads(blocks: Int) -> [Workload.Read] {
+        (1...blocks).flatMap { count in
+            (0...(blocks - count)).flatMap { at in [Workload.Read.read(at: at, blocks: count), .directRead(at: at, blocks: count)] }
+        }
+    }
+
+    /// With and without a scrubber where the bounds allow one, else without.
+    private var scrubChoices: [Bool] { bounds.scrub ? [false, true] : [false] }
+
+    /// What a mutator may change: each writer's buffer, each `dio-read` reader's buffer, the page cache.
+    private func mutatorTargets(writers: Int, readers: [Workload.Read]) -> [Workload.Mutator.Target] {
+        (0..<writers).map(Workload.Mutator.Target.writerBuffer)
+            + readers.indices.filter { readers[$0].isDirect }.map(Workload.Mutator.Target.readerBuffer) + [.pageCache]
+    }
+
+    private func mutatorChoices(writers: Int, readers: [Workload.Read]) -> [Workload.Mutator] {
+        mutatorTargets(writers: writers, readers: readers).flatMap { target in
+            (1...bounds.budget).map { Workload.Mutator(target: target, budget: $0) }
+        }
     }
 
     /// Every choice of `count` elements of `elements` with repetition, each as a non-decreasing
@@ -123,10 +164,15 @@ public struct WorkloadSpace: Sendable {
 
 extension Workload {
     /// The order in which the fuzzer lists and prefers workloads: smaller is simpler.
+    ///
+    /// Readers and the scrubber count as actors, blocks read as blocks written, and last come the
+    /// `dio-read`s: a buffered read is simpler than an O_DIRECT one.
     var size: [Int] {
         [
-            writers.count + mutators.count, steps, budgets, geometry.blocks, geometry.blockWords, geometry.mirrors,
-            writers.joined().compactMap { $0.range?.blocks }.reduce(0, +),
+            writers.count + mutators.count + readers.count + (scrub ? 1 : 0), steps, budgets, geometry.blocks,
+            geometry.blockWords, geometry.mirrors,
+            writers.joined().compactMap { $0.range?.blocks }.reduce(0, +) + readers.map(\.range.blocks).reduce(0, +),
+            readers.filter(\.isDirect).count,
         ]
     }
 }

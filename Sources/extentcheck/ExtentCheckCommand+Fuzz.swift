@@ -10,7 +10,8 @@ extension ExtentCheckCommand {
             abstract: "Find the smallest workload that breaks a policy: generate, check each exhaustively, shrink.",
             discussion: """
                 Generates workloads within the bounds (writers with scripts of dio-write, write and fsync \
-                over their own buffers, mutators of a buffer or the page cache), smallest first, and checks \
+                over their own buffers, mutators of a buffer or the page cache, and with --max-readers or \
+                --scrub readers of one read or dio-read each and a scrubber), smallest first, and checks \
                 each one's every interleaving. The first that violates a property is shrunk to one none of \
                 whose reductions still does, and saved as a model file that `check` loads, with its \
                 shortest trace. A sampled run that finds nothing says "no violation", never "holds"; \
@@ -28,7 +29,9 @@ extension ExtentCheckCommand {
         @Option(name: .customLong("policies"), help: ArgumentHelp("A model file whose custom policies may be named.", valueName: "file"))
         var policiesFile: String?
 
-        @Option(name: .customLong("invariant"), help: "Look only for violations of this invariant (repeatable; default: all).")
+        @Option(
+            name: .customLong("invariant"),
+            help: "Look only for violations of this invariant (repeatable; default: all, §9's with readers or --scrub).")
         var invariants: [String] = []
 
         @Option(parsing: .unconditional, help: "The most blocks in the file.") var maxBlocks = 2
@@ -38,6 +41,9 @@ extension ExtentCheckCommand {
         @Option(parsing: .unconditional, help: "The most steps in one writer's script.") var maxScript = 2
         @Option(parsing: .unconditional, help: "The most mutators (0: none).") var maxMutators = 1
         @Option(parsing: .unconditional, help: "The largest budget of a mutator.") var maxBudget = 2
+        @Option(parsing: .unconditional, help: "The most readers, each making one read or dio-read (0: none).")
+        var maxReaders = 0
+        @Flag(help: "Generate workloads with and without a scrubber of one pass.") var scrub = false
 
         @Option(parsing: .unconditional, help: "Sample this many distinct workloads.") var runs = 100
         @Option(parsing: .unconditional, help: "The seed of a sampled run (default: a random one, printed).", transform: SearchArguments.seed)
@@ -73,7 +79,7 @@ extension ExtentCheckCommand {
         private var bounds: WorkloadBounds {
             WorkloadBounds(
                 blocks: maxBlocks, blockWords: maxWords, mirrors: maxMirrors, writers: maxWriters,
-                scriptSteps: maxScript, mutators: maxMutators, budget: maxBudget)
+                scriptSteps: maxScript, mutators: maxMutators, budget: maxBudget, readers: maxReaders, scrub: scrub)
         }
 
         func validate() throws {
@@ -104,7 +110,7 @@ extension ExtentCheckCommand {
             let base = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
             let seed = swarm?.seed(from: base) ?? base
             var fuzzer = Fuzzer(
-                policy: policy, invariants: properties.isEmpty ? ExtentProperty.builtIn(for: []) : properties, bounds: bounds,
+                policy: policy, invariants: properties.isEmpty ? bounds.builtInInvariants : properties, bounds: bounds,
                 mode: exhaustive ? .exhaustive(limit: maxScenarios) : .sample(runs: runs, seed: seed),
                 options: search.options(
                     policies: nil, properties: nil, computesTraces: false, showsProgress: output.showsProgress),

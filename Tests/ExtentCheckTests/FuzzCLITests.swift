@@ -39,9 +39,49 @@ import Testing
             "\(run.transcript)")
     }
 
+    @Test("fuzz --max-readers finds the direct-read race, shows its reader and saves it in the model file")
+    func fuzzWithReaders() async throws {
+        let model = try TemporaryModel(contents: "")
+        defer { model.remove() }
+        let run = try await ExtentCheckTool.run([
+            "fuzz", "--policy", "buffered-fallback", "--exhaustive", "--max-blocks", "1", "--max-writers", "1",
+            "--max-script", "1", "--max-budget", "1", "--max-readers", "1", "--save", model.path,
+        ])
+        #expect(run.status == 1, "\(run.transcript)")
+        #expect(run.lines.dropFirst().first == "reads-succeed violated under buffered-fallback: scenario 19 of the run, shrunk in 0 steps")
+        #expect(run.stdout.contains(
+            "  shrunk: 1 block; writer-1: fsync; mutator-1: read-buffer-1, budget 1; reader-1: dio-read block 0\n"), "\(run.transcript)")
+        let file = try String(contentsOfFile: model.path, encoding: .utf8)
+        #expect(file.contains("  read-buffer-1: 1\n"))
+        #expect(file.contains("      - dio-read: {into: read-buffer-1, at: 0, blocks: 1}\n"), "\(file)")
+        let check = try await ExtentCheckTool.run(["check", model.path])
+        #expect(check.status == 0, "\(check.transcript)")
+    }
+
+    @Test("fuzz --scrub with mirrors decides §9's scrub invariants and reports the scrubber in JSON")
+    func fuzzWithScrubber() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("extentcheck-fuzz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try await ExtentCheckTool.run([
+            "fuzz", "--policy", "nodatasum", "--exhaustive", "--max-blocks", "1", "--max-mirrors", "2", "--max-writers", "1",
+            "--max-script", "1", "--max-budget", "1", "--scrub", "--invariant", "scrub-finds-damage", "--format", "json",
+            "--save-dir", directory.path,
+        ])
+        #expect(run.status == 1, "\(run.transcript)")
+        #expect(run.stdout.contains("\"scrub\" : true"), "\(run.transcript)")
+        #expect(run.stdout.contains("scrubber: {passes: 1}"), "\(run.transcript)")
+        let plain = try await ExtentCheckTool.run([
+            "fuzz", "--policy", "buffered-fallback", "--exhaustive", "--max-blocks", "1", "--max-script", "1", "--format", "json",
+        ])
+        #expect(!plain.stdout.contains("\"readers\"") && !plain.stdout.contains("\"scrub\""), "\(plain.transcript)")
+        #expect(!plain.stdout.contains("reads-succeed"))
+    }
+
     @Test("fuzz refuses an unknown policy, a bad bound and too many scenarios with exit 2", arguments: [
         (["--policy", "no-such"], "unknown policy 'no-such'"),
         (["--policy", "dio-csum", "--max-mirrors", "3"], "--max-mirrors must be 1 through 2, found 3"),
+        (["--policy", "dio-csum", "--max-readers", "9"], "--max-readers must be 0 through 8, found 9"),
         (["--policy", "dio-csum", "--invariant", "nope"], "unknown invariant 'nope'"),
         (["--policy", "dio-csum", "--exhaustive", "--max-blocks", "4", "--max-script", "4"], "more than the exhaustive limit"),
         (["--policy", "dio-csum", "--data", "concrete:200"], "the largest workload within the bounds: concrete:200"),
