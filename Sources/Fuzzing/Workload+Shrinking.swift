@@ -1,7 +1,7 @@
 extension Workload {
     /// The workloads one reduction smaller than this one, the boldest first: without a mutator,
-    /// without a reader, without the scrubber, without a writer, without a step, with a `dio-read`
-    /// made a buffered read, with one mirror, fewer words, without a file block, with a shorter or
+    /// without a reader, without the scrubber, without a writer, without a step, with a write made an
+    /// `fsync`, with a `dio-read` made a buffered read, with one mirror, fewer words, without a file block, with a shorter or
     /// earlier write or read, with a smaller budget.
     ///
     /// Every candidate is smaller in some dimension and larger in none, so shrinking by taking
@@ -12,6 +12,14 @@ extension Workload {
             for step in script.indices {
                 var candidate = self
                 candidate.writers[writer].remove(at: step)
+                candidates.append(candidate)
+            }
+        }
+        // A write made an `fsync`: the step stays, and it moves no block.
+        for (writer, script) in writers.enumerated() {
+            for (index, step) in script.enumerated() where step.range != nil {
+                var candidate = self
+                candidate.writers[writer][index] = .fsync
                 candidates.append(candidate)
             }
         }
