@@ -83,6 +83,16 @@ extension ModelFileReader {
 
     /// One read of a reader's script: `read: {at: L, blocks: N}` or `dio-read: {into: BUFFER, at: L, blocks: N}`.
     static func readerStep(from reader: NodeReader, buffers: [Buffer], fileBlocks: Int) throws(ModelFileError) -> ReaderStep {
+        if reader.isScalar {
+            let name = try reader.string()
+            switch KeyTable.Read(rawValue: name) {
+            case .read: throw reader.error("read needs its arguments, as in read: {at: 0, blocks: 1}")
+            case .dioRead: throw reader.error("dio-read needs its arguments, as in dio-read: {into: BUFFER, at: 0}")
+            case nil:
+                throw reader.error(
+                    "unknown read \(MessageValue.quoted(name)); expected \(NodeReader.alternatives(KeyTable.Read.names))")
+            }
+        }
         let entries = try reader.fields(KeyTable.Read.self).entries
         guard entries.count == 1, let read = entries.first, let kind = KeyTable.Read(rawValue: read.name) else {
             throw reader.error(

@@ -244,6 +244,14 @@ import Testing
             """,
             at: 4, 31, key: "actors.backup.reader[0].dio-read.into", "unknown buffer 'pgae' (buffers: page)"),
         ErrorCase(
+            "read without arguments",
+            """
+            actors:
+              backup:
+                reader: [dio-read]
+            """,
+            at: 3, 14, key: "actors.backup.reader[0]", "dio-read needs its arguments, as in dio-read: {into: BUFFER, at: 0}"),
+        ErrorCase(
             "scrubber of no pass",
             """
             actors:
