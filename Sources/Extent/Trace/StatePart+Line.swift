@@ -69,6 +69,7 @@ extension StatePart {
             return "in \(doing), check passed, mirror \(repairs.map(String.init).joined(separator: ", ")) to repair"
         }
         if reader.isChecked { return "in \(doing), check passed" }
+        if reader.rereads { return "in \(doing), reading again into a kernel page" }
         let tried = reader.triedMirrors
         return "in \(doing), fetching" + (tried.isEmpty ? "" : " (tried mirror \(tried.map(String.init).joined(separator: ", ")))")
     }

@@ -21,6 +21,8 @@ public struct ReaderView {
     public var block: Int? { model.currentRead(of: index, in: view.state)?.block }
     /// Whether a device read of `block` is in progress: from its `read` to its `end`.
     public var isReading: Bool { progress.isReading }
+    /// Whether the read is `reread-stable`'s second read, into a kernel page, after a failed check.
+    public var rereads: Bool { progress.rereads }
     /// The mirrors the device read has fetched so far, before its check passed.
     public var triedMirrors: [Int] { (0..<view.geometry.mirrors).filter { progress.tried & (1 << $0) != 0 } }
     /// The mirror fetched last, while its check is still to come.
