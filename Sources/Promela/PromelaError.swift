@@ -12,8 +12,6 @@ public enum PromelaError: Error, Equatable, CustomStringConvertible {
     case scriptTooLong(String)
     /// A mutator's budget is too large for a byte.
     case budgetTooLarge(String)
-    /// A reader or a scrubber: the Promela form has no reads yet.
-    case readsNotSupported(String)
 
     public var description: String {
         switch self {
@@ -27,8 +25,7 @@ public enum PromelaError: Error, Equatable, CustomStringConvertible {
             "\(writer)'s script has more steps than a Promela byte counts"
         case .budgetTooLarge(let mutator):
             "\(mutator)'s budget is larger than a Promela byte holds"
-        case .readsNotSupported(let actor):
-            "\(actor) reads the file back: the Promela export does not support readers and scrubbers yet"
+
         }
     }
 }

@@ -47,10 +47,6 @@ public struct PromelaModel: Sendable {
             if case .mutator(_, let budget) = actor.role, budget >= Int(UInt8.max) {
                 throw .budgetTooLarge(actor.name)
             }
-            switch actor.role {
-            case .reader, .scrubber: throw .readsNotSupported(actor.name)
-            case .writer, .mutator: break
-            }
         }
         self.scenario = scenario
         self.policy = policy

@@ -14,6 +14,8 @@ struct PromelaWriter {
     let mirrors: Int
     let writers: [(name: String, script: [WriterStep])]
     let mutators: [(name: String, target: MutationTarget, budget: Int)]
+    let readers: [(name: String, script: [ReaderStep])]
+    let scrubbers: [(name: String, passes: Int)]
     /// The path an O_DIRECT write takes once the mirrors are known.
     let directPath: Policy.DirectIOPath
     var policy: Policy { model.policy }
@@ -24,14 +26,17 @@ struct PromelaWriter {
         (blocks, words, mirrors) = (geometry.blocks, geometry.blockWords, geometry.mirrors)
         var writers: [(String, [WriterStep])] = []
         var mutators: [(String, MutationTarget, Int)] = []
+        var readers: [(String, [ReaderStep])] = []
+        var scrubbers: [(String, Int)] = []
         for actor in model.scenario.actors {
             switch actor.role {
             case .writer(let script): writers.append((actor.name, script))
             case .mutator(let target, let budget): mutators.append((actor.name, target, budget))
-            case .reader, .scrubber: preconditionFailure("PromelaModel refuses readers and scrubbers")
+            case .reader(let script): readers.append((actor.name, script))
+            case .scrubber(let passes): scrubbers.append((actor.name, passes))
             }
         }
-        (self.writers, self.mutators) = (writers, mutators)
+        (self.writers, self.mutators, self.readers, self.scrubbers) = (writers, mutators, readers, scrubbers)
         directPath =
             switch model.policy.directIOPath {
             case .bufferedIfMirrored: mirrors > 1 ? .buffered : .direct
@@ -40,7 +45,7 @@ struct PromelaWriter {
             }
     }
 
-    private mutating func line(_ text: String = "", _ depth: Int = 0) {
+    mutating func line(_ text: String = "", _ depth: Int = 0) {
         self.text += String(repeating: "    ", count: depth) + text + "\n"
     }
 
@@ -65,10 +70,14 @@ struct PromelaWriter {
         for block in 0..<blocks { writeWriteback(block) }
         for owner in owners { writeBioSteps(owner) }
         for (mutator, description) in mutators.enumerated() { writeMutations(mutator, description.target) }
+        for reader in readers.indices { writeReaderSteps(reader) }
+        for scrubber in scrubbers.indices { writeScrubs(scrubber) }
         if asserts(.noDeadlock) {
-            line("/* no step can run: every writer must have finished */", 1)
-            let finished = writers.isEmpty
-                ? "true" : writers.enumerated().map { "wstep[\($0.offset)] == \($0.element.script.count)" }.joined(separator: " && ")
+            line("/* no step can run: every writer and reader must have finished, and every scrubber */", 1)
+            let finished = all(
+                writers.enumerated().map { "wstep[\($0.offset)] == \($0.element.script.count)" }
+                    + readers.enumerated().map { "rstep[\($0.offset)] == \($0.element.script.count)" }
+                    + scrubbers.enumerated().map { "scrubbed[\($0.offset)] == \($0.element.passes * blocks)" })
             let assertion = flag(.noDeadlock)
             line(":: atomic { timeout -> \(assertion) = (\(finished)); assert(\(assertion)) }", 1)
         }
@@ -77,13 +86,13 @@ struct PromelaWriter {
     }
 
     /// Whether the model asserts `invariant`.
-    private func asserts(_ invariant: ExtentProperty) -> Bool { model.invariants.contains(invariant) }
+    func asserts(_ invariant: ExtentProperty) -> Bool { model.invariants.contains(invariant) }
 
     /// The Promela name of an invariant's assertion: its name with underscores.
-    private func flag(_ invariant: ExtentProperty) -> String { invariant.name.replacingOccurrences(of: "-", with: "_") }
+    func flag(_ invariant: ExtentProperty) -> String { invariant.name.replacingOccurrences(of: "-", with: "_") }
 
     /// An assertion of `invariant` that fails: a step that breaks it wherever it runs.
-    private mutating func assertFails(_ invariant: ExtentProperty, _ depth: Int) {
+    mutating func assertFails(_ invariant: ExtentProperty, _ depth: Int) {
         line("\(flag(invariant)) = 0; assert(\(flag(invariant)));", depth)
     }
 
@@ -109,6 +118,7 @@ struct PromelaWriter {
         line("/* the writeback bio of each folio */")
         line("byte bcsum[\(blocks * words)] = NONE; byte bdma[\(blocks * mirrors * words)] = NONE;")
         if policy.writebackSource == .copy { line("byte bcopy[\(blocks * words)] = NONE;") }
+        declareReaders()
         for invariant in model.invariants { line("hidden byte \(flag(invariant));") }
     }
 
@@ -147,6 +157,7 @@ struct PromelaWriter {
         case received(Owner, mirror: Int, index: Int)
         case bounce(writer: Int, index: Int)
         case writebackCopy(Int)
+        case readerPage(Int)
 
         func word(_ word: Int, in writer: PromelaWriter) -> String {
             let (blocks, words, mirrors) = (writer.blocks, writer.words, writer.mirrors)
@@ -162,30 +173,31 @@ struct PromelaWriter {
             case .received(.writeback(let block), let mirror, _): return "bdma[\((block * mirrors + mirror) * words + word)]"
             case .bounce(let writer, let index): return "wbounce[\((writer * blocks + index) * words + word)]"
             case .writebackCopy(let block): return "bcopy[\(block * words + word)]"
+            case .readerPage(let reader): return "rpage[\(reader * words + word)]"
             }
         }
     }
 
-    private func words(_ place: Place) -> [String] { (0..<words).map { place.word($0, in: self) } }
-    private func isEmpty(_ place: Place) -> String { "\(place.word(0, in: self)) == NONE" }
-    private func isFilled(_ place: Place) -> String { "\(place.word(0, in: self)) != NONE" }
-    private func equal(_ a: Place, _ b: Place) -> [String] { zip(words(a), words(b)).map { "\($0) == \($1)" } }
+    func words(_ place: Place) -> [String] { (0..<words).map { place.word($0, in: self) } }
+    func isEmpty(_ place: Place) -> String { "\(place.word(0, in: self)) == NONE" }
+    func isFilled(_ place: Place) -> String { "\(place.word(0, in: self)) != NONE" }
+    func equal(_ a: Place, _ b: Place) -> [String] { zip(words(a), words(b)).map { "\($0) == \($1)" } }
 
-    private mutating func copy(_ source: Place, to destination: Place, _ depth: Int) {
+    mutating func copy(_ source: Place, to destination: Place, _ depth: Int) {
         line(zip(words(destination), words(source)).map { "\($0) = \($1);" }.joined(separator: " "), depth)
     }
 
-    private mutating func clear(_ place: Place, _ depth: Int) {
+    mutating func clear(_ place: Place, _ depth: Int) {
         line(words(place).map { "\($0) = NONE;" }.joined(separator: " "), depth)
     }
 
-    private func all(_ conditions: [String]) -> String { conditions.isEmpty ? "true" : conditions.joined(separator: " && ") }
+    func all(_ conditions: [String]) -> String { conditions.isEmpty ? "true" : conditions.joined(separator: " && ") }
 
     // MARK: Steps
 
     /// One option of the loop: `guard`, then `body`, then, for a step that `stores` blocks, the
     /// assertions of the state invariants: they read only the stored blocks, which no other step changes.
-    private mutating func option(
+    mutating func option(
         _ comment: String, guard condition: String, stores: Bool = false, _ body: (inout PromelaWriter) -> Void
     ) {
         line("/* \(comment) */", 1)
@@ -195,7 +207,7 @@ struct PromelaWriter {
         line("}", 1)
     }
 
-    private mutating func writeStateAssertions(_ depth: Int) {
+    mutating func writeStateAssertions(_ depth: Int) {
         if asserts(.csumMatchesData) {
             let matches = (0..<blocks).map { block in
                 "(\(isEmpty(.storedChecksum(block))) || ("
@@ -229,7 +241,7 @@ struct PromelaWriter {
         }
     }
 
-    private func describe(_ range: IORange) -> String {
+    func describe(_ range: IORange) -> String {
         "\(model.scenario.buffers[range.buffer].name) at \(range.at) len \(range.blocks)"
     }
 
@@ -237,7 +249,7 @@ struct PromelaWriter {
         let name = writers[writer].name
         switch action {
         case .directWrite(let range):
-            let enabled = directPath == .buffered ? canWriteFolios(range) : []
+            let enabled = (directPath == .buffered ? canWriteFolios(range) : []) + notBeingRead(range.fileBlocks)
             option("\(name) step \(step): dio-write \(describe(range)) (\(directPath.rawValue))", guard: all([ready(writer, step)] + enabled)) {
                 switch $0.directPath {
                 case .buffered:
@@ -253,7 +265,10 @@ struct PromelaWriter {
                 }
             }
         case .bufferedWrite(let range):
-            option("\(name) step \(step): write \(describe(range))", guard: all([ready(writer, step)] + canWriteFolios(range))) {
+            option(
+                "\(name) step \(step): write \(describe(range))",
+                guard: all([ready(writer, step)] + canWriteFolios(range) + notBeingRead(range.fileBlocks))
+            ) {
                 $0.writeFolios(range, 2)
                 $0.line("wstep[\(writer)] = \(step + 1);", 2)
             }
@@ -266,7 +281,10 @@ struct PromelaWriter {
     }
 
     private mutating func writeWriteback(_ block: Int) {
-        option("flusher: writeback of block \(block)", guard: "(fflags[\(block)] & (DIRTY | WRITEBACK)) == DIRTY") {
+        option(
+            "flusher: writeback of block \(block)",
+            guard: all(["(fflags[\(block)] & (DIRTY | WRITEBACK)) == DIRTY"] + notBeingRead(block..<(block + 1)))
+        ) {
             $0.line("fflags[\(block)] = fflags[\(block)] - DIRTY + WRITEBACK;", 2)
             if $0.policy.writebackSource == .copy { $0.copy(.folio(block), to: .writebackCopy(block), 2) }
         }

@@ -11,7 +11,7 @@ extension ExtentCheckCommand {
             abstract: "Write a model under one policy in concrete data as Promela, for SPIN to check.",
             discussion: """
                 One process whose loop offers every step as one d_step, each invariant an assertion of \
-                its name. Check it with `spin -a model.pml && cc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && \
+                its name. Check it with `spin -o2 -a model.pml && cc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && \
                 ./pan -c0`: SPIN finds the same violations, and stores one state more than extentcheck \
                 counts (the state before the initial words are chosen).
                 """

@@ -9,7 +9,7 @@ import Testing
 @Suite struct PromelaTests {
     @Test(
         .enabled(if: SpinRun.isAvailable(), "needs spin and a C compiler (Debian: apt-get install spin gcc)"),
-        arguments: PackagePaths.writingModelFiles)
+        arguments: PackagePaths.modelFiles)
     func spinAgreesWithEveryVerdictAndStateCount(file: String) throws {
         let scenario = try ExtentChecker.loadModel(at: PackagePaths.absolute(file))
         let options = CheckOptions(data: .concrete(2), computesTraces: false, workers: 1)
@@ -22,21 +22,18 @@ import Testing
         }
     }
 
-    @Test("a model with a reader or a scrubber is refused, naming it")
-    func readersAreRefused() throws {
-        let scenario = try ExtentChecker.loadModel(at: PackagePaths.absolute("Models/nodatasum-raid1-scrub.yaml"))
-        #expect(throws: PromelaError.readsNotSupported("admin")) {
-            try PromelaModel(scenario: scenario, policy: scenario.policies[0], values: 2)
-        }
-    }
-
     /// A renamed built-in must rename its assertion, not lose it: SPIN reports a failed assertion by
     /// its name, which is read back as the invariant's.
     @Test("the Promela text asserts each built-in invariant under its name, where the invariant can fail")
     func everyBuiltInIsAsserted() throws {
         var scenario = try ExtentChecker.loadModel(at: PackagePaths.absolute("Models/dio-undone-change-raid1.yaml"))
-        // Every invariant of the write: the Promela export refuses readers, whose invariants it has not.
-        scenario.invariants = ExtentProperty.builtIn(for: [])
+        // A reader and a scrubber, so that §9's invariants are asserted too.
+        scenario.buffers.append(Buffer(name: "read-back", blocks: 1))
+        scenario.actors += [
+            .reader("reader", [.directRead(IORange(buffer: scenario.buffers.count - 1, at: 0, blocks: 1))]),
+            .scrubber("scrubber", passes: 1),
+        ]
+        scenario.invariants = ExtentProperty.builtIn
         // Two mirrors; nodatasum stores unchecksummed blocks, dio-verify fails writes.
         let texts = try ["nodatasum", "dio-verify"].map { name in
             try PromelaModel(scenario: scenario, policy: try #require(Policy.builtIn(named: name)), values: 2).text

@@ -1,5 +1,4 @@
 import Foundation
-import ExtentCheck
 import Testing
 
 /// Paths of the package under test, found from this file's location:
@@ -19,13 +18,6 @@ enum PackagePaths {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: models.path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.sorted().map { "Models/" + $0 }
     }()
-
-    /// The model files whose scenarios write and change memory only: no reader, no scrubber. The
-    /// Promela export and the reproducer refuse the others, which tests of their own show.
-    static let writingModelFiles: [String] = modelFiles.filter { file in
-        guard let scenario = try? ExtentChecker.loadModel(at: absolute(file)) else { return true }
-        return ExtentProperty.builtIn(for: scenario.actors) == ExtentProperty.builtIn(for: [])
-    }
 
     /// The absolute path of a path relative to the root.
     static func absolute(_ relative: String) -> String {
