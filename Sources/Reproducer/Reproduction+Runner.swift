@@ -12,10 +12,12 @@ extension Reproduction {
     /// checksums, so that each copy reads back as it is stored. A model with readers or scrubbers
     /// compares the copies first (the readers' repairs and the scrubs rewrite them), then runs
     /// `readers`, scrubs read-only again, runs the scrubber's passes (`btrfs scrub start -B`), and
-    /// only then `read`; a policy whose scrub compares copies (md RAID1) is refused, as the runner
-    /// makes btrfs only. Exit status: 0 when every line
-    /// agrees, 1 when one does not, 2 for bad usage or a missing tool, 3 when the file system could
-    /// not be set up.
+    /// only then `read`. A policy whose scrub compares copies (md RAID1) runs on md RAID1: an array
+    /// over the two devices (`mdadm`), btrfs on it with a `chattr +C` file, the devices' data
+    /// compared block by block, and md's `check` (`mismatch_cnt`) as the scrubber. `--dm-crypt`
+    /// puts a dm-crypt mapping under btrfs. Exit status: 0 when every line agrees, 1 when one does
+    /// not, 2 for bad usage or a missing tool, 3 when the file system could not be set up, 4 when the
+    /// kernel lacks md RAID1 or device-mapper's crypt target.
     public func runnerScript() -> String {
         FixedText.runner.including(runnerModelPart())
     }

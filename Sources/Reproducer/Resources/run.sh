@@ -2,18 +2,23 @@
 # The race a model found, on this machine's kernel, beside the model's verdicts: the runner
 # extentcheck reproduce writes, with the model's part where this script includes reproduction.sh.
 #
-# Usage: ./run.sh [--seconds S] [--slots N] [--policy P] [--device DEV]...
+# Usage: ./run.sh [--seconds S] [--slots N] [--policy P] [--dm-crypt] [--device DEV]...
 #   --seconds S   how long the writers race, and the readers where memory changes under their reads
 #   --policy P    compare with the model's verdicts under P (default: the policy the model's part
 #                 names); the file is set up as P says: chattr +C where P checksums nothing. btrfs
 #                 runs a checksummed file as dio-csum before 968f19c5b1b7 and as buffered-fallback
 #                 since; it runs a chattr +C file as nodatasum (dup-fallback on RAID1 since the
-#                 duplication fallback). A policy whose scrub compares copies (md-raid1) is refused
-#                 where the model has a scrubber: this runner makes btrfs, not md RAID1.
+#                 duplication fallback). A policy whose scrub compares copies (md-raid1) runs on md
+#                 RAID1: an array (mdadm) over the two devices, btrfs (one device, chattr +C file)
+#                 on it, and md's check (sync_action, mismatch_cnt) as the scrubber.
+#   --dm-crypt    put a dm-crypt mapping (aes-cbc-plain64, a random key; dmsetup) over each device
+#                 and make btrfs on the mappings: the model's write passes through dm-crypt's copy.
 #   --device DEV  make the file system on DEV (one per mirror of the model; their contents are
 #                 lost) instead of on loop devices over files in a temporary directory.
-# Needs root, btrfs-progs, chattr and lsattr, and cc unless the program is built beside this script.
-# Exit status: 0 every invariant agrees, 1 one does not, 2 bad usage, 3 setup failed.
+# Needs root, btrfs-progs, chattr and lsattr, and cc unless the program is built beside this script;
+# mdadm for md RAID1, dmsetup and blockdev for --dm-crypt.
+# Exit status: 0 every invariant agrees, 1 one does not, 2 bad usage or a missing tool, 3 setup
+# failed, 4 this kernel lacks what the run needs (md RAID1, or device-mapper's crypt target).
 set -eu
 
 # The model: its name and story, program_name, mirrors, page_cache_mutator, its readers and its
@@ -27,9 +32,10 @@ program="$here/$program_name"
 seconds=10
 slots=256
 devices=""
+dm_crypt=no
 
 usage() {
-    echo "usage: $0 [--seconds S] [--slots N] [--policy P] [--device DEV]..." >&2
+    echo "usage: $0 [--seconds S] [--slots N] [--policy P] [--dm-crypt] [--device DEV]..." >&2
     exit 2
 }
 
@@ -39,6 +45,7 @@ while [ $# -gt 0 ]; do
         --slots) [ $# -ge 2 ] || usage; slots=$2; shift 2 ;;
         --policy) [ $# -ge 2 ] || usage; policy=$2; shift 2 ;;
         --device) [ $# -ge 2 ] || usage; devices="$devices $2"; shift 2 ;;
+        --dm-crypt) dm_crypt=yes; shift ;;
         *) usage ;;
     esac
 done
@@ -48,27 +55,63 @@ if [ -z "$file_setting" ]; then
     echo "run.sh: the model was not checked under policy $policy; it was under: $policies" >&2
     exit 2
 fi
-if [ "$scrub_passes" -gt 0 ] && [ "$(scrub_kind "$policy")" = compare-copies ]; then
-    echo "run.sh: under $policy the scrubber compares copies, as md RAID1's check does (mismatch_cnt);" \
-        "this runner makes btrfs only, whose scrub checks checksums and never compares copies:" \
-        "it does not run md RAID1. Choose a policy btrfs runs, from: $policies" >&2
-    exit 2
+# md RAID1 where the policy's scrub compares copies, as md's check does; btrfs alone otherwise.
+md_raid1=no
+[ "$(scrub_kind "$policy")" = compare-copies ] && md_raid1=yes
+if [ $md_raid1 = yes ]; then
+    if [ "$mirrors" -ne 2 ] || [ $dm_crypt = yes ]; then
+        echo "run.sh: md RAID1 (policy $policy) needs a model with two mirrors, and no --dm-crypt" >&2
+        exit 2
+    fi
+    # The raid1 personality, loaded now if it can be; /proc/mdstat lists it.
+    grep -qw raid1 /proc/mdstat 2>/dev/null || { [ "$(id -u)" = 0 ] && modprobe -q raid1 2>/dev/null; } || true
+    if ! grep -qw raid1 /proc/mdstat 2>/dev/null; then
+        echo "run.sh: under $policy the scrubber compares copies, as md RAID1's check does (mismatch_cnt)," \
+            "and this runner runs it on md RAID1, but this kernel has no md RAID1 (no raid1 in /proc/mdstat$(
+            [ "$(id -u)" = 0 ] || echo '; loading the raid1 module needs root')):" \
+            "it cannot run here. Choose a policy btrfs runs, from: $policies" >&2
+        exit 4
+    fi
 fi
 if [ "$(id -u)" != 0 ]; then
     echo "run.sh: needs root, to make and mount a file system" >&2
     exit 2
 fi
-for tool in mkfs.btrfs btrfs mount umount chattr lsattr timeout; do
-    if ! command -v $tool >/dev/null 2>&1; then
-        echo "run.sh: $tool not found (Debian: btrfs-progs, e2fsprogs, coreutils)" >&2
+tools="mkfs.btrfs btrfs mount umount chattr lsattr timeout cmp"
+[ $md_raid1 = yes ] && tools="$tools mdadm"
+[ $dm_crypt = yes ] && tools="$tools dmsetup blockdev"
+# shellcheck disable=SC2086 # split on purpose: $tools is a list
+for tool in $tools; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "run.sh: $tool not found (Debian: btrfs-progs, e2fsprogs, coreutils, diffutils, mdadm, dmsetup, util-linux)" >&2
         exit 2
     fi
 done
+if [ $dm_crypt = yes ]; then
+    dmsetup targets 2>/dev/null | grep -q '^crypt ' || modprobe -q dm_crypt 2>/dev/null || true
+    if ! dmsetup targets 2>/dev/null | grep -q '^crypt '; then
+        echo "run.sh: --dm-crypt needs device-mapper's crypt target, and this kernel has none" \
+            "(dmsetup targets lists no crypt): it cannot run here" >&2
+        exit 4
+    fi
+    # No udev: the library makes the /dev/mapper nodes itself.
+    DM_DISABLE_UDEV=1
+    export DM_DISABLE_UDEV
+fi
 
 work=$(mktemp -d)
 loops=""
+md=""
+legs=""
+mappings=""
 cleanup() {
     umount "$work/mnt" 2>/dev/null || true
+    for name in $mappings; do dmsetup remove "$name" 2>/dev/null || true; done
+    if [ -n "$md" ]; then
+        mdadm --stop "$md" >/dev/null 2>&1 || true
+        # shellcheck disable=SC2086 # split on purpose: $legs is a list
+        mdadm --zero-superblock $legs >/dev/null 2>&1 || true
+    fi
     for loop in $loops; do losetup -d "$loop" 2>/dev/null || true; done
     rm -rf "$work"
 }
@@ -101,9 +144,40 @@ if [ $# -ne $mirrors ]; then
     echo "run.sh: the model has $mirrors mirror(s): give $mirrors devices, not $#" >&2
     exit 2
 fi
+if [ $md_raid1 = yes ]; then
+    # md RAID1 over the two devices, in sync from the start (nothing on them matters yet), no
+    # bitmap; 256 MiB and the file's room, so that md's check and the comparison stay short.
+    i=100
+    while [ -e /sys/block/md$i ] && [ $i -lt 127 ]; do i=$((i + 1)); done
+    md=/dev/md$i
+    legs="$1 $2"
+    mdadm --create "$md" --run --level=1 --raid-devices=2 --metadata=1.2 --assume-clean --bitmap=none \
+        --size=$((262144 + slots * 64)) "$1" "$2" </dev/null >"$work/mdadm.out" 2>&1 \
+        || { cat "$work/mdadm.out" >&2; md=""; exit 3; }
+    md_sys=/sys/block/${md#/dev/}/md
+    devices=$md
+    set -- "$md"
+elif [ $dm_crypt = yes ]; then
+    # A crypt mapping over each device: AES-CBC with plain64 IVs (built into Debian's kernels) and
+    # a key nobody keeps. btrfs goes on the mappings.
+    mapped=""
+    i=0
+    for device in "$@"; do
+        key=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
+        name=extentcheck-crypt$i-$$
+        dmsetup create "$name" --table "0 $(blockdev --getsz "$device") crypt aes-cbc-plain64 $key 0 $device 0" \
+            >"$work/dmsetup.out" 2>&1 || { cat "$work/dmsetup.out" >&2; exit 3; }
+        mappings="$mappings $name"
+        mapped="$mapped /dev/mapper/$name"
+        i=$((i + 1))
+    done
+    devices=$mapped
+    # shellcheck disable=SC2086 # split on purpose: $mapped is a list
+    set -- $mapped
+fi
 first=$1
 profile=""
-[ $mirrors -eq 2 ] && profile="-d raid1 -m raid1"
+[ $# -eq 2 ] && profile="-d raid1 -m raid1"
 mkdir -p "$work/mnt"
 # shellcheck disable=SC2086 # split on purpose: $profile is no option or four words
 mkfs.btrfs -f -q $profile "$@" >"$work/mkfs.out" 2>&1 || { cat "$work/mkfs.out" >&2; exit 3; }
@@ -130,8 +204,11 @@ btrfs scrub start -B -r "$work/mnt" >"$work/scrub.out" 2>&1 || true
 # checksums ignored, each copy reads back as it is stored. Buffered reads: 6.1's O_DIRECT
 # reads still check checksums there, against zero.
 compared_how="as stored, checksums ignored"
+[ $md_raid1 = yes ] && compared_how="as stored on md RAID1's two devices, every block of the array"
 compare_copies() { # with the file system unmounted; leaves it so
-    if mount -o ro,rescue=ignoredatacsums "$first" "$work/mnt" 2>/dev/null; then
+    if [ $md_raid1 = yes ]; then
+        compare_legs
+    elif mount -o ro,rescue=ignoredatacsums "$first" "$work/mnt" 2>/dev/null; then
         "$program" read "$file" --slots "$slots" --buffered >"$work/mirrors.out"
         umount "$work/mnt"
     else
@@ -144,6 +221,37 @@ compare_copies() { # with the file system unmounted; leaves it so
         cp "$work/read.out" "$work/mirrors.out"
     fi
 }
+# md RAID1: each device's data area read as it is (its cache dropped), compared 4 KiB by 4 KiB.
+compare_legs() {
+    sync
+    echo 3 >/proc/sys/vm/drop_caches
+    bytes=$(($(cat "$md_sys/component_size") * 1024))
+    skips=""
+    for leg in $legs; do
+        skips="$skips $(($(cat "$md_sys/dev-${leg##*/}/offset") * 512))"
+    done
+    # shellcheck disable=SC2086 # split on purpose: $legs and $skips are lists
+    differing=$(cmp -l -n "$bytes" $legs $skips 2>/dev/null \
+        | awk '{ block = int(($1 - 1) / 4096); if (!(block in seen)) { seen[block] = 1; n++ } } END { print n + 0 }')
+    printf 'mirrors-compared=%d\nmirrors-differ=%d\n' $((bytes / 4096)) "$differing" >"$work/mirrors.out"
+}
+# md's check: it compares the copies of every block of the array and counts, in mismatch_cnt, the
+# sectors of each window of its reads where they differ; it repairs nothing.
+md_check() { # with the file system unmounted
+    echo check >"$md_sys/sync_action"
+    sleep 1
+    waited=0
+    until [ "$(cat "$md_sys/sync_action")" = idle ] && [ "$(cat "$md_sys/last_sync_action" 2>/dev/null || echo check)" = check ]; do
+        sleep 1
+        waited=$((waited + 1))
+        if [ $waited -gt 1200 ]; then
+            echo "run.sh: md's check did not finish in 20 minutes" >&2
+            exit 3
+        fi
+    done
+    cat "$md_sys/mismatch_cnt"
+}
+mismatch_cnt=0
 after_reads=0
 scrubber_errors=0
 corrected=0
@@ -166,11 +274,21 @@ if [ "$readers" -gt 0 ] || [ "$scrub_passes" -gt 0 ]; then
         after_reads=$(sed -n 's/.*csum=\([0-9]*\).*/\1/p' "$work/scrub-after-reads.out" | head -n 1)
     fi
     pass=1
+    [ $md_raid1 = yes ] && [ "$scrub_passes" -gt 0 ] && umount "$work/mnt"
     while [ $pass -le "$scrub_passes" ]; do
-        btrfs scrub start -B "$work/mnt" >"$work/scrubber$pass.out" 2>&1 || true
+        if [ $md_raid1 = yes ]; then
+            md_check >"$work/scrubber$pass.out"
+        else
+            btrfs scrub start -B "$work/mnt" >"$work/scrubber$pass.out" 2>&1 || true
+        fi
         pass=$((pass + 1))
     done
-    if [ "$scrub_passes" -gt 0 ]; then
+    if [ "$scrub_passes" -gt 0 ] && [ $md_raid1 = yes ]; then
+        # mismatch_cnt counts 512-byte sectors; reported blocks are 4 KiB.
+        mismatch_cnt=$(cat "$work/scrubber1.out")
+        scrubber_errors=$((mismatch_cnt / 8))
+        mount "$first" "$work/mnt" || exit 3
+    elif [ "$scrub_passes" -gt 0 ]; then
         # The first pass is the one that meets the damage. Every error of its summary counts as
         # reported (csum, read, verify, ...); btrfs-progs before 5.x said "error details:".
         summary=$(sed -n -e 's/^.*Error summary: *//p' -e 's/^.*error details: *//p' "$work/scrubber1.out" | head -n 1)
@@ -219,13 +337,21 @@ if [ "$readers" -gt 0 ]; then
     : "${false_alarms:=0}" "${rounds:=0}"
 fi
 
-echo "$model on Linux $(uname -r): $file_setting file, $mirrors mirror(s), $slots slots, $seconds s"
+layers=""
+[ $md_raid1 = yes ] && layers=" (md RAID1)"
+[ $dm_crypt = yes ] && layers=" (on dm-crypt)"
+echo "$model on Linux $(uname -r): $file_setting file, $mirrors mirror(s)$layers, $slots slots, $seconds s"
 echo "  $writes writes, $failed failed; $blocks blocks read back, $eio EIO; scrub: $csum_errors checksum errors"
 [ $mirrors -eq 2 ] && echo "  mirrors: $differ of $compared blocks differ between the copies, read $compared_how"
 [ "$readers" -gt 0 ] && echo "  reads: $buffered_reads buffered, $buffered_eio EIO; $direct_reads O_DIRECT, $direct_eio EIO;" \
     "$rounds round(s); of the reads that failed, $false_alarms of $failed_ranges read back intact; then scrub: $after_reads checksum errors"
-[ "$scrub_passes" -gt 0 ] && echo "  scrubber: $scrub_passes pass(es); the first reported $scrubber_errors errors," \
-    "$corrected corrected, $uncorrectable uncorrectable"
+if [ $md_raid1 = yes ]; then
+    [ "$scrub_passes" -gt 0 ] && echo "  md check: $scrub_passes pass(es); the first counted mismatch_cnt $mismatch_cnt" \
+        "(512-byte sectors: $scrubber_errors blocks of 4 KiB)"
+else
+    [ "$scrub_passes" -gt 0 ] && echo "  scrubber: $scrub_passes pass(es); the first reported $scrubber_errors errors," \
+        "$corrected corrected, $uncorrectable uncorrectable"
+fi
 
 disagreements=0
 report() { # invariant, kernel verdict (violated or not-seen), what the kernel showed
@@ -275,7 +401,11 @@ if [ "$scrub_passes" -gt 0 ]; then
     damaged=$(((checked + mirrors - 1) / mirrors))
     [ "$differ" -gt "$damaged" ] && damaged=$differ
     if [ "$scrubber_errors" -lt "$damaged" ]; then kernel=violated; else kernel=not-seen; fi
-    report "$scrub_property" $kernel "scrub reported $scrubber_errors errors; at least $damaged blocks were damaged ($differ differ between the copies, $checked checksum errors)"
+    if [ $md_raid1 = yes ]; then
+        report "$scrub_property" $kernel "md check: mismatch_cnt $mismatch_cnt ($scrubber_errors blocks); $differ blocks differ between the copies"
+    else
+        report "$scrub_property" $kernel "scrub reported $scrubber_errors errors; at least $damaged blocks were damaged ($differ differ between the copies, $checked checksum errors)"
+    fi
 fi
 if [ $finished = yes ]; then kernel=not-seen; else kernel=violated; fi
 report "$unfinished_property" $kernel "the writers $([ $finished = yes ] && echo finished || echo "did not finish in $((seconds + 600)) s")"
