@@ -31,7 +31,10 @@ extension ExtentCheckCommand {
 
         @Option(
             name: .customLong("invariant"),
-            help: "Look only for violations of this invariant (repeatable; default: all, §9's with readers or --scrub).")
+            help: """
+                Look only for violations of this invariant (repeatable; default: all that can fail: reads-succeed \
+                with --max-readers, scrub-finds-damage with --scrub, no-false-alarm with either).
+                """)
         var invariants: [String] = []
 
         @Option(parsing: .unconditional, help: "The most blocks in the file.") var maxBlocks = 2

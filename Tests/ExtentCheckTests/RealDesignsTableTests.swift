@@ -36,13 +36,7 @@ import Testing
     @Test(arguments: rows)
     func whatAReadAndAScrubReturnIsTheVerdicts(row: Row) throws {
         var scenario = try ExtentChecker.loadModel(at: PackagePaths.absolute("Models/\(row.model).yaml"))
-        let reads = scenario.actors.contains { actor in
-            switch actor.role {
-            case .reader, .scrubber: true
-            case .writer, .mutator: false
-            }
-        }
-        if !reads {
+        if !scenario.actors.contains(where: \.readsBack) {
             let blocks = scenario.geometry.blocks
             scenario.buffers.append(Buffer(name: "read-back", blocks: blocks))
             let into = IORange(buffer: scenario.buffers.count - 1, at: 0, blocks: blocks)

@@ -5,13 +5,9 @@ import Testing
 /// The explanations of §9's invariants: the mirrors a read tried, the checksum compared and the step
 /// that changed the memory under the check, with where each came from.
 @Suite struct ReadExplanationTests {
-    private func trace(_ scenario: Scenario, _ policy: String, _ property: ExtentProperty) throws -> Trace {
-        try Run.trace(scenario, policy, property)
-    }
-
     @Test func anEIONamesTheMirrorTriedAndWhereTheChecksumCameFrom() throws {
         let scenario = Scenarios.afterTheWrite(mirrors: 1, data: .symbolic, reader: [.read(at: 0, blocks: 1)])
-        let trace = try trace(scenario, "dio-csum", .readsSucceed)
+        let trace = try Run.trace(scenario, "dio-csum", .readsSucceed)
         let lines = trace.explanation
         #expect(lines.first == "backup's read of block 0 returned EIO: every check it made failed")
         let fetched = try #require(lines.first { $0.hasPrefix("mirror 0 was fetched at") })
@@ -23,7 +19,7 @@ import Testing
     }
 
     @Test func aFalseAlarmNamesTheChangeUnderTheCheck() throws {
-        let trace = try trace(Scenarios.directRead(mirrors: 1, budget: 1, data: .symbolic), "dio-csum", .noFalseAlarm)
+        let trace = try Run.trace(Scenarios.directRead(mirrors: 1, budget: 1, data: .symbolic), "dio-csum", .noFalseAlarm)
         #expect(trace.steps.count == 4)
         #expect(trace.explanation == [
             "the check at step 4 (`check block 0 mirror 0 (fails)`) fails mirror 0, whose data matches the stored checksum",
@@ -38,7 +34,7 @@ import Testing
     }
 
     @Test func aSilentScrubSaysWhatItComparedAndWhereEachCopyCameFrom() throws {
-        let trace = try trace(Scenarios.afterTheWrite(mirrors: 2, data: .symbolic, scrubs: true), "nodatasum", .scrubFindsDamage)
+        let trace = try Run.trace(Scenarios.afterTheWrite(mirrors: 2, data: .symbolic, scrubs: true), "nodatasum", .scrubFindsDamage)
         let lines = trace.explanation
         #expect(lines.first?.hasSuffix("the block has no checksum, and a scrub of policy nodatasum compares only checksums") == true)
         #expect(lines.contains { $0.hasPrefix("mirror 0 holds") && $0.contains("`dma bio qemu mirror 0 block 0`") })
@@ -46,7 +42,7 @@ import Testing
     }
 
     @Test func aRepairThatStoresAChangedBufferIsNamed() throws {
-        let trace = try trace(Scenarios.directRead(mirrors: 2, budget: 2, data: .symbolic), "dio-csum", .csumMatchesData)
+        let trace = try Run.trace(Scenarios.directRead(mirrors: 2, budget: 2, data: .symbolic), "dio-csum", .csumMatchesData)
         let data = try #require(trace.explanation.first { $0.hasPrefix("its data") })
         #expect(data.contains("was rewritten at step 8 (`repair block 0 mirror 0`) from read-buffer block 0"))
         #expect(data.contains("after app changed read-buffer word 0 at step 7"))

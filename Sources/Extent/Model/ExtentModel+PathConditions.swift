@@ -60,10 +60,7 @@ extension ExtentModel {
     /// fixed order: the verify's (of a direct bio), then the device guard's, block by block.
     func checkedPairs(_ owner: BioOwner, range: IORange, in state: ExtentState) -> [(data: [UInt32], checksum: [UInt32])] {
         guard shape.checksCompletions else { return [] }
-        func words(_ place: StateLayout.Place) -> [UInt32] {
-            let start = layout.start(of: place)
-            return Array(state.slots[start..<(start + geometry.blockWords)])
-        }
+        func words(_ place: StateLayout.Place) -> [UInt32] { self.words(place, in: state) }
         var pairs: [(data: [UInt32], checksum: [UInt32])] = []
         if verifies(owner) {
             for index in 0..<range.blocks {

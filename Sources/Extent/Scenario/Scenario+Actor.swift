@@ -28,6 +28,14 @@ extension Scenario {
         /// What the actor does.
         public var role: Role
 
+        /// Whether the actor reads the file back (§9): a reader or a scrubber.
+        public var readsBack: Bool {
+            switch role {
+            case .reader, .scrubber: true
+            case .writer, .mutator: false
+            }
+        }
+
         /// The largest budget a mutator may have.
         public static let maximumBudget = 1_000_000
         /// The most passes a scrubber may make.

@@ -115,13 +115,7 @@ extension ExtentProperty {
     /// The built-in invariants a scenario of `actors` decides unless told otherwise: every one, but
     /// §9's only where a reader or a scrubber runs.
     public static func builtIn(for actors: [Scenario.Actor]) -> [ExtentProperty] {
-        let reads = actors.contains { actor in
-            switch actor.role {
-            case .reader, .scrubber: true
-            case .writer, .mutator: false
-            }
-        }
-        return reads ? builtIn : builtIn.filter { !readInvariants.contains($0) }
+        actors.contains(where: \.readsBack) ? builtIn : builtIn.filter { !readInvariants.contains($0) }
     }
 
     /// The built-in property with this name, if there is one.
