@@ -29,6 +29,11 @@
     /// Whether a state with no enabled step is a proper end rather than a deadlock.
     func isFinished(_ state: State) -> Bool
 
+    /// Whether `state`, in which `successors` steps are enabled, is a deadlock. By default, when no
+    /// step is and the system does not call the state finished; a system with a step that is always
+    /// possible and moves no one on (a failure of the environment) leaves that step out of the count.
+    func isDeadlocked(_ state: State, successors: Int) -> Bool
+
     /// Makes `target` equal to `state`, in `target`'s own storage where it can: how the search holds
     /// on to a successor while it looks it up, without allocating for each.
     func copy(_ state: State, into target: inout State)

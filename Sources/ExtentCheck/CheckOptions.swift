@@ -11,6 +11,8 @@ public struct CheckOptions: Sendable {
     public var properties: [String]?
     /// The data mode to check in, overriding the model's own; nil keeps the model's.
     public var data: DataMode?
+    /// The crashes to allow (§10), overriding the model's own; nil keeps the model's.
+    public var crashes: Int?
     /// The search every policy's check runs: order, storage, limits. Its `progress` is set per policy
     /// from `progress`.
     public var search: SearchOptions
@@ -38,6 +40,7 @@ public struct CheckOptions: Sendable {
         policies: [String]? = nil,
         properties: [String]? = nil,
         data: DataMode? = nil,
+        crashes: Int? = nil,
         search: SearchOptions = SearchOptions(),
         solverTimeoutMilliseconds: UInt32? = nil,
         usesSolverShortcuts: Bool = true,
@@ -49,6 +52,7 @@ public struct CheckOptions: Sendable {
         self.policies = policies
         self.properties = properties
         self.data = data
+        self.crashes = crashes
         self.search = search
         self.solverTimeoutMilliseconds = solverTimeoutMilliseconds
         self.usesSolverShortcuts = usesSolverShortcuts

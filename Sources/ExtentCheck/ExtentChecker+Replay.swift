@@ -1,7 +1,7 @@
 @_spi(Search) public import Extent
 
 extension ExtentChecker {
-    /// Replays `document` on `scenario`: under the document's policy and data mode, for its property
+    /// Replays `document` on `scenario`: under the document's policy, data mode and crashes, for its property
     /// (one of the model's invariants, a built-in one, or one of the checker's properties).
     ///
     /// Throws `CheckError` when the model has no such policy or property, or the data mode does not fit, and
@@ -20,6 +20,7 @@ extension ExtentChecker {
             throw CheckError.dataMode(error.description, model: scenario.name)
         }
         if let problem = scenario.data.problem(for: scenario) { throw CheckError.dataMode(problem, model: scenario.name) }
+        if let crashes = document.crashes { scenario.crashes = crashes }
         try scenario.validate()
         guard let policy = scenario.policy(named: document.policy) ?? Policy.builtIn(named: document.policy) else {
             throw CheckError.unknownPolicy(document.policy, known: scenario.policies.map(\.name))

@@ -70,7 +70,7 @@ public struct ExtentChecker: Sendable {
         let (scenario, policies, properties) = try plan(scenario)
         return ModelReport(
             model: scenario.name, file: nil, about: scenario.about, shape: Self.shape(of: scenario),
-            data: scenario.data.description, digest: try TraceDocument.digest(of: scenario),
+            data: scenario.data.description, crashes: scenario.crashes, digest: try TraceDocument.digest(of: scenario),
             reductions: reductions(of: scenario),
             policies: try policies.concurrentMap(workers: workers) { policy in
                 try check(scenario, under: policy, properties: properties, threads: max(1, workers / min(workers, policies.count)))
@@ -171,7 +171,7 @@ public struct ExtentChecker: Sendable {
         return min(options.solverTimeoutMilliseconds ?? .max, milliseconds)
     }
 
-    /// `scenario` with the options' data mode, and the policies and properties the options select
+    /// `scenario` with the options' data mode and crashes, and the policies and properties the options select
     /// from it and the checker's own properties, in the model's order of properties, then the checker's.
     /// Throws `ScenarioError` for a scenario that cannot be checked, `CheckError` for options that do not fit it.
     func plan(_ scenario: Scenario) throws -> (
@@ -182,6 +182,7 @@ public struct ExtentChecker: Sendable {
             scenario.data = data
             if let problem = data.problem(for: scenario) { throw CheckError.dataMode(problem, model: scenario.name) }
         }
+        if let crashes = options.crashes { scenario.crashes = crashes }
         try scenario.validate()
         var all = scenario.invariants
         for property in properties {
@@ -218,5 +219,6 @@ public struct ExtentChecker: Sendable {
         let count = TextReporter.count
         return "\(count(geometry.blocks, "block")) of \(count(geometry.blockWords, "word")) × \(geometry.wordBits) bits, "
             + "\(count(geometry.mirrors, "mirror")), \(scenario.data) data, \(scenario.checksum.rawValue) checksum"
+            + (scenario.crashes > 0 ? ", \(count(scenario.crashes, "crash"))" : "")
     }
 }

@@ -30,6 +30,8 @@ extension ITFTrace {
         public var kind: ExtentProperty.Kind?
         /// The data mode: `symbolic` or `concrete:K`.
         public var data: String?
+        /// The crashes the search allowed (§10), where the model may crash.
+        public var crashes: Int?
         /// What is wrong in the last state.
         public var conclusion: String?
         /// Why, one sentence a line (built-in invariants).
@@ -46,7 +48,7 @@ extension ITFTrace {
 
         private enum CodingKeys: String, CodingKey {
             case format, formatDescription = "format-description", description, generatedBy, source, model, modelDigest
-            case policy, property, kind, data, conclusion, explanation, varTypes
+            case policy, property, kind, data, crashes, conclusion, explanation, varTypes
             case previousModelDigest = "model-digest", previousGeneratedBy = "generated-by"
         }
 
@@ -61,6 +63,7 @@ extension ITFTrace {
             source = document.file
             (model, modelDigest, policy, property) = (document.model, document.modelDigest, document.policy, document.property)
             (kind, data) = (document.kind, document.data)
+            crashes = document.crashes
             conclusion = document.trace.conclusion
             explanation = document.trace.explanation
             varTypes = ExtentModel.snapshotTypes(symbolic: symbolic)
@@ -79,6 +82,7 @@ extension ITFTrace {
             invalidKind = kind == nil && container.contains(.kind)
             explanation = try? container.decodeIfPresent([String].self, forKey: .explanation)
             varTypes = try? container.decodeIfPresent([String: String].self, forKey: .varTypes)
+            crashes = try? container.decodeIfPresent(Int.self, forKey: .crashes)
         }
 
         /// Writes the metadata, in the current key style.
@@ -91,6 +95,7 @@ extension ITFTrace {
             ] {
                 try container.encodeIfPresent(value, forKey: key)
             }
+            try container.encodeIfPresent(crashes, forKey: .crashes)
             try container.encodeIfPresent(explanation, forKey: .explanation)
             try container.encodeIfPresent(varTypes, forKey: .varTypes)
         }

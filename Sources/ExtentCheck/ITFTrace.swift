@@ -98,14 +98,15 @@ public struct ITFTrace: Hashable, Sendable, Codable {
                     number: index, actor: recorded.actor ?? action.actor, step: recorded.step ?? action.description,
                     action: action, changes: []))
         }
-        guard vars == ExtentModel.snapshotParts || vars == ExtentModel.snapshotPartsBeforeReads else {
+        let earlierVars = [ExtentModel.snapshotPartsBeforeCrashes, ExtentModel.snapshotPartsBeforeReads]
+        guard vars == ExtentModel.snapshotParts || earlierVars.contains(vars) else {
             throw TraceFileError.malformed(
                 "its vars are \(vars.joined(separator: ", ")); an extentcheck trace has "
                     + ExtentModel.snapshotParts.joined(separator: ", "))
         }
         return TraceDocument(
             model: header.model, file: meta.source, modelDigest: header.modelDigest, policy: header.policy,
-            property: header.property, kind: header.kind, data: header.data,
+            property: header.property, kind: header.kind, data: header.data, crashes: meta.crashes,
             trace: Trace(
                 initial: [], steps: steps, conclusion: meta.conclusion ?? "", explanation: meta.explanation ?? [],
                 states: states.map { ExtentModel.snapshot(fromPreviousRelease: $0.values) }))

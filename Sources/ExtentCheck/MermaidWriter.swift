@@ -71,6 +71,8 @@ public struct MermaidWriter: Sendable {
         case .dioWrite, .write, .fsync, .writeback, .read, .check: return ("kernel", "->>")
         // The reader's device read and the scrub act on the stored copies.
         case .fetch, .repair, .scrub: return ("disk", "->>")
+        // Power lost: what it drops and keeps is on the disk.
+        case .crash: return ("disk", "-x")
         case .end: return ("kernel", step.action.fails == true ? "--x" : "->>")
         }
     }

@@ -10,6 +10,8 @@ public struct ModelReport: Hashable, Sendable, Codable {
     public var shape: String
     /// The data mode the model was checked in, as model files spell it: `symbolic` or `concrete:K`.
     public var data: String
+    /// The crashes the model was checked with (§10): power may be lost this many times.
+    public var crashes: Int
     /// The model's digest as checked: a trace records it, and a replay says when the model has changed since.
     public var digest: String
     /// The reductions every policy's search made, in words, e.g. `por` or
@@ -36,7 +38,7 @@ extension ModelReport {
                 result.trace.map { trace in
                     TraceDocument(
                         model: model, file: file, modelDigest: digest, policy: policy.policy, property: result.property,
-                        kind: result.kind, data: data, trace: trace)
+                        kind: result.kind, data: data, crashes: crashes, trace: trace)
                 }
             }
         }

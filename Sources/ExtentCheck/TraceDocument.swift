@@ -2,8 +2,8 @@ public import Extent
 @_spi(Search) internal import Explorer
 internal import ModelFile
 
-/// One counterexample (or example) with what it takes to run it again: the model, policy, property
-/// and data mode it was found under, and the model's digest, to tell when the model has changed.
+/// One counterexample (or example) with what it takes to run it again: the model, policy, property,
+/// data mode and crashes it was found under, and the model's digest, to tell when the model has changed.
 ///
 /// `extentcheck check --trace-dir DIR` writes one per violation as `<model>.<policy>.<property>.json`;
 /// `extentcheck replay` reads it back, or the ITF file written beside it.
@@ -22,13 +22,16 @@ public struct TraceDocument: Hashable, Sendable, Codable {
     public var kind: ExtentProperty.Kind
     /// The data mode of the search, as model files spell it: `symbolic` or `concrete:K`.
     public var data: String
+    /// The crashes the search allowed (§10); nil, as in traces of releases before crashes, for the
+    /// model's own.
+    public var crashes: Int?
     /// The trace.
     public var trace: Trace
 
     /// Creates a document.
     public init(
         model: String, file: String?, modelDigest: String, policy: String, property: String,
-        kind: ExtentProperty.Kind, data: String, trace: Trace
+        kind: ExtentProperty.Kind, data: String, crashes: Int? = nil, trace: Trace
     ) {
         self.model = model
         self.file = file
@@ -37,6 +40,7 @@ public struct TraceDocument: Hashable, Sendable, Codable {
         self.property = property
         self.kind = kind
         self.data = data
+        self.crashes = crashes
         self.trace = trace
     }
 

@@ -175,6 +175,7 @@ public struct Fuzzer: Sendable {
             about: "The smallest workload found that violates \(property) under \(policy.name): \(shrunk).",
             policies: [policy], invariants: invariants.filter { $0.name == property })
         scenario.data = options.data ?? .symbolic
+        scenario.crashes = options.crashes ?? 0
         scenario.expectations = [policy.name: [property: .violated]]
         let result = try ExtentChecker(options: checkOptions(traces: true)).check(scenario).policies[0].results[0]
         return FuzzReport.Finding(

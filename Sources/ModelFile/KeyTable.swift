@@ -14,7 +14,7 @@ enum KeyTable {
         case name, about, blocks
         case blockWords = "block-words"
         case wordBits = "word-bits"
-        case mirrors, checksum, data, buffers, actors, policies, invariants, expect
+        case mirrors, checksum, data, buffers, actors, crashes, policies, invariants, expect
 
         static let definition = "model"
         static let summary =
@@ -48,6 +48,11 @@ enum KeyTable {
                         .name(excluding: [MutationTarget.pageCacheName]), value: .integer(1...Geometry.maximumBlocks),
                         limit: Scenario.maximumBuffers),
                     "The user buffers a writer writes from: a mapping of name to length in blocks.")
+            case .crashes:
+                KeyDeclaration(
+                    .integer(0...Scenario.maximumCrashes),
+                    "How many times power may be lost, at any step, each time followed by the next mount.",
+                    default: .integer(0))
             case .actors, .policies, .invariants, .expect:
                 parts
             }

@@ -40,6 +40,10 @@ extension ModelFileReader {
             scenario.actors = try self.actors(from: actors, buffers: scenario.buffers, fileBlocks: scenario.geometry.blocks)
             try validate(scenario.validateActors, at: { error throws(ModelFileError) in try actorNode(of: error, in: actors) })
         }
+        if let crashes = fields[.crashes] {
+            scenario.crashes = try crashes.integer()
+            try validate(scenario.validateCrashes, at: { _ in crashes })
+        }
         if let policies = fields[.policies] {
             scenario.policies = try self.policies(from: policies)
             try validate(scenario.validatePolicies, at: { error throws(ModelFileError) in try policyNode(of: error, in: policies) })

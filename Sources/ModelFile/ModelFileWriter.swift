@@ -3,7 +3,7 @@ public import Extent
 /// Writes scenarios as model files that `ModelFileReader` loads back to the same scenario.
 ///
 /// The file lists every key, in the order of the bundled models: shape, data, buffers, actors,
-/// policies (custom ones with every column), invariants and, if any, expectations. Properties
+/// crashes (where there are any), policies (custom ones with every column), invariants and, if any, expectations. Properties
 /// stated in Swift have no name a model file can give; they are left out. The file does not name
 /// `ModelFileSchema` on a first line as the bundled models do: the schema's relative path depends on
 /// where the file is saved, and the text is also what a trace's model digest is taken of.
@@ -38,6 +38,7 @@ public enum ModelFileWriter {
                 lines += role(actor.role, buffers: scenario.buffers)
             }
         }
+        if scenario.crashes > 0 { lines.append("crashes: \(scenario.crashes)") }
         if scenario.policies.allSatisfy({ Policy.builtIn(named: $0.name) == $0 }) {
             lines.append("policies: [\(scenario.policies.map { scalar($0.name) }.joined(separator: ", "))]")
         } else {

@@ -22,12 +22,13 @@ extension Reproduction {
     /// verdicts of every policy the report has.
     ///
     /// Throws `ReproductionError` when the report has no such policy or the model no such
-    /// invariant, or the invariant is not built in (a property stated in Swift has no kernel
-    /// counterpart). An invariant that holds is no error: the reproduction is then built from the
+    /// invariant, the invariant is not built in (a property stated in Swift has no kernel
+    /// counterpart), or the report was checked with crashes (no program can crash its kernel). An invariant that holds is no error: the reproduction is then built from the
     /// scenario alone, and shows what the kernel should never do.
     public init(
         scenario: Scenario, policy: String, invariant: String? = nil, report: ModelReport, modelText: String
     ) throws(ReproductionError) {
+        guard report.crashes == 0 else { throw .crashes(model: scenario.name, count: report.crashes) }
         guard let checked = report.policy(named: policy) else {
             throw .policyNotChecked(policy, checked: report.policies.map(\.policy))
         }

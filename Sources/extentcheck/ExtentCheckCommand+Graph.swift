@@ -30,7 +30,7 @@ extension ExtentCheckCommand {
         @Option(parsing: .unconditional, help: "Refuse a model that reaches more states than this.")
         var maxStates = 200
 
-        @OptionGroup var dataMode: DataArguments
+        @OptionGroup var scenario: ScenarioArguments
 
         func validate() throws {
             if maxStates < 1 { throw ValidationError("--max-states must be at least 1.") }
@@ -38,7 +38,8 @@ extension ExtentCheckCommand {
 
         func run() throws {
             let checker = ExtentChecker(
-                options: CheckOptions(properties: invariants.isEmpty ? nil : invariants, data: dataMode.data))
+                options: CheckOptions(
+                    properties: invariants.isEmpty ? nil : invariants, data: scenario.data, crashes: scenario.crashes))
             let diagram = try checker.graph(of: try ExtentChecker.loadModel(at: file), policy: policy, limit: maxStates)
             let text = format == .dot ? diagram.dot : diagram.mermaid
             // GitHub's Mermaid refuses diagrams past its defaults: say so rather than let the paste fail.

@@ -45,7 +45,7 @@ extension ExtentCheckCommand {
             transform: SwarmMember.argument)
         var swarm: SwarmMember?
 
-        @OptionGroup var dataMode: DataArguments
+        @OptionGroup var scenario: ScenarioArguments
 
         @Option(parsing: .unconditional, help: "Stop walking a policy after this many seconds.") var timeout: Double?
         @Option(parsing: .unconditional, help: "Answer a Z3 query unknown after this many milliseconds.")
@@ -68,7 +68,7 @@ extension ExtentCheckCommand {
             let checker = ExtentChecker(
                 options: CheckOptions(
                     policies: policies.isEmpty ? nil : policies, properties: invariants.isEmpty ? nil : invariants,
-                    data: dataMode.data, solverTimeoutMilliseconds: solverTimeout.map(UInt32.init)))
+                    data: scenario.data, crashes: scenario.crashes, solverTimeoutMilliseconds: solverTimeout.map(UInt32.init)))
             let base = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
             let walks = SimulationOptions(
                 walks: runs, depth: depth, seed: swarm?.seed(from: base) ?? base,

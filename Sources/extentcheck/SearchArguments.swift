@@ -5,8 +5,8 @@ import Foundation
 
 /// The search options shared by commands that explore models.
 struct SearchArguments: ParsableArguments {
-    @OptionGroup var dataMode: DataArguments
-    var data: DataMode? { dataMode.data }
+    @OptionGroup var scenario: ScenarioArguments
+    var data: DataMode? { scenario.data }
 
     @Option(help: "Search order: bfs finds shortest counterexamples; dfs reaches deep states first.")
     var strategy: SearchStrategy = .breadthFirst
@@ -86,7 +86,7 @@ struct SearchArguments: ParsableArguments {
             FileHandle.standardError.write(Data(line.utf8))
         }
         return CheckOptions(
-            policies: policies, properties: properties, data: data,
+            policies: policies, properties: properties, data: data, crashes: scenario.crashes,
             search: SearchOptions(
                 strategy: strategy, storage: storage, maxStates: maxStates, maxDepth: maxDepth,
                 timeout: timeout.map { .milliseconds(Int64($0 * 1000)) }, memoryLimit: memoryLimit,
@@ -110,11 +110,25 @@ extension SwarmMember {
     }
 }
 
-/// `--data`, shared by the commands that check or walk models.
-struct DataArguments: ParsableArguments {
+/// `--data` and `--crashes`, shared by the commands that check or walk models: what they change of
+/// the model's scenario.
+struct ScenarioArguments: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Data mode, overriding the model's: symbolic, or concrete:K for words 0..<K.", valueName: "mode"),
         transform: { text in try DataMode(parsing: text) })
     var data: DataMode?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Crashes, overriding the model's: power may be lost this many times, at any step (0 through \(Scenario.maximumCrashes)).",
+            valueName: "n"))
+    var crashes: Int?
+
+    func validate() throws {
+        if let crashes, !(0...Scenario.maximumCrashes).contains(crashes) {
+            throw ValidationError("--crashes must be 0 through \(Scenario.maximumCrashes), found \(crashes).")
+        }
+    }
 }

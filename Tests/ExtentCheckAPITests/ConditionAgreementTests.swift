@@ -16,7 +16,8 @@ import Testing
 struct ConditionAgreementTests {
     static let models = [
         "qemu-cache-none", "raid1-mirrors", "mmap-during-writeback", "two-writers", "no-mutator", "threaded-dio",
-        "dio-read-after-race", "direct-read-changing-buffer", "nodatasum-raid1-scrub",
+        "dio-read-after-race", "direct-read-changing-buffer", "nodatasum-raid1-scrub", "crash-torn-copies",
+        "nodatasum-raid1-mmap-crash",
     ]
 
     /// Conditions per model, each stated of states and of transitions.

@@ -60,6 +60,25 @@ enum ExampleProperties {
             // A read's repair and a scrub rewrite mirrors from what a read returned or another mirror
             // holds: data a source held, which the checksums judge.
             return []
+        case .crash:
+            // A crash leaves on the media what the device received of a bio in flight, or the copy a
+            // resync takes from mirror 0.
+            var findings: [Finding] = []
+            for block in before.stored {
+                for mirror in 0..<before.geometry.mirrors {
+                    let stored = try after.stored[block.index].mirror(mirror)
+                    var sources = try [block.mirror(mirror)]
+                    if mirror > 0, before.policy.crashRecovery == .resync { sources.append(try after.stored[block.index].mirror(0)) }
+                    for bio in before.bios where bio.fileBlocks.contains(block.index) {
+                        if let received = try bio.received(mirror: mirror, block: block.index) { sources.append(received) }
+                    }
+                    findings.append(
+                        Finding(
+                            when: .all(sources.map { $0 != stored }),
+                            "\(step) left \(after.show(stored)) in block \(block.index) mirror \(mirror), which no bio received"))
+                }
+            }
+            return findings
         case .complete, .write, .fsync, .writeback, .csum, .mutate, .read, .fetch, .check, .end:
             break
         }

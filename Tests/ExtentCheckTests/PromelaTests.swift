@@ -11,7 +11,14 @@ import Testing
         .enabled(if: SpinRun.isAvailable(), "needs spin and a C compiler (Debian: apt-get install spin gcc)"),
         arguments: PackagePaths.modelFiles)
     func spinAgreesWithEveryVerdictAndStateCount(file: String) throws {
-        let scenario = try ExtentChecker.loadModel(at: PackagePaths.absolute(file))
+        var scenario = try ExtentChecker.loadModel(at: PackagePaths.absolute(file))
+        if scenario.crashes > 0 {
+            // The Promela model has no crash step: it refuses the model, and takes its races without crashes.
+            #expect(throws: PromelaError.crashes(scenario.crashes)) {
+                try PromelaModel(scenario: scenario, policy: scenario.policies[0], values: 2)
+            }
+            scenario.crashes = 0
+        }
         let options = CheckOptions(data: .concrete(2), computesTraces: false, workers: 1)
         let report = try ExtentChecker(options: options).check(scenario)
         for (policy, checked) in zip(scenario.policies, report.policies) {

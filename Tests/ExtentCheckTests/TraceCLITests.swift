@@ -130,7 +130,7 @@ struct TraceCLITests {
         #expect(lines.count == 4, "one per violation: dio-csum, nodatasum, dio-skip-csum, nodatasum-mount")
         for line in lines {
             let document = try JSONDecoder().decode(ITFTrace.self, from: Data(line.utf8))
-            #expect(document.vars == ["writers", "mutators", "buffers", "folios", "bios", "stored", "readers", "scrubbers"])
+            #expect(document.vars == ["writers", "mutators", "buffers", "folios", "bios", "stored", "readers", "scrubbers", "crashes"])
             #expect(try document.traceDocument().model == "qemu-cache-none")
         }
     }

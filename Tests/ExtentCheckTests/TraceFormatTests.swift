@@ -142,7 +142,7 @@ struct TraceFormatTests {
             let meta = try #require(object["#meta"] as? [String: Any])
             #expect(meta["format"] as? String == "ITF")
             let vars = try #require(object["vars"] as? [String])
-            #expect(vars == ["writers", "mutators", "buffers", "folios", "bios", "stored", "readers", "scrubbers"])
+            #expect(vars == ["writers", "mutators", "buffers", "folios", "bios", "stored", "readers", "scrubbers", "crashes"])
             let states = try #require(object["states"] as? [[String: Any]])
             #expect(states.count == document.trace.steps.count + 1)
             for (index, state) in states.enumerated() {

@@ -66,6 +66,7 @@ import Testing
             case .complete, .failedCompletion: "complete"
             case .writeback: "writeback"
             case .read, .fetch, .check, .repair, .endRead, .scrub: "read"
+            case .crash: "crash"
             }
         }
         #expect(kinds == ["dio-write", "csum", "mutate", "dma", "complete"])

@@ -57,3 +57,17 @@ enum Scenarios {
             ])
     }
 }
+
+extension Scenarios {
+    /// §10's crash: one writer `dio-write`s block 0 and `fsync`s, no mutator, two mirrors, power may
+    /// be lost once; a scrubber of one pass where asked.
+    static func crashDuringTheWrite(data: DataMode, scrubs: Bool = false) -> Scenario {
+        var actors: [Scenario.Actor] = [
+            .init(name: "app", role: .writer([.directWrite(IORange(buffer: 0, at: 0, blocks: 1)), .fsync]))
+        ]
+        if scrubs { actors.append(.scrubber("admin", passes: 1)) }
+        return Scenario(
+            name: "crash-during-the-write", geometry: Geometry(blocks: 1, mirrors: 2), data: data,
+            buffers: [Buffer(name: "app-buffer", blocks: 1)], actors: actors, crashes: 1)
+    }
+}

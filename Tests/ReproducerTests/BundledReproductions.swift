@@ -9,8 +9,14 @@ enum BundledReproductions {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// Every `Models/*.yaml`, as absolute paths, sorted.
-    static let modelFiles: [String] = {
+    /// Every `Models/*.yaml` without crashes, as absolute paths, sorted: a model with crashes has no
+    /// reproduction (`crashModelFiles`).
+    static let modelFiles: [String] = bundledModelFiles.filter { (try? ExtentChecker.loadModel(at: $0))?.crashes == 0 }
+
+    /// Every `Models/*.yaml` with crashes.
+    static let crashModelFiles: [String] = bundledModelFiles.filter { !modelFiles.contains($0) }
+
+    private static let bundledModelFiles: [String] = {
         let models = root.appendingPathComponent("Models")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: models.path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.sorted().map { models.appendingPathComponent($0).path }

@@ -76,6 +76,21 @@ import Testing
         }
     }
 
+    @Test("a model with crashes is refused, every bundled one and any model checked with crashes")
+    func crashesAreRefused() throws {
+        #expect(!BundledReproductions.crashModelFiles.isEmpty)
+        for file in BundledReproductions.crashModelFiles {
+            let scenario = try ExtentChecker.loadModel(at: file)
+            #expect(throws: ReproductionError.crashes(model: scenario.name, count: scenario.crashes)) {
+                _ = try Reproduction(checking: file, policy: scenario.policies[0].name)
+            }
+        }
+        let seed = BundledReproductions.root.appendingPathComponent("Models/qemu-cache-none.yaml").path
+        #expect(throws: ReproductionError.crashes(model: "qemu-cache-none", count: 1)) {
+            _ = try Reproduction(checking: seed, policy: "dio-csum", options: CheckOptions(crashes: 1))
+        }
+    }
+
     @Test(
         "the C program of every reproduction of every bundled model compiles warning-free",
         .enabled(if: Shell.has("cc"), "needs a C compiler (Debian: apt-get install gcc)"),

@@ -29,4 +29,8 @@
     /// The scrubber scrubs the block it is at; `failing` holds a bit for every mirror whose data fails
     /// the block's checksum (`scrub: checksums`; none under `compare-copies`, which compares no checksum).
     case scrub(scrubber: Int, failing: UInt32)
+    /// Power is lost, then the file is mounted again (§10): folios and bios in flight are dropped (an
+    /// `in-place` bio's transfers stay on the media), `resync` copies the first mirror over the
+    /// others, writers and mutators stop.
+    case crash
 }

@@ -19,6 +19,7 @@ extension ExtentModel {
         case .repair: .repair
         case .endRead: .end
         case .scrub: .scrub
+        case .crash: .crash
         }
     }
 
@@ -33,6 +34,7 @@ extension ExtentModel {
         case .read(let reader), .fetch(let reader, _), .check(let reader, _), .repair(let reader, _), .endRead(let reader):
             readers[reader].name
         case .scrub(let scrubber, _): scrubbers[scrubber].name
+        case .crash: Self.powerActor
         }
     }
 
@@ -44,7 +46,7 @@ extension ExtentModel {
         case .writerStep(let writer, _): return writers[writer].name
         case .writeback(let block): return "writeback of block \(block)"
         case .mutate(let mutator, _, _): return mutators[mutator].name
-        case .read, .fetch, .check, .repair, .endRead, .scrub: return actor(of: action)
+        case .read, .fetch, .check, .repair, .endRead, .scrub, .crash: return actor(of: action)
         case .checksum(let bio, _), .transfer(let bio, _, _), .complete(let bio), .failedCompletion(let bio): owner = bio
         }
         switch owner {
@@ -83,6 +85,8 @@ extension ExtentModel {
             return value.map { "mutate \(target) := \($0)" } ?? "mutate \(target)"
         case .read, .fetch, .check, .repair, .endRead, .scrub:
             return describeRead(action, in: state)
+        case .crash:
+            return describeCrash(in: state)
         }
     }
 

@@ -1,15 +1,16 @@
 extension ExtentModel {
     /// Calls `body` with every step enabled in `state`, in a fixed order: writers, flusher, bios
-    /// (writers' then writeback), mutators, readers, scrubbers. A callback rather than an array: this
-    /// runs once per state.
+    /// (writers' then writeback), mutators, readers, scrubbers, the crash. A callback rather than an
+    /// array: this runs once per state.
     func forEachEnabledAction(in state: ExtentState, _ body: (ExtentAction) -> Void) {
-        // Apart, and out of line: most models have no reader or scrubber.
-        guard !shape.readsBack else { return forEachEnabledActionReadingBack(in: state, body) }
+        // Apart, and out of line: most models have no reader, scrubber or crash.
+        guard !shape.stepsBeyondTheWrite else { return forEachEnabledActionBeyondTheWrite(in: state, body) }
         forEachEnabledActionOfTheWrite(in: state, body)
     }
 
-    /// Every step enabled in `state` of a model without readers or scrubbers: `forEachEnabledAction`'s
-    /// there, without its test for them, for the search's loop over models that need no more.
+    /// Every step enabled in `state` of a model without readers, scrubbers or crashes:
+    /// `forEachEnabledAction`'s there, without its test for them, for the search's loop over models
+    /// that need no more.
     @inline(__always)
     func forEachEnabledActionOfTheWrite(in state: ExtentState, _ body: (ExtentAction) -> Void) {
         forEachWriterStep(in: state, body)
@@ -23,11 +24,12 @@ extension ExtentModel {
         forEachMutation(in: state, body)
     }
 
-    /// The steps enabled in `state` of a model with readers or scrubbers: those of a model without,
-    /// but for the writes and writebacks a reader's device read holds off (no bio over its block
-    /// starts, no write touches its folio), then the readers' and scrubbers' steps.
+    /// The steps enabled in `state` of a model with readers, scrubbers or crashes: those of a model
+    /// without, but for the writes and writebacks a reader's device read holds off (no bio over its
+    /// block starts, no write touches its folio), then the readers' and scrubbers' steps, then the
+    /// crash while crashes remain.
     @inline(never)
-    private func forEachEnabledActionReadingBack(in state: ExtentState, _ body: (ExtentAction) -> Void) {
+    private func forEachEnabledActionBeyondTheWrite(in state: ExtentState, _ body: (ExtentAction) -> Void) {
         let beingRead = blocksBeingRead(in: state)
         forEachWriterStep(in: state) { action in
             guard case .writerStep(let writer, let step) = action else { return }
@@ -46,6 +48,7 @@ extension ExtentModel {
         forEachBioStep(in: state, body)
         forEachMutation(in: state, body)
         forEachReadStep(in: state, body)
+        if crashesLeft(in: state) > 0 { body(.crash) }
     }
 
     /// The writers' next steps where they are enabled: a write whose folios are free, an `fsync` once
@@ -169,6 +172,9 @@ extension ExtentModel {
 
         case .read, .fetch, .check, .repair, .endRead, .scrub:
             applyReadStep(action, from: state, into: &next)
+
+        case .crash:
+            applyCrash(from: state, into: &next)
         }
     }
 

@@ -91,7 +91,7 @@ extension ExtentModel: TransitionSystem {
             }
             return
         }
-        // A model with readers or scrubbers extends its steps: this one has neither.
+        // A model with readers, scrubbers or crashes extends its steps: this one has none.
         var next = state
         forEachEnabledActionOfTheWrite(in: state) { action in
             next.overwrite(with: state)
@@ -128,9 +128,13 @@ extension ExtentModel: TransitionSystem {
     /// Copies `state`'s slots into `target`'s buffer.
     @_spi(Search) public func copy(_ state: ExtentState, into target: inout ExtentState) { target.overwrite(with: state) }
 
-    /// Whether every writer and every reader has finished its script, and every scrubber its passes.
+    /// Whether every writer has finished its script or been stopped by a crash, every reader has
+    /// finished its script, and every scrubber its passes.
     @_spi(Search) public func isFinished(_ state: ExtentState) -> Bool {
-        writers.indices.allSatisfy { position(of: $0, in: state).step == writers[$0].script.count }
+        writers.indices.allSatisfy { writer in
+            let position = position(of: writer, in: state)
+            return position.step == writers[writer].script.count || position.phase == .stopped
+        }
             && readers.indices.allSatisfy { currentRead(of: $0, in: state) == nil }
             && scrubbers.indices.allSatisfy { state[layout.scrubberPosition($0)] == scrubbedBlocks(by: $0) }
     }

@@ -24,10 +24,14 @@
         let writeProtectsBuffers: Bool
         /// Whether the model has a reader or a scrubber: their steps are looked for in every state.
         let readsBack: Bool
+        /// Whether steps beyond the write's are looked for in every state: a reader's, a scrubber's
+        /// or a crash.
+        let stepsBeyondTheWrite: Bool
         /// Whether the outcome of a step may depend on symbolic words: a checked `complete` (§8), a
         /// read's `check` or a `scrub` (§9).
         let branchesOnData: Bool
-        /// Whether a step may do more than `apply` does: a writeback copy, or a check's condition.
+        /// Whether a step may do more than `apply` does: a writeback copy, a check's condition, or any
+        /// step of a model that may crash (whose steps the fast loop over the write's alone cannot list).
         let extendsSteps: Bool
         let oracle: SolverOracle?
         /// The renamings of writers, buffers and mutators that map the model onto itself, when the
@@ -67,11 +71,12 @@
             bioOwners = writers.indices.map(BioOwner.writer) + (0..<scenario.geometry.blocks).map(BioOwner.writeback)
             layout = StateLayout(
                 writers: writers.count, mutators: mutators.count, readers: readers.count, scrubbers: scrubbers.count,
-                geometry: scenario.geometry, bufferBlocks: scenario.buffers.map(\.blocks),
+                crashes: scenario.crashes, geometry: scenario.geometry, bufferBlocks: scenario.buffers.map(\.blocks),
                 writebackCopies: policy.writebackSource == .copy)
             readsBack = !readers.isEmpty || !scrubbers.isEmpty
+            stepsBeyondTheWrite = readsBack || scenario.crashes > 0
             branchesOnData = checksCompletions || readsBack
-            extendsSteps = branchesOnData || layout.writebackCopies
+            extendsSteps = branchesOnData || layout.writebackCopies || stepsBeyondTheWrite
             symmetry = reductions.contains(.symmetry) ? Symmetry(scenario) : nil
         }
     }
@@ -151,6 +156,8 @@
         case awaitingBio = 1
         /// Waiting inside a fallen-back `dio-write` for the page cache to be clean.
         case awaitingWriteback = 2
+        /// Stopped by a crash at the step at its position, which it had not finished (§10).
+        case stopped = 3
     }
 
     /// Creates the model of `scenario` under `policy`; symbolic data is decided by `oracle`, or when

@@ -1,7 +1,8 @@
 /// Where each part of an extent state lives in its flat array of slots.
 ///
 /// A state is one `[UInt32]`: first the control slots (writer positions,
-/// mutator budgets, folio flags, reader and scrubber positions), then the word slots, each holding a word
+/// mutator budgets, folio flags, reader and scrubber positions, the crashes taken where crashes
+/// may happen), then the word slots, each holding a word
 /// (a symbolic variable's id, or a concrete value) or `StateLayout.none`.
 /// Keeping every word slot after the control slots lets canonical renaming
 /// walk one contiguous range in a fixed order.
@@ -15,6 +16,8 @@ struct StateLayout: Hashable, Sendable {
     let mutators: Int
     let readers: Int
     let scrubbers: Int
+    /// How many crashes may happen: a model without has no slot for them.
+    let crashes: Int
     let blocks: Int
     let blockWords: Int
     let mirrors: Int
@@ -25,6 +28,8 @@ struct StateLayout: Hashable, Sendable {
     let folioFlagBase: Int
     let readerBase: Int
     let scrubberBase: Int
+    /// The slot of the number of crashes taken, where `crashes` is more than 0.
+    let crashSlot: Int
     /// The first word slot; every slot from here on holds a word or `none`.
     let wordBase: Int
     let folioBase: Int
@@ -41,7 +46,7 @@ struct StateLayout: Hashable, Sendable {
     var writebackBioStride: Int { (mirrors + (writebackCopies ? 2 : 1)) * blockWords }
 
     init(
-        writers: Int, mutators: Int, readers: Int = 0, scrubbers: Int = 0, geometry: Geometry, bufferBlocks: [Int],
+        writers: Int, mutators: Int, readers: Int = 0, scrubbers: Int = 0, crashes: Int = 0, geometry: Geometry, bufferBlocks: [Int],
         writebackCopies: Bool = false
     ) {
         self.writers = writers
@@ -49,6 +54,7 @@ struct StateLayout: Hashable, Sendable {
         self.mutators = mutators
         self.readers = readers
         self.scrubbers = scrubbers
+        self.crashes = crashes
         blocks = geometry.blocks
         blockWords = geometry.blockWords
         mirrors = geometry.mirrors
@@ -56,7 +62,8 @@ struct StateLayout: Hashable, Sendable {
         folioFlagBase = budgetBase + mutators
         readerBase = folioFlagBase + blocks
         scrubberBase = readerBase + 2 * readers
-        wordBase = scrubberBase + scrubbers
+        crashSlot = scrubberBase + scrubbers
+        wordBase = crashSlot + (crashes > 0 ? 1 : 0)
         var next = wordBase
         var starts: [Int] = []
         for length in bufferBlocks {

@@ -11,7 +11,7 @@ extension Policy {
             summary: "btrfs after the fix"),
         Policy(
             name: "nodatasum", directIOPath: .direct, directIOChecksum: false,
-            bufferedChecksum: false, stablePages: true,
+            bufferedChecksum: false, stablePages: true, overwrite: .inPlace,
             summary: "inode with NODATASUM (chattr +C, NOCOW): the fix's escape hatch"),
         Policy(
             name: "dio-skip-csum", directIOPath: .direct, directIOChecksum: false,
@@ -31,7 +31,7 @@ extension Policy {
             summary: "a page cache that lets folios change under writeback"),
         Policy(
             name: "dup-fallback", directIOPath: .bufferedIfMirrored, directIOChecksum: false,
-            bufferedChecksum: false, stablePages: true,
+            bufferedChecksum: false, stablePages: true, overwrite: .inPlace,
             summary: "NODATASUM with the Nov 2025 fallback for RAID1/DUP data profiles"),
         // §8: designs of other systems.
         Policy(
@@ -61,12 +61,12 @@ extension Policy {
             summary: "bcachefs: checksummed writes are bounced, direct and buffered"),
         Policy(
             name: "nodatasum-unstable", directIOPath: .bufferedIfMirrored, directIOChecksum: false,
-            bufferedChecksum: false, stablePages: false,
+            bufferedChecksum: false, stablePages: false, overwrite: .inPlace,
             summary: "btrfs 7.0-7.2 NODATASUM inode: the duplication fallback (7c2830f00c3e) without stable folios (ecde48a1a6b3)"),
         // §9: after the write.
         Policy(
             name: "md-raid1", directIOPath: .direct, directIOChecksum: false,
-            bufferedChecksum: false, stablePages: true, scrub: .compareCopies,
+            bufferedChecksum: false, stablePages: true, scrub: .compareCopies, overwrite: .inPlace, crashRecovery: .resync,
             summary: "md RAID1/RAID10 under a file system without data checksums"),
     ]
 

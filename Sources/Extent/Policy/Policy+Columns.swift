@@ -1,5 +1,5 @@
 extension Policy {
-    /// The columns of the policy table, in its order: those of §3, then those of §8 and §9. A model file,
+    /// The columns of the policy table, in its order: those of §3, then those of §8, §9 and §10. A model file,
     /// a written model and `extentcheck policies` list a policy's columns in this order.
     ///
     /// A new column is its value type and field in `Policy` (the field starting at the column's
@@ -29,6 +29,8 @@ extension Policy {
             "reread-stable: a failed check reads once more into a kernel page, not another mirror (OpenZFS)."),
         .choice("read-repair", \.readRepair, "yes: a read that succeeds rewrites the mirrors that failed it (btrfs)."),
         .choice("scrub", \.scrub, "compare-copies: a scrub compares the mirrors, not checksums (md check)."),
+        .choice("overwrite", \.overwrite, "in-place: a write lands over the old data, so a crash keeps its transfers (NOCOW, md)."),
+        .choice("crash-recovery", \.crashRecovery, "resync: after a crash the first mirror is copied over the others (md)."),
     ]
 
     /// A policy named `name` with every column at its default (a yes-or-no column at `false`, a

@@ -86,6 +86,24 @@ public struct Policy: Hashable, Sendable {
         case compareCopies = "compare-copies"
     }
 
+    /// Where a write of a block lands (§10): what a crash leaves of a write in flight.
+    public enum Overwrite: String, Hashable, Sendable, CaseIterable {
+        /// In a new extent, committed only when the write completes: a crash leaves the old data
+        /// (btrfs data).
+        case cow
+        /// Over the old data: every transfer the device made before a crash is on the media (NOCOW,
+        /// md).
+        case inPlace = "in-place"
+    }
+
+    /// What the next mount does after a crash (§10).
+    public enum CrashRecovery: String, Hashable, Sendable, CaseIterable {
+        /// Nothing: the copies stay as the crash left them (btrfs NOCOW data).
+        case none
+        /// Every block's first mirror is copied over the others (md's resync of an unclean array).
+        case resync
+    }
+
     /// The policy's name.
     public var name: String
     /// The path an O_DIRECT write takes.
@@ -112,10 +130,14 @@ public struct Policy: Hashable, Sendable {
     public var readRepair: ReadRepair
     /// What a scrub compares.
     public var scrub: Scrub
+    /// Where a write of a block lands: what a crash leaves of a write in flight.
+    public var overwrite: Overwrite
+    /// What the next mount does after a crash.
+    public var crashRecovery: CrashRecovery
     /// What the policy stands for.
     public var summary: String
 
-    /// Creates a policy from the columns of the policy table; the columns of §8 and §9 default to
+    /// Creates a policy from the columns of the policy table; the columns of §8, §9 and §10 default to
     /// the values that leave the rows of §3 as they are.
     public init(
         name: String,
@@ -131,6 +153,8 @@ public struct Policy: Hashable, Sendable {
         readFailure: ReadFailure = .nextMirror,
         readRepair: ReadRepair = .yes,
         scrub: Scrub = .checksums,
+        overwrite: Overwrite = .cow,
+        crashRecovery: CrashRecovery = .none,
         summary: String = ""
     ) {
         self.name = name
@@ -146,6 +170,8 @@ public struct Policy: Hashable, Sendable {
         self.readFailure = readFailure
         self.readRepair = readRepair
         self.scrub = scrub
+        self.overwrite = overwrite
+        self.crashRecovery = crashRecovery
         self.summary = summary
     }
 

@@ -8,9 +8,12 @@ extension Scenario {
     /// The longest name, in UTF-8 bytes, a scenario or any of its parts may have: names make file
     /// names and report lines.
     public static let maximumNameLength = 128
+    /// The most crashes a scenario may have: one is enough for every verdict of §10.
+    public static let maximumCrashes = 8
 
     /// Throws `ScenarioError` for the first part of the scenario that cannot be checked, in the order
-    /// a model file is read: geometry, buffers, data mode, actors, policies, invariants, expectations.
+    /// a model file is read: geometry, buffers, data mode, actors, crashes, policies, invariants,
+    /// expectations.
     ///
     /// A scenario that passes can be explored, written as a model file and checked without a trap,
     /// and within its search limits: sizes are within the maxima of `Geometry`, `Scenario`,
@@ -21,6 +24,7 @@ extension Scenario {
         try validateBuffers()
         try validateData()
         try validateActors()
+        try validateCrashes()
         try validatePolicies()
         try validateInvariants()
         try validateExpectations()
@@ -65,6 +69,13 @@ extension Scenario {
             if let first = buffers[..<index].firstIndex(where: { $0.name == buffer.name }) {
                 throw error(subject, .init(.name, "buffer '\(buffer.name)' is already listed (buffers[\(first)])"))
             }
+        }
+    }
+
+    /// Throws for a number of crashes below 0 or over `maximumCrashes`.
+    package func validateCrashes() throws(ScenarioError) {
+        guard (0...Self.maximumCrashes).contains(crashes) else {
+            throw error(.scenario, .init(.crashes, "crashes must be 0 through \(Self.maximumCrashes), found \(crashes)"))
         }
     }
 

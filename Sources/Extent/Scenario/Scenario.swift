@@ -19,6 +19,8 @@ public struct Scenario: Hashable, Sendable {
     public var buffers: [Buffer]
     /// The actors, in the order the model file lists them.
     public var actors: [Actor]
+    /// How many times power may be lost (§10): at any step, each time followed by the next mount.
+    public var crashes: Int
     /// The policies to check, in order.
     public var policies: [Policy]
     /// The properties to decide, in order: the built-in invariants a model file names, and any
@@ -37,6 +39,7 @@ public struct Scenario: Hashable, Sendable {
         data: DataMode = .symbolic,
         buffers: [Buffer] = [],
         actors: [Actor] = [],
+        crashes: Int = 0,
         policies: [Policy] = Policy.builtIn,
         invariants: [ExtentProperty]? = nil,
         expectations: [String: [String: ExpectedVerdict]] = [:]
@@ -48,6 +51,7 @@ public struct Scenario: Hashable, Sendable {
         self.data = data
         self.buffers = buffers
         self.actors = actors
+        self.crashes = crashes
         self.policies = policies
         self.invariants = invariants ?? ExtentProperty.builtIn(for: actors)
         self.expectations = expectations

@@ -80,6 +80,8 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
         case buffers
         /// `Scenario.actors`: how many there are.
         case actors
+        /// `Scenario.crashes`.
+        case crashes
         /// `Scenario.policies`: how many there are.
         case policies
         /// A writer's script: how many steps it has.

@@ -52,6 +52,8 @@ extension ExtentModel {
         case .scrub(let scrubber, let failing):
             recorded.block = scrubbedBlock(of: scrubber, in: state)
             recorded.failing = (0..<geometry.mirrors).filter { failing & (1 << $0) != 0 }
+        case .crash:
+            break
         }
         return recorded
     }

@@ -18,6 +18,8 @@ extension StatePart {
             ("\(reader.name) page", view.show(data))
         case .scrubber(let scrubber):
             (scrubber.name, scrubber.block.map { "next: scrub block \($0), pass \(scrubber.passesDone + 1) of \(scrubber.passes)" } ?? "finished")
+        case .crashes(let taken, let allowed):
+            ("crashes", "\(taken) of \(allowed)")
         case .bufferBlock(let buffer, let block):
             ("\(buffer.name) block \(block)", view.show(buffer.data(block: block)))
         case .folio(let folio):
@@ -45,6 +47,7 @@ extension StatePart {
     /// "next: fsync", "in dio-write … (direct), waiting for its bio", "finished".
     private static func status(of writer: WriterView, model: ExtentModel) -> String {
         guard let step = writer.currentStep.map({ model.describe($0) }) else { return "finished" }
+        if writer.isStopped { return "stopped by the crash at \(step)" }
         switch writer.waitingFor {
         case nil: return "next: \(step)"
         case .bio: return "in \(step), waiting for its bio"

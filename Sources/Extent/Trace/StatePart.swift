@@ -11,6 +11,8 @@ enum StatePart {
     case readerPage(ReaderView, BlockData)
     /// A scrubber: the block it scrubs next.
     case scrubber(ScrubberView)
+    /// The crashes taken, of those the scenario allows; only where it allows any.
+    case crashes(taken: Int, of: Int)
     /// Block `block` of a user buffer.
     case bufferBlock(BufferView, block: Int)
     /// A cached folio.
@@ -29,7 +31,7 @@ enum StatePart {
     case storedChecksum(StoredBlock)
 
     /// Every part of the state `view` shows, in the order a trace lists them: writers, mutators,
-    /// readers (each followed by its kernel page), scrubbers, buffers block by block, folios, bios
+    /// readers (each followed by its kernel page), scrubbers, crashes, buffers block by block, folios, bios
     /// (each followed, block by block, by its copy, its checksum and what each mirror received), then
     /// stored blocks (each mirror, then the checksum). Absent parts are left out; a stored block's
     /// checksum is always listed.
@@ -40,6 +42,7 @@ enum StatePart {
             if let page = reader.page { parts.append(.readerPage(reader, page)) }
         }
         parts += view.scrubbers.map(StatePart.scrubber)
+        if view.model.scenario.crashes > 0 { parts.append(.crashes(taken: view.crashes, of: view.model.scenario.crashes)) }
         for buffer in view.buffers {
             parts += (0..<buffer.blocks).map { .bufferBlock(buffer, block: $0) }
         }

@@ -2,13 +2,14 @@
 /// rendering gives them, gathered from the state's parts in the order `StatePart.all(in:)` walks them.
 ///
 /// - `writers`: a map from name to `position` (the script step it is at; the script's length once
-///   finished) and `waiting` (`none`, `bio` or `writeback`);
+///   finished) and `waiting` (`none`, `bio`, `writeback`, or `stopped` by a crash);
 /// - `mutators`: a map from name to `budget`;
 /// - `readers`: a map from name to `position` (the read it is at; the script's length once finished),
 ///   `index` (the block within that read), `phase` (`next`, `fetching`, `fetched`, `checked` or
 ///   `eio`), `mirror` (the mirror fetched last, while its check is to come; else 0), `tried` and
 ///   `repair` (lists of mirrors) and `page` (the words of its kernel page; empty when it holds none);
 /// - `scrubbers`: a map from name to `scrubbed` (the blocks scrubbed so far, over every pass);
+/// - `crashes`: the crashes the state has been through;
 /// - `buffers`: a map from name to the list of the buffer's words;
 /// - `folios`: a map from each cached file block to `data`, `dirty` and `writeback`;
 /// - `bios`: a map from name to `blocks` (first and last file block), `source`, and maps from file
@@ -40,6 +41,7 @@ struct StateSnapshot {
     private var mutators: [TraceValue: TraceValue] = [:]
     private var readers: [TraceValue: [String: TraceValue]] = [:]
     private var scrubbers: [TraceValue: TraceValue] = [:]
+    private var crashes = 0
     private var buffers: [TraceValue: [TraceValue]] = [:]
     private var folios: [TraceValue: TraceValue] = [:]
     private var bios: [TraceValue: Bio] = [:]
@@ -69,6 +71,8 @@ struct StateSnapshot {
             readers[.string(reader.name)]!["page"] = words(data)
         case .scrubber(let scrubber):
             scrubbers[.string(scrubber.name)] = .record(["scrubbed": .integer(UInt64(scrubber.scrubbed))])
+        case .crashes(let taken, _):
+            crashes = taken
         case .bufferBlock(let buffer, let block):
             buffers[.string(buffer.name), default: []] += buffer.data(block: block).terms.map(rendering.value)
         case .folio(let folio):
@@ -98,6 +102,7 @@ struct StateSnapshot {
             "folios": .map(folios), "bios": .map(bios.mapValues(\.value)),
             "stored": .list(stored.map { .record(["mirrors": .list($0.mirrors), "csum": .list($0.csum)]) }),
             "readers": .map(readers.mapValues(TraceValue.record)), "scrubbers": .map(scrubbers),
+            "crashes": .integer(UInt64(crashes)),
         ]
     }
 
@@ -125,9 +130,10 @@ struct StateSnapshot {
         return .record(fields)
     }
 
-    /// What a writer waits for: `none`, `bio` or `writeback`.
+    /// What a writer waits for: `none`, `bio` or `writeback`; `stopped` once a crash has stopped it.
     private static func waiting(_ writer: WriterView) -> String {
-        switch writer.waitingFor {
+        if writer.isStopped { return "stopped" }
+        return switch writer.waitingFor {
         case nil: "none"
         case .bio: "bio"
         case .writeback: "writeback"

@@ -38,6 +38,11 @@ extension TraceExplanation {
     func mirrorsDiffer(block: Int, mirror: Int) -> [String] {
         let final = view(after: actions.count)
         var lines = ["stored block \(block)'s mirrors differ: mirror 0 and mirror \(mirror)"]
+        if [0, mirror].contains(where: { rewrite(of: block, mirror: $0) != nil }) {
+            return lines + mirrorsRewritten(block: block, mirror: mirror) + [
+                "\(final.show(final.stored.block(block).data(onMirror: 0))) ≠ \(final.show(final.stored.block(block).data(onMirror: mirror)))"
+            ]
+        }
         guard let completion = completion(storing: block, atOrBefore: actions.count) else { return lines }
         let steps = [0, mirror].map {
             transferStep(of: completion.owner, mirror: $0, index: completion.index, atOrBefore: completion.step)

@@ -85,6 +85,8 @@ extension TraceExplanation {
             let checked = last(atOrBefore: changed) { $0 == .check(reader: reader, passes: true) } ?? changed
             return ", rewritten at \(name(changed)) from \(describe(place)) = \(show(place, after: changed - 1))"
                 + changes(of: place, after: checked, before: changed)
+        case .crash:
+            return crashProvenance(of: block, mirror: mirror, at: changed)
         default:
             return ", rewritten at \(name(changed))"
         }
@@ -117,7 +119,7 @@ extension TraceExplanation {
     }
 
     /// The last step that rewrote stored block `block` on `mirror` after the last `complete` that stored
-    /// it: a read's repair or a scrub; nil where a `complete` (or the initial state) left it last.
+    /// it: a read's repair, a scrub or a crash; nil where a `complete` (or the initial state) left it last.
     func rewrite(of block: Int, mirror: Int) -> Int? {
         let start = model.layout.start(of: .stored(block, mirror: mirror))
         let words = 0..<model.geometry.blockWords
@@ -125,7 +127,7 @@ extension TraceExplanation {
             step <= actions.count && words.contains { states[step][start + $0] != states[step - 1][start + $0] }
         }) else { return nil }
         switch actions[changed - 1] {
-        case .repair, .scrub: return changed
+        case .repair, .scrub, .crash: return changed
         default: return nil
         }
     }

@@ -34,7 +34,11 @@ extension ExtentModel {
     /// its steps and meets the same invariant violations and deadlocks. Every step advances a
     /// writer, reader or scrubber, spends a mutator's budget, or moves a folio or a bio on, so no run
     /// comes back to a state, and the reduction needs no cycle proviso.
+    ///
+    /// While a crash may still happen, no step is taken alone: a crash drops what a step would have
+    /// done, or keeps it on the media, so it commutes with none of them (§10).
     func ampleSet(in state: ExtentState) -> AmpleSet? {
+        guard crashesLeft(in: state) == 0 else { return nil }
         for owner in bioOwners {
             guard let range = range(of: owner, in: state), readsStableSource(owner, range: range, in: state) else { continue }
             if checksums(owner) {
@@ -118,10 +122,11 @@ extension ExtentModel {
         }
     }
 
-    /// The steps of a writer's script it has not started.
+    /// The steps of a writer's script it has not started: none once a crash has stopped it.
     private func stepsToCome(of writer: Int, in state: ExtentState) -> ArraySlice<WriterStep> {
         let position = position(of: writer, in: state)
         let script = writers[writer].script
+        guard position.phase != .stopped else { return [] }
         return script[min(script.count, position.phase == .ready ? position.step : position.step + 1)...]
     }
 }

@@ -47,6 +47,10 @@ public struct StateView {
     /// The scrubbers, in the scenario's order.
     public var scrubbers: [ScrubberView] { model.scrubbers.indices.map { ScrubberView(view: self, index: $0) } }
 
+    /// The crashes the state has been through (§10): 0 before the first, and always 0 in a scenario
+    /// without crashes.
+    public var crashes: Int { model.crashesTaken(in: state) }
+
     /// The user buffers, in the scenario's order.
     public var buffers: [BufferView] {
         model.scenario.buffers.indices.map { BufferView(view: self, index: $0) }

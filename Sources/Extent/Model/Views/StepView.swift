@@ -1,7 +1,7 @@
 /// One step of a transition, as a transition property sees it: which kind of step, who took it and
 /// on which bio.
 public struct StepView: CustomStringConvertible {
-    /// The kinds of atomic step of the contract's §2 and §9.
+    /// The kinds of atomic step of the contract's §2, §9 and §10.
     public enum Kind: String, Hashable, Sendable, CaseIterable {
         /// A writer's O_DIRECT write (direct, bounce, or fallen back to buffered).
         case dioWrite = "dio-write"
@@ -31,6 +31,8 @@ public struct StepView: CustomStringConvertible {
         case end
         /// A scrubber scrubs one block.
         case scrub
+        /// Power is lost, then the file is mounted again.
+        case crash
 
         /// The kind's bit in a `StepView.Kinds` mask.
         var bit: UInt16 {
@@ -49,6 +51,7 @@ public struct StepView: CustomStringConvertible {
             case .repair: 1 << 11
             case .end: 1 << 12
             case .scrub: 1 << 13
+            case .crash: 1 << 14
             }
         }
     }
@@ -82,6 +85,7 @@ public struct StepView: CustomStringConvertible {
             case .repair: contains(.repair)
             case .endRead: contains(.end)
             case .scrub: contains(.scrub)
+            case .crash: contains(.crash)
             }
         }
     }
@@ -104,14 +108,15 @@ public struct StepView: CustomStringConvertible {
     /// The kind of step.
     public var kind: Kind { model.kind(of: action) }
 
-    /// Who took the step: a writer, mutator, reader or scrubber by name, `flusher`, `kernel` or `device`.
+    /// Who took the step: a writer, mutator, reader or scrubber by name, `flusher`, `kernel`, `device`
+    /// or, for a crash, `power`.
     public var actor: String { model.actor(of: action) }
 
     /// The bio the step acts on, for `csum`, `dma` and `complete`.
     public var bio: BioOwner? {
         switch action {
         case .checksum(let owner, _), .transfer(let owner, _, _), .complete(let owner), .failedCompletion(let owner): owner
-        case .writerStep, .writeback, .mutate, .read, .fetch, .check, .repair, .endRead, .scrub: nil
+        case .writerStep, .writeback, .mutate, .read, .fetch, .check, .repair, .endRead, .scrub, .crash: nil
         }
     }
 

@@ -24,11 +24,13 @@ public struct WriterView {
     /// What the writer waits for inside a `dio-write`, or nil if it is not waiting.
     public var waitingFor: Waiting? {
         switch view.model.position(of: index, in: view.state).phase {
-        case .ready: nil
+        case .ready, .stopped: nil
         case .awaitingBio: .bio
         case .awaitingWriteback: .writeback
         }
     }
+    /// Whether a crash stopped the writer at `position`, before it finished its script (§10).
+    public var isStopped: Bool { view.model.position(of: index, in: view.state).phase == .stopped }
     /// Whether the writer waits inside a `dio-write`.
     public var isWaiting: Bool { waitingFor != nil }
     /// The step at `position`, or nil once the writer has finished.

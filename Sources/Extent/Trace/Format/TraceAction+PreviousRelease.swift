@@ -49,8 +49,8 @@ extension TraceAction {
             } else {
                 buffer = Self.name(words)
             }
-        case .read, .fetch, .check, .repair, .end, .scrub:
-            // Steps of readers and scrubbers came after that release.
+        case .read, .fetch, .check, .repair, .end, .scrub, .crash:
+            // Steps of readers and scrubbers, and crashes, came after that release.
             return nil
         }
     }

@@ -17,12 +17,14 @@
 /// | `check` | `block`, `mirror`, `fails` |
 /// | `end` | `block`, `fails` (the read returns EIO) |
 /// | `scrub` | `block`, `failing` |
+/// | `crash` | none (its actor is `power`) |
 ///
 /// A bio is named as the state's `bios` name it: `bio WRITER` or `bio writeback-B`.
 public struct TraceAction: Hashable, Sendable, Codable {
     /// The kind of step.
     public var kind: StepView.Kind
-    /// Who takes it: a writer, mutator, reader or scrubber by name, `flusher`, `kernel` or `device`.
+    /// Who takes it: a writer, mutator, reader or scrubber by name, `flusher`, `kernel`, `device` or,
+    /// for a crash, `power`.
     public var actor: String
     /// The user buffer written from or changed.
     public var buffer: String?
@@ -98,6 +100,8 @@ extension TraceAction: CustomStringConvertible {
         case .scrub:
             let list = (failing ?? []).map(String.init).joined(separator: ", ")
             return "scrub block \(number(block))" + (list.isEmpty ? "" : " (failing: \(list))")
+        case .crash:
+            return "crash"
         }
     }
 }
