@@ -89,6 +89,15 @@ record() {
     dmsetup remove lw0 && dmsetup remove lw1
 }
 
+# teardown: what a row that failed left mounted, assembled or mapped
+teardown() {
+    umount "$mnt" 2>/dev/null
+    mdadm --stop "$md" >/dev/null 2>&1
+    dmsetup remove lw0 2>/dev/null
+    dmsetup remove lw1 2>/dev/null
+    return 0
+}
+
 # list_logs ROW: each log's entries into $work/log0 and $work/log1, and an @@log line each
 list_logs() {
     for i in 0 1; do
@@ -275,6 +284,7 @@ run_row() {
     say "$row: recording"
     if ! record "$row"; then
         say "$row: the workload could not be recorded"
+        teardown
         echo "@@failed|$row|the workload could not be recorded"
         return 3
     fi
