@@ -1,11 +1,12 @@
 extension FuzzReport {
     /// One report for the runs of a swarm: their counts summed, and for every invariant the smallest
     /// shrunk workload any run found (the earlier run's on a tie). Nil unless every report fuzzed the
-    /// same policy for the same invariants within the same bounds.
+    /// same policy for the same invariants within the same bounds, with the same crashes.
     public static func merged(_ reports: [FuzzReport]) -> FuzzReport? {
         guard var merged = reports.first,
             reports.allSatisfy({
                 $0.policy == merged.policy && $0.invariants == merged.invariants && $0.bounds == merged.bounds
+                    && $0.crashes == merged.crashes
             })
         else { return nil }
         merged.swarm = nil

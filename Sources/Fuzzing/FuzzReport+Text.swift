@@ -13,7 +13,8 @@ extension FuzzReport {
             case .sample(let runs, let seed): "seed \(seed), \(count(runs, "run"))"
             }
         var lines = [
-            "fuzz \(policy) (\(how)\(swarm.map { ", swarm run \($0)" } ?? "")): \(count(workloads, "scenario")) checked, "
+            "fuzz \(policy) (\(how)\(swarm.map { ", swarm run \($0)" } ?? "")\(crashes.map { ", \(count($0, "crash"))" } ?? "")): "
+                + "\(count(workloads, "scenario")) checked, "
                 + "\(count(states, "state")), \(String(format: "%.2f", seconds)) s",
             verdict,
         ]

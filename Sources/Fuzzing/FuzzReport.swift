@@ -10,6 +10,8 @@ public struct FuzzReport: Sendable, Codable {
     public var invariants: [String]
     /// The bounds of the workloads.
     public var bounds: WorkloadBounds
+    /// The crashes every workload was checked with (§10); nil for none.
+    public var crashes: Int?
     /// Sampled (with its seed) or exhaustive.
     public var mode: Fuzzer.Mode
     /// Whether the run went on after a violation to decide every invariant.
@@ -112,13 +114,18 @@ public struct FuzzReport: Sendable, Codable {
         case .exhaustive where unknownWorkloads == 0:
             lines.append(
                 "\(rest.joined(separator: ", ")) \(rest.count == 1 ? "holds" : "hold") under \(policy) "
-                    + "for all \(count(workloads, "scenario")) with \(bounds) (\(count(states, "state")))")
+                    + "for all \(count(workloads, "scenario")) with \(limits) (\(count(states, "state")))")
         case .exhaustive, .sample:
             lines.append(
                 "no violation of \(rest.joined(separator: ", ")) under \(policy) in \(count(workloads, "scenario")) "
-                    + "with \(bounds) (\(count(states, "state")))\(unknown)")
+                    + "with \(limits) (\(count(states, "state")))\(unknown)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The bounds in words, and the crashes where there are any.
+    var limits: String {
+        "\(bounds)" + (crashes.map { " and \(TextReporter.count($0, "crash"))" } ?? "")
     }
 }
 

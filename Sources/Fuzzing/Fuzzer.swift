@@ -71,6 +71,7 @@ public struct Fuzzer: Sendable {
         var report = FuzzReport(
             policy: policy.name, invariants: invariants.map(\.name), bounds: bounds, mode: mode,
             decidesEveryInvariant: decidesEveryInvariant)
+        report.crashes = options.crashes.flatMap { $0 > 0 ? $0 : nil }
 
         let candidates = try self.candidates()
 

@@ -12,8 +12,6 @@ public enum PromelaError: Error, Equatable, CustomStringConvertible {
     case scriptTooLong(String)
     /// A mutator's budget is too large for a byte.
     case budgetTooLarge(String)
-    /// The scenario may crash (§10): the Promela model has no crash step.
-    case crashes(Int)
 
     public var description: String {
         switch self {
@@ -27,8 +25,6 @@ public enum PromelaError: Error, Equatable, CustomStringConvertible {
             "\(writer)'s script has more steps than a Promela byte counts"
         case .budgetTooLarge(let mutator):
             "\(mutator)'s budget is larger than a Promela byte holds"
-        case .crashes(let count):
-            "crashes: \(count): the Promela model has no crash step; a copy of the model with crashes: 0 exports its races"
 
         }
     }

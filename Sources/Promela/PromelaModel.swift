@@ -30,7 +30,6 @@ public struct PromelaModel: Sendable {
     /// Throws `PromelaError` for what a Promela model of this shape cannot say.
     public init(scenario: Scenario, policy: Policy, values: Int, invariants names: [String]? = nil) throws(PromelaError) {
         guard (1...DataMode.maximumConcreteValues).contains(values) else { throw .values(values) }
-        guard scenario.crashes == 0 else { throw .crashes(scenario.crashes) }
         var invariants = scenario.invariants
         if let names {
             for name in names where !invariants.contains(where: { $0.name == name }) {

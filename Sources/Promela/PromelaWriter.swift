@@ -8,6 +8,8 @@ import Extent
 struct PromelaWriter {
     let model: PromelaModel
     private(set) var text = ""
+    /// The guards of the loop's options written so far: a crash asserts `no-deadlock` unless one holds.
+    private(set) var guards: [String] = []
 
     let blocks: Int
     let words: Int
@@ -72,12 +74,9 @@ struct PromelaWriter {
         for (mutator, description) in mutators.enumerated() { writeMutations(mutator, description.target) }
         for reader in readers.indices { writeReaderSteps(reader) }
         for scrubber in scrubbers.indices { writeScrubs(scrubber) }
+        if model.scenario.crashes > 0 { writeCrash() }
         if asserts(.noDeadlock) {
             line("/* no step can run: every writer and reader must have finished, and every scrubber */", 1)
-            let finished = all(
-                writers.enumerated().map { "wstep[\($0.offset)] == \($0.element.script.count)" }
-                    + readers.enumerated().map { "rstep[\($0.offset)] == \($0.element.script.count)" }
-                    + scrubbers.enumerated().map { "scrubbed[\($0.offset)] == \($0.element.passes * blocks)" })
             let assertion = flag(.noDeadlock)
             line(":: atomic { timeout -> \(assertion) = (\(finished)); assert(\(assertion)) }", 1)
         }
@@ -100,10 +99,11 @@ struct PromelaWriter {
 
     private mutating func declareState() {
         if !writers.isEmpty {
-            line("/* each writer: its step, and whether it is ready (0), waits for its bio (1) or for writeback (2) */")
+            line("/* each writer: its step, and whether it is ready (0), waits for its bio (1) or for writeback (2), or a crash stopped it (3) */")
             line("byte wstep[\(writers.count)]; byte wphase[\(writers.count)];")
         }
         if !mutators.isEmpty { line("byte budget[\(mutators.count)];") }
+        if model.scenario.crashes > 0 { line("byte crashed; /* the crashes taken */") }
         line("byte fflags[\(blocks)];")
         for (index, buffer) in model.scenario.buffers.enumerated() {
             line("byte buf\(index)[\(buffer.blocks * words)] = NONE; /* \(buffer.name) */")
@@ -200,6 +200,7 @@ struct PromelaWriter {
     mutating func option(
         _ comment: String, guard condition: String, stores: Bool = false, _ body: (inout PromelaWriter) -> Void
     ) {
+        guards.append(condition)
         line("/* \(comment) */", 1)
         line(":: d_step { (\(condition)) ->", 1)
         body(&self)
@@ -298,7 +299,7 @@ struct PromelaWriter {
         case writeback(Int)
     }
 
-    private var owners: [Owner] {
+    var owners: [Owner] {
         var owners: [Owner] = []
         if directPath != .buffered {
             for (writer, description) in writers.enumerated() {
@@ -317,14 +318,14 @@ struct PromelaWriter {
         }
     }
 
-    private func isInFlight(_ owner: Owner) -> String {
+    func isInFlight(_ owner: Owner) -> String {
         switch owner {
         case .writer(let writer, let step, _): "wphase[\(writer)] == 1 && wstep[\(writer)] == \(step)"
         case .writeback(let block): "(fflags[\(block)] & WRITEBACK) != 0"
         }
     }
 
-    private func fileBlocks(_ owner: Owner) -> Range<Int> {
+    func fileBlocks(_ owner: Owner) -> Range<Int> {
         switch owner {
         case .writer(_, _, let range): range.fileBlocks
         case .writeback(let block): block..<(block + 1)

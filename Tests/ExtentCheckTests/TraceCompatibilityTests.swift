@@ -33,6 +33,22 @@ struct TraceCompatibilityTests {
         #expect(replay.status == .asExpected, "\(name): \(replay.outcome)")
     }
 
+    /// A trace written before crashes (`Fixtures/BeforeCrashes`, by the release with readers and scrubbers)
+    /// has no `crashes`: it loads with none taken, and replays under the model's own crashes.
+    @Test("a trace written before crashes loads with crashes 0 and replays", arguments: ["json", "itf.json"])
+    func traceBeforeCrashesReplays(format: String) throws {
+        let file = PackagePaths.root.appendingPathComponent(
+            "Tests/ExtentCheckTests/Fixtures/BeforeCrashes/nodatasum-raid1-scrub.nodatasum.scrub-finds-damage.\(format)")
+        #expect(!(try String(contentsOf: file, encoding: .utf8)).contains("crashes"), "the fixture is as that release wrote it")
+        let document = try TraceDocument.load(contentsOf: file.path)
+        #expect(document.crashes == nil)
+        #expect(document.trace.states.allSatisfy { $0["crashes"] == .integer(0) })
+        let scenario = try ExtentChecker.loadModel(at: PackagePaths.absolute("Models/nodatasum-raid1-scrub.yaml"))
+        let replay = try ExtentChecker().replay(document, on: scenario)
+        #expect(replay.outcome == .reproduced(steps: document.trace.steps.count, conclusion: document.trace.conclusion))
+        #expect(replay.status == .asExpected)
+    }
+
     @Test("an ITF trace whose states' #meta have only their action replays")
     func itfWithoutStepText() throws {
         let scenario = try ExtentChecker.loadModel(at: PackagePaths.absolute(CLITests.qemu))

@@ -40,7 +40,8 @@ extension TraceExplanation {
             }
         var lines = ["the scrub at \(name(step)) reports nothing of block \(block): \(compares)"]
         for mirror in 0..<stored.mirrorCount {
-            lines.append("mirror \(mirror) holds \(before.show(stored.data(onMirror: mirror)))" + provenance(of: block, mirror: mirror, before: step))
+            let origin = provenance(of: block, mirror: mirror, before: step)
+            lines.append("mirror \(mirror) holds \(before.show(stored.data(onMirror: mirror)))" + (origin.isEmpty ? ", the initial state's" : origin))
         }
         return lines + storedChecksumLines(block, atOrBefore: step)
     }
