@@ -134,3 +134,16 @@ extension ExamplePropertyTests {
         }
     }
 }
+
+extension ExamplePropertyTests {
+    @Test("a crash fabricates nothing: what it leaves on the disk a bio received, or a resync copied")
+    func crashesFabricateNothing() throws {
+        let checker = ExtentChecker(options: CheckOptions(crashes: 1))
+        for model in ["crash-torn-copies", "nodatasum-raid1-mmap-crash", "raid1-mirrors", "mmap-during-writeback"] {
+            let path = BundledModels.path(model)
+            for policy in try ExtentChecker.loadModel(at: path).policies.map(\.name) + ["md-raid1"] {
+                try checker.expect(ExampleProperties.noFabricatedData, .holds, in: path, under: policy)
+            }
+        }
+    }
+}

@@ -209,10 +209,12 @@ struct SequenceDiagram {
             } else {
                 guard let colon = line.firstIndex(of: ":") else { return nil }
                 let head = String(line[..<colon])
-                guard let arrow = ["->>", "--x"].first(where: head.contains) else { return nil }
+                guard let arrow = ["->>", "--x", "-x"].first(where: head.contains) else { return nil }
                 let ends = head.components(separatedBy: arrow)
                 guard ends.count == 2, let from = names[ends[0]], let to = names[ends[1]] else { return nil }
+                // Mermaid shows its entity codes as the characters they stand for.
                 let message = String(line[line.index(after: colon)...].dropFirst())
+                    .replacingOccurrences(of: "#59;", with: ";").replacingOccurrences(of: "#35;", with: "#")
                 messages.append(Message(from: from, to: to, text: message))
                 if inRect, let number = Int(message.prefix { $0 != "." }) { shaded.append(number) }
             }

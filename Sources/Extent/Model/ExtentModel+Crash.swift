@@ -18,7 +18,9 @@ extension ExtentModel {
     /// crash is enabled, and a writer, reader or scrubber has not finished. A crash still possible
     /// hides no deadlock (§10).
     @_spi(Search) public func isDeadlocked(_ state: ExtentState, successors: Int) -> Bool {
-        successors == (crashesLeft(in: state) > 0 ? 1 : 0) && !isFinished(state)
+        // Asked of every state: most have more steps than a crash.
+        guard successors <= 1 else { return false }
+        return successors == (crashesLeft(in: state) > 0 ? 1 : 0) && !isFinished(state)
     }
 
     /// A crash from `state` into `next`, which holds `state`'s slots: every bio in flight is dropped,
