@@ -5,11 +5,11 @@
  *                                         written and fsynced (the file exists, chattr +C or not)
  *   crash-workload dio FILE               an O_DIRECT write of the new content (tag XCNEW) over
  *                                         block 0, then fsync
- *   crash-workload mmap FILE              a buffered write of the new content, then writeback
- *                                         started (sync_file_range) while a thread changes the
- *                                         block's first half through a shared mmap (tag XCMUT and
- *                                         a counter); then fsync, which writes back what the
- *                                         thread left
+ *   crash-workload mmap FILE              a buffered write of the new content, then WRITEBACKS
+ *                                         writebacks (sync_file_range, each waited for) while a
+ *                                         thread changes the block's first half through a shared
+ *                                         mmap (tag XCMUT and a counter) as fast as it can; then
+ *                                         fsync, which writes back what the thread left
  *   crash-workload copies FILE            the block read once by a thread of even id and once by
  *                                         one of odd id (btrfs reads RAID1 copy pid % 2), through
  *                                         the page cache, dropped first: prints
@@ -37,6 +37,9 @@
 
 #define BLOCK 4096
 #define TAG_BYTES 8
+/* The mmap row's writebacks while the thread stores: each is one more chance for a store to land
+ * between the two mirrors' transfers of the block, and a crash after it keeps what it wrote. */
+#define WRITEBACKS 4
 
 static void die(const char *what)
 {
@@ -101,7 +104,9 @@ static int dio(const char *path)
 static atomic_int mutator_stop;
 static atomic_long mutator_stores;
 
-/* The mmap writer: the first half of the block, again and again, each time with its count. */
+/* The mmap writer: the first half of the block, again and again, each time with its count, with
+ * no pause between stores, so that a window between the mirrors' transfers, however short, meets
+ * one (a store the kernel makes wait, at a write fault during writeback, waits there). */
 static void *mutate(void *map)
 {
     unsigned char *page = map;
@@ -111,7 +116,6 @@ static void *mutate(void *map)
         snprintf(tag, sizeof tag, "XCMUT%03ld", ++n % 1000);
         fill(page, 0, BLOCK / 2, tag);
         atomic_store(&mutator_stores, n);
-        usleep(1000);
     }
     return NULL;
 }
@@ -131,15 +135,18 @@ static int mmap_writer(const char *path)
     if (pthread_create(&thread, NULL, mutate, map) != 0)
         die("pthread_create");
     usleep(5000);
-    /* Writeback of what the page holds now, while the thread goes on storing. */
-    if (sync_file_range(fd, 0, BLOCK, SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER) != 0)
-        die("sync_file_range");
-    usleep(50000);
+    /* Writebacks of what the page holds, while the thread goes on storing. */
+    for (int round = 0; round < WRITEBACKS; round++) {
+        if (sync_file_range(fd, 0, BLOCK, SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER) != 0)
+            die("sync_file_range");
+        usleep(20000);
+    }
     atomic_store(&mutator_stop, 1);
     pthread_join(thread, NULL);
     if (fsync(fd) != 0)
         die("fsync");
-    fprintf(stderr, "crash-workload: the mmap writer stored %ld times\n", atomic_load(&mutator_stores));
+    fprintf(stderr, "crash-workload: the mmap writer stored %ld times over %d writebacks and fsync\n",
+            atomic_load(&mutator_stores), WRITEBACKS);
     munmap(map, BLOCK);
     close(fd);
     return 0;
