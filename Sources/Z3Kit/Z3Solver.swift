@@ -16,6 +16,10 @@ package final class Z3Solver {
         self.raw = raw
         self.timeoutMilliseconds = timeoutMilliseconds
         Z3_solver_inc_ref(context.raw, raw)
+        // By default Z3 installs a SIGINT handler of its own for the length of every check: a Ctrl-C
+        // would cancel that one query, never reaching the program's handler, and checks on several
+        // threads could leave either handler behind. The program keeps SIGINT to itself.
+        try setParameters { parameters, name in Z3_params_set_bool(context.raw, parameters, name("ctrl_c"), false) }
     }
 
     /// The time budget of each check in milliseconds (`nil`: none); an overrun answers `.unknown(reason: "timeout")`.
@@ -37,10 +41,15 @@ package final class Z3Solver {
         guard name != "timeout" else {
             throw Z3Error(code: .invalidUsage, message: "set timeoutMilliseconds instead of Z3's timeout parameter")
         }
+        try setParameters { parameters, symbol in Z3_params_set_uint(context.raw, parameters, symbol(name), value) }
+    }
+
+    /// Sets the parameters `fill` puts into a fresh parameter set, given it and a way to name a parameter.
+    private func setParameters(_ fill: (Z3_params, (String) -> Z3_symbol?) -> Void) throws(Z3Error) {
         let parameters = try context.checkedHandle(Z3_mk_params(context.raw), from: "Z3_mk_params")
         Z3_params_inc_ref(context.raw, parameters)
         defer { Z3_params_dec_ref(context.raw, parameters) }
-        Z3_params_set_uint(context.raw, parameters, Z3_mk_string_symbol(context.raw, name), value)
+        fill(parameters) { Z3_mk_string_symbol(context.raw, $0) }
         try context.check(())
         Z3_solver_set_params(context.raw, raw, parameters)
         try context.check(())

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Z3Kit
 
@@ -86,4 +87,41 @@ struct UnknownResultTests {
         #expect(!reason.isEmpty)
         #expect(reason == solver.reasonUnknown)
     }
+
+    /// Z3 would otherwise install a SIGINT handler of its own for the length of every check, and a
+    /// Ctrl-C would cancel that query instead of reaching the program's handler.
+    @Test("a check leaves the process's SIGINT handler as it is")
+    func checkKeepsTheSigintHandler() throws {
+        @Sendable func handler() -> UInt {
+            var action = sigaction()
+            sigaction(SIGINT, nil, &action)
+            return withUnsafeBytes(of: action.__sigaction_handler) { $0.load(as: UInt.self) }
+        }
+        let before = handler()
+        let context = Z3Context()
+        let solver = try Z3Solver(context: context, timeoutMilliseconds: 1_000)
+        try assertFactoring(solver, context)
+        let during = Peek()
+        let start = ContinuousClock.now
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.1)
+            during.record(handler())
+        }
+        let result = try solver.check()
+        let end = ContinuousClock.now
+        let peek = try #require(during.seen, "the check ended before the handler was looked at")
+        #expect(result == .unknown(reason: "timeout"))
+        #expect(peek.at > start && peek.at < end, "looked at during the check")
+        #expect(peek.handler == before)
+        #expect(handler() == before)
+    }
+}
+
+/// What a thread saw of the SIGINT handler, and when.
+private final class Peek: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: (handler: UInt, at: ContinuousClock.Instant)?
+
+    func record(_ handler: UInt) { lock.withLock { value = (handler, ContinuousClock.now) } }
+    var seen: (handler: UInt, at: ContinuousClock.Instant)? { lock.withLock { value } }
 }
