@@ -15,7 +15,7 @@ extension ExtentChecker {
         let (scenario, policies, properties) = try plan(scenario)
         return SimulationReport(
             model: scenario.name, file: nil, walks: walks.walks, depth: walks.depth, seed: walks.seed,
-            bias: walks.bias.rawValue,
+            bias: walks.bias.rawValue, crashes: scenario.crashes > 0 ? scenario.crashes : nil,
             policies: try policies.concurrentMap(workers: workers) { policy in
                 try simulate(scenario, under: policy, properties: properties, walks: walks)
             })

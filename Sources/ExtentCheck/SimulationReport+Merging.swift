@@ -1,13 +1,13 @@
 extension SimulationReport {
     /// One report for the runs of a swarm over one model: walks and steps summed, and for every
     /// policy and property the shortest shrunk violation any run found (the earlier run's on a tie).
-    /// Nil unless every report walked the same model, policies and properties.
+    /// Nil unless every report walked the same model, policies and properties, with the same crashes.
     public static func merged(_ reports: [SimulationReport]) -> SimulationReport? {
         guard var merged = reports.first else { return nil }
         func shape(_ report: SimulationReport) -> [[String]] {
             report.policies.map { [$0.policy] + $0.results.map(\.property) }
         }
-        guard reports.allSatisfy({ $0.model == merged.model && shape($0) == shape(merged) }) else { return nil }
+        guard reports.allSatisfy({ $0.model == merged.model && $0.crashes == merged.crashes && shape($0) == shape(merged) }) else { return nil }
         merged.swarm = nil
         merged.runs = reports.map(\.runs).reduce(0, +)
         if Set(reports.map(\.bias)).count > 1 { merged.bias = "mixed" }

@@ -15,6 +15,8 @@ public struct SimulationReport: Hashable, Sendable, Codable {
     public var seed: UInt64
     /// How steps were chosen: `uniform` or `few-switches`.
     public var bias: String
+    /// The crashes every walk could take (§10); nil for none.
+    public var crashes: Int?
     /// The swarm run this was, if it was one.
     public var swarm: SwarmMember?
     /// The runs merged into this report: 1 but for `merged(_:)`'s.

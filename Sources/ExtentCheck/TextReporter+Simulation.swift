@@ -6,7 +6,8 @@ extension TextReporter {
         let seed = report.runs > 1 ? "merged from \(Self.count(report.runs, "swarm run"))" : "seed \(report.seed)"
         lines.append(
             "  \(Self.count(report.walks, "walk")) of at most \(Self.count(report.depth, "step")), \(seed), "
-                + "\(report.bias)" + (report.swarm.map { ", swarm run \($0)" } ?? ""))
+                + "\(report.bias)" + (report.crashes.map { ", \(Self.count($0, "crash"))" } ?? "")
+                + (report.swarm.map { ", swarm run \($0)" } ?? ""))
         for policy in report.policies {
             lines.append("")
             lines.append(

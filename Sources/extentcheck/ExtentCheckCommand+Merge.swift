@@ -55,7 +55,7 @@ extension ExtentCheckCommand {
             let decoder = JSONDecoder()
             if let fuzz = try? documents.map({ try decoder.decode(FuzzDocument.self, from: $0.1).fuzz }) {
                 guard let merged = FuzzReport.merged(fuzz) else {
-                    throw CommandLineError.unfit("the fuzz results are not of one hunt: policy, invariants and bounds differ")
+                    throw CommandLineError.unfit("the fuzz results are not of one hunt: policy, invariants, bounds or crashes differ")
                 }
                 switch format {
                 case .text: print(merged.text, terminator: "")
@@ -78,7 +78,7 @@ extension ExtentCheckCommand {
             }
             let merged = try (0..<models).map { index in
                 guard let report = SimulationReport.merged(simulations.map { $0[index] }) else {
-                    throw CommandLineError.unfit("the simulate results are not of one hunt: models, policies or properties differ")
+                    throw CommandLineError.unfit("the simulate results are not of one hunt: models, policies, properties or crashes differ")
                 }
                 return report
             }

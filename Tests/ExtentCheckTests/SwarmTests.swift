@@ -68,6 +68,29 @@ import Testing
         #expect(merged.stdout.contains("csum-matches-data  violated in walk"))
     }
 
+    @Test("merge refuses runs with different crashes, of simulate and of fuzz; a crash shows in the merged text")
+    func mergeRefusesOtherCrashes() async throws {
+        let directory = try scratchDirectory("swarm")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let hunts = [
+            (["simulate", "Models/raid1-mirrors.yaml", "--seed", "3", "--runs", "20"], "simulate"),
+            (["fuzz", "--policy", "nodatasum", "--max-mirrors", "2", "--exhaustive", "--save-dir", directory.path], "fuzz"),
+        ]
+        for (arguments, command) in hunts {
+            var paths: [String] = []
+            for crashes in [1, 0, 1] {
+                let (path, _) = try await Self.save(arguments + ["--crashes", "\(crashes)"], as: "\(command)-\(paths.count).json", in: directory)
+                paths.append(path)
+            }
+            let refused = try await ExtentCheckTool.run(["merge"] + paths)
+            #expect(refused.status == 2, "\(refused.transcript)")
+            #expect(refused.stderr.contains("\(command) results are not of one hunt") && refused.stderr.contains("crashes differ"), "\(refused.transcript)")
+            let merged = try await ExtentCheckTool.run(["merge", paths[0], paths[2]])
+            #expect(merged.stdout.contains(command == "fuzz" ? "(merged from 2 swarm runs, 1 crash)" : "merged from 2 swarm runs, uniform, 1 crash"),
+                "\(merged.transcript)")
+        }
+    }
+
     @Test("merge refuses a result of another report format, naming the file and both versions")
     func mergeRefusesAnotherVersion() async throws {
         let directory = try scratchDirectory("swarm")
