@@ -19,11 +19,16 @@ extension Reproduction {
     /// read lands in, it changes it meanwhile, and the readers go round for `--seconds`. It counts the
     /// reads of each kind and their EIOs, then reads every failed range again through the page cache
     /// with nothing changing: one that reads back failed although its blocks verify (a false alarm).
+    /// `--log LOG` (write and readers) logs the program's own events as docs/conformance.md's NDJSON:
+    /// each call's start and return, every change a mutator makes (it stops changing when
+    /// `--log-changes` changes fill its log), each with its slot, pass and `CLOCK_MONOTONIC` time,
+    /// kept in memory during the race and written after it.
     /// Output is `key=value` lines; with `--quiet`, only a line for each problem.
     public func cProgram() -> String {
         let usage =
-            ["write FILE [--seconds S] [--slots N] [--quiet]", "read FILE [--slots N] [--quiet] [--buffered]"]
-            + (readers.isEmpty ? [] : ["readers FILE [--seconds S] [--slots N] [--quiet]"])
+            ["write FILE [--seconds S] [--slots N] [--quiet] [--log LOG [--log-changes N]]",
+             "read FILE [--slots N] [--quiet] [--buffered]"]
+            + (readers.isEmpty ? [] : ["readers FILE [--seconds S] [--slots N] [--quiet] [--log LOG [--log-changes N]]"])
         return """
         /*
          * \(programName): \(model), under \(policy)\(invariant.map { ", against \($0)" } ?? "").
@@ -41,6 +46,7 @@ extension Reproduction {
     /// mutators' changes as tables.
     private func cDefinitions() -> String {
         var text = """
+            #define MODEL_NAME \(Self.cString(model))
             #define BLOCK_SIZE \(Self.blockBytes)
             #define FILE_BLOCKS \(fileBlocks)
             #define BLOCK_WORDS \(blockWords)

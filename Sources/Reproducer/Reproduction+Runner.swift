@@ -15,7 +15,9 @@ extension Reproduction {
     /// only then `read`. A policy whose scrub compares copies (md RAID1) runs on md RAID1: an array
     /// over the two devices (`mdadm`), btrfs on it with a `chattr +C` file, the devices' data
     /// compared block by block, and md's `check` (`mismatch_cnt`) as the scrubber. `--dm-crypt`
-    /// puts a dm-crypt mapping under btrfs. Exit status: 0 when every line agrees, 1 when one does
+    /// puts a dm-crypt mapping under btrfs. `--record LOG` records the run as docs/conformance.md's
+    /// event log: the program's own events (`--log`) merged with the kernel's, traced through tracefs
+    /// while the writers race. Exit status: 0 when every line agrees, 1 when one does
     /// not, 2 for bad usage or a missing tool, 3 when the file system could not be set up, 4 when the
     /// kernel lacks md RAID1 or device-mapper's crypt target.
     public func runnerScript() -> String {
@@ -60,6 +62,7 @@ extension Reproduction {
             program_name=\(Self.quoted(programName))
             model=\(Self.quoted(model))
             mirrors=\(mirrors)
+            file_blocks=\(fileBlocks)
             page_cache_mutator=\(mutators.contains { $0.changes.contains { $0.buffer == nil } } ? "yes" : "no")
             readers=\(readers.count)
             scrub_passes=\(scrubPasses)

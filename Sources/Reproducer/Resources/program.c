@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -51,6 +52,60 @@ static void fail(const char *what)
     exit(1);
 }
 
+/* --log FILE: the program's own events, as NDJSON lines of docs/conformance.md (its event log), for
+   the racing phase only. Each thread keeps its events in memory of its own, allocated before the race,
+   so that an event costs a clock read and a store; the lines are written once the race is over. A
+   mutator logs every change it makes: when its memory is full it stops changing, and says so, rather
+   than make a change no line shows. */
+static const char *log_path;
+static long log_changes = 4L << 20;
+
+enum event_kind { DIO_WRITE_EVENT, WRITE_EVENT, FSYNC_EVENT, RETURN_EVENT, READ_EVENT, DIO_READ_EVENT, READ_RETURN_EVENT };
+static const char *const event_names[] = {"dio-write", "write", "fsync", "return", "read", "dio-read", "read-return"};
+struct event { uint64_t t; int slot, pass; unsigned char kind, failed; };
+struct event_log { struct event *events; long count, capacity; int full; };
+/* The times of a mutator's changes: change k is its changes[(k / 2) % count], to the new value for an
+   even k and back for an odd one, on slot (k / (2 * count)) % slots for the page cache. */
+struct change_log { uint64_t *times; long count, capacity; };
+
+static struct event_log writer_logs[WRITERS + 1], reader_logs[READERS + 1];
+static struct change_log mutator_logs[MUTATORS + 1];
+static int writer_tids[WRITERS + 1];
+
+static uint64_t now_ns(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (uint64_t)now.tv_sec * 1000000000u + (uint64_t)now.tv_nsec;
+}
+
+/* Memory for a log, its pages touched now rather than during the race. */
+static void *log_memory(size_t bytes)
+{
+    void *memory = mmap(NULL, bytes ? bytes : 1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (memory == MAP_FAILED)
+        fail("allocating the event log");
+    return memory;
+}
+
+static void log_event(struct event_log *log, enum event_kind kind, int slot, int pass, int failed)
+{
+    if (log)
+        log->events[log->count++] = (struct event){now_ns(), slot, pass, (unsigned char)kind, (unsigned char)failed};
+}
+
+/* Whether the mutator may make one more change: only while its log has room for it. */
+static int change_allowed(struct change_log *log)
+{
+    return !log || log->count < log->capacity;
+}
+
+static void log_change(struct change_log *log)
+{
+    if (log)
+        log->times[log->count++] = now_ns();
+}
+
 /* Every 32-bit unit of the word's bytes gets the value; volatile, so that no store is elided. */
 static void fill_word(unsigned char *block, int word, uint32_t value)
 {
@@ -66,39 +121,59 @@ static void fill_blocks(unsigned char *memory, const uint32_t *words, int blocks
             fill_word(memory + (size_t)block * BLOCK_SIZE, word, words[block * BLOCK_WORDS + word]);
 }
 
-static void write_range(const struct writer *writer, const struct op *op, int slot)
+/* Returns whether the write failed. */
+static int write_range(const struct writer *writer, const struct op *op, int slot, struct event_log *log, int pass)
 {
     int fd = op->kind == DIRECT_WRITE ? direct_fd : buffered_fd;
     size_t length = (size_t)op->blocks * BLOCK_SIZE;
     off_t offset = ((off_t)slot * FILE_BLOCKS + op->at) * BLOCK_SIZE;
+    log_event(log, op->kind == DIRECT_WRITE ? DIO_WRITE_EVENT : WRITE_EVENT, slot, pass, 0);
     ssize_t done = pwrite(fd, buffers[op->buffer].memory, length, offset);
+    int saved = errno;
+    log_event(log, RETURN_EVENT, slot, pass, done != (ssize_t)length);
     atomic_fetch_add(&writes, 1);
     if (done != (ssize_t)length) {
         atomic_fetch_add(&failed_writes, 1);
         if (quiet)
             printf("%s: write of slot %d block %d failed: %s\n", writer->name, slot, op->at,
-                   done < 0 ? strerror(errno) : "short write");
+                   done < 0 ? strerror(saved) : "short write");
+        return 1;
     }
+    return 0;
 }
 
 static void *run_writer(void *argument)
 {
     const struct writer *writer = argument;
+    struct event_log *log = log_path ? &writer_logs[writer - writers] : NULL;
+    writer_tids[writer - writers] = (int)syscall(SYS_gettid);
+    int pass = 0;
     /* Whole rounds: every slot's last write is one the mutators raced. */
     do {
-        for (int slot = 0; slot < slots; slot++)
+        for (int slot = 0; slot < slots; slot++) {
+            /* A slot's whole script, or nothing: a full log stops the writer between two runs. */
+            if (log && log->count + 2L * writer->count > log->capacity) {
+                log->full = 1;
+                return NULL;
+            }
             for (int step = 0; step < writer->count; step++) {
                 const struct op *op = &writer->ops[step];
                 if (op->kind == FSYNC) {
-                    if (fsync(buffered_fd) != 0) {
+                    log_event(log, FSYNC_EVENT, slot, pass, 0);
+                    int failed = fsync(buffered_fd) != 0;
+                    int saved = errno;
+                    log_event(log, RETURN_EVENT, slot, pass, failed);
+                    if (failed) {
                         atomic_fetch_add(&failed_writes, 1);
                         if (quiet)
-                            printf("%s: fsync failed: %s\n", writer->name, strerror(errno));
+                            printf("%s: fsync failed: %s\n", writer->name, strerror(saved));
                     }
                 } else {
-                    write_range(writer, op, slot);
+                    write_range(writer, op, slot, log, pass);
                 }
             }
+        }
+        pass++;
     } while (!atomic_load(&writers_stop));
     return NULL;
 }
@@ -106,6 +181,7 @@ static void *run_writer(void *argument)
 static void *run_mutator(void *argument)
 {
     const struct mutator *mutator = argument;
+    struct change_log *log = log_path ? &mutator_logs[mutator - mutators] : NULL;
     int slot = 0;
     while (!atomic_load(&mutators_stop)) {
         for (int i = 0; i < mutator->count; i++) {
@@ -113,12 +189,217 @@ static void *run_mutator(void *argument)
             unsigned char *block = change->buffer == PAGE_CACHE
                 ? file_map + ((size_t)slot * FILE_BLOCKS + change->block) * BLOCK_SIZE
                 : buffers[change->buffer].memory + (size_t)change->block * BLOCK_SIZE;
+            /* Logged once the word holds the value: no change is seen before its time. */
+            if (!change_allowed(log))
+                return NULL;
             fill_word(block, change->word, change->to);
+            log_change(log);
+            if (!change_allowed(log))
+                return NULL;
             fill_word(block, change->word, change->from);
+            log_change(log);
         }
         slot = (slot + 1) % slots;
     }
     return NULL;
+}
+
+/* The runs of the model in a thread's log: its script on one slot in one pass (for a reader, one
+   round), from the start of its first call to the return of its last. */
+struct run { uint64_t first, last; int slot, pass; };
+struct runs { struct run *runs; long count; };
+
+static struct runs runs_of(const struct event_log *log)
+{
+    struct runs out = {calloc((size_t)(log->count ? log->count : 1), sizeof(struct run)), 0};
+    if (!out.runs)
+        fail("allocating");
+    for (long i = 0; i < log->count; i++) {
+        const struct event *event = &log->events[i];
+        struct run *last = out.count ? &out.runs[out.count - 1] : NULL;
+        if (last && last->slot == event->slot && last->pass == event->pass) {
+            last->last = event->t;
+        } else {
+            out.runs[out.count++] = (struct run){event->t, event->t, event->slot, event->pass};
+        }
+    }
+    return out;
+}
+
+static void json_string(FILE *out, const char *text)
+{
+    fputc('"', out);
+    for (; *text; text++) {
+        if (*text == '"' || *text == '\\')
+            fputc('\\', out);
+        fputc(*text, out);
+    }
+    fputc('"', out);
+}
+
+/* A stream of the log: a thread's events, or a mutator's changes, each in the order of their times. */
+struct stream {
+    const struct event_log *events;
+    const struct change_log *changes;
+    const char *actor;
+    const struct mutator *mutator;
+    const struct runs *runs; /* the runs a mutator's changes belong to */
+    long next, run;
+};
+
+static uint64_t stream_time(const struct stream *stream)
+{
+    if (stream->events)
+        return stream->next < stream->events->count ? stream->events->events[stream->next].t : UINT64_MAX;
+    return stream->next < stream->changes->count ? stream->changes->times[stream->next] : UINT64_MAX;
+}
+
+/* The run a mutator's change at time t belongs to. A change of a buffer belongs to the run in progress
+   in the thread that uses the buffer, or, between two runs, to the next one, whose call takes the
+   buffer as it is; after the last run, to the last. A change of the page cache belongs to the run of
+   the slot it changes that started last, or to the slot's first. */
+static void change_run(struct stream *stream, const struct change *change, int slot, uint64_t t, int *run_slot,
+                       int *run_pass)
+{
+    const struct runs *runs = stream->runs;
+    *run_slot = slot;
+    *run_pass = 0;
+    if (!runs || runs->count == 0)
+        return;
+    if (change->buffer == PAGE_CACHE) {
+        long low = 0, high = (runs->count - 1 - slot) / slots; /* passes that reached the slot: 0..high */
+        if (slot >= runs->count || runs->runs[slot].first > t)
+            return;
+        while (low < high) {
+            long middle = (low + high + 1) / 2;
+            if (runs->runs[middle * slots + slot].first <= t)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        *run_pass = runs->runs[low * slots + slot].pass;
+        return;
+    }
+    while (stream->run < runs->count - 1 && runs->runs[stream->run].last < t)
+        stream->run++;
+    *run_slot = runs->runs[stream->run].slot;
+    *run_pass = runs->runs[stream->run].pass;
+}
+
+/* The log of one mode of the program (write or readers): the header, every event in the order of its
+   time, and the end record. */
+static void write_log(const char *mode, struct stream *streams, int count)
+{
+    FILE *out = fopen(log_path, "w");
+    if (!out)
+        fail(log_path);
+    static char buffer[1 << 20];
+    setvbuf(out, buffer, _IOFBF, sizeof(buffer));
+    struct utsname system;
+    const char *release = uname(&system) == 0 ? system.release : "unknown";
+    fprintf(out, "{\"format\":\"extentcheck-events\",\"version\":1,\"model\":");
+    json_string(out, MODEL_NAME);
+    fprintf(out, ",\"kernel\":");
+    json_string(out, release);
+    if (strcmp(mode, "write") == 0)
+        fprintf(out, ",\"observes\":[\"dio-write\",\"write\",\"fsync\",\"return\",\"mutate\"]");
+    else
+        fprintf(out, ",\"observes\":[\"read\",\"dio-read\",\"read-return\",\"mutate\"]");
+    fprintf(out, ",\"recorder\":\"the reproducer's program (%s --log): its own calls and changes\"}\n", mode);
+    long lines = 0;
+    for (;;) {
+        struct stream *first = NULL;
+        for (int i = 0; i < count; i++)
+            if (stream_time(&streams[i]) != UINT64_MAX && (!first || stream_time(&streams[i]) < stream_time(first)))
+                first = &streams[i];
+        if (!first)
+            break;
+        if (first->events) {
+            const struct event *event = &first->events->events[first->next++];
+            fprintf(out, "{\"t\":%llu,\"event\":\"%s\",\"slot\":%d,\"pass\":%d,\"actor\":", (unsigned long long)event->t,
+                    event_names[event->kind], event->slot, event->pass);
+            json_string(out, first->actor);
+            if (event->kind == RETURN_EVENT)
+                fprintf(out, ",\"result\":\"%s\"", event->failed ? "error" : "ok");
+            else if (event->kind == READ_RETURN_EVENT)
+                fprintf(out, ",\"result\":\"%s\"", event->failed ? "eio" : "ok");
+            fprintf(out, "}\n");
+        } else {
+            long k = first->next++;
+            uint64_t t = first->changes->times[k];
+            const struct mutator *mutator = first->mutator;
+            const struct change *change = &mutator->changes[(k / 2) % mutator->count];
+            int slot = (int)((k / (2L * mutator->count)) % slots), run_slot, run_pass;
+            change_run(first, change, slot, t, &run_slot, &run_pass);
+            fprintf(out, "{\"t\":%llu,\"event\":\"mutate\",\"slot\":%d,\"pass\":%d,\"actor\":", (unsigned long long)t,
+                    run_slot, run_pass);
+            json_string(out, mutator->name);
+            fprintf(out, ",\"block\":%d,\"word\":%d}\n", change->block, change->word);
+        }
+        lines++;
+    }
+    fprintf(out, "{\"t\":%llu,\"event\":\"end\"}\n", (unsigned long long)now_ns());
+    if (fclose(out) != 0)
+        fail(log_path);
+    if (!quiet)
+        printf("log-events=%ld\n", lines);
+}
+
+/* The streams of the mutators of `phase`: each change's run is found among the runs of the first of
+   `logs` whose script uses the changed buffer (uses(i, buffer)), else of the first. */
+static int mutator_streams(struct stream *streams, int phase, const struct event_log *logs, int actors,
+                           int (*uses)(int actor, int buffer), struct runs *runs)
+{
+    int count = 0;
+    for (int i = 0; i < MUTATORS; i++) {
+        if (!(mutators[i].phases & phase))
+            continue;
+        int chosen = -1;
+        for (int a = 0; a < actors && chosen < 0; a++)
+            if (mutators[i].changes[0].buffer == PAGE_CACHE || uses(a, mutators[i].changes[0].buffer))
+                chosen = a;
+        if (chosen < 0 && actors > 0)
+            chosen = 0;
+        streams[count++] = (struct stream){NULL, &mutator_logs[i], mutators[i].name, &mutators[i],
+                                           chosen >= 0 ? &runs[chosen] : NULL, 0, 0};
+        if (!quiet && mutator_logs[i].count == mutator_logs[i].capacity)
+            printf("log-full=mutator %s stopped after %ld changes: its log had no room for more\n", mutators[i].name,
+                   mutator_logs[i].count);
+    }
+    return count;
+}
+
+static int writer_uses(int writer, int buffer)
+{
+    for (int step = 0; step < writers[writer].count; step++)
+        if (writers[writer].ops[step].kind != FSYNC && writers[writer].ops[step].buffer == buffer)
+            return 1;
+    return 0;
+}
+
+static int reader_uses(int reader, int buffer)
+{
+    for (int step = 0; step < readers[reader].count; step++)
+        if (readers[reader].ops[step].kind == DIRECT_READ && readers[reader].ops[step].buffer == buffer)
+            return 1;
+    return 0;
+}
+
+/* Room for the events of the threads that run in `phase` and for the changes of its mutators. */
+static void allocate_logs(int phase)
+{
+    if (!log_path)
+        return;
+    long events = log_changes / 4 > 1024 ? log_changes / 4 : 1024;
+    if (phase == WRITE_PHASE)
+        for (int i = 0; i < WRITERS; i++)
+            writer_logs[i] = (struct event_log){log_memory((size_t)events * sizeof(struct event)), 0, events, 0};
+    else
+        for (int i = 0; i < READERS; i++)
+            reader_logs[i] = (struct event_log){log_memory((size_t)events * sizeof(struct event)), 0, events, 0};
+    for (int i = 0; i < MUTATORS; i++)
+        if (mutators[i].phases & phase)
+            mutator_logs[i] = (struct change_log){log_memory((size_t)log_changes * sizeof(uint64_t)), 0, log_changes};
 }
 
 static void allocate_buffers(void)
@@ -176,6 +457,7 @@ static int write_mode(const char *path, double seconds)
             }
 
     /* Without a writer the file as filled is the file the readers read: nothing to race. */
+    allocate_logs(WRITE_PHASE);
     if (WRITERS > 0) {
         pthread_t writer_threads[WRITERS + 1], mutator_threads[MUTATORS + 1];
         int racing = start_mutators(mutator_threads, WRITE_PHASE);
@@ -199,6 +481,23 @@ static int write_mode(const char *path, double seconds)
     if (!quiet) {
         printf("writes=%ld\n", atomic_load(&writes));
         printf("failed-writes=%ld\n", atomic_load(&failed_writes));
+    }
+    if (log_path) {
+        struct stream streams[WRITERS + MUTATORS + 1];
+        struct runs runs[WRITERS + 1];
+        int count = 0;
+        for (int i = 0; i < WRITERS; i++) {
+            runs[i] = runs_of(&writer_logs[i]);
+            streams[count++] = (struct stream){&writer_logs[i], NULL, writers[i].name, NULL, NULL, 0, 0};
+            if (!quiet) {
+                printf("writer-tid=%s %d\n", writers[i].name, writer_tids[i]);
+                if (writer_logs[i].full)
+                    printf("log-full=writer %s stopped after %ld events: its log had no room for another run\n",
+                           writers[i].name, writer_logs[i].count);
+            }
+        }
+        count += mutator_streams(&streams[count], WRITE_PHASE, writer_logs, WRITERS, writer_uses, runs);
+        write_log("write", streams, count);
     }
     close(direct_fd);
     close(buffered_fd);
@@ -292,20 +591,24 @@ static void read_range(struct reader_run *run, int step, int slot)
     const struct read_op *op = &run->script->ops[step];
     size_t length = (size_t)op->blocks * BLOCK_SIZE;
     off_t offset = ((off_t)slot * FILE_BLOCKS + op->at) * BLOCK_SIZE;
+    struct event_log *log = log_path ? &reader_logs[run->script - readers] : NULL;
     ssize_t done;
     if (op->kind == DIRECT_READ) {
+        log_event(log, DIO_READ_EVENT, slot, run->rounds, 0);
         done = pread(direct_fd, buffers[op->buffer].memory, length, offset);
-        atomic_fetch_add(&direct_reads_done, 1);
     } else {
         static _Thread_local unsigned char *page;
         if (!page && posix_memalign((void **)&page, BLOCK_SIZE, FILE_BLOCKS * BLOCK_SIZE) != 0)
             fail("posix_memalign");
+        log_event(log, READ_EVENT, slot, run->rounds, 0);
         done = pread(buffered_fd, page, length, offset);
-        atomic_fetch_add(&buffered_reads_done, 1);
     }
+    int error = done < 0 ? errno : EIO;
+    /* Any failure is logged as eio: the vocabulary knows no other. */
+    log_event(log, READ_RETURN_EVENT, slot, run->rounds, done != (ssize_t)length);
+    atomic_fetch_add(op->kind == DIRECT_READ ? &direct_reads_done : &buffered_reads_done, 1);
     if (done == (ssize_t)length)
         return;
-    int error = done < 0 ? errno : EIO;
     if (error == EIO)
         atomic_fetch_add(op->kind == DIRECT_READ ? &direct_eio : &buffered_eio, 1);
     else
@@ -326,7 +629,13 @@ static void *run_reader_script(void *argument)
     struct reader_run *run = argument;
     /* One round, or, while a mutator changes a buffer the reads land in, rounds until told to stop.
        Each round starts with the file's pages dropped, so that a buffered read goes to the disk. */
+    struct event_log *log = log_path ? &reader_logs[run->script - readers] : NULL;
     do {
+        /* A whole round, or none: a full log stops the reader between two rounds. */
+        if (log && log->count + 2L * run->script->count * slots > log->capacity) {
+            log->full = 1;
+            break;
+        }
         posix_fadvise(buffered_fd, 0, 0, POSIX_FADV_DONTNEED);
         for (int slot = 0; slot < slots; slot++)
             for (int step = 0; step < run->script->count; step++)
@@ -345,6 +654,7 @@ static int readers_mode(const char *path, double seconds)
     if (direct_fd < 0)
         fail("O_DIRECT open");
     allocate_buffers();
+    allocate_logs(READ_PHASE);
 
     pthread_t reader_threads[READERS + 1], mutator_threads[MUTATORS + 1];
     struct reader_run runs[READERS + 1];
@@ -405,6 +715,20 @@ static int readers_mode(const char *path, double seconds)
         printf("failed-ranges=%ld\n", failed);
         printf("false-alarms=%ld\n", false_alarms);
     }
+    if (log_path) {
+        struct stream streams[READERS + MUTATORS + 1];
+        struct runs runs[READERS + 1];
+        int count = 0;
+        for (int i = 0; i < READERS; i++) {
+            runs[i] = runs_of(&reader_logs[i]);
+            streams[count++] = (struct stream){&reader_logs[i], NULL, readers[i].name, NULL, NULL, 0, 0};
+            if (!quiet && reader_logs[i].full)
+                printf("log-full=reader %s stopped after %ld events: its log had no room for another round\n",
+                       readers[i].name, reader_logs[i].count);
+        }
+        count += mutator_streams(&streams[count], READ_PHASE, reader_logs, READERS, reader_uses, runs);
+        write_log("readers", streams, count);
+    }
     close(direct_fd);
     close(buffered_fd);
     return 0;
@@ -412,9 +736,10 @@ static int readers_mode(const char *path, double seconds)
 
 static void usage(const char *name)
 {
-    fprintf(stderr, "usage: %s write FILE [--seconds S] [--slots N] [--quiet]\n"
+    fprintf(stderr, "usage: %s write FILE [--seconds S] [--slots N] [--quiet] [--log LOG [--log-changes N]]\n"
                     "       %s read FILE [--slots N] [--quiet] [--buffered]\n"
-                    "       %s readers FILE [--seconds S] [--slots N] [--quiet]\n", name, name, name);
+                    "       %s readers FILE [--seconds S] [--slots N] [--quiet] [--log LOG [--log-changes N]]\n",
+            name, name, name);
     exit(2);
 }
 
@@ -432,10 +757,14 @@ int main(int argc, char **argv)
             quiet = 1;
         else if (strcmp(argv[i], "--buffered") == 0 && strcmp(argv[1], "read") == 0)
             buffered_reads = 1;
+        else if (strcmp(argv[i], "--log") == 0 && i + 1 < argc && strcmp(argv[1], "read") != 0)
+            log_path = argv[++i];
+        else if (strcmp(argv[i], "--log-changes") == 0 && i + 1 < argc && strcmp(argv[1], "read") != 0)
+            log_changes = atol(argv[++i]);
         else
             usage(argv[0]);
     }
-    if (slots < 1 || seconds < 0)
+    if (slots < 1 || seconds < 0 || log_changes < 2)
         usage(argv[0]);
     setvbuf(stdout, NULL, _IOLBF, 0);
     if (strcmp(argv[1], "write") == 0)

@@ -2,7 +2,7 @@
 # The race a model found, on this machine's kernel, beside the model's verdicts: the runner
 # extentcheck reproduce writes, with the model's part where this script includes reproduction.sh.
 #
-# Usage: ./run.sh [--seconds S] [--slots N] [--policy P] [--dm-crypt] [--device DEV]...
+# Usage: ./run.sh [--seconds S] [--slots N] [--policy P] [--dm-crypt] [--device DEV]... [--record LOG]
 #   --seconds S   how long the writers race, and the readers where memory changes under their reads
 #   --policy P    compare with the model's verdicts under P (default: the policy the model's part
 #                 names); the file is set up as P says: chattr +C where P checksums nothing. btrfs
@@ -15,6 +15,10 @@
 #                 and make btrfs on the mappings: the model's write passes through dm-crypt's copy.
 #   --device DEV  make the file system on DEV (one per mirror of the model; their contents are
 #                 lost) instead of on loop devices over files in a temporary directory.
+#   --record LOG  write the run's events to LOG, as docs/conformance.md's NDJSON log: the program's own
+#                 (its --log, writers and readers) merged with the kernel's, which tracefs records while
+#                 the writers race: function tracing of btrfs's write path where the kernel allows it,
+#                 btrfs tracepoints otherwise (trace_clock mono). The header's observes says which.
 # Needs root, btrfs-progs, chattr and lsattr, and cc unless the program is built beside this script;
 # mdadm for md RAID1, dmsetup and blockdev for --dm-crypt.
 # Exit status: 0 every invariant agrees, 1 one does not, 2 bad usage or a missing tool, 3 setup
@@ -33,9 +37,10 @@ seconds=10
 slots=256
 devices=""
 dm_crypt=no
+record=""
 
 usage() {
-    echo "usage: $0 [--seconds S] [--slots N] [--policy P] [--dm-crypt] [--device DEV]..." >&2
+    echo "usage: $0 [--seconds S] [--slots N] [--policy P] [--dm-crypt] [--device DEV]... [--record LOG]" >&2
     exit 2
 }
 
@@ -46,6 +51,7 @@ while [ $# -gt 0 ]; do
         --policy) [ $# -ge 2 ] || usage; policy=$2; shift 2 ;;
         --device) [ $# -ge 2 ] || usage; devices="$devices $2"; shift 2 ;;
         --dm-crypt) dm_crypt=yes; shift ;;
+        --record) [ $# -ge 2 ] || usage; record=$2; shift 2 ;;
         *) usage ;;
     esac
 done
@@ -100,11 +106,13 @@ if [ $dm_crypt = yes ]; then
 fi
 
 work=$(mktemp -d)
+tracefs=""
 loops=""
 md=""
 legs=""
 mappings=""
 cleanup() {
+    [ -z "$tracefs" ] || trace_reset
     umount "$work/mnt" 2>/dev/null || true
     for name in $mappings; do dmsetup remove "$name" 2>/dev/null || true; done
     if [ -n "$md" ]; then
@@ -187,9 +195,132 @@ file="$work/mnt/race"
 touch "$file"
 [ "$file_setting" = nodatasum ] && chattr +C "$file"
 
+# --record: the kernel's events of the race, from tracefs (docs/conformance.md, "Recording"). Each kind
+# of event comes from one source, the first this kernel has: a btrfs function (function tracer), or a
+# btrfs tracepoint filtered to the file's inode. A kind is observed only when every event of it is
+# traced; the functions are traced whole, the tracepoints of the file alone.
+record_kinds=""
+record_sources=""
+submit_source=none
+complete_source=none
+trace_clock_before=""
+buffer_size_before=""
+# traced_function NAME: whether this kernel can trace NAME
+traced_function() {
+    awk -v name="$1" '$1 == name { found = 1 } END { exit !found }' "$tracefs/available_filter_functions" 2>/dev/null
+}
+# trace_event NAME INODE: enable btrfs's tracepoint NAME for the inode; fails where there is none
+trace_event() {
+    [ -d "$tracefs/events/btrfs/$1" ] || return 1
+    { echo "ino == $2" >"$tracefs/events/btrfs/$1/filter"; } 2>/dev/null || return 1
+    { echo 1 >"$tracefs/events/btrfs/$1/enable"; } 2>/dev/null || return 1
+    trace_events="$trace_events $1"
+}
+trace_events=""
+trace_functions=""
+trace_reset() {
+    { echo 0 >"$tracefs/tracing_on"; } 2>/dev/null || true
+    { echo nop >"$tracefs/current_tracer"; } 2>/dev/null || true
+    { true >"$tracefs/set_ftrace_filter"; } 2>/dev/null || true
+    for event in $trace_events; do
+        { echo 0 >"$tracefs/events/btrfs/$event/enable"; } 2>/dev/null || true
+        { echo 0 >"$tracefs/events/btrfs/$event/filter"; } 2>/dev/null || true
+    done
+    trace_events=""
+    { echo 0 >"$tracefs/options/raw"; } 2>/dev/null || true
+    [ -z "$trace_clock_before" ] || { echo "$trace_clock_before" >"$tracefs/trace_clock"; } 2>/dev/null || true
+    [ -z "$buffer_size_before" ] || { echo "$buffer_size_before" >"$tracefs/buffer_size_kb"; } 2>/dev/null || true
+    { true >"$tracefs/trace"; } 2>/dev/null || true
+    tracefs=""
+}
+record_start() { # the file, whose inode the tracepoints are filtered to
+    for dir in /sys/kernel/tracing /sys/kernel/debug/tracing; do
+        if [ ! -f "$dir/trace" ] && [ "$dir" = /sys/kernel/tracing ]; then
+            mount -t tracefs nodev "$dir" 2>/dev/null || true
+        fi
+        if [ -f "$dir/trace" ]; then
+            tracefs=$dir
+            break
+        fi
+    done
+    if [ -z "$tracefs" ]; then
+        echo "run.sh: --record: no tracefs here: the log has the program's events only" >&2
+        return 0
+    fi
+    trace_clock_before=$(sed -n 's/.*\[\(.*\)\].*/\1/p' "$tracefs/trace_clock")
+    echo 0 >"$tracefs/tracing_on"
+    if ! { echo mono >"$tracefs/trace_clock"; } 2>/dev/null; then
+        echo "run.sh: --record: this kernel's tracefs has no mono clock: the log has the program's events only" >&2
+        trace_reset
+        return 0
+    fi
+    echo nop >"$tracefs/current_tracer"
+    buffer_size_before=$(sed 's/ .*//' "$tracefs/buffer_size_kb")
+    { echo 16384 >"$tracefs/buffer_size_kb"; } 2>/dev/null || true
+    true >"$tracefs/trace"
+    inode=$(stat -c %i "$1")
+    # The functions: a kind is traced by functions only when every one its kernel has is filtered.
+    for function in btrfs_submit_direct btrfs_dio_submit_io btrfs_csum_one_bio btrfs_end_dio_bio btrfs_dio_end_io \
+        end_bio_extent_writepage end_bbio_data_write; do
+        if traced_function "$function" && { echo "$function" >>"$tracefs/set_ftrace_filter"; } 2>/dev/null; then
+            trace_functions="$trace_functions $function"
+        fi
+    done
+    case " $trace_functions " in
+        *" btrfs_submit_direct "* | *" btrfs_dio_submit_io "*) submit_source=function ;;
+    esac
+    case " $trace_functions " in
+        *" btrfs_csum_one_bio "*) record_kinds="$record_kinds csum" ;;
+    esac
+    case " $trace_functions " in
+        *" btrfs_end_dio_bio "*" end_bio_extent_writepage "* | *" btrfs_dio_end_io "*" end_bbio_data_write "*)
+            complete_source=function ;;
+    esac
+    if [ -n "$trace_functions" ] && ! { echo function >"$tracefs/current_tracer"; } 2>/dev/null; then
+        trace_functions="" submit_source=none complete_source=none record_kinds=""
+    fi
+    # The tracepoints: a folio's writeback, with its index; the end of an ordered extent's IO, with
+    # its offset (the functions' complete takes its offset from it); an ordered extent made, DIRECT
+    # for an O_DIRECT write.
+    trace_event __extent_writepage "$inode" || trace_event extent_writepage "$inode" || true
+    case " $trace_events " in *" extent_writepage "* | *" __extent_writepage "*) record_kinds="$record_kinds writeback" ;; esac
+    if trace_event btrfs_finish_ordered_extent "$inode"; then
+        [ $complete_source = function ] || complete_source=tracepoint
+    else
+        trace_event btrfs_writepage_end_io_hook "$inode" || true
+    fi
+    if [ $submit_source = none ] && trace_event btrfs_ordered_extent_add "$inode"; then
+        submit_source=tracepoint
+    fi
+    [ $submit_source = none ] || record_kinds="dio-submit $record_kinds"
+    [ $complete_source = none ] || record_kinds="$record_kinds complete"
+    record_sources="tracefs on $(uname -r), trace_clock mono:"
+    [ -z "$trace_functions" ] || record_sources="$record_sources functions$trace_functions;"
+    [ -z "$trace_events" ] || record_sources="$record_sources btrfs tracepoints$trace_events (ino $inode);"
+    echo 1 >"$tracefs/tracing_on"
+}
+# record_stop: tracing off; the trace as text and again raw, whose lines carry the nanoseconds
+record_stop() {
+    [ -n "$tracefs" ] || return 0
+    echo 0 >"$tracefs/tracing_on"
+    grep -v '^#' "$tracefs/trace" >"$work/trace.txt" || true
+    echo 1 >"$tracefs/options/raw"
+    grep -v '^#' "$tracefs/trace" >"$work/trace.raw" || true
+    echo 0 >"$tracefs/options/raw"
+    trace_lost=$(cat "$tracefs"/per_cpu/cpu*/stats 2>/dev/null | awk '$1 == "overrun:" { n += $2 } END { print n + 0 }')
+    trace_reset
+}
+
 finished=yes
-timeout $((seconds + 600)) "$program" write "$file" --seconds "$seconds" --slots "$slots" >"$work/write.out" \
-    || finished=no
+if [ -n "$record" ]; then
+    record_start "$file"
+    timeout $((seconds + 600)) "$program" write "$file" --seconds "$seconds" --slots "$slots" \
+        --log "$work/write.log" >"$work/write.out" || finished=no
+    record_stop
+else
+    timeout $((seconds + 600)) "$program" write "$file" --seconds "$seconds" --slots "$slots" >"$work/write.out" \
+        || finished=no
+fi
 sync
 # A fresh mount: nothing of the file is left in the page cache.
 remount() {
@@ -267,7 +398,11 @@ if [ "$readers" -gt 0 ] || [ "$scrub_passes" -gt 0 ]; then
         mount "$first" "$work/mnt" || exit 3
     fi
     if [ "$readers" -gt 0 ]; then
-        "$program" readers "$file" --seconds "$seconds" --slots "$slots" >"$work/readers.out"
+        if [ -n "$record" ]; then
+            "$program" readers "$file" --seconds "$seconds" --slots "$slots" --log "$work/readers.log" >"$work/readers.out"
+        else
+            "$program" readers "$file" --seconds "$seconds" --slots "$slots" >"$work/readers.out"
+        fi
         remount
         # What the reads left: a repair from a buffer that changed after the check stores damage.
         btrfs scrub start -B -r "$work/mnt" >"$work/scrub-after-reads.out" 2>&1 || true
@@ -307,6 +442,180 @@ else
     attributes=$(lsattr "$file" | cut -d' ' -f1)
     umount "$work/mnt"
     [ $mirrors -eq 2 ] && compare_copies
+fi
+
+# --record: the program's events and the kernel's, merged into one log (docs/conformance.md).
+kernel_events() { # the traced events, a line each: t kind pid offset (-1 where the source gives none)
+    [ -s "$work/trace.txt" ] || return 0
+    awk -v raw="$work/trace.raw" -v submit="$submit_source" -v complete="$complete_source" '
+        function field(name,   i, rest) {
+            i = index(text, " " name "=")
+            if (!i) return -1
+            rest = substr(text, i + length(name) + 2)
+            return substr(rest, 1, match(rest, /[^0-9]/) ? RSTART - 1 : length(rest)) + 0
+        }
+        function flush(who) {
+            if (who in pending) { print pending[who] "\t-1"; delete pending[who] }
+        }
+        # A function complete waits for the tracepoint of the same task, its next line, for its offset.
+        {
+            if ((getline line < raw) <= 0) { print "run.sh: the raw trace has fewer lines than the text" | "cat >&2"; exit 1 }
+            split(line, r, " ")
+            if (!match($0, /\[[0-9]+\] [^ ]* +[0-9]+\.[0-9]+: /)) next
+            stamp = substr($0, RSTART, RLENGTH); sub(/: $/, "", stamp); sub(/.* /, "", stamp)
+            split(stamp, parts, ".")
+            # The text rounds the nanoseconds to the nearest microsecond.
+            if (int((r[3] + 500) / 1000) != parts[1] * 1000000 + parts[2]) {
+                print "run.sh: the raw trace does not match the text at " stamp | "cat >&2"; exit 1
+            }
+            t = r[3]; who = r[1]
+            text = substr($0, RSTART + RLENGTH)
+            name = text; sub(/[: ].*/, "", name)
+            if (name == "btrfs_submit_direct" || name == "btrfs_dio_submit_io") {
+                flush(who); print t "\tdio-submit\t" who "\t-1"
+            } else if (name == "btrfs_csum_one_bio") {
+                flush(who); print t "\tcsum\t" who "\t-1"
+            } else if (name ~ /^(btrfs_end_dio_bio|btrfs_dio_end_io|end_bio_extent_writepage|end_bbio_data_write)$/) {
+                flush(who); pending[who] = t "\tcomplete\t" who
+            } else if (name == "__extent_writepage" || name == "extent_writepage") {
+                flush(who); print t "\twriteback\t" who "\t" field("page_index") * 4096
+            } else if (name == "btrfs_finish_ordered_extent" || name == "btrfs_writepage_end_io_hook") {
+                if (who in pending) {
+                    print pending[who] "\t" field("start"); delete pending[who]
+                } else if (complete == "tracepoint") {
+                    # One per folio on some kernels: the folios of one bio end together (within
+                    # 100 us in the same task), contiguous.
+                    start = field("start")
+                    if (!(who in next_start) || next_start[who] != start || t - ended[who] > 100000)
+                        print t "\tcomplete\t" who "\t" start
+                    next_start[who] = start + field("len")
+                    ended[who] = t
+                    next
+                }
+            } else if (name == "btrfs_ordered_extent_add") {
+                if (submit == "tracepoint" && text ~ /flags=[^ ]*DIRECT/) print t "\tdio-submit\t" who "\t" field("file_offset")
+            } else {
+                flush(who)
+            }
+            delete next_start[who]
+        }
+        END { for (who in pending) print pending[who] "\t-1" }
+    ' "$work/trace.txt" | sort -n -s -k1,1
+}
+merge_log() { # the merged log on stdout
+    kernel_events >"$work/kernel.tsv" || return 1
+    sed -n 's/^writer-tid=//p' "$work/write.out" >"$work/tids"
+    observes='"dio-write", "write", "fsync", "return", "mutate", "read", "dio-read", "read-return"'
+    for kind in $record_kinds; do observes="$observes, \"$kind\""; done
+    [ -f "$work/readers.log" ] || : >"$work/readers.log"
+    awk -v kernel="$work/kernel.tsv" -v tids="$work/tids" -v readers="$work/readers.log" -v file_blocks="$file_blocks" \
+        -v model="$model" -v release="$(uname -r)" -v observes="$observes" \
+        -v sources="the reproducer's program (--log); ${record_sources:-no kernel events (no tracefs)}" '
+        function value(line, key,   i, rest) {
+            i = index(line, "\"" key "\":")
+            if (!i) return ""
+            rest = substr(line, i + length(key) + 3)
+            if (substr(rest, 1, 1) == "\"") { rest = substr(rest, 2); return substr(rest, 1, index(rest, "\"") - 1) }
+            match(rest, /^[0-9]+/)
+            return substr(rest, 1, RLENGTH)
+        }
+        function emit(t, line) {
+            if (t + 0 < last + 0) { print "run.sh: the merged log goes back in time at " t | "cat >&2"; failed = 1; exit 1 }
+            last = t
+            print line
+            events++
+        }
+        # A run of the model: "slot pass". Its mutates since its last other event, one per word.
+        function touch(run) { delete open[run] }
+        function program_event(line, shift,   t, event, slot, pass, actor, run, key) {
+            t = value(line, "t"); event = value(line, "event"); slot = value(line, "slot"); pass = value(line, "pass") + 0
+            if (shift && slot in last_pass) {
+                pass += last_pass[slot]
+                sub(/"pass":[0-9]+/, "\"pass\":" pass, line)
+            }
+            actor = value(line, "actor"); run = slot " " pass
+            if (event == "mutate") {
+                key = "|" actor " " value(line, "block") " " value(line, "word") "|"
+                if (index(open[run], key)) { collapsed++; return }
+                open[run] = open[run] key
+            } else {
+                touch(run)
+            }
+            if (!shift && event ~ /^(dio-write|write|fsync)$/) {
+                busy[actor] = run; busy_since[actor] = t; latest = run
+                if (!(slot in last_pass) || pass > last_pass[slot]) last_pass[slot] = pass
+            } else if (event == "return") {
+                delete busy[actor]
+            }
+            emit(t, line)
+        }
+        # A kernel event belongs to the run of its slot where the source gives an offset; else to the
+        # run whose call is in progress in the task that logged it, else in any task (the earliest
+        # started), else to the run of the latest call.
+        function kernel_event(t, kind, task, offset,   run, actor, block, slot, earliest) {
+            if (offset >= 0) {
+                block = int(offset / 4096)
+                slot = int(block / file_blocks)
+                run = slot " " (slot in last_pass ? last_pass[slot] : 0)
+                block = block % file_blocks
+            } else if ((task in tid) && (tid[task] in busy)) {
+                run = busy[tid[task]]
+            } else {
+                earliest = ""
+                for (actor in busy) if (earliest == "" || busy_since[actor] < busy_since[earliest]) earliest = actor
+                run = earliest != "" ? busy[earliest] : latest
+            }
+            if (run == "") return
+            touch(run)
+            split(run, r, " ")
+            emit(t, "{\"t\":" t ",\"event\":\"" kind "\",\"slot\":" r[1] ",\"pass\":" r[2] \
+                 (kind == "writeback" ? ",\"block\":" block : "") "}")
+        }
+        function kernel_until(limit) {
+            while (k <= count && kt[k] + 0 < limit + 0) {
+                if (kt[k] + 0 >= start + 0) kernel_event(kt[k], kk[k], kp[k], ko[k] + 0)
+                k++
+            }
+        }
+        BEGIN {
+            while ((getline line < tids) > 0) { split(line, f, " "); tid[f[2]] = f[1] }
+            while ((getline line < kernel) > 0) { split(line, f, "\t"); count++; kt[count] = f[1]; kk[count] = f[2]; kp[count] = f[3]; ko[count] = f[4] }
+            k = 1; last = 0; start = ""
+            printf "{\"format\": \"extentcheck-events\", \"version\": 1, \"model\": \"%s\", \"kernel\": \"%s\", \"observes\": [%s], \"recorder\": \"%s\"}\n", model, release, observes, sources
+        }
+        /"format"/ { next }
+        /"event":"end"/ { end = value($0, "t"); next }
+        {
+            if (start == "") start = value($0, "t")
+            kernel_until(value($0, "t"))
+            program_event($0, 0)
+        }
+        END {
+            if (failed) exit 1
+            if (start != "") kernel_until(end + 1)
+            while ((getline line < readers) > 0) {
+                if (line ~ /"format"/) continue
+                if (line ~ /"event":"end"/) { end = value(line, "t"); continue }
+                program_event(line, 1)
+            }
+            printf "{\"t\":%s,\"event\":\"end\"}\n", (end + 0 > last + 0 ? end : last)
+            printf "run.sh: --record: %d events (%d more changes of a word collapsed into them)\n", events, collapsed | "cat >&2"
+        }
+    ' "$work/write.log"
+}
+# A log that would miss an event is not written: the run's verdicts stand without it.
+if [ -n "$record" ]; then
+    if [ "${trace_lost:-0}" -gt 0 ]; then
+        echo "run.sh: --record: the trace lost $trace_lost events (its buffer overran): no log written" >&2
+    else
+        # A thread whose log filled stopped early: the log is whole, the race shorter.
+        cat "$work/write.out" "$work/readers.out" 2>/dev/null | sed -n 's/^log-full=/run.sh: --record: /p' >&2
+        if merge_log >"$work/record.ndjson"; then
+            cp "$work/record.ndjson" "$record"
+        else
+            echo "run.sh: --record: merging the events failed: no log written" >&2
+        fi
+    fi
 fi
 
 value() { sed -n "s/^$1=//p" "$2" | tail -n 1; }
