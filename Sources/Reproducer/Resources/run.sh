@@ -56,6 +56,13 @@ while [ $# -gt 0 ]; do
     esac
 done
 
+# The writers have ten minutes past --seconds (which may have a fraction) to finish.
+case $seconds in
+    *[!0-9.]* | *.*.* | . | "") usage ;;
+esac
+whole_seconds=${seconds%.*}
+limit=$((${whole_seconds:-0} + 601))
+
 file_setting=$(setting "$policy")
 if [ -z "$file_setting" ]; then
     echo "run.sh: the model was not checked under policy $policy; it was under: $policies" >&2
@@ -273,7 +280,7 @@ record_start() { # the file, whose inode the tracepoints are filtered to
         *" btrfs_csum_one_bio "*) record_kinds="$record_kinds csum" ;;
     esac
     case " $trace_functions " in
-        *" btrfs_end_dio_bio "*" end_bio_extent_writepage "* | *" btrfs_dio_end_io "*" end_bbio_data_write "*)
+        *" btrfs_end_dio_bio "*"end_bio_extent_writepage "* | *" btrfs_dio_end_io "*"end_bbio_data_write "*)
             complete_source=function ;;
     esac
     if [ -n "$trace_functions" ] && ! { echo function >"$tracefs/current_tracer"; } 2>/dev/null; then
@@ -314,11 +321,11 @@ record_stop() {
 finished=yes
 if [ -n "$record" ]; then
     record_start "$file"
-    timeout $((seconds + 600)) "$program" write "$file" --seconds "$seconds" --slots "$slots" \
+    timeout "$limit" "$program" write "$file" --seconds "$seconds" --slots "$slots" \
         --log "$work/write.log" >"$work/write.out" || finished=no
     record_stop
 else
-    timeout $((seconds + 600)) "$program" write "$file" --seconds "$seconds" --slots "$slots" >"$work/write.out" \
+    timeout "$limit" "$program" write "$file" --seconds "$seconds" --slots "$slots" >"$work/write.out" \
         || finished=no
 fi
 sync
@@ -447,48 +454,77 @@ fi
 # --record: the program's events and the kernel's, merged into one log (docs/conformance.md).
 kernel_events() { # the traced events, a line each: t kind pid offset (-1 where the source gives none)
     [ -s "$work/trace.txt" ] || return 0
-    awk -v raw="$work/trace.raw" -v submit="$submit_source" -v complete="$complete_source" '
+    # shellcheck disable=SC2015 # the awk's status, kept from the pipe
+    { awk -v raw="$work/trace.raw" -v submit="$submit_source" -v complete="$complete_source" \
+        -v slot_bytes=$((file_blocks * 4096)) '
         function field(name,   i, rest) {
             i = index(text, " " name "=")
             if (!i) return -1
             rest = substr(text, i + length(name) + 2)
             return substr(rest, 1, match(rest, /[^0-9]/) ? RSTART - 1 : length(rest)) + 0
         }
+        # A bio may hold the folios of several slots (writeback takes the dirty folios of the whole
+        # file, and slots lie side by side): its csum and its complete are then one event of each
+        # slot, at the same time. slots[who]: the slots of the bio the task is building.
+        function slot_of(offset) { return int(offset / slot_bytes) }
         function flush(who) {
-            if (who in pending) { print pending[who] "\t-1"; delete pending[who] }
+            if ((who in pending) && !(who in resolved)) print pending[who] "\tcomplete\t" who "\t-1"
+            delete pending[who]; delete resolved[who]; delete done[who]
         }
-        # A function complete waits for the tracepoint of the same task, its next line, for its offset.
+        # The slots from start for bytes, each once for the task: printed as events of kind at t.
+        function each_slot(t, kind, who, start, bytes,   slot, last) {
+            last = slot_of(start + bytes - 1)
+            for (slot = slot_of(start); slot <= last; slot++) {
+                if (index(done[who], "|" slot "|")) continue
+                done[who] = done[who] "|" slot "|"
+                print t "\t" kind "\t" who "\t" slot * slot_bytes
+            }
+        }
         {
             if ((getline line < raw) <= 0) { print "run.sh: the raw trace has fewer lines than the text" | "cat >&2"; exit 1 }
             split(line, r, " ")
             if (!match($0, /\[[0-9]+\] [^ ]* +[0-9]+\.[0-9]+: /)) next
             stamp = substr($0, RSTART, RLENGTH); sub(/: $/, "", stamp); sub(/.* /, "", stamp)
             split(stamp, parts, ".")
-            # The text rounds the nanoseconds to the nearest microsecond.
-            if (int((r[3] + 500) / 1000) != parts[1] * 1000000 + parts[2]) {
+            # The text has microseconds, rounded (newer kernels) or cut (older ones).
+            # (busybox awk reads a number with a leading 0 as octal)
+            sub(/^0+/, "", parts[2])
+            micro = parts[1] * 1000000 + parts[2]
+            if (int((r[3] + 500) / 1000) != micro && int(r[3] / 1000) != micro) {
                 print "run.sh: the raw trace does not match the text at " stamp | "cat >&2"; exit 1
             }
             t = r[3]; who = r[1]
             text = substr($0, RSTART + RLENGTH)
             name = text; sub(/[: ].*/, "", name)
             if (name == "btrfs_submit_direct" || name == "btrfs_dio_submit_io") {
-                flush(who); print t "\tdio-submit\t" who "\t-1"
+                # A direct bio: no folio; its csum belongs to its call.
+                flush(who); delete slots[who]; print t "\tdio-submit\t" who "\t-1"
             } else if (name == "btrfs_csum_one_bio") {
-                flush(who); print t "\tcsum\t" who "\t-1"
+                flush(who)
+                if (slots[who] == "") print t "\tcsum\t" who "\t-1"
+                count = split(slots[who], list, " ")
+                for (i = 1; i <= count; i++) print t "\tcsum\t" who "\t" list[i] * slot_bytes
+                delete slots[who]
             } else if (name ~ /^(btrfs_end_dio_bio|btrfs_dio_end_io|end_bio_extent_writepage|end_bbio_data_write)$/) {
-                flush(who); pending[who] = t "\tcomplete\t" who
+                # The end of a bio: its ranges follow, from the same task, in the tracepoints below.
+                flush(who); pending[who] = t
             } else if (name == "__extent_writepage" || name == "extent_writepage") {
-                flush(who); print t "\twriteback\t" who "\t" field("page_index") * 4096
+                flush(who)
+                offset = field("page_index") * 4096
+                print t "\twriteback\t" who "\t" offset
+                if (index(" " slots[who] " ", " " slot_of(offset) " ") == 0) slots[who] = slots[who] " " slot_of(offset)
             } else if (name == "btrfs_finish_ordered_extent" || name == "btrfs_writepage_end_io_hook") {
+                start = field("start")
+                bytes = name == "btrfs_finish_ordered_extent" ? field("len") : field("end") - start + 1
                 if (who in pending) {
-                    print pending[who] "\t" field("start"); delete pending[who]
+                    each_slot(pending[who], "complete", who, start, bytes); resolved[who] = 1
+                    next
                 } else if (complete == "tracepoint") {
                     # One per folio on some kernels: the folios of one bio end together (within
-                    # 100 us in the same task), contiguous.
-                    start = field("start")
-                    if (!(who in next_start) || next_start[who] != start || t - ended[who] > 100000)
-                        print t "\tcomplete\t" who "\t" start
-                    next_start[who] = start + field("len")
+                    # 100 us in the same task), contiguous; a bio is one complete of each slot.
+                    if (!(who in next_start) || next_start[who] != start || t - ended[who] > 100000) delete done[who]
+                    each_slot(t, "complete", who, start, bytes)
+                    next_start[who] = start + bytes
                     ended[who] = t
                     next
                 }
@@ -499,8 +535,9 @@ kernel_events() { # the traced events, a line each: t kind pid offset (-1 where 
             }
             delete next_start[who]
         }
-        END { for (who in pending) print pending[who] "\t-1" }
-    ' "$work/trace.txt" | sort -n -s -k1,1
+        END { for (who in pending) flush(who) }
+    ' "$work/trace.txt" && : >"$work/trace.ok" || true; } | sort -n -s -k1,1
+    [ -f "$work/trace.ok" ]
 }
 merge_log() { # the merged log on stdout
     kernel_events >"$work/kernel.tsv" || return 1
@@ -511,35 +548,32 @@ merge_log() { # the merged log on stdout
     awk -v kernel="$work/kernel.tsv" -v tids="$work/tids" -v readers="$work/readers.log" -v file_blocks="$file_blocks" \
         -v model="$model" -v release="$(uname -r)" -v observes="$observes" \
         -v sources="the reproducer's program (--log); ${record_sources:-no kernel events (no tracefs)}" '
-        function value(line, key,   i, rest) {
-            i = index(line, "\"" key "\":")
-            if (!i) return ""
-            rest = substr(line, i + length(key) + 3)
-            if (substr(rest, 1, 1) == "\"") { rest = substr(rest, 2); return substr(rest, 1, index(rest, "\"") - 1) }
-            match(rest, /^[0-9]+/)
-            return substr(rest, 1, RLENGTH)
-        }
+        # The program writes its lines with their keys in one order: {"t":T,"event":"E","slot":S,
+        # "pass":P,"actor":"A" and then "result" or "block" and "word"; split at colons and commas,
+        # the values are the even fields.
         function emit(t, line) {
             if (t + 0 < last + 0) { print "run.sh: the merged log goes back in time at " t | "cat >&2"; failed = 1; exit 1 }
             last = t
             print line
             events++
         }
-        # A run of the model: "slot pass". Its mutates since its last other event, one per word.
-        function touch(run) { delete open[run] }
-        function program_event(line, shift,   t, event, slot, pass, actor, run, key) {
-            t = value(line, "t"); event = value(line, "event"); slot = value(line, "slot"); pass = value(line, "pass") + 0
+        # A run of the model: "slot pass". Its mutates since its last other event, one per word: the
+        # changes that follow, with no other event of the run between, are collapsed into them.
+        function program_event(line, shift,   f, t, event, slot, pass, actor, run, key) {
+            split(line, f, /[:,]/)
+            t = f[2]; event = f[4]; gsub(/"/, "", event); slot = f[6] + 0; pass = f[8] + 0
+            actor = f[10]
             if (shift && slot in last_pass) {
                 pass += last_pass[slot]
                 sub(/"pass":[0-9]+/, "\"pass\":" pass, line)
             }
-            actor = value(line, "actor"); run = slot " " pass
+            run = slot " " pass
             if (event == "mutate") {
-                key = "|" actor " " value(line, "block") " " value(line, "word") "|"
+                key = "|" actor " " (f[12] + 0) " " (f[14] + 0) "|"
                 if (index(open[run], key)) { collapsed++; return }
                 open[run] = open[run] key
             } else {
-                touch(run)
+                delete open[run]
             }
             if (!shift && event ~ /^(dio-write|write|fsync)$/) {
                 busy[actor] = run; busy_since[actor] = t; latest = run
@@ -552,21 +586,22 @@ merge_log() { # the merged log on stdout
         # A kernel event belongs to the run of its slot where the source gives an offset; else to the
         # run whose call is in progress in the task that logged it, else in any task (the earliest
         # started), else to the run of the latest call.
-        function kernel_event(t, kind, task, offset,   run, actor, block, slot, earliest) {
+        function kernel_event(t, kind, task, offset,   run, actor, block, slot, earliest, r) {
+            same = ""
             if (offset >= 0) {
                 block = int(offset / 4096)
                 slot = int(block / file_blocks)
                 run = slot " " (slot in last_pass ? last_pass[slot] : 0)
                 block = block % file_blocks
-            } else if ((task in tid) && (tid[task] in busy)) {
-                run = busy[tid[task]]
+            } else if ((task in tid) && ("\"" tid[task] "\"" in busy)) {
+                run = busy["\"" tid[task] "\""]
             } else {
                 earliest = ""
-                for (actor in busy) if (earliest == "" || busy_since[actor] < busy_since[earliest]) earliest = actor
+                for (actor in busy) if (earliest == "" || busy_since[actor] + 0 < busy_since[earliest] + 0) earliest = actor
                 run = earliest != "" ? busy[earliest] : latest
             }
             if (run == "") return
-            touch(run)
+            delete open[run]
             split(run, r, " ")
             emit(t, "{\"t\":" t ",\"event\":\"" kind "\",\"slot\":" r[1] ",\"pass\":" r[2] \
                  (kind == "writeback" ? ",\"block\":" block : "") "}")
@@ -580,23 +615,33 @@ merge_log() { # the merged log on stdout
         BEGIN {
             while ((getline line < tids) > 0) { split(line, f, " "); tid[f[2]] = f[1] }
             while ((getline line < kernel) > 0) { split(line, f, "\t"); count++; kt[count] = f[1]; kk[count] = f[2]; kp[count] = f[3]; ko[count] = f[4] }
-            k = 1; last = 0; start = ""
+            k = 1; last = 0; start = ""; next_kernel = count ? kt[1] : ""
             printf "{\"format\": \"extentcheck-events\", \"version\": 1, \"model\": \"%s\", \"kernel\": \"%s\", \"observes\": [%s], \"recorder\": \"%s\"}\n", model, release, observes, sources
         }
-        /"format"/ { next }
-        /"event":"end"/ { end = value($0, "t"); next }
         {
-            if (start == "") start = value($0, "t")
-            kernel_until(value($0, "t"))
+            comma = index($0, ",")
+            t = substr($0, 6, comma - 6)
+            rest = substr($0, comma)
+            # The same change as the event before, none of the kernel due: collapsed at once.
+            if (rest == same && (k > count || kt[k] + 0 >= t + 0)) { collapsed++; next }
+            if (substr($0, 1, 9) == "{\"format\"") next
+            if (rest == ",\"event\":\"end\"}") { end = t; next }
+            if (start == "") start = t
+            kernel_until(t)
             program_event($0, 0)
+            same = index(rest, ",\"event\":\"mutate\"") == 1 ? rest : ""
         }
         END {
             if (failed) exit 1
             if (start != "") kernel_until(end + 1)
+            same = ""
             while ((getline line < readers) > 0) {
-                if (line ~ /"format"/) continue
-                if (line ~ /"event":"end"/) { end = value(line, "t"); continue }
+                rest = substr(line, index(line, ","))
+                if (rest == same) { collapsed++; continue }
+                if (substr(line, 1, 9) == "{\"format\"") continue
+                if (rest == ",\"event\":\"end\"}") { end = substr(line, 6, index(line, ",") - 6); continue }
                 program_event(line, 1)
+                same = index(rest, ",\"event\":\"mutate\"") == 1 ? rest : ""
             }
             printf "{\"t\":%s,\"event\":\"end\"}\n", (end + 0 > last + 0 ? end : last)
             printf "run.sh: --record: %d events (%d more changes of a word collapsed into them)\n", events, collapsed | "cat >&2"
@@ -717,6 +762,6 @@ if [ "$scrub_passes" -gt 0 ]; then
     fi
 fi
 if [ $finished = yes ]; then kernel=not-seen; else kernel=violated; fi
-report "$unfinished_property" $kernel "the writers $([ $finished = yes ] && echo finished || echo "did not finish in $((seconds + 600)) s")"
+report "$unfinished_property" $kernel "the writers $([ $finished = yes ] && echo finished || echo "did not finish in $limit s")"
 
 [ $disagreements -eq 0 ]
