@@ -90,6 +90,7 @@ let package = Package(
                 "ExtentCheck", "ExtentCheckTesting", .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "ExtentCheck"]),
         .testTarget(
             name: "FuzzingTests",
             dependencies: [

@@ -2,7 +2,7 @@
 /// events are a behaviour of the system as a `RunObserver` relates them.
 ///
 /// A node is a state, the number of events matched and the path's memory; from a node the search
-/// takes every unobserved step, every observed step the next event matches, and, where the next
+/// takes every step the log need not show, every step the next event is, and, where the next
 /// event is a fact that holds, passes it without a step. Each node is expanded once, so the search
 /// ends on every finite system, and the first path to match an event has the fewest steps.
 @_spi(Search) public struct ObservedRunSearch<Observer: RunObserver> {
@@ -60,21 +60,16 @@
     /// Visits every node one step or one fact on from `node`.
     private func expand(_ node: Node, index: Int, events: [Observer.Event], visit: (Node, Int, Action?) -> Void) {
         let event = events[node.matched]
-        if observer.isFact(event) {
-            if observer.holds(event, in: node.state, memory: node.memory) {
-                visit(Node(state: node.state, matched: node.matched + 1, memory: node.memory), index, nil)
-            }
+        if let memory = observer.pass(event, in: node.state, memory: node.memory) {
+            visit(Node(state: node.state, matched: node.matched + 1, memory: memory), index, nil)
         }
         observer.system.forEachSuccessor(of: node.state) { action, successor in
-            var matched = node.matched
-            if observer.isObserved(action, from: node.state) {
-                guard !observer.isFact(event), observer.matches(event, action, from: node.state, memory: node.memory) else {
-                    return
-                }
-                matched += 1
+            if let memory = observer.takeUnlogged(action, from: node.state, memory: node.memory) {
+                visit(Node(state: successor, matched: node.matched, memory: memory), index, action)
             }
-            let memory = observer.remember(action, from: node.state, memory: node.memory)
-            visit(Node(state: successor, matched: matched, memory: memory), index, action)
+            if let memory = observer.take(action, as: event, from: node.state, memory: node.memory) {
+                visit(Node(state: successor, matched: node.matched + 1, memory: memory), index, action)
+            }
         }
     }
 

@@ -2,6 +2,12 @@ import ArgumentParser
 import Conformance
 import ExtentCheck
 
+/// The JSON document of `conform --format json`.
+struct ConformDocument: Codable {
+    var version: Int? = JSONReporter.version
+    var conform: ConformanceReport
+}
+
 extension ExtentCheckCommand {
     /// `extentcheck conform LOG --model M`: whether a real run's log is a behaviour of the model.
     struct Conform: ParsableCommand {
@@ -48,7 +54,7 @@ extension ExtentCheckCommand {
             report.file = model
             switch format {
             case .text: print(report.text, terminator: "")
-            case .json: print(try JSONReporter().render(document: report), terminator: "")
+            case .json: print(try JSONReporter().render(document: ConformDocument(conform: report)), terminator: "")
             }
             if report.admittingPolicies.isEmpty { throw ExitStatus.unexpected }
         }

@@ -1,35 +1,35 @@
 @_spi(Search) import Explorer
 
-/// How a log of a real run observes an extent model (docs/conformance.md): the steps of the kinds
-/// the log records are matched by events, the others are taken freely; a writer's or reader's
-/// return and a direct submission are facts of the state.
+/// How a log of a real run observes an extent model (docs/conformance.md).
+///
+/// A writer's or reader's call spans its start and its return, and the model's step for it (the
+/// writer's script step, the reader's `read` of the call's first block) is atomic: it may come
+/// anywhere between the two. So a call's start is a fact that announces the step, the step is then
+/// taken with no event, and the return is a fact that needs it taken and the call over. Mutations,
+/// writebacks, checksums, completions and crashes are steps their events show; the device's
+/// transfers, a read's fetch, check, repair and end, a scrub, and the checksums of a bio's later
+/// blocks are steps no event shows.
 struct ExtentRunObserver: RunObserver {
     let system: ExtentModel
-    /// The kinds of event the log records every time they happen.
+    /// The kinds of event the log records every time they happen; steps of other kinds are free.
     let observed: Set<ObservedEvent.Kind>
 
-    /// What a path remembers: the writers whose last bio completed with an I/O error, and the
-    /// readers whose call in progress, or last call, had a block end with EIO.
+    /// What a path remembers: the calls that have started and whose step is yet to come, the writers
+    /// whose last bio completed with an I/O error, and the readers whose call in progress, or last
+    /// call, had a block end with EIO.
     struct Memory: Hashable {
+        var announcedWriters: Set<Int> = []
+        var announcedReaders: Set<Int> = []
         var failedWriters: Set<Int> = []
         var failedReaders: Set<Int> = []
     }
 
     var initialMemory: Memory { Memory() }
 
-    func isFact(_ event: ObservedEvent) -> Bool { event.isFact }
-
-    /// The kind of event that shows `action`, or nil for a step no event shows: the device's
-    /// transfers, a read's fetch, check and repair, a scrub, the checksums of a bio's later blocks,
-    /// the reads of a call's later blocks, and the end of a read (its return is a fact).
+    /// The kind of event that shows `action`, or nil for a step no event shows.
     func kind(of action: ExtentAction, from state: ExtentState) -> ObservedEvent.Kind? {
         switch action {
-        case .writerStep(let writer, let step):
-            switch system.writers[writer].script[step] {
-            case .directWrite: .directWrite
-            case .bufferedWrite: .write
-            case .fsync: .fsync
-            }
+        case .writerStep(let writer, let step): Self.kind(of: system.writers[writer].script[step])
         case .writeback: .writeback
         case .checksum(_, let index): index == 0 ? .checksum : nil
         case .complete, .failedCompletion: .complete
@@ -41,6 +41,14 @@ struct ExtentRunObserver: RunObserver {
         }
     }
 
+    private static func kind(of step: WriterStep) -> ObservedEvent.Kind {
+        switch step {
+        case .directWrite: .directWrite
+        case .bufferedWrite: .write
+        case .fsync: .fsync
+        }
+    }
+
     private func readKind(of reader: Int, in state: ExtentState) -> ObservedEvent.Kind? {
         switch system.currentRead(of: reader, in: state)?.read {
         case .read: .read
@@ -49,44 +57,74 @@ struct ExtentRunObserver: RunObserver {
         }
     }
 
-    func isObserved(_ action: ExtentAction, from state: ExtentState) -> Bool {
-        guard let kind = kind(of: action, from: state) else { return false }
-        return kind == .crash || observed.contains(kind)
+    func takeUnlogged(_ action: ExtentAction, from state: ExtentState, memory: Memory) -> Memory? {
+        var memory = remember(action, from: state, memory: memory)
+        guard let kind = kind(of: action, from: state), kind == .crash || observed.contains(kind) else { return memory }
+        // A call's step, once its start announced it.
+        switch action {
+        case .writerStep(let writer, _):
+            return memory.announcedWriters.remove(writer) == nil ? nil : memory
+        case .read(let reader):
+            return memory.announcedReaders.remove(reader) == nil ? nil : memory
+        default:
+            return nil
+        }
     }
 
-    func holds(_ event: ObservedEvent, in state: ExtentState, memory: Memory) -> Bool {
+    func take(_ action: ExtentAction, as event: ObservedEvent, from state: ExtentState, memory: Memory) -> Memory? {
+        let matches: Bool
+        switch (event, action) {
+        case (.mutate(let mutator, let location), .mutate(let changer, let changed, _)):
+            matches = mutator == changer && location == changed
+        case (.writeback(let block), .writeback(let started)):
+            matches = block == started
+        case (.checksum, .checksum(_, 0)), (.complete, .complete), (.complete, .failedCompletion), (.crash, .crash):
+            matches = true
+        default:
+            matches = false
+        }
+        return matches ? remember(action, from: state, memory: memory) : nil
+    }
+
+    func pass(_ event: ObservedEvent, in state: ExtentState, memory: Memory) -> Memory? {
+        var memory = memory
         switch event {
+        case .call(let writer, _):
+            let position = system.position(of: writer, in: state)
+            guard position.phase == .ready, !memory.announcedWriters.contains(writer),
+                position.step < system.writers[writer].script.count,
+                Self.kind(of: system.writers[writer].script[position.step]) == event.kind
+            else { return nil }
+            memory.announcedWriters.insert(writer)
         case .returned(let writer, let failed):
-            return system.position(of: writer, in: state).phase == .ready && memory.failedWriters.contains(writer) == failed
+            guard system.position(of: writer, in: state).phase == .ready, !memory.announcedWriters.contains(writer),
+                memory.failedWriters.contains(writer) == failed
+            else { return nil }
+        case .readCall(let reader, _):
+            let position = system.readPosition(of: reader, in: state)
+            guard position.index == 0, !system.readProgress(of: reader, in: state).isReading,
+                !memory.announcedReaders.contains(reader), readKind(of: reader, in: state) == event.kind
+            else { return nil }
+            memory.announcedReaders.insert(reader)
         case .readReturned(let reader, let failed):
             let position = system.readPosition(of: reader, in: state)
-            return position.step > 0 && position.index == 0 && !system.readProgress(of: reader, in: state).isReading
-                && memory.failedReaders.contains(reader) == failed
+            guard position.step > 0, position.index == 0, !system.readProgress(of: reader, in: state).isReading,
+                !memory.announcedReaders.contains(reader), memory.failedReaders.contains(reader) == failed
+            else { return nil }
         case .directSubmission:
-            return system.writers.indices.contains { system.position(of: $0, in: state).phase == .awaitingBio }
-        default:
-            return false
+            guard system.writers.indices.contains(where: { system.position(of: $0, in: state).phase == .awaitingBio }) else {
+                return nil
+            }
+        case .mutate, .writeback, .checksum, .complete, .crash:
+            return nil
         }
+        return memory
     }
 
-    func matches(_ event: ObservedEvent, _ action: ExtentAction, from state: ExtentState, memory: Memory) -> Bool {
-        switch (event, action) {
-        case (.call(let writer, _), .writerStep(let stepper, _)):
-            return writer == stepper && event.kind == kind(of: action, from: state)
-        case (.mutate(let mutator, let location), .mutate(let changer, let changed, _)):
-            return mutator == changer && location == changed
-        case (.readCall(let reader, _), .read(let starter)):
-            return reader == starter && event.kind == kind(of: action, from: state)
-        case (.writeback(let block), .writeback(let started)):
-            return block == started
-        case (.checksum, .checksum), (.complete, .complete), (.complete, .failedCompletion), (.crash, .crash):
-            return true
-        default:
-            return false
-        }
-    }
-
-    func remember(_ action: ExtentAction, from state: ExtentState, memory: Memory) -> Memory {
+    /// The memory after `action`: a writer's step forgets its last bio's failure, a failed
+    /// completion of its bio records one; a reader's call starting forgets its last call's EIO, a
+    /// block ending with EIO records one.
+    private func remember(_ action: ExtentAction, from state: ExtentState, memory: Memory) -> Memory {
         var memory = memory
         switch action {
         case .writerStep(let writer, _):

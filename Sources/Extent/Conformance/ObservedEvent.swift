@@ -2,13 +2,13 @@
 /// (docs/conformance.md). Actors are numbered as the model numbers its writers, mutators and
 /// readers.
 package enum ObservedEvent: Hashable, Sendable {
-    /// The writer's call starts: the step of its script at its position, of this kind.
+    /// The writer's call starts: the step of its script at its position, of this kind, is to come.
     case call(writer: Int, WriterCall)
     /// The writer's call has returned; `failed` when it returned an I/O error.
     case returned(writer: Int, failed: Bool)
     /// The mutator changed the word.
     case mutate(mutator: Int, location: WordLocation)
-    /// The reader's call starts: its read of the call's first block; `direct` for an O_DIRECT read.
+    /// The reader's call starts: its read of the call's first block is to come; `direct` for an O_DIRECT read.
     case readCall(reader: Int, direct: Bool)
     /// The reader's call has returned; `failed` when it returned EIO.
     case readReturned(reader: Int, failed: Bool)
@@ -48,14 +48,6 @@ package enum ObservedEvent: Hashable, Sendable {
         case .checksum: .checksum
         case .complete: .complete
         case .crash: .crash
-        }
-    }
-
-    /// Whether the event states a fact of the state rather than a step.
-    package var isFact: Bool {
-        switch self {
-        case .returned, .readReturned, .directSubmission: true
-        default: false
         }
     }
 }
