@@ -70,7 +70,7 @@ let package = Package(
         // The scaled model family and its figures; run with `swift run -c release extentcheck-bench`.
         .executableTarget(
             name: "extentcheck-bench",
-            dependencies: ["ExtentCheck", "Promela"],
+            dependencies: ["ExtentCheck", "Conformance", "Promela"],
             path: "Benchmarks",
             exclude: ["Models", "compare-revisions", "fuzz-table"]
         ),

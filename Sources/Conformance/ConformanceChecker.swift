@@ -15,6 +15,9 @@ public struct ConformanceChecker: Sendable {
     public var policies: [String]?
     /// The data mode to search in; nil for the model's.
     public var data: DataMode?
+    /// Whether every run is searched, even one whose events an earlier run had: a baseline for the
+    /// benchmark of searching each distinct run once.
+    package var searchesEveryRun = false
 
     /// Creates a checker.
     public init(policies: [String]? = nil, data: DataMode? = nil) {
@@ -44,7 +47,7 @@ public struct ConformanceChecker: Sendable {
         let observed = Set(log.observes.compactMap(ObservedEvent.Kind.init(rawValue:)))
         var results: [PolicyConformance] = []
         for policy in try selectedPolicies(of: scenario) {
-            results.append(try runs.check(under: policy, observing: observed))
+            results.append(try runs.check(under: policy, observing: observed, reusingRuns: !searchesEveryRun))
         }
         return ConformanceReport(
             log: log.path, model: scenario.name, kernel: log.kernel, recorder: log.recorder, observes: log.observes,

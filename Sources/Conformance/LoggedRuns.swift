@@ -33,20 +33,22 @@ struct LoggedRuns {
         self.runs = runs
     }
 
-    /// Whether `policy` admits every run; runs with the same events are searched once.
-    func check(under policy: Policy, observing observed: Set<ObservedEvent.Kind>) throws -> PolicyConformance {
+    /// Whether `policy` admits every run; runs with the same events are searched once when `reusingRuns`.
+    func check(under policy: Policy, observing observed: Set<ObservedEvent.Kind>, reusingRuns: Bool = true) throws -> PolicyConformance {
         let started = Date()
         let oracle = scenario.data == .symbolic ? try SolverOracle(geometry: scenario.geometry, checksum: scenario.checksum) : nil
         var searched: [[ObservedEvent]: RunConformance] = [:]
+        var searches = 0
         var refusal: PolicyConformance.Refusal?
         for run in runs {
             let conformance: RunConformance
-            if let known = searched[run.events] {
+            if reusingRuns, let known = searched[run.events] {
                 conformance = known
             } else {
                 let model = try ExtentModel(scenario: scenario(for: run.events, observing: observed), policy: policy, oracle: oracle)
                 conformance = model.conformance(of: run.events, observing: observed)
                 searched[run.events] = conformance
+                searches += 1
             }
             if case .refused(let event, let steps, let state, let enabled) = conformance {
                 let logged = run.logged[event]
@@ -57,7 +59,7 @@ struct LoggedRuns {
             }
         }
         return PolicyConformance(
-            policy: policy.name, admits: refusal == nil, runsSearched: searched.count, refusal: refusal,
+            policy: policy.name, admits: refusal == nil, runsSearched: searches, refusal: refusal,
             seconds: Date().timeIntervalSince(started))
     }
 
