@@ -25,7 +25,7 @@ extension ConformanceReport {
                     + "(slot \(refusal.slot), pass \(refusal.pass), after \(count(refusal.matched, "event")) of its run matched; \(timing))")
             lines += refusal.details.map { "      " + $0 }
         }
-        let admitting = admittingPolicies.isEmpty ? "no policy checked" : admittingPolicies.joined(separator: ", ")
+        let admitting = admittingPolicies.isEmpty ? "none of the policies checked" : admittingPolicies.joined(separator: ", ")
         lines.append("consistent with: \(admitting)")
         return lines.joined(separator: "\n") + "\n"
     }
