@@ -44,7 +44,7 @@ public struct ConformanceChecker: Sendable {
             throw EventLogError(path: log.path, line: 1, key: "model", message: "the log is of model \(log.model), not \(scenario.name)")
         }
         let runs = try LoggedRuns(log, scenario: scenario)
-        let observed = Set(log.observes.compactMap(ObservedEvent.Kind.init(rawValue:)))
+        let observed = Set(log.observes)
         var results: [PolicyConformance] = []
         for policy in try selectedPolicies(of: scenario) {
             results.append(try runs.check(under: policy, observing: observed, reusingRuns: !searchesEveryRun))

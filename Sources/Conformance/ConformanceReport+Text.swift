@@ -10,7 +10,7 @@ extension ConformanceReport {
         var lines = [
             "conform \(log) against \(model)\(kernel.map { " (Linux \($0))" } ?? ""): "
                 + "\(count(events, "event")) in \(count(runs, "run")) of the model, \(data) data",
-            "  observes: \(observes.joined(separator: ", "))",
+            "  observes: \(observes.map(\.rawValue).joined(separator: ", "))",
         ]
         let width = policies.map(\.policy.count).max() ?? 0
         for result in policies {
@@ -21,7 +21,7 @@ extension ConformanceReport {
                 continue
             }
             lines.append(
-                "  \(name)  refuses it at line \(refusal.line): \(refusal.event)\(refusal.actor.map { " by \($0)" } ?? "") "
+                "  \(name)  refuses it at line \(refusal.line): \(refusal.event.rawValue)\(refusal.actor.map { " by \($0)" } ?? "") "
                     + "(slot \(refusal.slot), pass \(refusal.pass), after \(count(refusal.matched, "event")) of its run matched; \(timing))")
             lines += refusal.details.map { "      " + $0 }
         }

@@ -1,3 +1,5 @@
+public import Extent
+
 /// What `conform` found: for every policy checked, whether the model admits the logged run.
 public struct ConformanceReport: Hashable, Sendable, Codable {
     /// The log's path.
@@ -11,7 +13,7 @@ public struct ConformanceReport: Hashable, Sendable, Codable {
     /// How the log was made, as its header says.
     public var recorder: String?
     /// The kinds of event the log records every time they happen.
-    public var observes: [String]
+    public var observes: [EventKind]
     /// The events the log holds, the end record aside.
     public var events: Int
     /// The runs of the model in the log: its distinct slots and passes.

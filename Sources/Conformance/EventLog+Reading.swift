@@ -83,15 +83,18 @@ private struct LineReader {
             throw EventLogError(
                 path: path, line: 1, key: "version", message: "this extentcheck reads version \(EventLog.version), found \(header.version)")
         }
-        if let unknown = header.observes.first(where: { ObservedEvent.Kind(rawValue: $0) == nil }) {
-            throw EventLogError(path: path, line: 1, key: "observes", message: "unknown event '\(unknown)' (events: \(Self.eventNames))")
+        let observes = try header.observes.map { (name) throws(EventLogError) in
+            guard let kind = EventKind(rawValue: name) else {
+                throw EventLogError(path: path, line: 1, key: "observes", message: "unknown event '\(name)' (events: \(Self.eventNames))")
+            }
+            return kind
         }
         return EventLog(
-            path: path, model: header.model, observes: header.observes, kernel: header.kernel, recorder: header.recorder, events: [])
+            path: path, model: header.model, observes: observes, kernel: header.kernel, recorder: header.recorder, events: [])
     }
 
     /// The event on `line`, or nil for the end record.
-    mutating func event(_ text: Data, line: Int, observes: [String]) throws(EventLogError) -> LoggedEvent? {
+    mutating func event(_ text: Data, line: Int, observes: [EventKind]) throws(EventLogError) -> LoggedEvent? {
         let record = try decode(Record.self, from: text, line: line)
         guard record.t >= lastTime else {
             throw EventLogError(
@@ -99,22 +102,33 @@ private struct LineReader {
         }
         lastTime = record.t
         lastTimeLine = line
-        if record.event == "end" { return nil }
-        guard ObservedEvent.Kind(rawValue: record.event) != nil else {
-            throw EventLogError(path: path, line: line, key: "event", message: "unknown event '\(record.event)' (events: \(Self.eventNames), end)")
+        if record.event == EventLog.endRecord { return nil }
+        guard let kind = EventKind(rawValue: record.event) else {
+            throw EventLogError(
+                path: path, line: line, key: "event",
+                message: "unknown event '\(record.event)' (events: \(Self.eventNames), \(EventLog.endRecord))")
         }
-        guard observes.contains(record.event) else {
+        guard observes.contains(kind) else {
             throw EventLogError(
                 path: path, line: line, key: "event", message: "'\(record.event)' is not among the events the header observes")
         }
         guard let slot = record.slot else { throw missing("slot", line: line) }
         guard let pass = record.pass else { throw missing("pass", line: line) }
+        for (key, value) in [("slot", slot), ("pass", pass), ("block", record.block ?? 0), ("word", record.word ?? 0)] where value < 0 {
+            throw EventLogError(path: path, line: line, key: key, message: "expected a non-negative integer, found \(value)")
+        }
+        let result = try record.result.map { (name) throws(EventLogError) in
+            guard let result = CallResult(rawValue: name) else {
+                throw EventLogError(path: path, line: line, key: "result", message: "expected ok, error or eio, found '\(name)'")
+            }
+            return result
+        }
         return LoggedEvent(
-            line: line, time: record.t, name: record.event, slot: slot, pass: pass, actor: record.actor, block: record.block,
-            word: record.word, result: record.result)
+            line: line, time: record.t, kind: kind, slot: slot, pass: pass, actor: record.actor, block: record.block,
+            word: record.word, result: result)
     }
 
-    static var eventNames: String { ObservedEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ") }
+    static var eventNames: String { EventKind.allCases.map(\.rawValue).joined(separator: ", ") }
 
     func missing(_ key: String, line: Int) -> EventLogError {
         EventLogError(path: path, line: line, key: key, message: "missing")

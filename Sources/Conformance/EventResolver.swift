@@ -25,17 +25,17 @@ struct EventResolver {
 
     /// The event in the model's terms.
     func resolve(_ event: LoggedEvent) throws(EventLogError) -> ObservedEvent {
-        switch ObservedEvent.Kind(rawValue: event.name)! {
+        switch event.kind {
         case .directWrite: .call(writer: try actor(event, among: writers, "writer"), .directWrite)
         case .write: .call(writer: try actor(event, among: writers, "writer"), .write)
         case .fsync: .call(writer: try actor(event, among: writers, "writer"), .fsync)
         case .returned:
-            .returned(writer: try actor(event, among: writers, "writer"), failed: try result(of: event, failure: "error"))
+            .returned(writer: try actor(event, among: writers, "writer"), failed: try result(of: event, failure: .error))
         case .mutate: try mutation(event)
         case .read: .readCall(reader: try actor(event, among: readers, "reader"), direct: false)
         case .directRead: .readCall(reader: try actor(event, among: readers, "reader"), direct: true)
         case .readReturned:
-            .readReturned(reader: try actor(event, among: readers, "reader"), failed: try result(of: event, failure: "eio"))
+            .readReturned(reader: try actor(event, among: readers, "reader"), failed: try result(of: event, failure: .eio))
         case .directSubmission: .directSubmission
         case .writeback: .writeback(block: try number("block", of: event, below: scenario.geometry.blocks, "the file's blocks"))
         case .checksum: .checksum
@@ -45,7 +45,7 @@ struct EventResolver {
     }
 
     private func actor(_ event: LoggedEvent, among actors: [String: Int], _ role: String) throws(EventLogError) -> Int {
-        guard let name = event.actor else { throw error(event, key: "actor", "missing: a \(event.name) names its \(role)") }
+        guard let name = event.actor else { throw error(event, key: "actor", "missing: a \(event.kind.rawValue) names its \(role)") }
         guard let index = actors[name] else {
             let known = actors.sorted { $0.value < $1.value }.map(\.key)
             throw error(
@@ -55,11 +55,11 @@ struct EventResolver {
         return index
     }
 
-    private func result(of event: LoggedEvent, failure: String) throws(EventLogError) -> Bool {
+    private func result(of event: LoggedEvent, failure: CallResult) throws(EventLogError) -> Bool {
         switch event.result {
-        case "ok": return false
+        case .ok: return false
         case failure: return true
-        case let other?: throw error(event, key: "result", "expected ok or \(failure), found '\(other)'")
+        case let other?: throw error(event, key: "result", "expected ok or \(failure.rawValue), found '\(other.rawValue)'")
         case nil: throw error(event, key: "result", "missing")
         }
     }

@@ -1,3 +1,5 @@
+public import Extent
+
 /// One event of a log, as recorded (docs/conformance.md): what happened, when, in which run of the
 /// model, and to whom.
 public struct LoggedEvent: Hashable, Sendable {
@@ -5,8 +7,8 @@ public struct LoggedEvent: Hashable, Sendable {
     public var line: Int
     /// Nanoseconds of `CLOCK_MONOTONIC`.
     public var time: UInt64
-    /// What happened: a name of docs/conformance.md's table, such as `dio-write` or `csum`.
-    public var name: String
+    /// What happened.
+    public var kind: EventKind
     /// The slot of the reproducer's file the event concerns.
     public var slot: Int
     /// The pass over the slot the event belongs to.
@@ -17,17 +19,17 @@ public struct LoggedEvent: Hashable, Sendable {
     public var block: Int?
     /// The word of the block a mutator changed.
     public var word: Int?
-    /// How a call returned: `ok`, `error` or `eio`.
-    public var result: String?
+    /// How a call returned.
+    public var result: CallResult?
 
     /// Creates an event.
     public init(
-        line: Int, time: UInt64, name: String, slot: Int, pass: Int, actor: String? = nil, block: Int? = nil,
-        word: Int? = nil, result: String? = nil
+        line: Int, time: UInt64, kind: EventKind, slot: Int, pass: Int, actor: String? = nil, block: Int? = nil,
+        word: Int? = nil, result: CallResult? = nil
     ) {
         self.line = line
         self.time = time
-        self.name = name
+        self.kind = kind
         self.slot = slot
         self.pass = pass
         self.actor = actor

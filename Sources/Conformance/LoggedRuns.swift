@@ -34,7 +34,7 @@ struct LoggedRuns {
     }
 
     /// Whether `policy` admits every run; runs with the same events are searched once when `reusingRuns`.
-    func check(under policy: Policy, observing observed: Set<ObservedEvent.Kind>, reusingRuns: Bool = true) throws -> PolicyConformance {
+    func check(under policy: Policy, observing observed: Set<EventKind>, reusingRuns: Bool = true) throws -> PolicyConformance {
         let started = Date()
         let oracle = scenario.data == .symbolic ? try SolverOracle(geometry: scenario.geometry, checksum: scenario.checksum) : nil
         var searched: [[ObservedEvent]: RunConformance] = [:]
@@ -53,7 +53,7 @@ struct LoggedRuns {
             if case .refused(let event, let steps, let state, let enabled) = conformance {
                 let logged = run.logged[event]
                 refusal = PolicyConformance.Refusal(
-                    line: logged.line, event: logged.name, actor: logged.actor, slot: run.slot, pass: run.pass, matched: event,
+                    line: logged.line, event: logged.kind, actor: logged.actor, slot: run.slot, pass: run.pass, matched: event,
                     steps: steps, state: state, enabled: enabled)
                 break
             }
@@ -66,7 +66,7 @@ struct LoggedRuns {
     /// The model's scenario for one run: a mutator's budget is its `mutate` events in the run when
     /// the log observes them (at least 1, which an observed step without an event never spends), and
     /// the crashes are the run's `crash` events.
-    private func scenario(for events: [ObservedEvent], observing observed: Set<ObservedEvent.Kind>) -> Scenario {
+    private func scenario(for events: [ObservedEvent], observing observed: Set<EventKind>) -> Scenario {
         var scenario = scenario
         var mutator = 0
         for (index, actor) in scenario.actors.enumerated() {

@@ -1,3 +1,5 @@
+public import Extent
+
 /// Whether one policy admits a logged run: every run of the model in the log, or the first it refuses.
 public struct PolicyConformance: Hashable, Sendable, Codable {
     /// The policy's name.
@@ -15,8 +17,8 @@ public struct PolicyConformance: Hashable, Sendable, Codable {
     public struct Refusal: Hashable, Sendable, Codable {
         /// The log's line of the first event no path of the model matches.
         public var line: Int
-        /// That event's name.
-        public var event: String
+        /// That event's kind.
+        public var event: EventKind
         /// The actor it names, if any.
         public var actor: String?
         /// The run it belongs to.

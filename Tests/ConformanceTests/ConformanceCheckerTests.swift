@@ -24,18 +24,18 @@ import Testing
         #expect(old.admittingPolicies == ["dio-csum", "dio-bounce"])
         let refusal = try #require(old.policies.first { $0.policy == "buffered-fallback" }?.refusal)
         #expect(refusal.line == 3)
-        #expect(refusal.event == "dio-submit")
+        #expect(refusal.event == .directSubmission)
         // The first state where the submission could have come: the call started, its step to come.
         #expect(refusal.steps.isEmpty)
         #expect(refusal.enabled.contains("dio-write guest-page at 0 len 1 (falls back to buffered)"))
         // A policy that sums nothing has no checksum to compute: it refuses the csum.
-        #expect(old.policies.first { $0.policy == "nodatasum" }?.refusal?.event == "csum")
+        #expect(old.policies.first { $0.policy == "nodatasum" }?.refusal?.event == .checksum)
 
         var fallenBack = LogText(model: "qemu-cache-none")
         fallenBack.run(Logged.fallenBackWrite)
         let new = try Self.check(fallenBack, "qemu-cache-none", data: data)
         #expect(new.admittingPolicies == ["buffered-fallback"])
-        #expect(new.policies.first { $0.policy == "dio-csum" }?.refusal?.event == "writeback")
+        #expect(new.policies.first { $0.policy == "dio-csum" }?.refusal?.event == .writeback)
     }
 
     @Test("a read's EIO is admitted only where a stored checksum can disagree with its data", arguments: [DataMode.symbolic, .concrete(2)])
@@ -48,7 +48,7 @@ import Testing
         let policies = ["dio-csum", "dio-bounce"]
         let failed = try Self.check(log("eio"), "dio-read-after-race", policies: policies, data: data)
         #expect(failed.admittingPolicies == ["dio-csum"])
-        #expect(failed.policies[1].refusal?.event == "read-return")
+        #expect(failed.policies[1].refusal?.event == .readReturned)
         let succeeded = try Self.check(log("ok"), "dio-read-after-race", policies: policies, data: data)
         #expect(succeeded.admittingPolicies == policies)
     }
@@ -65,7 +65,7 @@ import Testing
         let report = try Self.check(log, "nodatasum-raid1-mmap", data: data)
         #expect(report.admittingPolicies == ["nodatasum-unstable"])
         let refusal = try #require(report.policies.first { $0.policy == "dup-fallback" }?.refusal)
-        #expect(refusal.event == "mutate")
+        #expect(refusal.event == .mutate)
         #expect(refusal.line == 5)
     }
 
@@ -75,10 +75,10 @@ import Testing
         log.run([Logged.call("dio-write", "qemu"), Logged.kernel("dio-submit"), Logged.returned("qemu")])
         let report = try Self.check(log, "qemu-cache-none", policies: ["dio-csum"])
         // The bio has not completed: the writer is still waiting for it.
-        #expect(report.policies[0].refusal?.event == "return")
+        #expect(report.policies[0].refusal?.event == .returned)
         var fsyncFirst = LogText(model: "qemu-cache-none")
         fsyncFirst.run([Logged.call("fsync", "qemu")])
-        #expect(try Self.check(fsyncFirst, "qemu-cache-none", policies: ["dio-csum"]).policies[0].refusal?.event == "fsync")
+        #expect(try Self.check(fsyncFirst, "qemu-cache-none", policies: ["dio-csum"]).policies[0].refusal?.event == .fsync)
     }
 
     @Test("each slot and pass is one run; runs with the same events are searched once")

@@ -51,6 +51,10 @@ import Testing
             text: replacing(line: 4, with: #"{"t":1030,"slot":"0","pass":0,"event":"csum"}"#), line: 4, key: "slot",
             message: "expected an integer"),
         Case(
+            testDescription: "a negative slot",
+            text: replacing(line: 4, with: #"{"t":1030,"slot":-1,"pass":0,"event":"csum"}"#), line: 4, key: "slot",
+            message: "expected a non-negative integer, found -1"),
+        Case(
             testDescription: "a key missing", text: replacing(line: 4, with: #"{"t":1030,"slot":0,"event":"csum"}"#), line: 4,
             key: "pass", message: "missing"),
         Case(
@@ -107,7 +111,7 @@ import Testing
         let log = try EventLog.parse(Data(Self.good.utf8), path: "good.ndjson")
         #expect(log.model == "qemu-cache-none")
         #expect(log.events.map(\.line) == Array(2...9))
-        #expect(log.events.map(\.name) == ["dio-write", "dio-submit", "csum", "mutate", "complete", "return", "fsync", "return"])
+        #expect(log.events.map(\.kind) == [.directWrite, .directSubmission, .checksum, .mutate, .complete, .returned, .fsync, .returned])
         #expect(log.events[3].block == 0 && log.events[3].word == 0 && log.events[3].actor == "guest-fs")
     }
 }

@@ -6,7 +6,7 @@ extension ExtentModel {
     /// where every fact holds, taking the steps of kinds not in `observed` freely in between.
     ///
     /// Build the model without reductions: a reduced search leaves out orders a log may show.
-    package func conformance(of events: [ObservedEvent], observing observed: Set<ObservedEvent.Kind>) -> RunConformance {
+    package func conformance(of events: [ObservedEvent], observing observed: Set<EventKind>) -> RunConformance {
         let observer = ExtentRunObserver(system: self, observed: observed)
         switch ObservedRunSearch(observer: observer).run(events) {
         case .admitted(let path):

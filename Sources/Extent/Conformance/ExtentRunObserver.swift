@@ -12,7 +12,7 @@
 struct ExtentRunObserver: RunObserver {
     let system: ExtentModel
     /// The kinds of event the log records every time they happen; steps of other kinds are free.
-    let observed: Set<ObservedEvent.Kind>
+    let observed: Set<EventKind>
 
     /// What a path remembers: the calls that have started and whose step is yet to come, the writers
     /// whose last bio completed with an I/O error, and the readers whose call in progress, or last
@@ -27,7 +27,7 @@ struct ExtentRunObserver: RunObserver {
     var initialMemory: Memory { Memory() }
 
     /// The kind of event that shows `action`, or nil for a step no event shows.
-    func kind(of action: ExtentAction, from state: ExtentState) -> ObservedEvent.Kind? {
+    func kind(of action: ExtentAction, from state: ExtentState) -> EventKind? {
         switch action {
         case .writerStep(let writer, let step): Self.kind(of: system.writers[writer].script[step])
         case .writeback: .writeback
@@ -41,7 +41,7 @@ struct ExtentRunObserver: RunObserver {
         }
     }
 
-    private static func kind(of step: WriterStep) -> ObservedEvent.Kind {
+    private static func kind(of step: WriterStep) -> EventKind {
         switch step {
         case .directWrite: .directWrite
         case .bufferedWrite: .write
@@ -49,7 +49,7 @@ struct ExtentRunObserver: RunObserver {
         }
     }
 
-    private func readKind(of reader: Int, in state: ExtentState) -> ObservedEvent.Kind? {
+    private func readKind(of reader: Int, in state: ExtentState) -> EventKind? {
         switch system.currentRead(of: reader, in: state)?.read {
         case .read: .read
         case .directRead: .directRead

@@ -34,7 +34,7 @@ package enum ObservedEvent: Hashable, Sendable {
     }
 
     /// The event's kind.
-    package var kind: Kind {
+    package var kind: EventKind {
         switch self {
         case .call(_, .directWrite): .directWrite
         case .call(_, .write): .write
