@@ -1,4 +1,5 @@
 import Conformance
+@_spi(Search) import Explorer
 import ExtentCheck
 import Foundation
 
@@ -36,7 +37,7 @@ enum ConformanceBenchmark {
     /// A log of `events` events or a few more: runs of the write, each with one to three changes of
     /// the page placed by a fixed generator among the gaps between its events.
     static func log(events: Int) -> (text: String, runs: Int) {
-        var generator = SplitMix(seed: 26)
+        var generator = SeededGenerator(seed: 26)
         var lines = [
             #"{"format":"extentcheck-events","version":1,"model":"qemu-cache-none","observes":["dio-write","fsync","return","mutate","dio-submit","csum","complete"]}"#
         ]
@@ -75,17 +76,4 @@ enum ConformanceBenchmark {
     }
 
     static func format(_ value: Double, digits: Int = 3) -> String { Benchmark.format(value, digits: digits) }
-}
-
-/// splitmix64: a fixed sequence, so that every run of the benchmark reads the same log.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
