@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "extentcheck", targets: ["extentcheck"]),
-        .library(name: "ExtentCheck", targets: ["ExtentCheck", "Fuzzing"]),
+        .library(name: "ExtentCheck", targets: ["ExtentCheck", "Fuzzing", "Conformance"]),
         .library(name: "ExtentCheckTesting", targets: ["ExtentCheckTesting"]),
     ],
     dependencies: [
@@ -51,6 +51,8 @@ let package = Package(
         ),
         // Workloads generated within bounds, checked one by one, the first violating one shrunk.
         .target(name: "Fuzzing", dependencies: ["ExtentCheck", "Explorer"]),
+        // Conformance: a real kernel's logged run checked against the model (docs/conformance.md).
+        .target(name: "Conformance", dependencies: ["ExtentCheck", "Extent", "Explorer"]),
         // Workload generators with shrinking for Swift Testing's property checks. Links Swift
         // Testing, so nothing else depends on it.
         .target(
@@ -61,14 +63,14 @@ let package = Package(
         .executableTarget(
             name: "extentcheck",
             dependencies: [
-                "ExtentCheck", "Fuzzing", "Promela", "Reproducer",
+                "ExtentCheck", "Fuzzing", "Conformance", "Promela", "Reproducer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The scaled model family and its figures; run with `swift run -c release extentcheck-bench`.
         .executableTarget(
             name: "extentcheck-bench",
-            dependencies: ["ExtentCheck", "Promela"],
+            dependencies: ["ExtentCheck", "Conformance", "Promela"],
             path: "Benchmarks",
             exclude: ["Models", "compare-revisions", "fuzz-table"]
         ),
@@ -88,6 +90,7 @@ let package = Package(
                 "ExtentCheck", "ExtentCheckTesting", .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "ExtentCheck"]),
         .testTarget(
             name: "FuzzingTests",
             dependencies: [

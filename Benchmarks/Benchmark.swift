@@ -4,7 +4,8 @@ import Foundation
 /// `swift run -c release extentcheck-bench [--quick]`: figures of the search over the scaled model
 /// family, each beside a baseline measured in the same run, the same search storing whole states
 /// in a dictionary rather than fingerprints. With `--spin`, extentcheck beside SPIN (`SpinComparison`);
-/// with `--reduce`, what each reduction saves (`ReductionComparison`).
+/// with `--reduce`, what each reduction saves (`ReductionComparison`); with `--conform`, how long
+/// `conform` takes on a log of 10,000 events (`ConformanceBenchmark`).
 @main
 struct Benchmark {
     static func main() throws {
@@ -16,6 +17,7 @@ struct Benchmark {
         let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments.dropFirst($0 + 1).first ?? "") } ?? 1
         if arguments.contains("--spin") { return try SpinComparison.run(quick: quick, runs: max(1, runs)) }
         if arguments.contains("--reduce") { return try ReductionComparison.run(quick: quick) }
+        if arguments.contains("--conform") { return try ConformanceBenchmark.run(runs: max(1, runs)) }
         let header = [
             "member", "data", "policy", "states", "transitions", "states/s", "solver calls", "solver s", "wall s",
             "baseline s", "speed-up",

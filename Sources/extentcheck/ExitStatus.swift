@@ -1,6 +1,7 @@
 import ArgumentParser
 import ExtentCheck
 import Fuzzing
+import Conformance
 import Foundation
 
 /// The one place where results and errors become exit codes.
@@ -50,6 +51,8 @@ enum ExitStatus {
         case let error as TraceFileError:
             exitWithBadInput("error: \(error)")
         case let error as CommandLineError:
+            exitWithBadInput("error: \(error)")
+        case let error as EventLogError:
             exitWithBadInput("error: \(error)")
         case let error as ExitCode:
             ExtentCheckCommand.exit(withError: error)

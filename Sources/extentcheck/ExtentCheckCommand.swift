@@ -18,7 +18,7 @@ struct ExtentCheckCommand: ParsableCommand {
             (Ctrl-C; a second Ctrl-C quits at once).
             """,
         version: "0.1.0",
-        subcommands: [Check.self, Replay.self, Graph.self, Export.self, Reproduce.self, Simulate.self, Fuzz.self, Merge.self, Policies.self, Schema.self],
+        subcommands: [Check.self, Replay.self, Graph.self, Export.self, Reproduce.self, Simulate.self, Fuzz.self, Merge.self, Conform.self, Policies.self, Schema.self],
         defaultSubcommand: Check.self
     )
 
