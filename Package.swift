@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
         .testTarget(name: "ExtentTests", dependencies: ["Extent", "ModelFile", "Z3Kit"]),
-        .testTarget(name: "ReproducerTests", dependencies: ["Reproducer", "ExtentCheck"]),
+        .testTarget(name: "ReproducerTests", dependencies: ["Reproducer", "ExtentCheck", "Conformance"]),
         // Tests written by `extentcheck reproduce`, kept as it writes them: ReproducerTests checks they still are.
         .testTarget(name: "ReproducedTraceTests", dependencies: ["ExtentCheck"]),
         .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "Extent"]),

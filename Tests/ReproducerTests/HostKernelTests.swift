@@ -1,3 +1,5 @@
+import Conformance
+import ExtentCheck
 import Foundation
 import Reproducer
 import Testing
@@ -27,6 +29,24 @@ struct HostKernelTests {
 }
 
 extension HostKernelTests {
+    @Test("a recorded run of a NODATASUM file's O_DIRECT writer is admitted by nodatasum and refused by buffered-fallback")
+    func recordedRun() throws {
+        let directory = try Shell.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reproduction = try BundledReproductions.reproduction("qemu-cache-none", policy: "nodatasum")
+        _ = try reproduction.write(to: directory.path, fstestsNumber: 900)
+        let logPath = directory.appendingPathComponent("run.ndjson").path
+        let run = try Shell.run(
+            ["sh", directory.appendingPathComponent("run.sh").path, "--seconds", "0.2", "--slots", "4", "--record", logPath])
+        #expect(run.status == 0, "\(run.output)")
+        let log = try EventLog.load(contentsOf: logPath)
+        #expect(log.observes.contains(.directSubmission), "\(log.recorder ?? "")")
+        #expect(log.events.contains { $0.kind == .directSubmission })
+        let scenario = try ExtentChecker.loadModel(at: BundledReproductions.root.appendingPathComponent("Models/qemu-cache-none.yaml").path)
+        let report = try ConformanceChecker(policies: ["nodatasum", "buffered-fallback"]).check(log, against: scenario)
+        #expect(report.admittingPolicies == ["nodatasum"], "\(report.policies)")
+    }
+
     @Test("an O_DIRECT read of an intact file whose buffer another thread changes fails, as the model says")
     func directReadRace() throws {
         let directory = try Shell.scratchDirectory()

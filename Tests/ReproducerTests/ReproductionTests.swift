@@ -1,3 +1,4 @@
+import Conformance
 import ExtentCheck
 import Foundation
 import Reproducer
@@ -113,6 +114,34 @@ import Testing
         let built = try Shell.run(
             ["cc", "-O2", "-Wall", "-Werror", "-pthread", "-o", "program", "program0.c"], in: directory)
         #expect(built.status == 0, "\(built.output)")
+    }
+
+    @Test(
+        "the program logs its calls and every change of a mutator as an event log conform reads",
+        .enabled(if: Shell.has("cc"), "needs a C compiler (Debian: apt-get install gcc)"),
+        arguments: [("qemu-cache-none", "nodatasum"), ("mmap-during-writeback", "buffered-fallback")])
+    func programLog(model: String, policy: String) throws {
+        let directory = try Shell.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reproduction = try BundledReproductions.reproduction(model, policy: policy)
+        try reproduction.cProgram().write(to: directory.appendingPathComponent("program.c"), atomically: true, encoding: .utf8)
+        let built = try Shell.run(["cc", "-O2", "-Wall", "-Werror", "-pthread", "-o", "program", "program.c"], in: directory)
+        try #require(built.status == 0, "\(built.output)")
+        // Few changes fit the log: the mutator stops there, and says so.
+        let run = try Shell.run(
+            ["./program", "write", "file", "--seconds", "0.2", "--slots", "3", "--log", "program.ndjson", "--log-changes", "20000"],
+            in: directory)
+        guard !run.output.contains("O_DIRECT open") else { return }  // a file system without O_DIRECT
+        try #require(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("log-full=mutator"), "\(run.output)")
+        let log = try EventLog.load(contentsOf: directory.appendingPathComponent("program.ndjson").path)
+        #expect(log.model == model)
+        #expect(log.events.filter { $0.kind == .mutate }.count == 20000)
+        let writes = run.output.split(separator: "\n").first { $0.hasPrefix("writes=") }.map { Int($0.dropFirst(7)) ?? -1 }
+        #expect(log.events.filter { $0.kind == .returned }.count == 2 * (writes ?? 0))
+        // Runs go slot after slot, pass after pass.
+        let starts = log.events.filter { $0.kind == .directWrite || $0.kind == .write }
+        #expect(starts.enumerated().allSatisfy { index, event in event.slot == index % 3 && event.pass == index / 3 })
     }
 
     @Test("every runner and fstests script of every bundled model parses", arguments: BundledReproductions.modelFiles)
