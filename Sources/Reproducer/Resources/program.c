@@ -43,6 +43,9 @@ static int quiet, buffered_reads;
 static int direct_fd = -1, buffered_fd = -1;
 static unsigned char *file_map;
 static atomic_int writers_stop, mutators_stop, readers_stop;
+/* The slot the first writer is on, from the return of its run's first call: the page cache's slot a
+   page-cache mutator changes. -1 until then. */
+static atomic_int writing_slot = -1;
 static atomic_long writes, failed_writes;
 static atomic_long buffered_reads_done, buffered_eio, direct_reads_done, direct_eio, other_read_errors;
 
@@ -65,8 +68,8 @@ static const char *const event_names[] = {"dio-write", "write", "fsync", "return
 struct event { uint64_t t; int slot, pass; unsigned char kind, failed; };
 struct event_log { struct event *events; long count, capacity; int full; };
 /* The times of a mutator's changes: change k is its changes[(k / 2) % count], to the new value for an
-   even k and back for an odd one, on slot (k / (2 * count)) % slots for the page cache. */
-struct change_log { uint64_t *times; long count, capacity; };
+   even k and back for an odd one; for the page cache, slots[k / (2 * count)] is the slot of the round. */
+struct change_log { uint64_t *times; int *slots; long count, capacity; };
 
 static struct event_log writer_logs[WRITERS + 1], reader_logs[READERS + 1];
 static struct change_log mutator_logs[MUTATORS + 1];
@@ -171,6 +174,8 @@ static void *run_writer(void *argument)
                 } else {
                     write_range(writer, op, slot, log, pass);
                 }
+                if (writer == &writers[0])
+                    atomic_store(&writing_slot, slot);
             }
         }
         pass++;
@@ -184,6 +189,14 @@ static void *run_mutator(void *argument)
     struct change_log *log = log_path ? &mutator_logs[mutator - mutators] : NULL;
     int slot = 0;
     while (!atomic_load(&mutators_stop)) {
+        /* The page cache of the slot the writer is on: the folio its writeback takes next. */
+        if (mutator->changes[0].buffer == PAGE_CACHE) {
+            slot = atomic_load(&writing_slot);
+            if (slot < 0)
+                continue;
+            if (log && log->count < log->capacity)
+                log->slots[log->count / (2L * mutator->count)] = slot;
+        }
         for (int i = 0; i < mutator->count; i++) {
             const struct change *change = &mutator->changes[i];
             unsigned char *block = change->buffer == PAGE_CACHE
@@ -199,7 +212,6 @@ static void *run_mutator(void *argument)
             fill_word(block, change->word, change->from);
             log_change(log);
         }
-        slot = (slot + 1) % slots;
     }
     return NULL;
 }
@@ -329,7 +341,7 @@ static void write_log(const char *mode, struct stream *streams, int count)
             uint64_t t = first->changes->times[k];
             const struct mutator *mutator = first->mutator;
             const struct change *change = &mutator->changes[(k / 2) % mutator->count];
-            int slot = (int)((k / (2L * mutator->count)) % slots), run_slot, run_pass;
+            int slot = first->changes->slots ? first->changes->slots[k / (2L * mutator->count)] : 0, run_slot, run_pass;
             change_run(first, change, slot, t, &run_slot, &run_pass);
             fprintf(out, "{\"t\":%llu,\"event\":\"mutate\",\"slot\":%d,\"pass\":%d,\"actor\":", (unsigned long long)t,
                     run_slot, run_pass);
@@ -399,7 +411,10 @@ static void allocate_logs(int phase)
             reader_logs[i] = (struct event_log){log_memory((size_t)events * sizeof(struct event)), 0, events, 0};
     for (int i = 0; i < MUTATORS; i++)
         if (mutators[i].phases & phase)
-            mutator_logs[i] = (struct change_log){log_memory((size_t)log_changes * sizeof(uint64_t)), 0, log_changes};
+            mutator_logs[i] = (struct change_log){
+                log_memory((size_t)log_changes * sizeof(uint64_t)),
+                mutators[i].changes[0].buffer == PAGE_CACHE ? log_memory((size_t)log_changes * sizeof(int)) : NULL, 0,
+                log_changes};
 }
 
 static void allocate_buffers(void)
