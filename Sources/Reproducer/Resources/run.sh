@@ -562,7 +562,7 @@ merge_log() { # the merged log on stdout
         function program_event(line, shift,   f, t, event, slot, pass, actor, run, key) {
             split(line, f, /[:,]/)
             t = f[2]; event = f[4]; gsub(/"/, "", event); slot = f[6] + 0; pass = f[8] + 0
-            actor = f[10]
+            actor = f[10]; gsub(/["}]/, "", actor)
             if (shift && slot in last_pass) {
                 pass += last_pass[slot]
                 sub(/"pass":[0-9]+/, "\"pass\":" pass, line)
@@ -588,13 +588,14 @@ merge_log() { # the merged log on stdout
         # started), else to the run of the latest call.
         function kernel_event(t, kind, task, offset,   run, actor, block, slot, earliest, r) {
             same = ""
+            actor = (task in tid) ? tid[task] : ""
             if (offset >= 0) {
                 block = int(offset / 4096)
                 slot = int(block / file_blocks)
-                run = slot " " (slot in last_pass ? last_pass[slot] : 0)
+                run = slot " " ((slot in last_pass) ? last_pass[slot] : 0)
                 block = block % file_blocks
-            } else if ((task in tid) && ("\"" tid[task] "\"" in busy)) {
-                run = busy["\"" tid[task] "\""]
+            } else if (actor != "" && (actor in busy)) {
+                run = busy[actor]
             } else {
                 earliest = ""
                 for (actor in busy) if (earliest == "" || busy_since[actor] + 0 < busy_since[earliest] + 0) earliest = actor
