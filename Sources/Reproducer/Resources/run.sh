@@ -585,7 +585,8 @@ merge_log() { # the merged log on stdout
         }
         # A kernel event belongs to the run of its slot where the source gives an offset; else to the
         # run whose call is in progress in the task that logged it, else in any task (the earliest
-        # started), else to the run of the latest call.
+        # started; for a complete, the earliest with a bio in flight), else to the run of the latest
+        # call. in_flight[run]: its bios submitted or written back and not yet complete.
         function kernel_event(t, kind, task, offset,   run, actor, block, slot, earliest, r) {
             same = ""
             actor = (task in tid) ? tid[task] : ""
@@ -598,10 +599,17 @@ merge_log() { # the merged log on stdout
                 run = busy[actor]
             } else {
                 earliest = ""
-                for (actor in busy) if (earliest == "" || busy_since[actor] + 0 < busy_since[earliest] + 0) earliest = actor
+                for (actor in busy) {
+                    if (kind == "complete" && !in_flight[busy[actor]]) continue
+                    if (earliest == "" || busy_since[actor] + 0 < busy_since[earliest] + 0) earliest = actor
+                }
+                if (earliest == "" && kind == "complete")
+                    for (actor in busy) if (earliest == "" || busy_since[actor] + 0 < busy_since[earliest] + 0) earliest = actor
                 run = earliest != "" ? busy[earliest] : latest
             }
             if (run == "") return
+            if (kind == "dio-submit" || kind == "writeback") in_flight[run]++
+            else if (kind == "complete" && in_flight[run] > 0) in_flight[run]--
             delete open[run]
             split(run, r, " ")
             emit(t, "{\"t\":" t ",\"event\":\"" kind "\",\"slot\":" r[1] ",\"pass\":" r[2] \
