@@ -268,7 +268,7 @@ record_start() { # the file, whose inode the tracepoints are filtered to
     inode=$(stat -c %i "$1")
     # The functions: a kind is traced by functions only when every one its kernel has is filtered.
     for function in btrfs_submit_direct btrfs_dio_submit_io btrfs_csum_one_bio btrfs_end_dio_bio btrfs_dio_end_io \
-        end_bio_extent_writepage end_bbio_data_write; do
+        end_bio_extent_writepage end_bbio_data_write submit_one_bio; do
         if traced_function "$function" && { echo "$function" >>"$tracefs/set_ftrace_filter"; } 2>/dev/null; then
             trace_functions="$trace_functions $function"
         fi
@@ -464,8 +464,11 @@ kernel_events() { # the traced events, a line each: t kind pid offset (-1 where 
             return substr(rest, 1, match(rest, /[^0-9]/) ? RSTART - 1 : length(rest)) + 0
         }
         # A bio may hold the folios of several slots (writeback takes the dirty folios of the whole
-        # file, and slots lie side by side): its csum and its complete are then one event of each
-        # slot, at the same time. slots[who]: the slots of the bio the task is building.
+        # file, and their new places on the disk may be adjacent): its csum and its complete are then
+        # one event of each slot, at the same time. folios[who]: the offsets of the folios the task
+        # took for writeback since its last csum. A bio that is submitted because the next folio
+        # does not fit it (submit_one_bio called from submit_extent_page or submit_extent_folio)
+        # holds all of them but that next one, which starts the next bio.
         function slot_of(offset) { return int(offset / slot_bytes) }
         function flush(who) {
             if ((who in pending) && !(who in resolved)) print pending[who] "\tcomplete\t" who "\t-1"
@@ -498,13 +501,22 @@ kernel_events() { # the traced events, a line each: t kind pid offset (-1 where 
             name = text; sub(/[: ].*/, "", name)
             if (name == "btrfs_submit_direct" || name == "btrfs_dio_submit_io") {
                 # A direct bio: no folio; its csum belongs to its call.
-                flush(who); delete slots[who]; print t "\tdio-submit\t" who "\t-1"
+                flush(who); delete folios[who]; print t "\tdio-submit\t" who "\t-1"
+            } else if (name == "submit_one_bio") {
+                flush(who)
+                if (text ~ /<-submit_extent_(page|folio)/) split_off[who] = 1
+                next
             } else if (name == "btrfs_csum_one_bio") {
                 flush(who)
-                if (slots[who] == "") print t "\tcsum\t" who "\t-1"
-                count = split(slots[who], list, " ")
-                for (i = 1; i <= count; i++) print t "\tcsum\t" who "\t" list[i] * slot_bytes
-                delete slots[who]
+                count = split(folios[who], list, " ")
+                carried = ""
+                if ((who in split_off) && count > 1) { carried = list[count]; count-- }
+                delete split_off[who]
+                if (count == 0) print t "\tcsum\t" who "\t-1"
+                done[who] = ""
+                for (i = 1; i <= count; i++) each_slot(t, "csum", who, list[i] + 0, 4096)
+                delete done[who]
+                folios[who] = carried
             } else if (name ~ /^(btrfs_end_dio_bio|btrfs_dio_end_io|end_bio_extent_writepage|end_bbio_data_write)$/) {
                 # The end of a bio: its ranges follow, from the same task, in the tracepoints below.
                 flush(who); pending[who] = t
@@ -512,7 +524,7 @@ kernel_events() { # the traced events, a line each: t kind pid offset (-1 where 
                 flush(who)
                 offset = field("page_index") * 4096
                 print t "\twriteback\t" who "\t" offset
-                if (index(" " slots[who] " ", " " slot_of(offset) " ") == 0) slots[who] = slots[who] " " slot_of(offset)
+                folios[who] = folios[who] " " offset
             } else if (name == "btrfs_finish_ordered_extent" || name == "btrfs_writepage_end_io_hook") {
                 start = field("start")
                 bytes = name == "btrfs_finish_ordered_extent" ? field("len") : field("end") - start + 1
