@@ -67,8 +67,10 @@ enum event_kind { DIO_WRITE_EVENT, WRITE_EVENT, FSYNC_EVENT, RETURN_EVENT, READ_
 static const char *const event_names[] = {"dio-write", "write", "fsync", "return", "read", "dio-read", "read-return"};
 struct event { uint64_t t; int slot, pass; unsigned char kind, failed; };
 struct event_log { struct event *events; long count, capacity; int full; };
-/* The times of a mutator's changes: change k is its changes[(k / 2) % count], to the new value for an
-   even k and back for an odd one; for the page cache, slots[k / (2 * count)] is the slot of the round. */
+/* The times of a mutator's changes, two a change: when its first store begins and once the word holds
+   the value (the change happens between, and preemption can only widen the two). Change f (times 2f
+   and 2f + 1) is its changes[(f / 2) % count], to the new value for an even f and back for an odd
+   one; for the page cache, slots[f / (2 * count)] is the slot of the round. */
 struct change_log { uint64_t *times; int *slots; long count, capacity; };
 
 static struct event_log writer_logs[WRITERS + 1], reader_logs[READERS + 1];
@@ -97,10 +99,10 @@ static void log_event(struct event_log *log, enum event_kind kind, int slot, int
         log->events[log->count++] = (struct event){now_ns(), slot, pass, (unsigned char)kind, (unsigned char)failed};
 }
 
-/* Whether the mutator may make one more change: only while its log has room for it. */
+/* Whether the mutator may make one more change: only while its log has room for its two times. */
 static int change_allowed(struct change_log *log)
 {
-    return !log || log->count < log->capacity;
+    return !log || log->count + 2 <= log->capacity;
 }
 
 static void log_change(struct change_log *log)
@@ -194,21 +196,22 @@ static void *run_mutator(void *argument)
             slot = atomic_load(&writing_slot);
             if (slot < 0)
                 continue;
-            if (log && log->count < log->capacity)
-                log->slots[log->count / (2L * mutator->count)] = slot;
+            if (log && change_allowed(log))
+                log->slots[log->count / (4L * mutator->count)] = slot;
         }
         for (int i = 0; i < mutator->count; i++) {
             const struct change *change = &mutator->changes[i];
             unsigned char *block = change->buffer == PAGE_CACHE
                 ? file_map + ((size_t)slot * FILE_BLOCKS + change->block) * BLOCK_SIZE
                 : buffers[change->buffer].memory + (size_t)change->block * BLOCK_SIZE;
-            /* Logged once the word holds the value: no change is seen before its time. */
             if (!change_allowed(log))
                 return NULL;
+            log_change(log);
             fill_word(block, change->word, change->to);
             log_change(log);
             if (!change_allowed(log))
                 return NULL;
+            log_change(log);
             fill_word(block, change->word, change->from);
             log_change(log);
         }
@@ -340,8 +343,8 @@ static void write_log(const char *mode, struct stream *streams, int count)
             long k = first->next++;
             uint64_t t = first->changes->times[k];
             const struct mutator *mutator = first->mutator;
-            const struct change *change = &mutator->changes[(k / 2) % mutator->count];
-            int slot = first->changes->slots ? first->changes->slots[k / (2L * mutator->count)] : 0, run_slot, run_pass;
+            const struct change *change = &mutator->changes[(k / 4) % mutator->count];
+            int slot = first->changes->slots ? first->changes->slots[k / (4L * mutator->count)] : 0, run_slot, run_pass;
             change_run(first, change, slot, t, &run_slot, &run_pass);
             fprintf(out, "{\"t\":%llu,\"event\":\"mutate\",\"slot\":%d,\"pass\":%d,\"actor\":", (unsigned long long)t,
                     run_slot, run_pass);
