@@ -20,9 +20,9 @@ extension Reproduction {
     /// reads of each kind and their EIOs, then reads every failed range again through the page cache
     /// with nothing changing: one that reads back failed although its blocks verify (a false alarm).
     /// `--log LOG` (write and readers) logs the program's own events as docs/conformance.md's NDJSON:
-    /// each call's start and return, every change a mutator makes (it stops changing when
-    /// `--log-changes` changes fill its log), each with its slot, pass and `CLOCK_MONOTONIC` time,
-    /// kept in memory during the race and written after it.
+    /// each call's start and return, every change a mutator makes, timed at its first store and
+    /// after its last (it stops changing when `--log-changes` times fill its log), each with its
+    /// slot, pass and `CLOCK_MONOTONIC` time, kept in memory during the race and written after it.
     /// Output is `key=value` lines; with `--quiet`, only a line for each problem.
     public func cProgram() -> String {
         let usage =
