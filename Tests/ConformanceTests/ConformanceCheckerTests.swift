@@ -81,6 +81,37 @@ import Testing
         #expect(try Self.check(fsyncFirst, "qemu-cache-none", policies: ["dio-csum"]).policies[0].refusal?.event == .fsync)
     }
 
+    @Test(
+        "one checksum and one completion event may stand for two folios' bios, as btrfs sums and finishes them at once",
+        arguments: [DataMode.symbolic, .concrete(2)])
+    func oneCompletionForTwoFolios(data: DataMode) throws {
+        var log = LogText(model: "threaded-dio")
+        log.run([
+            Logged.call("dio-write", "io-thread"), Logged.writeback(0), Logged.writeback(1), Logged.kernel("csum"),
+            Logged.kernel("complete"), Logged.returned("io-thread"), Logged.call("fsync", "io-thread"), Logged.returned("io-thread"),
+        ])
+        let report = try Self.check(log, "threaded-dio", policies: ["buffered-fallback"], data: data)
+        #expect(report.admittingPolicies == ["buffered-fallback"])
+        // But not a completion that no event shows: the next event after a writeback is not one.
+        var unfinished = LogText(model: "threaded-dio")
+        unfinished.run([
+            Logged.call("dio-write", "io-thread"), Logged.writeback(0), Logged.writeback(1), Logged.kernel("csum"),
+            Logged.returned("io-thread"),
+        ])
+        let refused = try Self.check(unfinished, "threaded-dio", policies: ["buffered-fallback"], data: data)
+        #expect(refused.policies[0].refusal?.event == .returned)
+    }
+
+    @Test("every built-in policy is checked too on asking, after the model's own")
+    func allPolicies() throws {
+        var log = LogText(model: "qemu-cache-none")
+        log.run(Logged.directWrite)
+        let report = try ConformanceChecker(includesBuiltIns: true).check(log.read(), against: Self.model("qemu-cache-none"))
+        #expect(report.policies.map(\.policy) == ["dio-csum", "buffered-fallback", "nodatasum", "dio-skip-csum", "nodatasum-mount", "dio-bounce"]
+            + Policy.builtIn.map(\.name).filter { !["dio-csum", "buffered-fallback", "nodatasum", "dio-skip-csum", "nodatasum-mount", "dio-bounce"].contains($0) })
+        #expect(report.policies.count == Policy.builtIn.count)
+    }
+
     @Test("each slot and pass is one run; runs with the same events are searched once")
     func runsAreSearchedOnce() throws {
         var log = LogText(model: "qemu-cache-none")

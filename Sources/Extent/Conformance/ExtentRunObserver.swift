@@ -6,7 +6,9 @@
 /// writer's script step, the reader's `read` of the call's first block) is atomic: it may come
 /// anywhere between the two. So a call's start is a fact that announces the step, the step is then
 /// taken with no event, and the return is a fact that needs it taken and the call over. Mutations,
-/// writebacks, checksums, completions and crashes are steps their events show; the device's
+/// writebacks, checksums, completions and crashes are steps their events show (a checksum or
+/// completion event, the first of one or more of its kind: btrfs sums and finishes the writeback of
+/// contiguous folios at once, the model bio by bio); the device's
 /// transfers, a read's fetch, check, repair and end, a scrub, and the checksums of a bio's later
 /// blocks are steps no event shows.
 struct ExtentRunObserver: RunObserver {
@@ -18,6 +20,10 @@ struct ExtentRunObserver: RunObserver {
     /// whose last bio completed with an I/O error, and the readers whose call in progress, or last
     /// call, had a block end with EIO.
     struct Memory: Hashable {
+        /// The kind of the last event matched when it was a checksum or a completion: until the
+        /// next event, more steps of that kind may follow it with no event of their own, since the
+        /// kernel sums and completes in one call what the model does bio by bio.
+        var continuing: EventKind?
         var announcedWriters: Set<Int> = []
         var announcedReaders: Set<Int> = []
         var failedWriters: Set<Int> = []
@@ -60,6 +66,7 @@ struct ExtentRunObserver: RunObserver {
     func takeUnlogged(_ action: ExtentAction, from state: ExtentState, memory: Memory) -> Memory? {
         var memory = remember(action, from: state, memory: memory)
         guard let kind = kind(of: action, from: state), kind == .crash || observed.contains(kind) else { return memory }
+        if kind == memory.continuing { return memory }
         // A call's step, once its start announced it.
         switch action {
         case .writerStep(let writer, _):
@@ -83,11 +90,15 @@ struct ExtentRunObserver: RunObserver {
         default:
             matches = false
         }
-        return matches ? remember(action, from: state, memory: memory) : nil
+        guard matches else { return nil }
+        var memory = remember(action, from: state, memory: memory)
+        memory.continuing = event == .checksum || event == .complete ? event.kind : nil
+        return memory
     }
 
     func pass(_ event: ObservedEvent, in state: ExtentState, memory: Memory) -> Memory? {
         var memory = memory
+        memory.continuing = nil
         switch event {
         case .call(let writer, _):
             let position = system.position(of: writer, in: state)
