@@ -69,6 +69,28 @@ import Testing
         #expect(refusal.line == 5)
     }
 
+    @Test(
+        "an mmap change logged with its start may dirty the folio before it is logged, as a store that waited in page_mkwrite does",
+        arguments: [DataMode.symbolic, .concrete(2)])
+    func changesWithTheirStart(data: DataMode) throws {
+        // Times 1010, 1020, ...: the change starts at 1035, during the fsync, before its first writeback.
+        func log(since: Bool) -> LogText {
+            var log = LogText(model: "nodatasum-raid1-mmap")
+            log.run([
+                Logged.call("write", "app"), Logged.returned("app"), Logged.call("fsync", "app"), Logged.writeback(0),
+                Logged.kernel("complete"), Logged.writeback(0), Logged.kernel("complete"),
+                Logged.mutate("mmap-writer") + (since ? ",\"since\":1035" : ""), Logged.returned("app"),
+            ])
+            return log
+        }
+        let started = try Self.check(log(since: true), "nodatasum-raid1-mmap", policies: ["dup-fallback"], data: data)
+        #expect(started.admittingPolicies == ["dup-fallback"], "\(started.text)")
+        // Logged when it was done, the change comes after the second writeback, which found nothing dirty.
+        let done = try Self.check(log(since: false), "nodatasum-raid1-mmap", policies: ["dup-fallback"], data: data)
+        #expect(done.policies[0].refusal?.event == .writeback)
+        #expect(done.policies[0].refusal?.line == 7)
+    }
+
     @Test("a call's step comes between its start and its return: a return with no start is refused")
     func returnsNeedTheirCall() throws {
         var log = LogText(model: "qemu-cache-none")

@@ -26,8 +26,15 @@ struct ExtentRunObserver: RunObserver {
         var continuing: EventKind?
         var announcedWriters: Set<Int> = []
         var announcedReaders: Set<Int> = []
+        var announcedMutations: Set<Mutation> = []
         var failedWriters: Set<Int> = []
         var failedReaders: Set<Int> = []
+    }
+
+    /// A change of a word by a mutator.
+    struct Mutation: Hashable {
+        var mutator: Int
+        var location: WordLocation
     }
 
     var initialMemory: Memory { Memory() }
@@ -73,6 +80,8 @@ struct ExtentRunObserver: RunObserver {
             return memory.announcedWriters.remove(writer) == nil ? nil : memory
         case .read(let reader):
             return memory.announcedReaders.remove(reader) == nil ? nil : memory
+        case .mutate(let mutator, let location, _):
+            return memory.announcedMutations.remove(Mutation(mutator: mutator, location: location)) == nil ? nil : memory
         default:
             return nil
         }
@@ -126,6 +135,10 @@ struct ExtentRunObserver: RunObserver {
             guard system.writers.indices.contains(where: { system.position(of: $0, in: state).phase == .awaitingBio }) else {
                 return nil
             }
+        case .mutationStarted(let mutator, let location):
+            guard memory.announcedMutations.insert(Mutation(mutator: mutator, location: location)).inserted else { return nil }
+        case .mutationEnded(let mutator, let location):
+            guard !memory.announcedMutations.contains(Mutation(mutator: mutator, location: location)) else { return nil }
         case .mutate, .writeback, .checksum, .complete, .crash:
             return nil
         }
