@@ -15,14 +15,18 @@ public struct ConformanceChecker: Sendable {
     public var policies: [String]?
     /// The data mode to search in; nil for the model's.
     public var data: DataMode?
+    /// Whether every built-in policy is checked too, after the model's own or those named: the
+    /// kernel's policy measured among all known designs.
+    public var includesBuiltIns: Bool
     /// Whether every run is searched, even one whose events an earlier run had: a baseline for the
     /// benchmark of searching each distinct run once.
     package var searchesEveryRun = false
 
     /// Creates a checker.
-    public init(policies: [String]? = nil, data: DataMode? = nil) {
+    public init(policies: [String]? = nil, data: DataMode? = nil, includesBuiltIns: Bool = false) {
         self.policies = policies
         self.data = data
+        self.includesBuiltIns = includesBuiltIns
     }
 
     /// Checks every run of `log` against `scenario` under each policy.
@@ -56,13 +60,17 @@ public struct ConformanceChecker: Sendable {
     }
 
     private func selectedPolicies(of scenario: Scenario) throws(CheckError) -> [Policy] {
-        guard let policies else { return scenario.policies }
-        var named = Set<String>()
-        return try policies.filter { named.insert($0).inserted }.map { (name) throws(CheckError) in
-            guard let policy = scenario.policy(named: name) ?? Policy.builtIn(named: name) else {
-                throw CheckError.unknownPolicy(name, known: scenario.policies.map(\.name))
+        var selected = scenario.policies
+        if let policies {
+            var named = Set<String>()
+            selected = try policies.filter { named.insert($0).inserted }.map { (name) throws(CheckError) in
+                guard let policy = scenario.policy(named: name) ?? Policy.builtIn(named: name) else {
+                    throw CheckError.unknownPolicy(name, known: scenario.policies.map(\.name))
+                }
+                return policy
             }
-            return policy
         }
+        guard includesBuiltIns else { return selected }
+        return selected + Policy.builtIn.filter { builtIn in !selected.contains { $0.name == builtIn.name } }
     }
 }

@@ -71,6 +71,7 @@ private struct LineReader {
         var actor: String?
         var block: Int?
         var word: Int?
+        var since: UInt64?
         var result: String?
     }
 
@@ -117,6 +118,14 @@ private struct LineReader {
         for (key, value) in [("slot", slot), ("pass", pass), ("block", record.block ?? 0), ("word", record.word ?? 0)] where value < 0 {
             throw EventLogError(path: path, line: line, key: key, message: "expected a non-negative integer, found \(value)")
         }
+        if let since = record.since {
+            guard kind == .mutate else {
+                throw EventLogError(path: path, line: line, key: "since", message: "only a mutate has a start of its own")
+            }
+            guard since <= record.t else {
+                throw EventLogError(path: path, line: line, key: "since", message: "\(since) is after the event's t, \(record.t)")
+            }
+        }
         let result = try record.result.map { (name) throws(EventLogError) in
             guard let result = CallResult(rawValue: name) else {
                 throw EventLogError(path: path, line: line, key: "result", message: "expected ok, error or eio, found '\(name)'")
@@ -125,7 +134,7 @@ private struct LineReader {
         }
         return LoggedEvent(
             line: line, time: record.t, kind: kind, slot: slot, pass: pass, actor: record.actor, block: record.block,
-            word: record.word, result: result)
+            word: record.word, since: record.since, result: result)
     }
 
     static var eventNames: String { EventKind.allCases.map(\.rawValue).joined(separator: ", ") }

@@ -19,13 +19,16 @@ public struct LoggedEvent: Hashable, Sendable {
     public var block: Int?
     /// The word of the block a mutator changed.
     public var word: Int?
+    /// For a change that may have taken effect before it was logged (an mmap store that waited in
+    /// the kernel): when it started, in nanoseconds of `CLOCK_MONOTONIC`, at most `time`.
+    public var since: UInt64?
     /// How a call returned.
     public var result: CallResult?
 
     /// Creates an event.
     public init(
         line: Int, time: UInt64, kind: EventKind, slot: Int, pass: Int, actor: String? = nil, block: Int? = nil,
-        word: Int? = nil, result: CallResult? = nil
+        word: Int? = nil, since: UInt64? = nil, result: CallResult? = nil
     ) {
         self.line = line
         self.time = time
@@ -35,6 +38,7 @@ public struct LoggedEvent: Hashable, Sendable {
         self.actor = actor
         self.block = block
         self.word = word
+        self.since = since
         self.result = result
     }
 }

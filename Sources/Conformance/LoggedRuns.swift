@@ -4,12 +4,32 @@ internal import Foundation
 /// A log's runs of the model, each `(slot, pass)` with its events in the log's order, read in the
 /// model's terms.
 struct LoggedRuns {
-    /// One run: where it is in the reproducer's file, and its events.
+    /// One run: where it is in the reproducer's file, and its events, each with the logged event
+    /// it comes from and when it happened.
     struct Run {
         var slot: Int
         var pass: Int
         var logged: [LoggedEvent] = []
         var events: [ObservedEvent] = []
+        var times: [UInt64] = []
+
+        /// Appends `event`, read as `observed`. A change logged with its start is two events: its
+        /// start, placed before every event of the run at or after that time, and its end here.
+        mutating func append(_ event: LoggedEvent, as observed: ObservedEvent) {
+            guard let since = event.since, case .mutate(let mutator, let location) = observed else {
+                insert(event, as: observed, at: events.count, time: event.time)
+                return
+            }
+            let start = times.firstIndex { $0 >= since } ?? events.count
+            insert(event, as: .mutationStarted(mutator: mutator, location: location), at: start, time: since)
+            insert(event, as: .mutationEnded(mutator: mutator, location: location), at: events.count, time: event.time)
+        }
+
+        private mutating func insert(_ event: LoggedEvent, as observed: ObservedEvent, at index: Int, time: UInt64) {
+            logged.insert(event, at: index)
+            events.insert(observed, at: index)
+            times.insert(time, at: index)
+        }
     }
 
     let scenario: Scenario
@@ -26,8 +46,7 @@ struct LoggedRuns {
                 index[key] = run
                 runs.append(Run(slot: event.slot, pass: event.pass))
             }
-            runs[run].logged.append(event)
-            runs[run].events.append(try resolver.resolve(event))
+            runs[run].append(event, as: try resolver.resolve(event))
         }
         self.scenario = scenario
         self.runs = runs
@@ -72,7 +91,12 @@ struct LoggedRuns {
         for (index, actor) in scenario.actors.enumerated() {
             guard case .mutator(let target, _) = actor.role else { continue }
             if observed.contains(.mutate) {
-                let changes = events.filter { if case .mutate(mutator, _) = $0 { true } else { false } }.count
+                let changes = events.filter { event in
+                    switch event {
+                    case .mutate(mutator, _), .mutationStarted(mutator, _): true
+                    default: false
+                    }
+                }.count
                 scenario.actors[index].role = .mutator(target: target, budget: min(max(changes, 1), Scenario.Actor.maximumBudget))
             }
             mutator += 1

@@ -37,6 +37,9 @@ extension ExtentCheckCommand {
         @Option(name: .customLong("policy"), help: "Check only this policy, built in or the model's (repeatable).")
         var policies: [String] = []
 
+        @Flag(help: "Check every built-in policy too, after the model's own or those --policy names.")
+        var allPolicies = false
+
         @Option(
             help: ArgumentHelp("Data mode to search in, overriding the model's: symbolic, or concrete:K.", valueName: "mode"),
             transform: { text in try DataMode(parsing: text) })
@@ -49,7 +52,7 @@ extension ExtentCheckCommand {
             let scenario = try ExtentChecker.loadModel(at: model)
             let eventLog = try EventLog.load(contentsOf: log)
             let checker = ConformanceChecker(
-                policies: policies.isEmpty ? nil : policies, data: data)
+                policies: policies.isEmpty ? nil : policies, data: data, includesBuiltIns: allPolicies)
             var report = try checker.check(eventLog, against: scenario)
             report.file = model
             switch format {

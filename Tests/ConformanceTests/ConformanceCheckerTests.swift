@@ -69,6 +69,28 @@ import Testing
         #expect(refusal.line == 5)
     }
 
+    @Test(
+        "an mmap change logged with its start may dirty the folio before it is logged, as a store that waited in page_mkwrite does",
+        arguments: [DataMode.symbolic, .concrete(2)])
+    func changesWithTheirStart(data: DataMode) throws {
+        // Times 1010, 1020, ...: the change starts at 1035, during the fsync, before its first writeback.
+        func log(since: Bool) -> LogText {
+            var log = LogText(model: "nodatasum-raid1-mmap")
+            log.run([
+                Logged.call("write", "app"), Logged.returned("app"), Logged.call("fsync", "app"), Logged.writeback(0),
+                Logged.kernel("complete"), Logged.writeback(0), Logged.kernel("complete"),
+                Logged.mutate("mmap-writer") + (since ? ",\"since\":1035" : ""), Logged.returned("app"),
+            ])
+            return log
+        }
+        let started = try Self.check(log(since: true), "nodatasum-raid1-mmap", policies: ["dup-fallback"], data: data)
+        #expect(started.admittingPolicies == ["dup-fallback"], "\(started.text)")
+        // Logged when it was done, the change comes after the second writeback, which found nothing dirty.
+        let done = try Self.check(log(since: false), "nodatasum-raid1-mmap", policies: ["dup-fallback"], data: data)
+        #expect(done.policies[0].refusal?.event == .writeback)
+        #expect(done.policies[0].refusal?.line == 7)
+    }
+
     @Test("a call's step comes between its start and its return: a return with no start is refused")
     func returnsNeedTheirCall() throws {
         var log = LogText(model: "qemu-cache-none")
@@ -79,6 +101,37 @@ import Testing
         var fsyncFirst = LogText(model: "qemu-cache-none")
         fsyncFirst.run([Logged.call("fsync", "qemu")])
         #expect(try Self.check(fsyncFirst, "qemu-cache-none", policies: ["dio-csum"]).policies[0].refusal?.event == .fsync)
+    }
+
+    @Test(
+        "one checksum and one completion event may stand for two folios' bios, as btrfs sums and finishes them at once",
+        arguments: [DataMode.symbolic, .concrete(2)])
+    func oneCompletionForTwoFolios(data: DataMode) throws {
+        var log = LogText(model: "threaded-dio")
+        log.run([
+            Logged.call("dio-write", "io-thread"), Logged.writeback(0), Logged.writeback(1), Logged.kernel("csum"),
+            Logged.kernel("complete"), Logged.returned("io-thread"), Logged.call("fsync", "io-thread"), Logged.returned("io-thread"),
+        ])
+        let report = try Self.check(log, "threaded-dio", policies: ["buffered-fallback"], data: data)
+        #expect(report.admittingPolicies == ["buffered-fallback"])
+        // But not a completion that no event shows: the next event after a writeback is not one.
+        var unfinished = LogText(model: "threaded-dio")
+        unfinished.run([
+            Logged.call("dio-write", "io-thread"), Logged.writeback(0), Logged.writeback(1), Logged.kernel("csum"),
+            Logged.returned("io-thread"),
+        ])
+        let refused = try Self.check(unfinished, "threaded-dio", policies: ["buffered-fallback"], data: data)
+        #expect(refused.policies[0].refusal?.event == .returned)
+    }
+
+    @Test("every built-in policy is checked too on asking, after the model's own")
+    func allPolicies() throws {
+        var log = LogText(model: "qemu-cache-none")
+        log.run(Logged.directWrite)
+        let report = try ConformanceChecker(includesBuiltIns: true).check(log.read(), against: Self.model("qemu-cache-none"))
+        #expect(report.policies.map(\.policy) == ["dio-csum", "buffered-fallback", "nodatasum", "dio-skip-csum", "nodatasum-mount", "dio-bounce"]
+            + Policy.builtIn.map(\.name).filter { !["dio-csum", "buffered-fallback", "nodatasum", "dio-skip-csum", "nodatasum-mount", "dio-bounce"].contains($0) })
+        #expect(report.policies.count == Policy.builtIn.count)
     }
 
     @Test("each slot and pass is one run; runs with the same events are searched once")

@@ -55,6 +55,14 @@ import Testing
             text: replacing(line: 4, with: #"{"t":1030,"slot":-1,"pass":0,"event":"csum"}"#), line: 4, key: "slot",
             message: "expected a non-negative integer, found -1"),
         Case(
+            testDescription: "a start after the event",
+            text: replacing(line: 5, with: #"{"t":1040,"slot":0,"pass":0,"event":"mutate","actor":"guest-fs","block":0,"word":0,"since":1041}"#),
+            line: 5, key: "since", message: "1041 is after the event's t, 1040"),
+        Case(
+            testDescription: "a start on an event that is not a change",
+            text: replacing(line: 4, with: #"{"t":1030,"slot":0,"pass":0,"event":"csum","since":1}"#), line: 4, key: "since",
+            message: "only a mutate has a start of its own"),
+        Case(
             testDescription: "a key missing", text: replacing(line: 4, with: #"{"t":1030,"slot":0,"event":"csum"}"#), line: 4,
             key: "pass", message: "missing"),
         Case(

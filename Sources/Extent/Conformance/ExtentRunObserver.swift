@@ -6,7 +6,9 @@
 /// writer's script step, the reader's `read` of the call's first block) is atomic: it may come
 /// anywhere between the two. So a call's start is a fact that announces the step, the step is then
 /// taken with no event, and the return is a fact that needs it taken and the call over. Mutations,
-/// writebacks, checksums, completions and crashes are steps their events show; the device's
+/// writebacks, checksums, completions and crashes are steps their events show (a checksum or
+/// completion event, the first of one or more of its kind: btrfs sums and finishes the writeback of
+/// contiguous folios at once, the model bio by bio); the device's
 /// transfers, a read's fetch, check, repair and end, a scrub, and the checksums of a bio's later
 /// blocks are steps no event shows.
 struct ExtentRunObserver: RunObserver {
@@ -18,10 +20,21 @@ struct ExtentRunObserver: RunObserver {
     /// whose last bio completed with an I/O error, and the readers whose call in progress, or last
     /// call, had a block end with EIO.
     struct Memory: Hashable {
+        /// The kind of the last event matched when it was a checksum or a completion: until the
+        /// next event, more steps of that kind may follow it with no event of their own, since the
+        /// kernel sums and completes in one call what the model does bio by bio.
+        var continuing: EventKind?
         var announcedWriters: Set<Int> = []
         var announcedReaders: Set<Int> = []
+        var announcedMutations: Set<Mutation> = []
         var failedWriters: Set<Int> = []
         var failedReaders: Set<Int> = []
+    }
+
+    /// A change of a word by a mutator.
+    struct Mutation: Hashable {
+        var mutator: Int
+        var location: WordLocation
     }
 
     var initialMemory: Memory { Memory() }
@@ -60,12 +73,15 @@ struct ExtentRunObserver: RunObserver {
     func takeUnlogged(_ action: ExtentAction, from state: ExtentState, memory: Memory) -> Memory? {
         var memory = remember(action, from: state, memory: memory)
         guard let kind = kind(of: action, from: state), kind == .crash || observed.contains(kind) else { return memory }
+        if kind == memory.continuing { return memory }
         // A call's step, once its start announced it.
         switch action {
         case .writerStep(let writer, _):
             return memory.announcedWriters.remove(writer) == nil ? nil : memory
         case .read(let reader):
             return memory.announcedReaders.remove(reader) == nil ? nil : memory
+        case .mutate(let mutator, let location, _):
+            return memory.announcedMutations.remove(Mutation(mutator: mutator, location: location)) == nil ? nil : memory
         default:
             return nil
         }
@@ -83,11 +99,15 @@ struct ExtentRunObserver: RunObserver {
         default:
             matches = false
         }
-        return matches ? remember(action, from: state, memory: memory) : nil
+        guard matches else { return nil }
+        var memory = remember(action, from: state, memory: memory)
+        memory.continuing = event == .checksum || event == .complete ? event.kind : nil
+        return memory
     }
 
     func pass(_ event: ObservedEvent, in state: ExtentState, memory: Memory) -> Memory? {
         var memory = memory
+        memory.continuing = nil
         switch event {
         case .call(let writer, _):
             let position = system.position(of: writer, in: state)
@@ -115,6 +135,10 @@ struct ExtentRunObserver: RunObserver {
             guard system.writers.indices.contains(where: { system.position(of: $0, in: state).phase == .awaitingBio }) else {
                 return nil
             }
+        case .mutationStarted(let mutator, let location):
+            guard memory.announcedMutations.insert(Mutation(mutator: mutator, location: location)).inserted else { return nil }
+        case .mutationEnded(let mutator, let location):
+            guard !memory.announcedMutations.contains(Mutation(mutator: mutator, location: location)) else { return nil }
         case .mutate, .writeback, .checksum, .complete, .crash:
             return nil
         }

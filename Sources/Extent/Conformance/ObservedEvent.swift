@@ -8,6 +8,11 @@ package enum ObservedEvent: Hashable, Sendable {
     case returned(writer: Int, failed: Bool)
     /// The mutator changed the word.
     case mutate(mutator: Int, location: WordLocation)
+    /// The mutator started to change the word: its `mutate` of it may now be taken, before
+    /// `mutationEnded` (an mmap store that waits in the kernel before it dirties the folio).
+    case mutationStarted(mutator: Int, location: WordLocation)
+    /// The mutator's change of the word that `mutationStarted` announced is done.
+    case mutationEnded(mutator: Int, location: WordLocation)
     /// The reader's call starts: its read of the call's first block is to come; `direct` for an O_DIRECT read.
     case readCall(reader: Int, direct: Bool)
     /// The reader's call has returned; `failed` when it returned EIO.
@@ -40,7 +45,7 @@ package enum ObservedEvent: Hashable, Sendable {
         case .call(_, .write): .write
         case .call(_, .fsync): .fsync
         case .returned: .returned
-        case .mutate: .mutate
+        case .mutate, .mutationStarted, .mutationEnded: .mutate
         case .readCall(_, let direct): direct ? .directRead : .read
         case .readReturned: .readReturned
         case .directSubmission: .directSubmission
