@@ -136,7 +136,10 @@ import Testing
         #expect(run.output.contains("log-full=mutator"), "\(run.output)")
         let log = try EventLog.load(contentsOf: directory.appendingPathComponent("program.ndjson").path)
         #expect(log.model == model)
-        #expect(log.events.filter { $0.kind == .mutate }.count == 20000)
+        // Two times a change, its first store's and its last's: a mutate each, since and t.
+        let changes = log.events.filter { $0.kind == .mutate }
+        #expect(changes.count == 10000)
+        #expect(changes.allSatisfy { ($0.since ?? UInt64.max) <= $0.time })
         let writes = run.output.split(separator: "\n").first { $0.hasPrefix("writes=") }.map { Int($0.dropFirst(7)) ?? -1 }
         #expect(log.events.filter { $0.kind == .returned }.count == 2 * (writes ?? 0))
         // Runs go slot after slot, pass after pass.

@@ -68,9 +68,10 @@ static const char *const event_names[] = {"dio-write", "write", "fsync", "return
 struct event { uint64_t t; int slot, pass; unsigned char kind, failed; };
 struct event_log { struct event *events; long count, capacity; int full; };
 /* The times of a mutator's changes, two a change: when its first store begins and once the word holds
-   the value (the change happens between, and preemption can only widen the two). Change f (times 2f
-   and 2f + 1) is its changes[(f / 2) % count], to the new value for an even f and back for an odd
-   one; for the page cache, slots[f / (2 * count)] is the slot of the round. */
+   the value (the change happens between, and preemption can only widen the two; the log's mutate has
+   them as since and t). Change f (times 2f and 2f + 1) is its changes[(f / 2) % count], to the new
+   value for an even f and back for an odd one; for the page cache, slots[f / (2 * count)] is the slot
+   of the round. */
 struct change_log { uint64_t *times; int *slots; long count, capacity; };
 
 static struct event_log writer_logs[WRITERS + 1], reader_logs[READERS + 1];
@@ -266,7 +267,8 @@ static uint64_t stream_time(const struct stream *stream)
 {
     if (stream->events)
         return stream->next < stream->events->count ? stream->events->events[stream->next].t : UINT64_MAX;
-    return stream->next < stream->changes->count ? stream->changes->times[stream->next] : UINT64_MAX;
+    /* A change is placed at its end, the time of its line. */
+    return stream->next + 1 < stream->changes->count ? stream->changes->times[stream->next + 1] : UINT64_MAX;
 }
 
 /* The run a mutator's change at time t belongs to. A change of a buffer belongs to the run in progress
@@ -340,8 +342,9 @@ static void write_log(const char *mode, struct stream *streams, int count)
                 fprintf(out, ",\"result\":\"%s\"", event->failed ? "eio" : "ok");
             fprintf(out, "}\n");
         } else {
-            long k = first->next++;
-            uint64_t t = first->changes->times[k];
+            long k = first->next;
+            first->next += 2;
+            uint64_t since = first->changes->times[k], t = first->changes->times[k + 1];
             const struct mutator *mutator = first->mutator;
             const struct change *change = &mutator->changes[(k / 4) % mutator->count];
             int slot = first->changes->slots ? first->changes->slots[k / (4L * mutator->count)] : 0, run_slot, run_pass;
@@ -349,7 +352,8 @@ static void write_log(const char *mode, struct stream *streams, int count)
             fprintf(out, "{\"t\":%llu,\"event\":\"mutate\",\"slot\":%d,\"pass\":%d,\"actor\":", (unsigned long long)t,
                     run_slot, run_pass);
             json_string(out, mutator->name);
-            fprintf(out, ",\"block\":%d,\"word\":%d}\n", change->block, change->word);
+            fprintf(out, ",\"block\":%d,\"word\":%d,\"since\":%llu}\n", change->block, change->word,
+                    (unsigned long long)since);
         }
         lines++;
     }

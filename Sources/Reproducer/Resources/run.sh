@@ -561,8 +561,8 @@ merge_log() { # the merged log on stdout
         -v model="$model" -v release="$(uname -r)" -v observes="$observes" \
         -v sources="the reproducer's program (--log); ${record_sources:-no kernel events (no tracefs)}" '
         # The program writes its lines with their keys in one order: {"t":T,"event":"E","slot":S,
-        # "pass":P,"actor":"A" and then "result" or "block" and "word"; split at colons and commas,
-        # the values are the even fields.
+        # "pass":P,"actor":"A" and then "result", or "block", "word" and "since"; split at colons and
+        # commas, the values are the even fields.
         function emit(t, line) {
             if (t + 0 < last + 0) { print "run.sh: the merged log goes back in time at " t | "cat >&2"; failed = 1; exit 1 }
             last = t
@@ -639,11 +639,16 @@ merge_log() { # the merged log on stdout
             k = 1; last = 0; start = ""; next_kernel = count ? kt[1] : ""
             printf "{\"format\": \"extentcheck-events\", \"version\": 1, \"model\": \"%s\", \"kernel\": \"%s\", \"observes\": [%s], \"recorder\": \"%s\"}\n", model, release, observes, sources
         }
+        # A change of the word the event before changed, none of the kernel due: collapsed at once.
+        # (The group keeps its first change: its since and t.)
+        function change_key(rest,   at) {
+            at = index(rest, ",\"since\":")
+            return at ? substr(rest, 1, at) : rest
+        }
         {
             comma = index($0, ",")
             t = substr($0, 6, comma - 6)
-            rest = substr($0, comma)
-            # The same change as the event before, none of the kernel due: collapsed at once.
+            rest = change_key(substr($0, comma))
             if (rest == same && (k > count || kt[k] + 0 >= t + 0)) { collapsed++; next }
             if (substr($0, 1, 9) == "{\"format\"") next
             if (rest == ",\"event\":\"end\"}") { end = t; next }
@@ -657,7 +662,7 @@ merge_log() { # the merged log on stdout
             if (start != "") kernel_until(end + 1)
             same = ""
             while ((getline line < readers) > 0) {
-                rest = substr(line, index(line, ","))
+                rest = change_key(substr(line, index(line, ",")))
                 if (rest == same) { collapsed++; continue }
                 if (substr(line, 1, 9) == "{\"format\"") continue
                 if (rest == ",\"event\":\"end\"}") { end = substr(line, 6, index(line, ",") - 6); continue }
