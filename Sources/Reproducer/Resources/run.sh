@@ -469,17 +469,19 @@ kernel_events() { # the traced events, a line each: t kind pid offset (-1 where 
         # took for writeback since its last csum. A bio that is submitted because the next folio
         # does not fit it (submit_one_bio called from submit_extent_page or submit_extent_folio)
         # holds all of them but that next one, which starts the next bio.
+        # A bio ends in interrupt context, on top of whichever task was running (the idle task, pid 0,
+        # on every CPU): the end and the ranges that follow it are paired by task and CPU, "where".
         function slot_of(offset) { return int(offset / slot_bytes) }
-        function flush(who) {
-            if ((who in pending) && !(who in resolved)) print pending[who] "\tcomplete\t" who "\t-1"
-            delete pending[who]; delete resolved[who]; delete done[who]
+        function flush(where) {
+            if ((where in pending) && !(where in resolved)) print pending[where] "\tcomplete\t" task_of[where] "\t-1"
+            delete pending[where]; delete resolved[where]; delete done[where]
         }
-        # The slots from start for bytes, each once for the task: printed as events of kind at t.
-        function each_slot(t, kind, who, start, bytes,   slot, last) {
+        # The slots from start for bytes, each once for key: printed as events of kind at t.
+        function each_slot(t, kind, who, key, start, bytes,   slot, last) {
             last = slot_of(start + bytes - 1)
             for (slot = slot_of(start); slot <= last; slot++) {
-                if (index(done[who], "|" slot "|")) continue
-                done[who] = done[who] "|" slot "|"
+                if (index(done[key], "|" slot "|")) continue
+                done[key] = done[key] "|" slot "|"
                 print t "\t" kind "\t" who "\t" slot * slot_bytes
             }
         }
@@ -496,58 +498,58 @@ kernel_events() { # the traced events, a line each: t kind pid offset (-1 where 
             if (int((r[3] + 500) / 1000) != micro && int(r[3] / 1000) != micro) {
                 print "run.sh: the raw trace does not match the text at " stamp | "cat >&2"; exit 1
             }
-            t = r[3]; who = r[1]
+            t = r[3]; who = r[1]; where = who "/" r[2]; task_of[where] = who
             text = substr($0, RSTART + RLENGTH)
             name = text; sub(/[: ].*/, "", name)
             if (name == "btrfs_submit_direct" || name == "btrfs_dio_submit_io") {
                 # A direct bio: no folio; its csum belongs to its call.
-                flush(who); delete folios[who]; print t "\tdio-submit\t" who "\t-1"
+                flush(where); delete folios[who]; print t "\tdio-submit\t" who "\t-1"
             } else if (name == "submit_one_bio") {
-                flush(who)
+                flush(where)
                 if (text ~ /<-submit_extent_(page|folio)/) split_off[who] = 1
                 next
             } else if (name == "btrfs_csum_one_bio") {
-                flush(who)
+                flush(where)
                 count = split(folios[who], list, " ")
                 carried = ""
                 if ((who in split_off) && count > 1) { carried = list[count]; count-- }
                 delete split_off[who]
                 if (count == 0) print t "\tcsum\t" who "\t-1"
-                done[who] = ""
-                for (i = 1; i <= count; i++) each_slot(t, "csum", who, list[i] + 0, 4096)
-                delete done[who]
+                done["csum"] = ""
+                for (i = 1; i <= count; i++) each_slot(t, "csum", who, "csum", list[i] + 0, 4096)
+                delete done["csum"]
                 folios[who] = carried
             } else if (name ~ /^(btrfs_end_dio_bio|btrfs_dio_end_io|end_bio_extent_writepage|end_bbio_data_write)$/) {
                 # The end of a bio: its ranges follow, from the same task, in the tracepoints below.
-                flush(who); pending[who] = t
+                flush(where); pending[where] = t
             } else if (name == "__extent_writepage" || name == "extent_writepage") {
-                flush(who)
+                flush(where)
                 offset = field("page_index") * 4096
                 print t "\twriteback\t" who "\t" offset
                 folios[who] = folios[who] " " offset
             } else if (name == "btrfs_finish_ordered_extent" || name == "btrfs_writepage_end_io_hook") {
                 start = field("start")
                 bytes = name == "btrfs_finish_ordered_extent" ? field("len") : field("end") - start + 1
-                if (who in pending) {
-                    each_slot(pending[who], "complete", who, start, bytes); resolved[who] = 1
+                if (where in pending) {
+                    each_slot(pending[where], "complete", who, where, start, bytes); resolved[where] = 1
                     next
                 } else if (complete == "tracepoint") {
                     # One per folio on some kernels: the folios of one bio end together (within
                     # 100 us in the same task), contiguous; a bio is one complete of each slot.
-                    if (!(who in next_start) || next_start[who] != start || t - ended[who] > 100000) delete done[who]
-                    each_slot(t, "complete", who, start, bytes)
-                    next_start[who] = start + bytes
-                    ended[who] = t
+                    if (!(where in next_start) || next_start[where] != start || t - ended[where] > 100000) delete done[where]
+                    each_slot(t, "complete", who, where, start, bytes)
+                    next_start[where] = start + bytes
+                    ended[where] = t
                     next
                 }
             } else if (name == "btrfs_ordered_extent_add") {
                 if (submit == "tracepoint" && text ~ /flags=[^ ]*DIRECT/) print t "\tdio-submit\t" who "\t" field("file_offset")
             } else {
-                flush(who)
+                flush(where)
             }
-            delete next_start[who]
+            delete next_start[where]
         }
-        END { for (who in pending) flush(who) }
+        END { for (where in pending) flush(where) }
     ' "$work/trace.txt" && : >"$work/trace.ok" || true; } | sort -n -s -k1,1
     [ -f "$work/trace.ok" ]
 }
@@ -601,7 +603,8 @@ merge_log() { # the merged log on stdout
         # call. in_flight[run]: its bios submitted or written back and not yet complete.
         function kernel_event(t, kind, task, offset,   run, actor, block, slot, earliest, r) {
             same = ""
-            actor = (task in tid) ? tid[task] : ""
+            # A bio ends in interrupt context: the task it interrupted says nothing of whose bio it is.
+            actor = (task in tid) && kind != "complete" ? tid[task] : ""
             if (offset >= 0) {
                 block = int(offset / 4096)
                 slot = int(block / file_blocks)
