@@ -52,7 +52,7 @@ let package = Package(
         // Workloads generated within bounds, checked one by one, the first violating one shrunk.
         .target(name: "Fuzzing", dependencies: ["ExtentCheck", "Explorer"]),
         // Conformance: a real kernel's logged run checked against the model (docs/conformance.md).
-        .target(name: "Conformance", dependencies: ["ExtentCheck", "Extent", "Explorer"]),
+        .target(name: "Conformance", dependencies: ["ExtentCheck", "Extent", "ModelFile", "Explorer"]),
         // Workload generators with shrinking for Swift Testing's property checks. Links Swift
         // Testing, so nothing else depends on it.
         .target(

@@ -64,6 +64,7 @@ enum ConformanceBenchmark {
         return (lines.joined(separator: "\n") + "\n", run)
     }
 
+    /// The last result of `body` run `runs` times, and the median of its times.
     static func median<T>(_ runs: Int, _ body: () throws -> T) rethrows -> (T, Double) {
         var value: T?
         var times: [Double] = []
@@ -72,7 +73,7 @@ enum ConformanceBenchmark {
             value = result
             times.append(seconds)
         }
-        return (value!, times.sorted()[times.count / 2])
+        return (value!, SpinComparison.median(times))
     }
 
     static func format(_ value: Double, digits: Int = 3) -> String { Benchmark.format(value, digits: digits) }

@@ -1,17 +1,19 @@
 public import Foundation
 @_spi(Search) internal import Extent
+internal import ModelFile
 
 extension EventLog {
-    /// Reads the log at `path`; throws `EventLogError` naming the line and key of the first mistake:
-    /// a line that is not a JSON object, a key missing or of the wrong type, an unknown event, an
+    /// Reads the log at `path` (a regular file, or `-` for standard input); throws `EventLogError`
+    /// naming the line and key of the first mistake: a file that cannot be read (a directory or
+    /// FIFO is refused by its type), a line that is not a JSON object, a key missing or of the wrong type, an unknown event, an
     /// event the header does not observe, time going backwards, anything after the end record, or no
     /// end record (a truncated log).
     public static func load(contentsOf path: String) throws(EventLogError) -> EventLog {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try InputFile.contents(atPath: path)
         } catch {
-            throw EventLogError(path: path, line: 0, message: "cannot read the log: \(error.localizedDescription)")
+            throw EventLogError(path: path, line: 0, message: "cannot read the log: \(error.reason)")
         }
         return try parse(data, path: path)
     }

@@ -29,14 +29,15 @@
     public func run(_ events: [Observer.Event]) -> ObservedRun<State, Action> {
         var nodes: [Node] = []
         var parents: [(node: Int, action: Action?)] = []
-        var seen: [Node: Int] = [:]
+        var seen = Set<Node>()
         func visit(_ node: Node, from parent: Int, by action: Action?) {
-            guard seen[node] == nil else { return }
-            seen[node] = nodes.count
+            guard seen.insert(node).inserted else { return }
             nodes.append(node)
             parents.append((parent, action))
         }
-        for state in observer.system.initialStates() {
+        let initialStates = observer.system.initialStates()
+        precondition(!initialStates.isEmpty, "a system with no initial state has no run to match a log")
+        for state in initialStates {
             visit(Node(state: state, matched: 0, memory: observer.initialMemory), from: -1, by: nil)
         }
         var deepest = 0
@@ -47,9 +48,6 @@
             if node.matched > nodes[deepest].matched { deepest = next }
             expand(node, index: next, events: events, visit: visit)
             next += 1
-        }
-        guard !nodes.isEmpty else {
-            return .refused(event: 0, path: Path(initialState: observer.system.initialStates()[0]), enabled: [])
         }
         var enabled: [Action] = []
         observer.system.forEachSuccessor(of: nodes[deepest].state) { action, _ in enabled.append(action) }

@@ -28,7 +28,7 @@ extension ExtentCheckCommand {
                 """
         )
 
-        @Argument(help: "The event log (NDJSON), as fidelity/run records it.")
+        @Argument(help: "The event log (NDJSON), as fidelity/run records it; - reads it from standard input.")
         var log: String
 
         @Option(help: "The model file the run is of.")

@@ -114,6 +114,16 @@ import Testing
         }
     }
 
+    @Test("a directory is refused by its type before anything opens it")
+    func directory() throws {
+        #expect {
+            try EventLog.load(contentsOf: FileManager.default.temporaryDirectory.path)
+        } throws: { error in
+            guard let error = error as? EventLogError else { return false }
+            return error.line == 0 && error.message == "cannot read the log: it is a directory, not a regular file; give a file (or - for standard input)"
+        }
+    }
+
     @Test("the good log is read whole: header, every event with its line, no end record among them")
     func goodLog() throws {
         let log = try EventLog.parse(Data(Self.good.utf8), path: "good.ndjson")
