@@ -34,6 +34,9 @@ public struct CheckOptions: Sendable {
     public var reductions: Set<Reduction>
     /// Called now and then during a long search with the policy's name and the figures so far.
     public var progress: (@Sendable (String, SearchStatistics) -> Void)?
+    /// Solvers the searches take and give back, rather than making their own: for many checks of
+    /// small scenarios. Traces still take their values from a solver of their own.
+    package var solverPool: SolverPool?
 
     /// Creates options; by default everything the model lists, breadth-first, with no limits.
     public init(

@@ -88,12 +88,13 @@ public struct ExtentChecker: Sendable {
         // A checker per thread, each with its own solver.
         let checkers = try (0..<threads).map { _ in
             let model = try ExtentModel(
-                scenario: scenario, policy: policy, oracle: try oracle(for: scenario), reductions: options.reductions)
+                scenario: scenario, policy: policy, oracle: try pooledOracle(for: scenario), reductions: options.reductions)
             return Checker(system: model, properties: model.properties(for: properties), options: search)
         }
         let checker = checkers[0]
         var outcome = checker.run(helpers: Array(checkers.dropFirst()))
         var oracles = checkers.compactMap(\.system.oracle)
+        defer { options.solverPool?.giveBack(checkers.compactMap(\.system.oracle)) }
         // An outcome Z3 could not rule out was explored: nothing reachable is missed, so what holds
         // holds, but a discovery may lie on an impossible path.
         let undecided = oracles.contains { $0.statistics.undecidedOutcomes > 0 }
@@ -160,6 +161,14 @@ public struct ExtentChecker: Sendable {
         return try SolverOracle(
             geometry: scenario.geometry, checksum: scenario.checksum, usesShortcuts: options.usesSolverShortcuts,
             timeoutMilliseconds: solverTimeoutMilliseconds)
+    }
+
+    /// An oracle for a search of `scenario`: one the options' pool keeps, if one fits, or a new one.
+    private func pooledOracle(for scenario: Scenario) throws -> SolverOracle? {
+        guard scenario.data == .symbolic, let pool = options.solverPool else { return try oracle(for: scenario) }
+        return try pool.take(
+            geometry: scenario.geometry, checksum: scenario.checksum, usesShortcuts: options.usesSolverShortcuts,
+            timeoutMilliseconds: solverTimeoutMilliseconds) ?? oracle(for: scenario)
     }
 
     /// The time after which one Z3 query is answered unknown: the options' solver timeout, and no
