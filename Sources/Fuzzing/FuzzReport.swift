@@ -18,10 +18,21 @@ public struct FuzzReport: Sendable, Codable {
     public var decidesEveryInvariant: Bool
     /// The swarm run this was, if it was one.
     public var swarm: SwarmMember?
+    /// The share of an exhaustive run this was, if it was one.
+    public var shard: SwarmMember?
+    /// The reductions every search made (symmetry, por), when the run reduced; nil when it searched
+    /// every workload alone, unreduced.
+    public var reductions: [String]?
+    /// The invariants no workload within the bounds can violate, each with the reason; never
+    /// checked, and never said to hold.
+    public var unreachable: [String: String]?
     /// The runs merged into this report: 1 but for `merged(_:)`'s.
     public var runs = 1
-    /// The workloads checked before shrinking, the violating one included.
+    /// The workloads checked before shrinking, the violating one included: one of each class of
+    /// renamed workloads when the run reduced.
     public var workloads = 0
+    /// How many workloads as written the workloads checked stand for, when the run reduced.
+    public var standsFor: Int?
     /// The workloads of which some verdict was unknown.
     public var unknownWorkloads = 0
     /// The states explored over all checks, shrinking's included.
@@ -99,7 +110,8 @@ public struct FuzzReport: Sendable, Codable {
     }
 
     /// The verdict in sentences, one per line: each violation found, then what holds: "holds for
-    /// all N scenarios with …" (exhaustive), or "no violation of … in N scenarios" (sampled: not a proof).
+    /// all N scenarios with …" (exhaustive), or "no violation of … in N scenarios" (sampled: not a
+    /// proof), and each invariant the bounds cannot reach.
     public var verdict: String {
         let count = TextReporter.count
         var lines = findings.map { finding in
@@ -107,18 +119,25 @@ public struct FuzzReport: Sendable, Codable {
                 + "\(count(finding.shrinkSteps, "step"))"
         }
         let found = Set(findings.map(\.property))
-        let rest = invariants.filter { !found.contains($0) }
-        guard decidesEveryInvariant || findings.isEmpty, !rest.isEmpty else { return lines.joined(separator: "\n") }
-        let unknown = unknownWorkloads > 0 ? ", but \(count(unknownWorkloads, "scenario")) had unknown verdicts" : ""
-        switch mode {
-        case .exhaustive where unknownWorkloads == 0:
-            lines.append(
-                "\(rest.joined(separator: ", ")) \(rest.count == 1 ? "holds" : "hold") under \(policy) "
-                    + "for all \(count(workloads, "scenario")) with \(limits) (\(count(states, "state")))")
-        case .exhaustive, .sample:
-            lines.append(
-                "no violation of \(rest.joined(separator: ", ")) under \(policy) in \(count(workloads, "scenario")) "
-                    + "with \(limits) (\(count(states, "state")))\(unknown)")
+        let unreachable = self.unreachable ?? [:]
+        let rest = invariants.filter { !found.contains($0) && unreachable[$0] == nil }
+        if decidesEveryInvariant || findings.isEmpty, !rest.isEmpty {
+            let unknown = unknownWorkloads > 0 ? ", but \(count(unknownWorkloads, "scenario")) had unknown verdicts" : ""
+            let scenarios = count(workloads, "scenario") + (standsFor.map { " up to renaming (\(count($0, "workload")) as written)" } ?? "")
+            let share = shard.map { " of shard \($0)" } ?? ""
+            switch mode {
+            case .exhaustive where unknownWorkloads == 0:
+                lines.append(
+                    "\(rest.joined(separator: ", ")) \(rest.count == 1 ? "holds" : "hold") under \(policy) "
+                        + "for all \(scenarios)\(share) with \(limits) (\(count(states, "state")))")
+            case .exhaustive, .sample:
+                lines.append(
+                    "no violation of \(rest.joined(separator: ", ")) under \(policy) in \(scenarios)\(share) "
+                        + "with \(limits) (\(count(states, "state")))\(unknown)")
+            }
+        }
+        for invariant in invariants {
+            if let reason = unreachable[invariant] { lines.append("\(invariant) not reachable within these bounds: \(reason)") }
         }
         return lines.joined(separator: "\n")
     }
@@ -131,8 +150,8 @@ public struct FuzzReport: Sendable, Codable {
 
 /// Progress of a fuzz run.
 public enum FuzzProgress: Sendable {
-    /// Another workload was checked.
-    case checked(workloads: Int, states: Int)
+    /// Another workload was checked, of `total` the run (or its shard) checks at most.
+    case checked(workloads: Int, of: Int, states: Int)
     /// Shrinking took a reduction; this is the workload now.
     case shrunk(to: Workload)
 }
@@ -145,6 +164,8 @@ public enum FuzzError: Error, Hashable, Sendable, CustomStringConvertible {
     case tooManyWorkloads(Double, limit: Int, bounds: WorkloadBounds)
     /// The shrunk workload's model file could not be written.
     case cannotSave(String, reason: String)
+    /// The journal at this path cannot be started, read or resumed, for this reason.
+    case journal(String, String)
 
     /// The error in words.
     public var description: String {
@@ -156,6 +177,8 @@ public enum FuzzError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "of \(limit); lower the bounds, raise --max-scenarios, or sample"
         case .cannotSave(let path, let reason):
             "cannot save the shrunk workload to \(path): \(reason)"
+        case .journal(let path, let reason):
+            "\(path): \(reason)"
         }
     }
 }

@@ -6,6 +6,8 @@ internal import Foundation
 /// Looks for the smallest workload that breaks a policy: checks generated workloads exhaustively
 /// (every interleaving, symbolic data unless the options say otherwise), stops at the first that
 /// violates a property, and shrinks it to one none of whose reductions still violates that property.
+/// Given several policies, it fills the policy × invariant table: one search of a workload serves
+/// every policy that workload cannot tell apart.
 ///
 /// ```swift
 /// let fuzzer = Fuzzer(policy: Policy.builtIn(named: "dio-csum")!, invariants: [.csumMatchesData])
@@ -22,8 +24,8 @@ public struct Fuzzer: Sendable {
         case exhaustive(limit: Int)
     }
 
-    /// The policy to break.
-    public var policy: Policy
+    /// The policies to break, in the table's order.
+    public var policies: [Policy]
     /// The properties a workload may violate; the contract's invariants by default.
     public var invariants: [ExtentProperty]
     /// The largest workloads generated.
@@ -31,8 +33,8 @@ public struct Fuzzer: Sendable {
     /// Sampled or exhaustive.
     public var mode: Mode
     /// How each workload is checked: search limits, the solver's budget, the data mode (symbolic if
-    /// not given), and how many workloads are checked at once (`workers`; one per core if not given).
-    /// Policies, properties and traces are the fuzzer's to set.
+    /// not given), the reductions, and how many workloads are checked at once (`workers`; one per
+    /// core if not given). Policies, properties and traces are the fuzzer's to set.
     public var options: CheckOptions
     /// Whether to go on after a violation until every invariant is violated or every workload
     /// checked, shrinking the first violation of each; by default the run ends at the first.
@@ -40,16 +42,36 @@ public struct Fuzzer: Sendable {
     /// Whether a sampled run draws its largest workloads first and shrinks the scale towards the
     /// end: swarm members alternate, so that between them both orders are searched.
     public var largestFirst = false
+    /// Whether the run does less work for the same verdicts and shrunk workloads (the default):
+    /// workloads that are one another renamed are checked once, one search of a workload serves
+    /// every policy it cannot tell apart (`Policy.observed(by:)`), and a search without its own
+    /// `options.reductions` is reduced by symmetry and partial order. Off, every workload is searched
+    /// alone under every policy, unreduced.
+    public var reduces = true
+    /// The share of an exhaustive run this process checks: workload classes `index`, `index + count`,
+    /// … of the run's order. Nil for all of them.
+    public var shard: SwarmMember?
 
-    /// Creates a fuzzer; by default it samples 100 workloads from seed 1 within the default bounds, and
-    /// decides the built-in invariants of workloads without readers (`bounds.builtInInvariants` are
-    /// those of workloads within `bounds`).
+    /// Creates a fuzzer of one policy; by default it samples 100 workloads from seed 1 within the
+    /// default bounds, and decides the built-in invariants of workloads without readers
+    /// (`bounds.builtInInvariants` are those of workloads within `bounds`).
     public init(
         policy: Policy, invariants: [ExtentProperty] = ExtentProperty.builtIn(for: []), bounds: WorkloadBounds = WorkloadBounds(),
         mode: Mode = .sample(runs: 100, seed: 1), options: CheckOptions = CheckOptions(),
         decidesEveryInvariant: Bool = false
     ) {
-        self.policy = policy
+        self.init(
+            policies: [policy], invariants: invariants, bounds: bounds, mode: mode, options: options,
+            decidesEveryInvariant: decidesEveryInvariant)
+    }
+
+    /// Creates a fuzzer of several policies, for the table of their invariants.
+    public init(
+        policies: [Policy], invariants: [ExtentProperty] = ExtentProperty.builtIn(for: []),
+        bounds: WorkloadBounds = WorkloadBounds(), mode: Mode = .exhaustive(limit: 100_000),
+        options: CheckOptions = CheckOptions(), decidesEveryInvariant: Bool = true
+    ) {
+        self.policies = policies
         self.invariants = invariants
         self.bounds = bounds
         self.mode = mode
@@ -57,132 +79,59 @@ public struct Fuzzer: Sendable {
         self.decidesEveryInvariant = decidesEveryInvariant
     }
 
+    /// The policy to break: the first of `policies`.
+    public var policy: Policy {
+        get { policies[0] }
+        set { policies = [newValue] }
+    }
+
     /// Checks workloads until one violates a property, and shrinks that one (or, deciding every
-    /// invariant, until each is violated or every workload checked).
+    /// invariant, until each is violated or every workload checked). The report of the first policy.
     ///
     /// `progress` is called after every workload checked and every shrinking step. Throws
     /// `FuzzError` for bounds or modes that cannot be run, and what a check throws (a Z3 error).
     public func run(progress: ((FuzzProgress) -> Void)? = nil) throws -> FuzzReport {
+        try runTable(progress: progress).reports[0]
+    }
+
+    /// Checks workloads for every policy at once, and shrinks the first violation of each policy (or,
+    /// deciding every invariant, of each policy and invariant): the table of their verdicts.
+    ///
+    /// `journal` is told every cell as it is decided, and every workload checked, so that a run
+    /// stopped early keeps what it found and can be resumed. Throws as `run(progress:)` does.
+    public func runTable(
+        journal: FuzzJournal? = nil, progress: ((FuzzProgress) -> Void)? = nil
+    ) throws -> FuzzTable {
+        if policies.isEmpty { throw FuzzError.bounds("give at least one policy") }
         if let problem = bounds.problem { throw FuzzError.bounds(problem) }
         if let data = options.data, let problem = data.problem(for: largestScenario) {
             throw FuzzError.bounds("the largest workload within the bounds: \(problem)")
         }
-        let start = ContinuousClock.now
-        var report = FuzzReport(
-            policy: policy.name, invariants: invariants.map(\.name), bounds: bounds, mode: mode,
-            decidesEveryInvariant: decidesEveryInvariant)
-        report.crashes = options.crashes.flatMap { $0 > 0 ? $0 : nil }
-
-        let candidates = try self.candidates()
-
-        // Workloads are checked in batches, side by side, and their results taken in order: the report
-        // is the same whatever the number of workers. A batch is cut short where properties are found
-        // violated, and its rest checked again for those still open.
-        var open = invariants
-        var pending: [Workload] = []
-        // An interrupted search ends the hunt too: the workloads checked so far are the report.
-        searching: while !open.isEmpty, options.search.cancellation?.isCancelled != true {
-            while pending.count < 4 * workers, let next = candidates.next() { pending.append(next) }
-            guard !pending.isEmpty else { break }
-            let properties = open
-            let checked = try pending.concurrentMap(workers: workers) { workload in
-                try check(workload, for: properties)
-            }
-            for (index, (workload, result)) in zip(pending, checked).enumerated() {
-                report.workloads += 1
-                report.states += result.search.states
-                if result.results.contains(where: { $0.verdict == .unknown }) { report.unknownWorkloads += 1 }
-                progress?(.checked(workloads: report.workloads, states: report.states))
-                let violated = result.results.filter { $0.verdict == .violated }.map(\.property)
-                guard !violated.isEmpty else { continue }
-                for property in decidesEveryInvariant ? violated : [violated[0]] {
-                    let before = report.shrinkSteps
-                    let shrunk = try shrink(workload, violating: property, report: &report, progress: progress)
-                    report.findings.append(
-                        try finding(
-                            property: property, original: workload, number: report.workloads, shrunk: shrunk,
-                            steps: report.shrinkSteps - before))
-                }
-                guard decidesEveryInvariant else { break searching }
-                open.removeAll { violated.contains($0.name) }
-                pending.removeFirst(index + 1)
-                continue searching
-            }
-            pending.removeAll()
-        }
-        report.seconds = Double(ContinuousClock.now - start)
-        return report
+        if shard != nil, case .sample = mode { throw FuzzError.bounds("--shard splits an exhaustive run; a sampled one is split with --swarm") }
+        // Thousands of small checks: each takes a kept solver rather than making one.
+        var fuzzer = self
+        fuzzer.options.solverPool = fuzzer.options.solverPool ?? SolverPool()
+        var session = try FuzzSession(fuzzer: fuzzer, journal: journal)
+        try session.run(progress: progress)
+        return session.table
     }
 
-    /// The workloads to check, in order: sampled from the seed, or every one within the bounds.
-    private func candidates() throws -> AnyIterator<Workload> {
-        switch mode {
-        case .sample(let runs, let seed):
-            guard runs > 0 else { throw FuzzError.bounds("--runs must be at least 1, found \(runs)") }
-            return AnyIterator(
-                Sampler(
-                    space: WorkloadSpace(bounds: bounds), runs: runs, seed: seed, largestFirst: largestFirst,
-                    cancellation: options.search.cancellation))
-        case .exhaustive(let limit):
-            let space = WorkloadSpace(bounds: bounds)
-            guard space.count <= Double(limit) else {
-                throw FuzzError.tooManyWorkloads(space.count, limit: limit, bounds: bounds)
-            }
-            return AnyIterator(space.all().makeIterator())
-        }
+    /// The invariants the bounds let some workload violate, and for each other one why not.
+    var unreachable: [String: String] {
+        Dictionary(
+            uniqueKeysWithValues: invariants.compactMap { property in
+                bounds.whyUnreachable(property).map { (property.name, $0) }
+            })
     }
 
-    /// `workload`'s verdicts on `properties` under the policy, without traces.
-    private func check(_ workload: Workload, for properties: [ExtentProperty]) throws -> PolicyReport {
-        let scenario = workload.scenario(named: "fuzz", policies: [policy], invariants: properties)
-        return try ExtentChecker(options: checkOptions(traces: false)).check(scenario).policies[0]
-    }
-
-    /// `workload` shrunk while it violates `property`: the candidates of each step are checked side
-    /// by side and the first in their order that still violates is taken, until none does.
-    private func shrink(
-        _ workload: Workload, violating property: String, report: inout FuzzReport,
-        progress: ((FuzzProgress) -> Void)?
-    ) throws -> Workload {
-        let checked = invariants.filter { $0.name == property }
-        var shrunk = workload
-        while true {
-            let candidates = shrunk.shrinkCandidates
-            let results = try candidates.concurrentMap(workers: workers) { candidate in
-                try check(candidate, for: checked)
-            }
-            guard let taken = results.firstIndex(where: { $0.results[0].verdict == .violated }) else {
-                report.shrinkCandidates += candidates.count
-                report.states += results.map(\.search.states).reduce(0, +)
-                return shrunk
-            }
-            report.shrinkCandidates += taken + 1
-            report.states += results[...taken].map(\.search.states).reduce(0, +)
-            report.shrinkSteps += 1
-            shrunk = candidates[taken]
-            progress?(.shrunk(to: shrunk))
-        }
+    /// The reductions of every search: the options', or under `reduces` both if the options name none.
+    var reductions: Set<Reduction> {
+        guard reduces else { return options.reductions }
+        return options.reductions.isEmpty ? Set(Reduction.allCases) : options.reductions
     }
 
     /// How many workloads are checked at once: the options' workers, or one per core.
-    private var workers: Int { options.workers ?? ProcessInfo.processInfo.activeProcessorCount }
-
-    /// The shrunk workload as a scenario that expects the violation, checked once more for its trace.
-    private func finding(
-        property: String, original: Workload, number: Int, shrunk: Workload, steps: Int
-    ) throws -> FuzzReport.Finding {
-        var scenario = shrunk.scenario(
-            named: "fuzz-\(policy.name)-\(property)",
-            about: "The smallest workload found that violates \(property) under \(policy.name): \(shrunk).",
-            policies: [policy], invariants: invariants.filter { $0.name == property })
-        scenario.data = options.data ?? .symbolic
-        scenario.crashes = options.crashes ?? 0
-        scenario.expectations = [policy.name: [property: .violated]]
-        let result = try ExtentChecker(options: checkOptions(traces: true)).check(scenario).policies[0].results[0]
-        return FuzzReport.Finding(
-            property: property, workload: number, shrinkSteps: steps, original: original, shrunk: shrunk,
-            scenario: scenario, result: result)
-    }
+    var workers: Int { options.workers ?? ProcessInfo.processInfo.activeProcessorCount }
 
     /// A scenario with as many fresh words as any workload within the bounds.
     private var largestScenario: Scenario {
@@ -192,17 +141,27 @@ public struct Fuzzer: Sendable {
         return Workload(
             geometry: geometry, writers: Array(repeating: script, count: bounds.writers),
             readers: Array(repeating: read, count: bounds.readers), scrub: bounds.scrub
-        ).scenario(named: "largest", policies: [policy], invariants: invariants)
+        ).scenario(named: "largest", policies: policies, invariants: invariants)
     }
 
-    private func checkOptions(traces: Bool) -> CheckOptions {
+    /// The options of one check: no progress, one thread (the fuzzer spreads workloads over the
+    /// cores instead), traces only where asked, and the given reductions.
+    func checkOptions(traces: Bool, reductions: Set<Reduction>) -> CheckOptions {
         var options = options
         options.policies = nil
         options.properties = nil
         options.data = options.data ?? .symbolic
         options.computesTraces = traces
-        options.workers = 1  // one thread per check: the fuzzer spreads workloads over the cores instead
+        options.workers = 1
         options.progress = nil
+        options.reductions = reductions
         return options
+    }
+
+    /// `workload` as the scenario checked for `invariants` under `policies`, with the options' crashes.
+    func scenario(of workload: Workload, policies: [Policy], invariants: [ExtentProperty]) -> Scenario {
+        var scenario = workload.scenario(named: "fuzz", policies: policies, invariants: invariants)
+        scenario.crashes = options.crashes ?? 0
+        return scenario
     }
 }

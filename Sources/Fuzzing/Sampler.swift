@@ -11,14 +11,19 @@ struct Sampler: Sequence, IteratorProtocol {
     /// Stops the draws: with many runs, early draws come from a small part of the space and repeat,
     /// so finding the next new workload can take long.
     let cancellation: SearchCancellation?
+    /// Whether a workload that renames one drawn before counts as drawn before.
+    let identifiesRenamings: Bool
     var seen: Set<Workload> = []
     var draws = 0
 
-    init(space: WorkloadSpace, runs: Int, seed: UInt64, largestFirst: Bool = false, cancellation: SearchCancellation? = nil) {
+    init(space: WorkloadSpace, runs: Int, seed: UInt64, largestFirst: Bool = false, cancellation: SearchCancellation? = nil,
+        identifiesRenamings: Bool = false
+    ) {
         self.space = space
         self.runs = runs
         self.largestFirst = largestFirst
         self.cancellation = cancellation
+        self.identifiesRenamings = identifiesRenamings
         generator = SeededGenerator(seed: seed)
     }
 
@@ -29,7 +34,7 @@ struct Sampler: Sequence, IteratorProtocol {
             let growing = Swift.min(1, Double(draws) / Double(Swift.max(1, runs / 2)))
             let scale = largestFirst ? Swift.max(0, 1 - growing + 1 / Double(Swift.max(1, runs / 2))) : growing
             let workload = space.sample(using: &generator, scale: scale)
-            if seen.insert(workload).inserted { return workload }
+            if seen.insert(identifiesRenamings ? workload.canonical : workload).inserted { return workload }
         }
         return nil
     }

@@ -37,6 +37,66 @@ extension Workload {
         return candidates
     }
 
+    /// The workloads one reduction smaller than this one within `bounds`: `shrinkCandidates`, and
+    /// after the workloads with an actor fewer, those with a mutator replaced by one more write in a
+    /// writer's script, and those with two writers made one, where the bounds leave the script room.
+    /// A writer that rewrites what it wrote is often the same race as a mutator or a second writer,
+    /// with one actor fewer.
+    ///
+    /// Every candidate has fewer actors, or as many and is smaller in some dimension and larger in
+    /// none, so shrinking by taking candidates ends.
+    public func shrinkCandidates(within bounds: WorkloadBounds) -> [Workload] {
+        var candidates = shrinkCandidates
+        let removals = actorRemovals.count
+        candidates.insert(contentsOf: mutatorReplacements(within: bounds) + writerMerges(within: bounds), at: removals)
+        return candidates
+    }
+
+    /// Each pair of writers made one, the script of one followed by the other's, where the bounds
+    /// leave room; the mutators of either's buffer change the merged writer's.
+    private func writerMerges(within bounds: WorkloadBounds) -> [Workload] {
+        var candidates: [Workload] = []
+        for first in writers.indices {
+            for second in writers.indices where second != first && writers[first].count + writers[second].count <= bounds.scriptSteps {
+                var candidate = removingWriter(second, keepingMutators: true)
+                let merged = second < first ? first - 1 : first
+                candidate.writers[merged] = writers[first] + writers[second]
+                candidate.mutators = candidate.mutators.map { mutator in
+                    guard mutator.target == .writerBuffer(writers.count - 1) else { return mutator }
+                    return Mutator(target: .writerBuffer(merged), budget: mutator.budget)
+                }
+                candidates.append(candidate)
+            }
+        }
+        return candidates
+    }
+
+    /// Each mutator replaced by a write, of each kind and range, at each place in each script with
+    /// room for one more step within `bounds`: a write that changes what an earlier one wrote needs
+    /// the data of another block of the writer's buffer, so the file may grow to the bounds' blocks.
+    private func mutatorReplacements(within bounds: WorkloadBounds) -> [Workload] {
+        var candidates: [Workload] = []
+        for mutator in mutators.indices {
+            for blocks in geometry.blocks...max(geometry.blocks, bounds.blocks) {
+                var without = self
+                without.mutators.remove(at: mutator)
+                without.geometry.blocks = blocks
+                let ranges = (1...blocks).flatMap { count in (0...(blocks - count)).map { (at: $0, blocks: count) } }
+                let writes = ranges.flatMap { [Step.directWrite(at: $0.at, blocks: $0.blocks), .bufferedWrite(at: $0.at, blocks: $0.blocks)] }
+                for (writer, script) in writers.enumerated() where script.count < bounds.scriptSteps {
+                    for place in 0...script.count {
+                        for write in writes {
+                            var candidate = without
+                            candidate.writers[writer].insert(write, at: place)
+                            candidates.append(candidate)
+                        }
+                    }
+                }
+            }
+        }
+        return candidates
+    }
+
     /// The workloads with one actor fewer: each mutator, each reader, the scrubber, and each writer
     /// (while more than one is left).
     private var actorRemovals: [Workload] {
@@ -110,14 +170,16 @@ extension Workload {
         (range.blocks > 1 ? [(range.at, range.blocks - 1)] : []) + (range.at > 0 ? [(range.at - 1, range.blocks)] : [])
     }
 
-    /// The workload without writer `index`, its buffer's mutators, and with later writers' buffers
-    /// renumbered.
-    private func removingWriter(_ index: Int) -> Workload {
+    /// The workload without writer `index` and with later writers' buffers renumbered; the mutators
+    /// of its buffer go, or, `keepingMutators`, are given the last writer's index, to be placed.
+    private func removingWriter(_ index: Int, keepingMutators: Bool = false) -> Workload {
         var candidate = self
         candidate.writers.remove(at: index)
         candidate.mutators = mutators.compactMap { mutator in
             guard case .writerBuffer(let writer) = mutator.target else { return mutator }
-            if writer == index { return nil }
+            if writer == index {
+                return keepingMutators ? Mutator(target: .writerBuffer(writers.count - 1), budget: mutator.budget) : nil
+            }
             return Mutator(target: .writerBuffer(writer > index ? writer - 1 : writer), budget: mutator.budget)
         }
         return candidate

@@ -76,6 +76,18 @@ public struct WorkloadBounds: Hashable, Sendable, Codable {
         }
     }
 
+    /// Why no workload within the bounds can violate `property`, if none can: a property of mirrors
+    /// needs two, one of reads a reader, one of scrubs a scrubber. Nil if some workload may.
+    public func whyUnreachable(_ property: ExtentProperty) -> String? {
+        switch property {
+        case .mirrorsAgree where mirrors < 2: "one mirror; --max-mirrors 2 allows a second"
+        case .readsSucceed where readers == 0: "no readers; --max-readers allows them"
+        case .noFalseAlarm where readers == 0 && !scrub: "no readers and no scrubber; --max-readers or --scrub allows them"
+        case .scrubFindsDamage where !scrub: "no scrubber; --scrub allows one"
+        default: nil
+        }
+    }
+
     /// Whether `workload` lies within the bounds.
     public func contains(_ workload: Workload) -> Bool {
         let geometry = workload.geometry

@@ -64,6 +64,17 @@ public struct WorkloadSpace: Sendable {
             .map(\.element)
     }
 
+    /// Every workload up to renaming, smallest first: of the workloads `all()` lists, the first of each
+    /// canonical form, with the number of workloads as written that it stands for.
+    public func classes() -> [WorkloadClass] {
+        var seen: Set<Workload> = []
+        return all().compactMap { workload in
+            let canonical = workload.canonical
+            guard seen.insert(canonical).inserted else { return nil }
+            return WorkloadClass(workload: workload, orderings: canonical.orderings)
+        }
+    }
+
     /// One workload drawn at random, its every dimension at most `scale` (0 to 1) of the bounds',
     /// rounded up: small scales draw small workloads.
     public func sample(using generator: inout some RandomNumberGenerator, scale: Double) -> Workload {

@@ -23,8 +23,13 @@ extension ExtentCheckCommand {
                 """
         )
 
-        @Option(help: "The policy to break: built in, or defined in the --policies file.")
-        var policy: String
+        @Option(
+            name: .customLong("policy"),
+            help: "The policy to break: built in, or defined in the --policies file (repeatable with --table).")
+        var policyNames: [String] = []
+
+        @Flag(help: "Fill the policy × invariant table: every built-in policy (or each --policy), every invariant decided.")
+        var table = false
 
         @Option(name: .customLong("policies"), help: ArgumentHelp("A model file whose custom policies may be named.", valueName: "file"))
         var policiesFile: String?
@@ -57,6 +62,23 @@ extension ExtentCheckCommand {
         @Flag(help: "Go on after a violation until every invariant is violated or every workload checked.")
         var eachInvariant = false
 
+        @Flag(
+            name: .customLong("no-reduce"),
+            help: "Check every workload alone under every policy, unreduced: renamed workloads again, no search shared, no --reduce.")
+        var noReduce = false
+
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("Check share I of N of an exhaustive run (workload classes I, I+N, …); merge the shares' JSON.", valueName: "I/N"),
+            transform: SwarmMember.argument)
+        var shard: SwarmMember?
+
+        @Option(help: ArgumentHelp("Write every violation as it is found, and how far the run got, to this file (JSON lines).", valueName: "file"))
+        var journal: String?
+
+        @Flag(help: "Go on with the run the --journal file holds, from where it stopped.")
+        var resume = false
+
         @Option(help: ArgumentHelp("Save the shrunk workload here (default: fuzz-POLICY-INVARIANT.yaml).", valueName: "file"))
         var save: String?
 
@@ -87,6 +109,12 @@ extension ExtentCheckCommand {
 
         func validate() throws {
             if let problem = bounds.problem { throw ValidationError(problem) }
+            if !table, policyNames.count != 1 {
+                throw ValidationError(policyNames.isEmpty ? "give --policy, or --table for every built-in policy" : "give one --policy, or --table for several")
+            }
+            if shard != nil, !exhaustive { throw ValidationError("--shard splits an exhaustive run: add --exhaustive (a sampled run is split with --swarm).") }
+            if noReduce, !search.reduce.isEmpty { throw ValidationError("--no-reduce and --reduce contradict each other.") }
+            if resume, journal == nil { throw ValidationError("--resume goes on with a --journal file: name it.") }
             if runs < 1 { throw ValidationError("--runs must be at least 1.") }
             if swarm != nil, seed == nil { throw ValidationError("--swarm needs the swarm's --seed, the same for every member.") }
             if swarm != nil, exhaustive { throw ValidationError("--swarm splits a sampled run; --exhaustive has nothing to split.") }
@@ -102,7 +130,7 @@ extension ExtentCheckCommand {
         }
 
         func run() throws {
-            let policy = try resolvedPolicy()
+            let policies = try resolvedPolicies()
             if let save {
                 try OutputPath(option: "--save", path: save, kind: .file).check()
             } else {
@@ -113,61 +141,94 @@ extension ExtentCheckCommand {
             let base = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
             let seed = swarm?.seed(from: base) ?? base
             var fuzzer = Fuzzer(
-                policy: policy, invariants: properties.isEmpty ? bounds.builtInInvariants : properties, bounds: bounds,
+                policies: policies, invariants: properties.isEmpty ? bounds.builtInInvariants : properties, bounds: bounds,
                 mode: exhaustive ? .exhaustive(limit: maxScenarios) : .sample(runs: runs, seed: seed),
                 options: search.options(
                     policies: nil, properties: nil, computesTraces: false, showsProgress: output.showsProgress),
-                decidesEveryInvariant: eachInvariant)
+                decidesEveryInvariant: eachInvariant || table)
             fuzzer.largestFirst = swarm.map { $0.index % 2 == 0 } ?? false
+            fuzzer.reduces = !noReduce
+            fuzzer.shard = shard
 
+            var result = try fuzzer.runTable(
+                journal: journal.map { FuzzJournal(path: $0, resumes: resume) }, progress: progressReporter())
+            for index in result.reports.indices { result.reports[index].swarm = swarm }
+            try report(result, seed: seed)
+            if Interruption.happened { throw ExitStatus.interrupted }
+            if result.reports.contains(where: { !$0.findings.isEmpty }) { throw ExitStatus.unexpected }
+            if result.reports.contains(where: { $0.unknownWorkloads > 0 }) { throw ExitStatus.unknown }
+        }
+
+        /// Prints the report (the table, or the one policy's) and saves every shrunk workload.
+        private func report(_ result: FuzzTable, seed: UInt64) throws {
+            switch (format, table) {
+            case (.text, true): print(result.text, terminator: "")
+            case (.text, false): print(result.reports[0].text, terminator: "")
+            case (.json, true): print(try JSONReporter().render(document: FuzzTableDocument(table: result)), terminator: "")
+            case (.json, false): print(try JSONReporter().render(document: FuzzDocument(fuzz: result.reports[0])), terminator: "")
+            }
+            if format == .text, Interruption.happened {
+                print("stopped early: interrupted; the scenarios not reached were not checked")
+            }
+            for report in result.reports {
+                for finding in report.findings {
+                    try save(finding, of: report.policy, seed: seed)
+                }
+            }
+        }
+
+        /// Writes `finding` as a model file that expects its violation, with the command and its trace.
+        private func save(_ finding: FuzzReport.Finding, of policy: String, seed: UInt64) throws {
+            let path = save ?? URL(fileURLWithPath: saveDirectory).appendingPathComponent("fuzz-\(policy)-\(finding.property).yaml").path
+            let traceLines = finding.result.trace.map(TextReporter().render) ?? []
+            let header = ["Found by: extentcheck \(CommandLine.arguments.dropFirst().joined(separator: " "))"]
+                + (exhaustive ? [] : ["Seed: \(seed)"]) + ["", "Shortest counterexample:"] + traceLines
+            let file = header.map { $0.isEmpty ? "#" : "# " + $0 }.joined(separator: "\n") + "\n"
+                + (try ModelFileWriter.yaml(for: finding.scenario))
+            do {
+                try file.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw FuzzError.cannotSave(path, reason: error.localizedDescription)
+            }
+            if format == .text { print("saved \(path); check it with: extentcheck check \(path)") }
+        }
+
+        /// Progress lines on standard error: scenarios checked of all, states, elapsed time and what is left.
+        private func progressReporter() -> ((FuzzProgress) -> Void)? {
+            guard output.showsProgress else { return nil }
             let progress = ProgressLine()
-            let showsProgress = output.showsProgress
-            var report = try fuzzer.run { event in
-                guard showsProgress else { return }
+            let start = ContinuousClock.now
+            return { event in
                 switch event {
-                case .checked(let workloads, let states):
-                    progress.show("... \(TextReporter.count(workloads, "scenario")), \(TextReporter.count(states, "state"))")
+                case .checked(let workloads, let total, let states):
+                    progress.show(Self.progressText(workloads: workloads, of: total, states: states, since: start))
                 case .shrunk(let workload):
                     progress.show("... shrunk to \(workload)", always: true)
                 }
             }
-            report.swarm = swarm
-
-            switch format {
-            case .text:
-                print(report.text, terminator: "")
-                if Interruption.happened { print("stopped early: interrupted; the scenarios not reached were not checked") }
-            case .json: print(try JSONReporter().render(document: FuzzDocument(fuzz: report)), terminator: "")
-            }
-            for finding in report.findings {
-                let path = save ?? URL(fileURLWithPath: saveDirectory)
-                    .appendingPathComponent("fuzz-\(policy.name)-\(finding.property).yaml").path
-                let traceLines = finding.result.trace.map(TextReporter().render) ?? []
-                let header = ["Found by: extentcheck \(CommandLine.arguments.dropFirst().joined(separator: " "))"]
-                    + (exhaustive ? [] : ["Seed: \(seed)"]) + ["", "Shortest counterexample:"] + traceLines
-                let file = header.map { $0.isEmpty ? "#" : "# " + $0 }.joined(separator: "\n") + "\n"
-                    + (try ModelFileWriter.yaml(for: finding.scenario))
-                do {
-                    try file.write(toFile: path, atomically: true, encoding: .utf8)
-                } catch {
-                    throw FuzzError.cannotSave(path, reason: error.localizedDescription)
-                }
-                if format == .text { print("saved \(path); check it with: extentcheck check \(path)") }
-            }
-            if Interruption.happened { throw ExitStatus.interrupted }
-            if !report.findings.isEmpty { throw ExitStatus.unexpected }
-            if report.unknownWorkloads > 0 { throw ExitStatus.unknown }
         }
 
-        private func resolvedPolicy() throws -> Policy {
+        static func progressText(workloads: Int, of total: Int, states: Int, since start: ContinuousClock.Instant) -> String {
+            let elapsed = (ContinuousClock.now - start) / .seconds(1)
+            let fraction = Double(workloads) / Double(max(1, total))
+            let left = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
+            return "... \(workloads) of \(TextReporter.count(total, "scenario")) "
+                + String(format: "(%.1f %%), ", 100 * fraction) + "\(TextReporter.count(states, "state")), "
+                + "\(ProgressLine.duration(elapsed)) elapsed, about \(ProgressLine.duration(left)) left"
+        }
+
+        private func resolvedPolicies() throws -> [Policy] {
             var known = Policy.builtIn
             if let policiesFile {
                 known = try ExtentChecker.loadModel(at: policiesFile).policies + known
             }
-            guard let policy = known.first(where: { $0.name == policy }) else {
-                throw CheckError.unknownPolicy(policy, known: known.map(\.name))
+            if policyNames.isEmpty { return Policy.builtIn }
+            return try policyNames.map { name in
+                guard let policy = known.first(where: { $0.name == name }) else {
+                    throw CheckError.unknownPolicy(name, known: known.map(\.name))
+                }
+                return policy
             }
-            return policy
         }
     }
 }

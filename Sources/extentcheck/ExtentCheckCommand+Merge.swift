@@ -10,6 +10,12 @@ struct FuzzDocument: Codable {
     var fuzz: FuzzReport
 }
 
+/// The JSON document of `fuzz --table --format json`.
+struct FuzzTableDocument: Codable {
+    var version: Int? = JSONReporter.version
+    var table: FuzzTable
+}
+
 /// The JSON document of `simulate --format json`, as `merge` reads it.
 struct SimulationDocument: Decodable {
     var version: Int?
@@ -53,6 +59,9 @@ extension ExtentCheckCommand {
             }
             try refuseEarlierVersions(documents)
             let decoder = JSONDecoder()
+            if let tables = try? documents.map({ try decoder.decode(FuzzTableDocument.self, from: $0.1).table }) {
+                return try mergeTables(tables)
+            }
             if let fuzz = try? documents.map({ try decoder.decode(FuzzDocument.self, from: $0.1).fuzz }) {
                 guard let merged = FuzzReport.merged(fuzz) else {
                     throw CommandLineError.unfit("the fuzz results are not of one hunt: policy, invariants, bounds or crashes differ")
@@ -93,6 +102,19 @@ extension ExtentCheckCommand {
 }
 
 extension ExtentCheckCommand.Merge {
+    /// Prints the table the shards (or swarm runs) of one `fuzz --table` make together.
+    private func mergeTables(_ tables: [FuzzTable]) throws {
+        guard let merged = FuzzTable.merged(tables) else {
+            throw CommandLineError.unfit("the fuzz tables are not of one run: policies, invariants, bounds, mode or reductions differ")
+        }
+        switch format {
+        case .text: print(merged.text, terminator: "")
+        case .json: print(try JSONReporter().render(document: FuzzTableDocument(table: merged)), terminator: "")
+        }
+        if merged.reports.contains(where: { !$0.findings.isEmpty }) { throw ExitStatus.unexpected }
+        if merged.reports.contains(where: { $0.unknownWorkloads > 0 }) { throw ExitStatus.unknown }
+    }
+
     /// The report format's version, as every document states it (none before version 2).
     private struct Versioned: Decodable {
         var version: Int?

@@ -11,4 +11,13 @@ final class ProgressLine {
         last = now
         FileHandle.standardError.write(Data((text() + "\n").utf8))
     }
+
+    /// `seconds` as a person reads a duration: "45 s", "12 min 05 s", "1 h 02 min".
+    static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        let (hours, minutes, rest) = (whole / 3600, whole / 60 % 60, whole % 60)
+        if hours > 0 { return String(format: "%d h %02d min", hours, minutes) }
+        if minutes > 0 { return String(format: "%d min %02d s", minutes, rest) }
+        return "\(rest) s"
+    }
 }

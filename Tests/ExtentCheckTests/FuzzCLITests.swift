@@ -35,8 +35,52 @@ import Testing
         ])
         #expect(run.status == 0, "\(run.transcript)")
         #expect(run.lines.dropFirst().first?.hasPrefix(
-            "csum-matches-data, mirrors-agree, checksummed, no-deadlock, writes-succeed hold under buffered-fallback for all") == true,
+            "csum-matches-data, checksummed, no-deadlock, writes-succeed hold under buffered-fallback for all") == true,
             "\(run.transcript)")
+        // One mirror cannot disagree with itself: said so, never that it holds.
+        #expect(run.lines.dropFirst(2).first == "mirrors-agree not reachable within these bounds: one mirror; --max-mirrors 2 allows a second",
+            "\(run.transcript)")
+    }
+
+    @Test("fuzz --table prints every policy's row, and its shards merged print the same table")
+    func fuzzTableShardsMerge() async throws {
+        let directory = try scratchDirectory("table")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bounds = ["--exhaustive", "--max-blocks", "1", "--max-writers", "1", "--max-script", "2", "--max-budget", "1", "--max-mirrors", "2"]
+        let whole = try await ExtentCheckTool.run(["fuzz", "--table", "--save-dir", directory.path] + bounds)
+        #expect(whole.status == 1, "\(whole.transcript)")
+        #expect(whole.lines.contains("| policy | csum-matches-data | mirrors-agree | checksummed | no-deadlock | writes-succeed |"))
+        #expect(whole.lines.contains("| buffered-fallback | holds | holds | holds | holds | holds |"), "\(whole.transcript)")
+        #expect(whole.lines.contains { $0.hasPrefix("| dio-csum | violated | violated | holds |") }, "\(whole.transcript)")
+        var paths: [String] = []
+        for shard in 1...2 {
+            let run = try await ExtentCheckTool.run(
+                ["fuzz", "--table", "--shard", "\(shard)/2", "--format", "json", "--save-dir", directory.path] + bounds)
+            #expect(run.status == 0 || run.status == 1, "\(run.transcript)")
+            let path = directory.appendingPathComponent("shard-\(shard).json").path
+            try run.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+            paths.append(path)
+        }
+        let merged = try await ExtentCheckTool.run(["merge"] + paths)
+        #expect(merged.status == 1, "\(merged.transcript)")
+        // Everything but the first line (counts and times) is the one process's table.
+        let table = { (lines: [String]) in lines.dropFirst().filter { !$0.isEmpty && !$0.hasPrefix("saved ") } }
+        #expect(table(merged.lines) == table(whole.lines), "\(merged.transcript)")
+        #expect(merged.lines.first?.contains("merged from 2 runs") == true)
+    }
+
+    @Test("fuzz refuses options that do not go together with exit 2", arguments: [
+        (["--policy", "dio-csum", "--shard", "1/2"], "--shard splits an exhaustive run"),
+        (["--policy", "dio-csum", "--exhaustive", "--shard", "3/2"], "--swarm takes I/N"),
+        (["--policy", "dio-csum", "--no-reduce", "--reduce", "por"], "--no-reduce and --reduce contradict each other"),
+        (["--policy", "dio-csum", "--resume"], "--resume goes on with a --journal file"),
+        (["--policy", "dio-csum", "--policy", "nodatasum"], "give one --policy, or --table for several"),
+        ([], "give --policy, or --table for every built-in policy"),
+    ])
+    func fuzzOptionsThatDoNotGoTogether(arguments: [String], message: String) async throws {
+        let run = try await ExtentCheckTool.run(["fuzz"] + arguments)
+        #expect(run.status == 2, "\(run.transcript)")
+        #expect(run.stderr.contains(message), "\(run.transcript)")
     }
 
     @Test("fuzz --max-readers finds the direct-read race, shows its reader and saves it in the model file")
