@@ -84,12 +84,16 @@ extension Checker {
         statistics: inout SearchStatistics, coverage: inout CoverageTally<System.CoverageKey>,
         findings: inout [PropertyProgress], limit: inout SearchLimit?
     ) -> Bool where Seen.State == System.State, Pending.State == System.State {
+        if options.countsCoverage {
+            return expandCountingCoverage(
+                state, number: stateNumber, depth: depth, seen: seen, bounds: bounds, properties: properties,
+                frontier: &frontier, log: &log, statistics: &statistics, coverage: &coverage, findings: &findings,
+                limit: &limit)
+        }
         var count = 0
         var stopped = false
         let expandable = bounds.expands(depth: depth)
-        // Compiled once with `counting` true and once false, so that a search that counts no
-        // coverage asks whether it does once a state, not once a step.
-        @inline(__always) func visit(_ action: System.Action, _ successor: System.State, counting: Bool) {
+        system.forEachSuccessor(of: state) { action, successor in
             let index = count
             count += 1
             guard !stopped else { return }
@@ -100,8 +104,6 @@ extension Checker {
                 return
             }
             statistics.transitions += 1
-            let coverageKey = counting ? system.coverageKey(of: action) : nil
-            if counting { coverage.countTransition(coverageKey) }
             judge(
                 state, action, successor, at: .transition(source: stateNumber, index: index),
                 properties: properties.transition, into: &findings)
@@ -119,16 +121,64 @@ extension Checker {
                 return
             }
             guard seen.insert(successorKey) else { return }
-            if counting { coverage.countState(coverageKey) }
             let number = log.append(parent: stateNumber, choice: index)
             statistics.maxDepth = max(statistics.maxDepth, depth + 1)
             judge(successor, number: number, properties: properties.state, into: &findings)
             frontier.append(successor, number: number, depth: depth + 1)
         }
-        if options.countsCoverage {
-            system.forEachSuccessor(of: state) { visit($0, $1, counting: true) }
-        } else {
-            system.forEachSuccessor(of: state) { visit($0, $1, counting: false) }
+        if stopped { return true }
+        judgeDeadlock(state, number: stateNumber, successors: count, into: &findings)
+        return false
+    }
+
+    /// `expand(_:number:depth:seen:bounds:properties:frontier:log:statistics:coverage:findings:limit:)`
+    /// of a search that counts coverage: the same, and each step and each new successor counted in
+    /// `coverage`. Apart, so that a search that counts none asks whether it does once a state.
+    @inlinable
+    func expandCountingCoverage<Seen: SeenStates, Pending: Frontier>(
+        _ state: System.State, number stateNumber: UInt32, depth: Int, seen: Seen, bounds: SearchBounds,
+        properties: (state: [Int], transition: [Int]), frontier: inout Pending, log: inout DiscoveryLog,
+        statistics: inout SearchStatistics, coverage: inout CoverageTally<System.CoverageKey>,
+        findings: inout [PropertyProgress], limit: inout SearchLimit?
+    ) -> Bool where Seen.State == System.State, Pending.State == System.State {
+        var count = 0
+        var stopped = false
+        let expandable = bounds.expands(depth: depth)
+        system.forEachSuccessor(of: state) { action, successor in
+            let index = count
+            count += 1
+            guard !stopped else { return }
+            let successorKey = seen.key(of: successor)
+            guard expandable else {
+                // Only a successor never seen is a state the limit kept out.
+                if !seen.contains(successorKey) { limit = bounds.depthLimit }
+                return
+            }
+            statistics.transitions += 1
+            let coverageKey = system.coverageKey(of: action)
+            coverage.countTransition(coverageKey)
+            judge(
+                state, action, successor, at: .transition(source: stateNumber, index: index),
+                properties: properties.transition, into: &findings)
+            // The log numbers every state of `seen`, and counts them at once.
+            if let stop = bounds.stateLimit(reachedAt: log.count) {
+                if !seen.contains(successorKey) {
+                    limit = stop
+                    stopped = true
+                }
+                return
+            }
+            if let stop = bounds.memoryLimit(inserting: successorKey, into: seen) {
+                limit = stop
+                stopped = true
+                return
+            }
+            guard seen.insert(successorKey) else { return }
+            coverage.countState(coverageKey)
+            let number = log.append(parent: stateNumber, choice: index)
+            statistics.maxDepth = max(statistics.maxDepth, depth + 1)
+            judge(successor, number: number, properties: properties.state, into: &findings)
+            frontier.append(successor, number: number, depth: depth + 1)
         }
         if stopped { return true }
         judgeDeadlock(state, number: stateNumber, successors: count, into: &findings)

@@ -342,33 +342,27 @@ extension Checker {
             judge(state, number: number, properties: stateProperties, into: &expansion.findings)
             guard pass != .judge else { continue }
             keys.removeAll(keepingCapacity: true)
-            // Compiled once with `counting` true and once false, so that a search that counts no
-            // coverage asks whether it does once a state, not once a step.
-            @inline(__always) func visit(_ action: System.Action, _ successor: System.State, counting: Bool) {
-                let index = keys.count
-                let key = seen.key(of: successor)
-                keys.append(key)
-                guard pass == .expand else {
-                    if !expansion.reachesPastDepthLimit, !seen.contains(key) { expansion.reachesPastDepthLimit = true }
-                    return
-                }
-                expansion.transitions += 1
-                if counting {
-                    let coverageKey = system.coverageKey(of: action)
-                    expansion.coverage.countTransition(coverageKey)
-                    if index < heldCoverage.count { heldCoverage[index] = coverageKey } else { heldCoverage.append(coverageKey) }
-                }
-                judge(
-                    state, action, successor, at: .transition(source: number, index: index),
-                    properties: transitionProperties, into: &expansion.findings)
-                seen.prefetch(key)
-                kept?.prefetch(key)
-                if index < held.count { system.copy(successor, into: &held[index]) } else { held.append(successor) }
-            }
             if counting {
-                system.forEachSuccessor(of: state) { visit($0, $1, counting: true) }
+                visitSuccessorsCountingCoverage(
+                    of: state, number: number, pass: pass, seen: seen, kept: kept, transitionProperties: transitionProperties,
+                    keys: &keys, held: &held, coverage: &heldCoverage, into: &expansion)
             } else {
-                system.forEachSuccessor(of: state) { visit($0, $1, counting: false) }
+                system.forEachSuccessor(of: state) { action, successor in
+                    let index = keys.count
+                    let key = seen.key(of: successor)
+                    keys.append(key)
+                    guard pass == .expand else {
+                        if !expansion.reachesPastDepthLimit, !seen.contains(key) { expansion.reachesPastDepthLimit = true }
+                        return
+                    }
+                    expansion.transitions += 1
+                    judge(
+                        state, action, successor, at: .transition(source: number, index: index),
+                        properties: transitionProperties, into: &expansion.findings)
+                    seen.prefetch(key)
+                    kept?.prefetch(key)
+                    if index < held.count { system.copy(successor, into: &held[index]) } else { held.append(successor) }
+                }
             }
             if pass == .expand {
                 keep(
@@ -379,6 +373,38 @@ extension Checker {
             judgeDeadlock(state, number: number, successors: keys.count, into: &expansion.findings)
         }
         return expansion
+    }
+
+    /// What `expand(_:pass:seen:lookup:findings:stops:bounds:)` does with the successors of `state`,
+    /// the state numbered `number`, in a search that counts coverage: appends their keys in `seen`
+    /// to `keys`, holds them in `held` and the coverage keys of their steps in `coverage`, judges
+    /// each step, and counts it in `expansion`. Apart, so that a search that counts none asks
+    /// whether it does once a state, not once a step.
+    @inlinable
+    func visitSuccessorsCountingCoverage<Seen: SeenStates, Batch: StateBatch>(
+        of state: System.State, number: UInt32, pass: LevelPass, seen: Seen, kept: Seen?, transitionProperties: [Int],
+        keys: inout [Seen.Key], held: inout [System.State], coverage: inout [System.CoverageKey?],
+        into expansion: inout Expansion<Batch, Seen.Key>
+    ) where Seen.State == System.State, Batch.State == System.State {
+        system.forEachSuccessor(of: state) { action, successor in
+            let index = keys.count
+            let key = seen.key(of: successor)
+            keys.append(key)
+            guard pass == .expand else {
+                if !expansion.reachesPastDepthLimit, !seen.contains(key) { expansion.reachesPastDepthLimit = true }
+                return
+            }
+            expansion.transitions += 1
+            let coverageKey = system.coverageKey(of: action)
+            expansion.coverage.countTransition(coverageKey)
+            if index < coverage.count { coverage[index] = coverageKey } else { coverage.append(coverageKey) }
+            judge(
+                state, action, successor, at: .transition(source: number, index: index),
+                properties: transitionProperties, into: &expansion.findings)
+            seen.prefetch(key)
+            kept?.prefetch(key)
+            if index < held.count { system.copy(successor, into: &held[index]) } else { held.append(successor) }
+        }
     }
 
     /// Keeps in `expansion` the successors of the state numbered `number` that `lookup` lets
