@@ -21,6 +21,11 @@ extension Checker {
         @usableFromInline var choices: [UInt32] = []
         @usableFromInline var findings: [PropertyProgress]
         @usableFromInline var transitions = 0
+        /// The steps taken, per coverage key, when the search counts coverage.
+        @usableFromInline var coverage = CoverageTally<System.CoverageKey>()
+        /// Beside `parents`, the coverage key of the step that reached each successor, when the
+        /// search counts coverage.
+        @usableFromInline var reachedBy: [System.CoverageKey?] = []
         /// Whether a successor the depth limit kept out was one never seen.
         @usableFromInline var reachesPastDepthLimit = false
         /// The limit that stopped the expansion before its end, if one did.
@@ -47,6 +52,7 @@ extension Checker {
         let clock = ContinuousClock()
         let start = clock.now
         var statistics = SearchStatistics()
+        var coverage = CoverageTally<System.CoverageKey>()
         var findings = [PropertyProgress](repeating: PropertyProgress(), count: properties.count)
         let stops = SearchStops(options: options, start: start)
         let bounds = SearchBounds(options: options)
@@ -68,7 +74,7 @@ extension Checker {
                     watchBeforeSegment(stops: stops, bounds: bounds, figures: figuresSoFar, start: start, lastReport: lastReport)
                 })
             level = []
-            merge(expansions, into: &findings, statistics: &statistics)
+            merge(expansions, into: &findings, statistics: &statistics, coverage: &coverage)
             if expansions.contains(where: \.reachesPastDepthLimit), let depthLimit = bounds.depthLimit { limit = depthLimit }
             if let stop {
                 limit = stop
@@ -77,7 +83,8 @@ extension Checker {
             guard pass == .expand else { break }
 
             let next = nextLevel(
-                from: &expansions, direct: direct, seen: seen, workers: workers.count, log: &log, bounds: bounds)
+                from: &expansions, direct: direct, seen: seen, workers: workers.count, log: &log, bounds: bounds,
+                coverage: &coverage)
             level = next.segments
             if let stop = next.limit { limit = stop }
             if !level.isEmpty {
@@ -88,7 +95,7 @@ extension Checker {
 
         statistics.states = log.count
         statistics.seconds = Double(clock.now - start)
-        return outcome(of: findings, log: log, statistics: statistics, limit: limit)
+        return outcome(of: findings, log: log, statistics: statistics, limit: limit, coverage: coverage)
     }
 
     /// What a level search asks each time a thread takes a segment: why it stops there, if it does
@@ -115,13 +122,16 @@ extension Checker {
     }
 
     /// Adds what `expansions` found, in their order, to `findings` (the first discovery of each
-    /// property and its first reason to be unknown) and their transitions to `statistics`.
+    /// property and its first reason to be unknown), their transitions to `statistics` and, when the
+    /// search counts coverage, to `coverage`.
     @inlinable
     func merge<Batch: StateBatch, Key>(
-        _ expansions: [Expansion<Batch, Key>], into findings: inout [PropertyProgress], statistics: inout SearchStatistics
+        _ expansions: [Expansion<Batch, Key>], into findings: inout [PropertyProgress], statistics: inout SearchStatistics,
+        coverage: inout CoverageTally<System.CoverageKey>
     ) {
         for expansion in expansions {
             statistics.transitions += expansion.transitions
+            if options.countsCoverage { coverage.add(expansion.coverage) }
             for index in findings.indices {
                 if findings[index].discovery == nil { findings[index].discovery = expansion.findings[index].discovery }
                 findings[index].unknownReason = findings[index].unknownReason ?? expansion.findings[index].unknownReason
@@ -134,10 +144,11 @@ extension Checker {
     /// one did. Successors found on one thread (`direct`) were inserted as they were found, in order,
     /// so each is new; those found on several are inserted now, in order, on up to `workers` threads,
     /// unless that could take the process to the memory limit of `bounds`: then the level is empty.
+    /// The states numbered are counted in `coverage` when the search counts coverage.
     @inlinable
     func nextLevel<Seen: SeenStates, Batch: StateBatch>(
         from expansions: inout [Expansion<Batch, Seen.Key>], direct: Bool, seen: Seen, workers: Int, log: inout DiscoveryLog,
-        bounds: SearchBounds
+        bounds: SearchBounds, coverage: inout CoverageTally<System.CoverageKey>
     ) -> (segments: [LevelSegment<Batch>], limit: SearchLimit?) {
         var isNew: [[Bool]]? = nil
         if !direct {
@@ -145,18 +156,20 @@ extension Checker {
             if let stop = bounds.memoryLimit(inserting: keys, into: seen) { return ([], stop) }
             isNew = seen.insert(batches: keys, workers: workers)
         }
-        return number(&expansions, isNew: isNew, log: &log, bounds: bounds)
+        return number(&expansions, isNew: isNew, log: &log, bounds: bounds, coverage: &coverage)
     }
 
     /// The successors of `expansions` that `isNew` says are new (all of them, when it is nil),
     /// numbered in `log` in the order of the expansions, which give up their successors to them, and
     /// cut into segments. Ends with the expansion in which the state limit of `bounds` kept one out,
-    /// and returns that limit.
+    /// and returns that limit. When the search counts coverage, counts each numbered state in
+    /// `coverage` under the key of the step that reached it.
     ///
     /// Inlined into the level search, whose loop it was, so that it is compiled as it was there.
     @inlinable @inline(__always)
     func number<Batch: StateBatch, Key>(
-        _ expansions: inout [Expansion<Batch, Key>], isNew: [[Bool]]?, log: inout DiscoveryLog, bounds: SearchBounds
+        _ expansions: inout [Expansion<Batch, Key>], isNew: [[Bool]]?, log: inout DiscoveryLog, bounds: SearchBounds,
+        coverage: inout CoverageTally<System.CoverageKey>
     ) -> (segments: [LevelSegment<Batch>], limit: SearchLimit?) {
         var next: [LevelSegment<Batch>] = []
         for place in expansions.indices {
@@ -174,6 +187,9 @@ extension Checker {
                 _ = log.append(parent: expansion.parents[index], choice: Int(expansion.choices[index]))
                 kept += 1
             }
+            if options.countsCoverage {
+                countFirstReached(kept, of: expansion.reachedBy, isNew: isNew?[place], into: &coverage)
+            }
             if let isNew = isNew?[place] {
                 var left = kept
                 expansion.successors.retain { index in
@@ -188,6 +204,20 @@ extension Checker {
             if let limit { return (next, limit) }
         }
         return (next, nil)
+    }
+
+    /// Counts in `coverage` the first `count` successors `isNew` says are new (of all, when it is nil),
+    /// each under `reachedBy`'s key of the step that reached it.
+    @inlinable
+    func countFirstReached(
+        _ count: Int, of reachedBy: [System.CoverageKey?], isNew: [Bool]?, into coverage: inout CoverageTally<System.CoverageKey>
+    ) {
+        var left = count
+        for index in reachedBy.indices where isNew?[index] ?? true {
+            guard left > 0 else { return }
+            coverage.countState(reachedBy[index])
+            left -= 1
+        }
     }
 
     /// The segments of `level` passed over by the threads of `workers`, each taking the next segment
@@ -281,6 +311,7 @@ extension Checker {
     /// are not judged again) and, as `pass` says, expands it, keeping the successors `lookup` lets through.
     /// Once one of `stops` is reached (polled every 16 states), it stops before the next state; once
     /// inserting a successor could reach the memory limit of `bounds`, before the next successor.
+    /// When the search counts coverage, counts each step, and keeps the key of each kept successor's.
     @inlinable
     func expand<Seen: SeenStates, Batch: StateBatch>(
         _ segment: LevelSegment<Batch>, pass: LevelPass, seen: Seen, lookup: SuccessorLookup<Seen>, findings: [PropertyProgress],
@@ -295,6 +326,9 @@ extension Checker {
         // built; then they are looked up together, so that their cache misses overlap.
         var held: [System.State] = []
         var keys: [Seen.Key] = []
+        // Beside `held`, the coverage key of each successor's step, when the search counts coverage.
+        var heldCoverage: [System.CoverageKey?] = []
+        let counting = options.countsCoverage
         let kept: Seen? = if case .filter(let kept) = lookup { kept } else { nil }
         for position in segment.range {
             // A state may cost many solver calls: the clock and a cancellation are polled every few
@@ -308,24 +342,32 @@ extension Checker {
             judge(state, number: number, properties: stateProperties, into: &expansion.findings)
             guard pass != .judge else { continue }
             keys.removeAll(keepingCapacity: true)
-            system.forEachSuccessor(of: state) { action, successor in
-                let index = keys.count
-                let key = seen.key(of: successor)
-                keys.append(key)
-                guard pass == .expand else {
-                    if !expansion.reachesPastDepthLimit, !seen.contains(key) { expansion.reachesPastDepthLimit = true }
-                    return
+            if counting {
+                visitSuccessorsCountingCoverage(
+                    of: state, number: number, pass: pass, seen: seen, kept: kept, transitionProperties: transitionProperties,
+                    keys: &keys, held: &held, coverage: &heldCoverage, into: &expansion)
+            } else {
+                system.forEachSuccessor(of: state) { action, successor in
+                    let index = keys.count
+                    let key = seen.key(of: successor)
+                    keys.append(key)
+                    guard pass == .expand else {
+                        if !expansion.reachesPastDepthLimit, !seen.contains(key) { expansion.reachesPastDepthLimit = true }
+                        return
+                    }
+                    expansion.transitions += 1
+                    judge(
+                        state, action, successor, at: .transition(source: number, index: index),
+                        properties: transitionProperties, into: &expansion.findings)
+                    seen.prefetch(key)
+                    kept?.prefetch(key)
+                    if index < held.count { system.copy(successor, into: &held[index]) } else { held.append(successor) }
                 }
-                expansion.transitions += 1
-                judge(
-                    state, action, successor, at: .transition(source: number, index: index),
-                    properties: transitionProperties, into: &expansion.findings)
-                seen.prefetch(key)
-                kept?.prefetch(key)
-                if index < held.count { system.copy(successor, into: &held[index]) } else { held.append(successor) }
             }
             if pass == .expand {
-                keep(held, keys: keys, of: number, seen: seen, lookup: lookup, bounds: bounds, into: &expansion)
+                keep(
+                    held, keys: keys, coverage: heldCoverage, of: number, seen: seen, lookup: lookup, bounds: bounds,
+                    into: &expansion)
             }
             if expansion.stop != nil { break }
             judgeDeadlock(state, number: number, successors: keys.count, into: &expansion.findings)
@@ -333,15 +375,54 @@ extension Checker {
         return expansion
     }
 
+    /// What `expand(_:pass:seen:lookup:findings:stops:bounds:)` does with the successors of `state`,
+    /// the state numbered `number`, in a search that counts coverage: appends their keys in `seen`
+    /// to `keys`, holds them in `held` and the coverage keys of their steps in `coverage`, judges
+    /// each step, and counts it in `expansion`. Apart, so that a search that counts none asks
+    /// whether it does once a state, not once a step.
+    @inlinable
+    func visitSuccessorsCountingCoverage<Seen: SeenStates, Batch: StateBatch>(
+        of state: System.State, number: UInt32, pass: LevelPass, seen: Seen, kept: Seen?, transitionProperties: [Int],
+        keys: inout [Seen.Key], held: inout [System.State], coverage: inout [System.CoverageKey?],
+        into expansion: inout Expansion<Batch, Seen.Key>
+    ) where Seen.State == System.State, Batch.State == System.State {
+        system.forEachSuccessor(of: state) { action, successor in
+            let index = keys.count
+            let key = seen.key(of: successor)
+            keys.append(key)
+            guard pass == .expand else {
+                if !expansion.reachesPastDepthLimit, !seen.contains(key) { expansion.reachesPastDepthLimit = true }
+                return
+            }
+            expansion.transitions += 1
+            let coverageKey = system.coverageKey(of: action)
+            expansion.coverage.countTransition(coverageKey)
+            if index < coverage.count { coverage[index] = coverageKey } else { coverage.append(coverageKey) }
+            judge(
+                state, action, successor, at: .transition(source: number, index: index),
+                properties: transitionProperties, into: &expansion.findings)
+            seen.prefetch(key)
+            kept?.prefetch(key)
+            if index < held.count { system.copy(successor, into: &held[index]) } else { held.append(successor) }
+        }
+    }
+
     /// Keeps in `expansion` the successors of the state numbered `number` that `lookup` lets
     /// through, with where each came from (and its key, when it is yet to be inserted): `held` holds
-    /// them, and `keys` their keys, in the order of the state's successors. A lookup that inserts
+    /// them, and `keys` their keys, in the order of the state's successors; `coverage` the coverage
+    /// keys of their steps, kept beside them when the search counts coverage. A lookup that inserts
     /// stops the expansion instead at a successor whose insertion could reach the memory limit of `bounds`.
     @inlinable @inline(__always)
     func keep<Seen: SeenStates, Batch: StateBatch>(
-        _ held: [System.State], keys: [Seen.Key], of number: UInt32, seen: Seen, lookup: SuccessorLookup<Seen>,
-        bounds: SearchBounds, into expansion: inout Expansion<Batch, Seen.Key>
+        _ held: [System.State], keys: [Seen.Key], coverage: [System.CoverageKey?], of number: UInt32, seen: Seen,
+        lookup: SuccessorLookup<Seen>, bounds: SearchBounds, into expansion: inout Expansion<Batch, Seen.Key>
     ) where Seen.State == System.State, Batch.State == System.State {
+        let first = expansion.choices.count
+        defer {
+            if options.countsCoverage {
+                for choice in expansion.choices[first...] { expansion.reachedBy.append(coverage[Int(choice)]) }
+            }
+        }
         for (index, key) in keys.enumerated() {
             switch lookup {
             case .insert:

@@ -110,10 +110,12 @@ extension Checker {
         }
     }
 
-    /// The verdicts `findings` give, with their paths rebuilt from `log`.
+    /// The verdicts `findings` give, with their paths rebuilt from `log`, and what `coverage` counted
+    /// if the options asked for coverage.
     @inlinable
     func outcome(
-        of findings: [PropertyProgress], log: DiscoveryLog, statistics: SearchStatistics, limit: SearchLimit?
+        of findings: [PropertyProgress], log: DiscoveryLog, statistics: SearchStatistics, limit: SearchLimit?,
+        coverage: CoverageTally<System.CoverageKey>
     ) -> SearchOutcome<System.State, System.Action> {
         // Listed once for every path: a concrete system may start in a great many states.
         let initialStates = findings.contains { $0.discovery != nil } ? self.initialStates : []
@@ -135,7 +137,9 @@ extension Checker {
             }
             return (properties[index].name, verdict)
         }
-        return SearchOutcome(verdicts: verdicts, statistics: statistics, limit: limit)
+        var outcome = SearchOutcome(verdicts: verdicts, statistics: statistics, limit: limit)
+        if options.countsCoverage { outcome.coverage = coverage.steps }
+        return outcome
     }
 
     /// Rebuilds the path to a discovery: the log's parents back to one of `initialStates` (the

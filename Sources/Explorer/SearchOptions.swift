@@ -19,6 +19,9 @@ public struct SearchOptions: Sendable {
     /// How many states of a level each thread of a breadth-first search takes at once. Outcomes do
     /// not depend on it: it trades the cost of handing out work against how evenly it spreads.
     public var segmentSize: Int
+    /// Whether the search counts, per coverage key of the system's steps, the steps it takes and
+    /// the new states they first reach (`SearchOutcome`'s coverage). Off, it costs nothing.
+    public var countsCoverage: Bool
     /// How often `progress` is called during a long search.
     public var progressInterval: Duration
     /// Called every `progressInterval` with the figures so far.
@@ -34,6 +37,7 @@ public struct SearchOptions: Sendable {
         memoryLimit: Int? = nil,
         cancellation: SearchCancellation? = nil,
         segmentSize: Int = 16384,
+        countsCoverage: Bool = false,
         progressInterval: Duration = .seconds(2),
         progress: (@Sendable (SearchStatistics) -> Void)? = nil
     ) {
@@ -45,6 +49,7 @@ public struct SearchOptions: Sendable {
         self.memoryLimit = memoryLimit
         self.cancellation = cancellation
         self.segmentSize = max(1, segmentSize)
+        self.countsCoverage = countsCoverage
         self.progressInterval = progressInterval
         self.progress = progress
     }

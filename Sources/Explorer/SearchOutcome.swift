@@ -7,6 +7,9 @@
     @_spi(Search) public var statistics: SearchStatistics
     /// The limit that stopped the search before it reached every state, if any.
     @_spi(Search) public var limit: SearchLimit?
+    /// What the search counted per coverage key, as `[System.CoverageKey: StepCoverage]`, when its
+    /// options asked for coverage: `Checker.coverage(in:)` reads it.
+    @usableFromInline var coverage: (any Sendable)?
 
     /// Creates an outcome.
     @_spi(Search) public init(

@@ -9,6 +9,9 @@
     associatedtype State: Hashable & StableHashable
     /// A step from one state to the next.
     associatedtype Action
+    /// What a search that counts coverage (`SearchOptions.countsCoverage`) counts steps by: a kind
+    /// of step, say, and who takes it. None by default.
+    associatedtype CoverageKey: Hashable & Sendable = Never
 
     /// The states the system may start in.
     func initialStates() -> [State]
@@ -34,6 +37,9 @@
     /// possible and moves no one on (a failure of the environment) leaves that step out of the count.
     func isDeadlocked(_ state: State, successors: Int) -> Bool
 
+    /// The key `action` is counted under when a search counts coverage; nil for a step not counted.
+    func coverageKey(of action: Action) -> CoverageKey?
+
     /// Makes `target` equal to `state`, in `target`'s own storage where it can: how the search holds
     /// on to a successor while it looks it up, without allocating for each.
     func copy(_ state: State, into target: inout State)
@@ -56,6 +62,10 @@ extension TransitionSystem {
         self.successors(of: state, into: &successors)
         for successor in successors { body(successor.action, successor.state) }
     }
+
+    /// No key: a system that names none counts no step.
+    @inlinable
+    @_spi(Search) public func coverageKey(of action: Action) -> CoverageKey? where CoverageKey == Never { nil }
 
     /// Assigns `state` to `target`.
     @inlinable

@@ -32,6 +32,10 @@ public struct CheckOptions: Sendable {
     /// The reductions every search makes; none by default. They keep the verdicts of built-in
     /// invariants, and a check with them refuses properties stated in Swift.
     public var reductions: Set<Reduction>
+    /// Whether each policy's report says where its search went (`PolicyReport.coverage`): the steps
+    /// taken and the new states reached per kind of step and actor, and the steps never enabled. Off
+    /// by default; on, it sets the search's `countsCoverage`.
+    public var coverage: Bool
     /// Called now and then during a long search with the policy's name and the figures so far.
     public var progress: (@Sendable (String, SearchStatistics) -> Void)?
     /// Solvers the searches take and give back, rather than making their own: for many checks of
@@ -50,6 +54,7 @@ public struct CheckOptions: Sendable {
         computesTraces: Bool = true,
         workers: Int? = nil,
         reductions: Set<Reduction> = [],
+        coverage: Bool = false,
         progress: (@Sendable (String, SearchStatistics) -> Void)? = nil
     ) {
         self.policies = policies
@@ -62,6 +67,7 @@ public struct CheckOptions: Sendable {
         self.computesTraces = computesTraces
         self.workers = workers
         self.reductions = reductions
+        self.coverage = coverage
         self.progress = progress
     }
 }

@@ -82,6 +82,7 @@ public struct ExtentChecker: Sendable {
         // The timeout bounds the whole check: the search, and the search for a trace's fewest switches.
         let deadline = options.search.timeout.map { ContinuousClock().now + $0 }
         var search = options.search
+        if options.coverage { search.countsCoverage = true }
         if let report = options.progress {
             search.progress = { statistics in report(policy.name, statistics) }
         }
@@ -128,16 +129,11 @@ public struct ExtentChecker: Sendable {
         }
         return PolicyReport(
             policy: policy.name, summary: policy.summary, results: results, search: outcome.statistics,
-            solver: oracles.isEmpty
-                ? nil
-                : SolverStatistics(
-                    calls: oracles.map(\.statistics.calls).reduce(0, +),
-                    seconds: oracles.map(\.statistics.seconds).reduce(0, +),
-                    cacheHits: oracles.map(\.statistics.cacheHits).reduce(0, +),
-                    identical: oracles.map(\.statistics.identical).reduce(0, +)),
+            solver: SolverStatistics(adding: oracles.map(\.statistics)),
             collisionProbability: search.storage == .exact
                 ? 0 : Fingerprint.collisionProbability(states: outcome.statistics.states),
-            limit: outcome.limit?.description)
+            limit: outcome.limit?.description,
+            coverage: checker.coverage(in: outcome).map(checker.system.coverageReport(of:)))
     }
 
     /// The options' reductions in words, in `Reduction`'s order; nil for none.

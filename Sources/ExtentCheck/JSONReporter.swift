@@ -6,7 +6,8 @@ public struct JSONReporter: Sendable {
     /// The version of the reports' format, in every document's `version` field. 2: one verdict
     /// vocabulary (`Verdict`): a witnessed `sometimes` property is `witnessed` in every report, and
     /// a simulation's result is a `PropertyResult` (`verdict`, `trace`, `walk`, `walked`). Reports
-    /// without the field are version 1.
+    /// without the field are version 1. A field added where documents of the version may lack it,
+    /// as a policy's `coverage`, keeps the version: a reader skips what it does not know.
     public static let version = 2
 
     /// Creates a reporter.

@@ -16,6 +16,9 @@ public struct PolicyReport: Hashable, Sendable, Codable {
     public var collisionProbability: Double
     /// The limit that ended the search early, if one did.
     public var limit: String?
+    /// Where the search went, step by step, when the check counted coverage (`CheckOptions.coverage`);
+    /// nil otherwise.
+    public var coverage: CoverageReport? = nil
 
     /// The worst status among the results.
     public var status: ResultStatus { results.map(\.status).max() ?? .asExpected }

@@ -69,6 +69,7 @@ public struct TextReporter: Sendable {
             }
             lines.append(line)
         }
+        if let coverage = policy.coverage { lines += render(coverage).map { "  " + $0 } }
         guard showsTraces else { return lines }
         for result in policy.results {
             guard let trace = result.trace else { continue }
@@ -137,11 +138,7 @@ public struct TextReporter: Sendable {
     /// `number` and `noun`, in the plural unless `number` is 1, with thousands separated:
     /// "1 state", "1,234 states".
     public static func count(_ number: Int, _ noun: String) -> String {
-        var digits = String(number.magnitude)
-        for index in stride(from: digits.count - 3, to: 0, by: -3) {
-            digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
-        }
-        return "\(number < 0 ? "-" : "")\(digits) \(noun)\(number == 1 ? "" : "s")"
+        "\(grouped(number)) \(noun)\(number == 1 ? "" : "s")"
     }
 
     static func seconds(_ value: Double) -> String {

@@ -47,6 +47,14 @@ extension ExtentCheckCommand {
         @Flag(help: "Compute no counterexample traces: verdicts only, in text and JSON (faster).")
         var noTraces = false
 
+        @Flag(
+            help: """
+                Say where each policy's search went, in text and JSON: per kind of step and actor, the \
+                transitions taken and the new states first reached, and the steps no reachable state \
+                enables. Under --reduce, of the reduced search.
+                """)
+        var coverage = false
+
         func validate() throws {
             if files.isEmpty { throw ValidationError("Give at least one model file.") }
             if noTraces, format == .itf || format == .mermaid {
@@ -55,14 +63,21 @@ extension ExtentCheckCommand {
             if noTraces, traceDir != nil {
                 throw ValidationError("--no-traces leaves nothing for --trace-dir to write.")
             }
+            if coverage, format == .itf || format == .mermaid {
+                throw ValidationError("--format \(format.rawValue) writes traces only: it has no place for --coverage.")
+            }
+            if coverage, output.quiet {
+                throw ValidationError("--quiet prints no coverage; give --coverage or --quiet.")
+            }
         }
 
         func run() throws {
-            let checker = ExtentChecker(
-                options: search.options(
-                    policies: policies.isEmpty ? nil : policies,
-                    properties: invariants.isEmpty ? nil : invariants, computesTraces: !noTraces,
-                    showsProgress: output.showsProgress))
+            var options = search.options(
+                policies: policies.isEmpty ? nil : policies,
+                properties: invariants.isEmpty ? nil : invariants, computesTraces: !noTraces,
+                showsProgress: output.showsProgress)
+            options.coverage = coverage
+            let checker = ExtentChecker(options: options)
             let scenarios = try files.map { path in
                 let scenario = try ExtentChecker.loadModel(at: path)
                 try checker.validate(scenario)

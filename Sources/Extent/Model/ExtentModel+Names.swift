@@ -2,12 +2,7 @@ extension ExtentModel {
     /// The kind of step `action` is.
     func kind(of action: ExtentAction) -> StepView.Kind {
         switch action {
-        case .writerStep(let writer, let step):
-            switch writers[writer].script[step] {
-            case .directWrite: .dioWrite
-            case .bufferedWrite: .write
-            case .fsync: .fsync
-            }
+        case .writerStep(let writer, let step): kind(of: writers[writer].script[step])
         case .writeback: .writeback
         case .checksum: .csum
         case .transfer: .dma
@@ -27,9 +22,9 @@ extension ExtentModel {
     package func actor(of action: ExtentAction) -> String {
         switch action {
         case .writerStep(let writer, _): writers[writer].name
-        case .writeback: "flusher"
-        case .checksum, .complete, .failedCompletion: "kernel"
-        case .transfer: "device"
+        case .writeback: Self.flusherActor
+        case .checksum, .complete, .failedCompletion: Self.kernelActor
+        case .transfer: Self.deviceActor
         case .mutate(let mutator, _, _): mutators[mutator].name
         case .read(let reader), .fetch(let reader, _), .check(let reader, _), .repair(let reader, _), .endRead(let reader):
             readers[reader].name
@@ -37,6 +32,10 @@ extension ExtentModel {
         case .crash: Self.powerActor
         }
     }
+
+    /// The names of the actors no scenario names: who starts writeback, who checksums and completes
+    /// bios, and who transfers their blocks.
+    static let flusherActor = "flusher", kernelActor = "kernel", deviceActor = "device"
 
     /// The activity `action` belongs to: a writer's script and its bio's steps are the writer's, a
     /// folio's writeback and its bio's steps are that writeback's, a mutator's changes its own.
