@@ -20,6 +20,8 @@ extension FuzzReport {
             merged.seconds += report.seconds
             merged.decidesEveryInvariant = merged.decidesEveryInvariant || report.decidesEveryInvariant
         }
+        let coverage = reports.compactMap(\.coverage)
+        merged.coverage = coverage.isEmpty ? nil : .merged(coverage)
         let all = reports.flatMap(\.findings)
         merged.findings = merged.invariants.compactMap { invariant in
             all.filter { $0.property == invariant }.min(by: merged.precedes)

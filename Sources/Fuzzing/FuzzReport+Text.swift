@@ -18,6 +18,7 @@ extension FuzzReport {
                 + "\(count(states, "state")), \(String(format: "%.2f", seconds)) s",
             verdict,
         ]
+        if let coverage { lines += TextReporter().render(coverage) }
         for finding in findings {
             lines += ["", "\(finding.property):", "  found:  \(finding.original)", "  shrunk: \(finding.shrunk)"]
             lines += (finding.result.trace.map(TextReporter().render) ?? []).map { "  " + $0 }

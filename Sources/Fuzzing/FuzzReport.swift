@@ -45,6 +45,9 @@ public struct FuzzReport: Sendable, Codable {
     public var seconds = 0.0
     /// The violations found, shrunk: the first only, or the first of each invariant.
     public var findings: [Finding] = []
+    /// Where the searches of the workloads checked went, summed over them, when the run was asked
+    /// (`CheckOptions.coverage`); shrinking's searches are not counted.
+    public var coverage: CoverageReport?
 
     /// The first violation found, if one was.
     public var finding: Finding? { findings.first }

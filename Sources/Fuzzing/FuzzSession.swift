@@ -110,6 +110,9 @@ struct FuzzSession {
             table.reports[policy].workloads += 1
             if fuzzer.reduces { table.reports[policy].standsFor = (table.reports[policy].standsFor ?? 0) + task.candidate.orderings }
             table.reports[policy].states += result.search.states
+            if let coverage = result.coverage {
+                table.reports[policy].coverage = .merged([table.reports[policy].coverage, coverage].compactMap { $0 })
+            }
             let verdicts = result.results.filter { name in open[policy][index(of: name.property)] }
             if verdicts.contains(where: { $0.verdict == .unknown }) { table.reports[policy].unknownWorkloads += 1 }
             let violated = verdicts.filter { $0.verdict == .violated }.map(\.property)

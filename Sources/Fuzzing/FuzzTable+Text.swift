@@ -33,6 +33,9 @@ extension FuzzTable {
         if !unreachable.isEmpty {
             lines += [""] + unreachable.map { "\($0.key) not reachable within these bounds: \($0.value)" }
         }
+        for report in reports {
+            if let coverage = report.coverage { lines += ["", "\(report.policy):"] + TextReporter().render(coverage) }
+        }
         if !isFinished { lines += ["", "stopped early: open cells were not decided"] }
         return lines.joined(separator: "\n") + "\n"
     }

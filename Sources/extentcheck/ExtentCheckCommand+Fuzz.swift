@@ -79,6 +79,9 @@ extension ExtentCheckCommand {
         @Flag(help: "Go on with the run the --journal file holds, from where it stopped.")
         var resume = false
 
+        @Flag(help: "Report, per policy, the steps the workloads' searches took by kind and actor, and those never enabled.")
+        var coverage = false
+
         @Option(help: ArgumentHelp("Save the shrunk workload here (default: fuzz-POLICY-INVARIANT.yaml).", valueName: "file"))
         var save: String?
 
@@ -147,6 +150,7 @@ extension ExtentCheckCommand {
                     policies: nil, properties: nil, computesTraces: false, showsProgress: output.showsProgress),
                 decidesEveryInvariant: eachInvariant || table)
             fuzzer.largestFirst = swarm.map { $0.index % 2 == 0 } ?? false
+            fuzzer.options.coverage = coverage
             fuzzer.reduces = !noReduce
             fuzzer.shard = shard
 

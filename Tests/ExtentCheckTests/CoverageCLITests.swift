@@ -59,17 +59,33 @@ struct CoverageCLITests {
     }
 
     @Test(
-        "--coverage is refused where nothing would print it, and fuzz does not take it",
+        "--coverage is refused where nothing would print it",
         arguments: [
             ["check", CLITests.qemu, "--coverage", "--format", "itf"],
             ["check", CLITests.qemu, "--coverage", "--format", "mermaid"],
             ["check", CLITests.qemu, "--coverage", "--quiet"],
-            ["fuzz", "--policy", "dio-csum", "--coverage", "--runs", "1"],
         ])
     func refused(arguments: [String]) async throws {
         let run = try await ExtentCheckTool.run(arguments)
         #expect(run.status == 2, "\(run.transcript)")
         #expect(run.stderr.contains("--coverage"), "\(run.transcript)")
         #expect(run.stdout.isEmpty, "\(run.transcript)")
+    }
+
+    @Test("fuzz --coverage sums the workloads' searches per policy, and names the steps none of them enabled")
+    func fuzzCoverage() async throws {
+        let directory = try scratchDirectory("coverage")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try await ExtentCheckTool.run([
+            "fuzz", "--policy", "dio-verify", "--exhaustive", "--max-blocks", "1", "--max-writers", "1", "--max-script", "1",
+            "--max-mutators", "0", "--coverage", "--format", "json", "--save-dir", directory.path,
+        ])
+        #expect(run.status == 0, "\(run.transcript)")
+        let coverage = try #require(run.json()?[object: "fuzz"]?[object: "coverage"], "\(run.transcript)")
+        let steps = try #require(coverage[array: "steps"])
+        #expect(steps.contains { $0[string: "kind"] == "dio-write" && $0[string: "actor"] == "writer-1" })
+        // Without a mutator nothing changes a buffer under its bio: the verify never fails.
+        let never = try #require(coverage[array: "neverEnabled"])
+        #expect(never.contains { $0[string: "kind"] == "complete" && $0["fails"] as? Bool == true }, "\(run.transcript)")
     }
 }
