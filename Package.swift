@@ -72,7 +72,7 @@ let package = Package(
             name: "extentcheck-bench",
             dependencies: ["ExtentCheck", "Conformance", "Promela"],
             path: "Benchmarks",
-            exclude: ["Models", "compare-revisions", "fuzz-table"]
+            exclude: ["Models", "compare-revisions"]
         ),
         .testTarget(name: "Z3KitTests", dependencies: ["Z3Kit"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer"]),
