@@ -1,5 +1,6 @@
 /// One run of a swarm: run `index` of `count` runs that share a hunt, each on its own machine or
-/// core, with a seed no other member has and, where the command offers one, its own way to search.
+/// core, with a seed no other member has and, where the command offers one, its own way to search;
+/// or, as a shard of an exhaustive run, its own share of the run's work.
 ///
 /// Written `I/N` on the command line, `1/8` through `8/8`.
 public struct SwarmMember: Hashable, Sendable, Codable, CustomStringConvertible {

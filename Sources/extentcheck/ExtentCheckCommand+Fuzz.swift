@@ -70,7 +70,7 @@ extension ExtentCheckCommand {
         @Option(
             parsing: .unconditional,
             help: ArgumentHelp("Check share I of N of an exhaustive run (workload classes I, I+N, …); merge the shares' JSON.", valueName: "I/N"),
-            transform: SwarmMember.argument)
+            transform: SwarmMember.shardArgument)
         var shard: SwarmMember?
 
         @Option(help: ArgumentHelp("Write every violation as it is found, and how far the run got, to this file (JSON lines).", valueName: "file"))

@@ -103,8 +103,17 @@ extension Reduction: ExpressibleByArgument {}
 extension SwarmMember {
     /// `--swarm I/N`, or the usage error that says what it takes.
     static func argument(_ text: String) throws -> SwarmMember {
+        try argument(text, option: "--swarm")
+    }
+
+    /// `--shard I/N`, or the usage error that says what it takes.
+    static func shardArgument(_ text: String) throws -> SwarmMember {
+        try argument(text, option: "--shard")
+    }
+
+    private static func argument(_ text: String, option: String) throws -> SwarmMember {
         guard let member = SwarmMember(parsing: text) else {
-            throw ValidationError("--swarm takes I/N with 1 ≤ I ≤ N, found '\(text)'")
+            throw ValidationError("\(option) takes I/N with 1 ≤ I ≤ N, found '\(text)'")
         }
         return member
     }

@@ -71,7 +71,7 @@ import Testing
 
     @Test("fuzz refuses options that do not go together with exit 2", arguments: [
         (["--policy", "dio-csum", "--shard", "1/2"], "--shard splits an exhaustive run"),
-        (["--policy", "dio-csum", "--exhaustive", "--shard", "3/2"], "--swarm takes I/N"),
+        (["--policy", "dio-csum", "--exhaustive", "--shard", "3/2"], "--shard takes I/N with 1 ≤ I ≤ N, found '3/2'"),
         (["--policy", "dio-csum", "--no-reduce", "--reduce", "por"], "--no-reduce and --reduce contradict each other"),
         (["--policy", "dio-csum", "--resume"], "--resume goes on with a --journal file"),
         (["--policy", "dio-csum", "--policy", "nodatasum"], "give one --policy, or --table for several"),
