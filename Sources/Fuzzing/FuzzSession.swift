@@ -57,15 +57,21 @@ struct FuzzSession {
             let results = try tasks.concurrentMap(workers: fuzzer.workers) { task in
                 try fuzzer.check(task.candidate.workload, under: task.policy, for: task.invariants, reductions: fuzzer.reductions)
             }
+            // Searches cut short by a stop decide nothing: the batch is left for a resumed run.
+            if cancellation?.isCancelled == true { break }
             table.explorations += tasks.count
-            for (index, candidate) in batch.enumerated() {
-                for (task, result) in zip(tasks, results) where task.index == index {
-                    try take(result, of: task, progress: progress)
+            do {
+                for (index, candidate) in batch.enumerated() {
+                    for (task, result) in zip(tasks, results) where task.index == index {
+                        try take(result, of: task, progress: progress)
+                    }
+                    table.checkedThrough = candidate.number
+                    table.checked += 1
+                    table.seconds = earlier + Double(ContinuousClock.now - start)
+                    progress?(.checked(workloads: table.checked, of: table.workloads, states: table.states))
                 }
-                table.checkedThrough = candidate.number
-                table.checked += 1
-                table.seconds = earlier + Double(ContinuousClock.now - start)
-                progress?(.checked(workloads: table.checked, of: table.workloads, states: table.states))
+            } catch is Stopped {
+                break
             }
             try journal?.checkpoint(table)
         }
@@ -135,6 +141,8 @@ struct FuzzSession {
         let before = report.shrinkSteps
         let shrunk = try shrink(candidate.workload, violating: property, under: fuzzer.policies[policy], report: &report, progress: progress)
         table.reports[policy] = report
+        // A shrink cut short by a stop is no smallest violation: the journal gets none.
+        if fuzzer.options.search.cancellation?.isCancelled == true { throw Stopped() }
         return try fuzzer.finding(
             property: property, policy: fuzzer.policies[policy], original: candidate.workload, number: candidate.number,
             shrunk: shrunk, steps: report.shrinkSteps - before)
@@ -183,6 +191,9 @@ struct FuzzSession {
         fuzzer.invariants.firstIndex { $0.name == property }!
     }
 }
+
+/// A stop in the middle of a batch: what the batch decided is left for a resumed run.
+private struct Stopped: Error {}
 
 /// One search a batch needs: a workload under one policy, standing for every policy in `members`.
 struct CheckTask: Sendable {

@@ -79,6 +79,25 @@ import Testing
         #expect(Self.cells(resumed) == Self.cells(whole))
         #expect(Self.findings(resumed) == Self.findings(whole))
         #expect(resumed.checked == whole.checked)
+        // A stop at any moment, in the middle of searches or of shrinking: what they decided is not
+        // kept, and the resumed run still gives the table run through.
+        let few = Fuzzer(
+            policies: ["dio-csum", "unstable-pages", "pi-guard"].compactMap(Policy.builtIn(named:)),
+            invariants: Self.bounds.builtInInvariants, bounds: WorkloadBounds(blocks: 1, mirrors: 2, writers: 2, scriptSteps: 1, budget: 1))
+        let fewWhole = try few.runTable()
+        for delay in [5, 60] {
+            let early = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID()).ndjson").path
+            defer { try? FileManager.default.removeItem(atPath: early) }
+            var interrupted = few
+            let stop = SearchCancellation()
+            interrupted.options.search.cancellation = stop
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(delay)) { stop.cancel() }
+            let part = try interrupted.runTable(journal: FuzzJournal(path: early, resumes: false))
+            #expect(part.reports.allSatisfy { $0.unknownWorkloads == 0 }, "stopped after \(delay) ms")
+            let rest = try few.runTable(journal: FuzzJournal(path: early, resumes: true))
+            #expect(Self.cells(rest) == Self.cells(fewWhole), "stopped after \(delay) ms")
+            #expect(Self.findings(rest) == Self.findings(fewWhole), "stopped after \(delay) ms")
+        }
         // A journal of another run is refused.
         #expect(throws: FuzzError.self) {
             try Self.fuzzer(WorkloadBounds(blocks: 1, writers: 1, scriptSteps: 1)).runTable(journal: FuzzJournal(path: path, resumes: true))
