@@ -201,24 +201,29 @@ extension ExtentCheckCommand {
         private func progressReporter() -> ((FuzzProgress) -> Void)? {
             guard output.showsProgress else { return nil }
             let progress = ProgressLine()
+            let pace = ProgressPace()
             let start = ContinuousClock.now
             return { event in
                 switch event {
                 case .checked(let workloads, let total, let states):
-                    progress.show(Self.progressText(workloads: workloads, of: total, states: states, since: start))
+                    progress.show(Self.progressText(workloads: workloads, of: total, states: states, since: start, pace: pace))
                 case .shrunk(let workload):
                     progress.show("... shrunk to \(workload)", always: true)
                 }
             }
         }
 
-        static func progressText(workloads: Int, of total: Int, states: Int, since start: ContinuousClock.Instant) -> String {
+        /// "... 3,713 of 23,844 scenarios (15.6 %), 20,818,063 states, 1 min 07 s elapsed, at least 6 min left":
+        /// workloads come smallest first, so the pace of the last minute gives a least time.
+        static func progressText(
+            workloads: Int, of total: Int, states: Int, since start: ContinuousClock.Instant, pace: ProgressPace
+        ) -> String {
             let elapsed = (ContinuousClock.now - start) / .seconds(1)
             let fraction = Double(workloads) / Double(max(1, total))
-            let left = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
-            return "... \(workloads) of \(TextReporter.count(total, "scenario")) "
+            let left = pace.secondsLeft(done: workloads, left: total - workloads, after: elapsed)
+            return "... \(ProgressLine.grouped(workloads)) of \(TextReporter.count(total, "scenario")) "
                 + String(format: "(%.1f %%), ", 100 * fraction) + "\(TextReporter.count(states, "state")), "
-                + "\(ProgressLine.duration(elapsed)) elapsed, about \(ProgressLine.duration(left)) left"
+                + "\(ProgressLine.duration(elapsed)) elapsed" + (left.map { ", at least \(ProgressLine.duration($0)) left" } ?? "")
         }
 
         private func resolvedPolicies() throws -> [Policy] {
