@@ -24,7 +24,7 @@ extension TextReporter {
     }
 
     /// `number` with thousands separated: "1,234".
-    static func grouped(_ number: Int) -> String {
+    public static func grouped(_ number: Int) -> String {
         var digits = String(number.magnitude)
         for index in stride(from: digits.count - 3, to: 0, by: -3) {
             digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))

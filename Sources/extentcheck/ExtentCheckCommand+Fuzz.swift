@@ -221,7 +221,7 @@ extension ExtentCheckCommand {
             let elapsed = (ContinuousClock.now - start) / .seconds(1)
             let fraction = Double(workloads) / Double(max(1, total))
             let left = pace.secondsLeft(done: workloads, left: total - workloads, after: elapsed)
-            return "... \(ProgressLine.grouped(workloads)) of \(TextReporter.count(total, "scenario")) "
+            return "... \(TextReporter.grouped(workloads)) of \(TextReporter.count(total, "scenario")) "
                 + String(format: "(%.1f %%), ", 100 * fraction) + "\(TextReporter.count(states, "state")), "
                 + "\(ProgressLine.duration(elapsed)) elapsed" + (left.map { ", at least \(ProgressLine.duration($0)) left" } ?? "")
         }

@@ -1,4 +1,3 @@
-import ExtentCheck
 import Foundation
 
 /// Progress of a long run on standard error, at most one line every two seconds.
@@ -20,11 +19,5 @@ final class ProgressLine {
         if hours > 0 { return String(format: "%d h %02d min", hours, minutes) }
         if minutes > 0 { return String(format: "%d min %02d s", minutes, rest) }
         return "\(rest) s"
-    }
-
-    /// `number` with its thousands separated: "23,844".
-    static func grouped(_ number: Int) -> String {
-        let counted = TextReporter.count(number, "scenario")
-        return String(counted.prefix { $0 != " " })
     }
 }
