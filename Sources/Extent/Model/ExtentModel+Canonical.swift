@@ -12,6 +12,9 @@ extension ExtentModel {
     func canonicalize(_ state: inout ExtentState) {
         guard concreteValues == nil else { return }
         if state.slots.count > layout.count {
+            state = projectingCondition(of: state)
+        }
+        if state.slots.count > layout.count {
             state = canonicalWithCondition(state)
             return
         }
@@ -53,6 +56,21 @@ extension ExtentModel {
                 }
             }
         }
+    }
+
+    /// `state` with its path condition projected on the words its slots hold (`ConditionProjection`):
+    /// equal words merged into one name, clauses the dead variables can satisfy dropped. Without a
+    /// clause left, the state has no path condition.
+    private func projectingCondition(of state: ExtentState) -> ExtentState {
+        let slots = layout.wordBase..<layout.count
+        let live = Set(slots.map { state[$0] })
+        let projection = ConditionProjection(
+            pathCondition(of: state), checksum: .init(scenario.checksum, over: geometry), isLive: live.contains)
+        var result = state
+        for slot in slots {
+            if let name = projection.substitution[state[slot]] { result[slot] = name }
+        }
+        return setting(projection.clauses, in: result)
     }
 
     /// A state with a path condition, renamed: the fixed slots in order of first appearance as always,
