@@ -11,7 +11,7 @@ extension ExtentModel {
     /// condition: what the search does to every symbolic successor.
     func canonicalize(_ state: inout ExtentState) {
         guard concreteValues == nil else { return }
-        if state.slots.count > layout.count {
+        if state.slots.count > layout.count, !isProjected(state) {
             state = projectingCondition(of: state)
         }
         if state.slots.count > layout.count {
@@ -58,29 +58,13 @@ extension ExtentModel {
         }
     }
 
-    /// `state` with its path condition projected on the words its slots hold (`ConditionProjection`):
-    /// equal words merged into one name, clauses the dead variables can satisfy dropped. Without a
-    /// clause left, the state has no path condition.
-    private func projectingCondition(of state: ExtentState) -> ExtentState {
-        let slots = layout.wordBase..<layout.count
-        let live = Set(slots.map { state[$0] })
-        let projection = ConditionProjection(
-            pathCondition(of: state), checksum: .init(scenario.checksum, over: geometry), isLive: live.contains)
-        var result = state
-        for slot in slots {
-            if let name = projection.substitution[state[slot]] { result[slot] = name }
-        }
-        return setting(projection.clauses, in: result)
-    }
-
     /// A state with a path condition, renamed: the fixed slots in order of first appearance as always,
     /// then the condition's clauses put in a fixed order and its other variables (those no slot holds
     /// any more) named in order of first appearance there.
     ///
     /// Atoms are oriented and sorted within a clause, and clauses sorted and made unique, by their
-    /// terms with the slots' variables renamed and every other variable as one placeholder; a clause
-    /// with an atom that holds whatever the values (the same terms equal) is dropped, and an atom that
-    /// never holds (the same terms differ) is dropped from its clause. Two states that differ only in
+    /// terms with the slots' variables renamed and every other variable as one placeholder (the
+    /// condition is projected first: no atom compares identical terms). Two states that differ only in
     /// how variables of their conditions alone are named can still be counted twice when their
     /// placeholders tie: the count may be larger than the least, never a verdict different.
     private func canonicalWithCondition(_ state: ExtentState) -> ExtentState {
@@ -95,23 +79,19 @@ extension ExtentModel {
         let live = renaming
         let placeholder = StateLayout.fresh - 1
         func key(_ terms: [UInt32]) -> [UInt32] { terms.map { live[$0] ?? placeholder } }
-        func key(_ atom: SolverOracle.Atom) -> [UInt32] {
-            [atom.flags] + key(atom.a) + key(atom.b)
-        }
-        var clauses: [SolverOracle.Clause] = []
-        for clause in pathCondition(of: state) {
-            guard !clause.contains(where: { !$0.differ && $0.a == $0.b }) else { continue }
-            let atoms = clause.filter { !($0.differ && $0.a == $0.b) }.map { atom in
+        // Each atom's and clause's key computed once: the projection left no atom on identical sides.
+        let ordered = pathCondition(of: state).map { clause in
+            let atoms = clause.map { atom in
                 var atom = atom
-                if key(atom.b).lexicographicallyPrecedes(key(atom.a)) { swap(&atom.a, &atom.b) }
-                return atom
-            }
-            clauses.append(atoms.sorted { key($0).lexicographicallyPrecedes(key($1)) })
-        }
-        func key(_ clause: SolverOracle.Clause) -> [UInt32] { [UInt32(clause.count)] + clause.flatMap(key) }
-        clauses.sort { key($0).lexicographicallyPrecedes(key($1)) }
+                let (a, b) = (key(atom.a), key(atom.b))
+                guard b.lexicographicallyPrecedes(a) else { return (key: [atom.flags] + a + b, atom: atom) }
+                swap(&atom.a, &atom.b)
+                return (key: [atom.flags] + b + a, atom: atom)
+            }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            return (key: [UInt32(atoms.count)] + atoms.flatMap(\.key), clause: atoms.map(\.atom))
+        }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
         var unique: [SolverOracle.Clause] = []
-        for clause in clauses where !unique.contains(clause) { unique.append(clause) }
+        for (_, clause) in ordered where !unique.contains(clause) { unique.append(clause) }
         func name(_ term: UInt32) -> UInt32 {
             if let name = renaming[term] { return name }
             let name = UInt32(renaming.count)

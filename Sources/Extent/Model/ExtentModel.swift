@@ -39,11 +39,14 @@
         let symmetry: Symmetry?
         /// Whether a step that commutes with every other actor's is taken alone (`Reduction.partialOrder`).
         let reducesInterleavings: Bool
+        /// What the scenario's checksum lets a path condition's projection conclude.
+        let checksumFacts: ConditionProjection.ChecksumFacts
 
         init(scenario: Scenario, policy: Policy, oracle: SolverOracle?, reductions: Set<Reduction>) {
             self.scenario = scenario
             self.policy = policy
             self.oracle = oracle
+            checksumFacts = ConditionProjection.ChecksumFacts(scenario.checksum, over: scenario.geometry)
             reducesInterleavings = reductions.contains(.partialOrder)
             checksCompletions = policy.checksCompletions
             writeProtectsBuffers = policy.userPages == .writeProtected
