@@ -21,6 +21,12 @@ struct FuzzSession {
     private var verdicts: [CheckKey: Verdict] = [:]
     private let start = ContinuousClock.now
 
+    /// Workloads planned together. Not a multiple of the workers: which invariants a search is asked
+    /// for is fixed when its batch is planned, and how it searches (word-blind or not) follows from
+    /// them, so the searches, and the states counted, are the same whatever `--workers` is; and a
+    /// resumed run's batches start where the run's did.
+    static let batchSize = 64
+
     init(fuzzer: Fuzzer, journal: FuzzJournal?) throws {
         self.fuzzer = fuzzer
         self.journal = journal
@@ -50,7 +56,7 @@ struct FuzzSession {
         let cancellation = fuzzer.options.search.cancellation
         while open.contains(where: { $0.contains(true) }), cancellation?.isCancelled != true {
             var batch: [FuzzCandidate] = []
-            while batch.count < 16 * fuzzer.workers, let next = iterator.next() { batch.append(next) }
+            while batch.count < Self.batchSize, let next = iterator.next() { batch.append(next) }
             guard !batch.isEmpty else { break }
             let tasks = batch.indices.flatMap { plan(batch[$0], at: $0) }
             let fuzzer = self.fuzzer
