@@ -20,7 +20,9 @@ struct ConditionProjection {
         /// H is one fixed function (CRC-32C), so conditions on disjoint variables never constrain each
         /// other; an uninterpreted H is one unknown function for all, which narrow words can pin.
         var isFixed: Bool
-        /// Equal checksums mean equal words: CRC-32C of at most 32 bits.
+        /// Equal checksums mean equal words: CRC-32C of at most 32 bits, whose linear part m·x³² mod g
+        /// is zero for no m ≠ 0 of degree below 32 (g has degree 32 and a constant term). The oracle
+        /// asks such comparisons as comparisons of words.
         var isOneToOne: Bool
         /// Changing one word changes the checksum: CRC-32C is affine, with no word in its kernel.
         var changesWithEveryWord: Bool

@@ -113,10 +113,8 @@ package final class SolverOracle {
             return try context.or(zip(a, b).map { try $0.notEquals($1) })
         }
         switch checksum {
-        case .crc32c where usesShortcuts && geometry.wordBits * geometry.blockWords <= 32:
-            // CRC-32C is one-to-one on messages of at most 32 bits: its linear part is m·x³² mod g, and
-            // g, of degree 32 with a constant term, divides no m·x³² with m of degree below 32. So the
-            // checksums of such blocks differ exactly when their words do, a question without CRC.
+        case .crc32c where usesShortcuts && ConditionProjection.ChecksumFacts(checksum, over: geometry).isOneToOne:
+            // The checksums of such blocks differ exactly when their words do: a question without CRC.
             return try context.or(zip(a, b).map { try $0.notEquals($1) })
         case .crc32c:
             // CRC is affine over GF(2): crc(a) == crc(b) iff crcLinear(a xor b) == 0, a form Z3 decides
