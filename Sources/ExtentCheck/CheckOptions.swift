@@ -41,6 +41,10 @@ public struct CheckOptions: Sendable {
     /// Solvers the searches take and give back, rather than making their own: for many checks of
     /// small scenarios. Traces still take their values from a solver of their own.
     package var solverPool: SolverPool?
+    /// Whether, in concrete mode, every checked `complete` may both succeed and fail whatever the words
+    /// (§8): a search of every run of the model and more. An invariant that reads no word and holds there
+    /// holds in the model; one violated there may hold in it. Off by default.
+    package var takesEveryCheckOutcome = false
 
     /// Creates options; by default everything the model lists, breadth-first, with no limits.
     public init(

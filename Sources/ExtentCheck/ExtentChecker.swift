@@ -89,7 +89,8 @@ public struct ExtentChecker: Sendable {
         // A checker per thread, each with its own solver.
         let checkers = try (0..<threads).map { _ in
             let model = try ExtentModel(
-                scenario: scenario, policy: policy, oracle: try pooledOracle(for: scenario), reductions: options.reductions)
+                scenario: scenario, policy: policy, oracle: try pooledOracle(for: scenario), reductions: options.reductions,
+                takesEveryCheckOutcome: options.takesEveryCheckOutcome)
             return Checker(system: model, properties: model.properties(for: properties), options: search)
         }
         let checker = checkers[0]
@@ -105,7 +106,8 @@ public struct ExtentChecker: Sendable {
         if options.computesTraces, outcome.verdicts.contains(where: { $0.verdict.path != nil }) {
             outcome = checker.fewestSwitches(in: outcome, actor: model.actor(of:), deadline: deadline)
             model = try ExtentModel(
-                scenario: scenario, policy: policy, oracle: try oracle(for: scenario), reductions: options.reductions)
+                scenario: scenario, policy: policy, oracle: try oracle(for: scenario), reductions: options.reductions,
+                takesEveryCheckOutcome: options.takesEveryCheckOutcome)
             oracles += model.oracle.map { [$0] } ?? []
         }
 

@@ -116,12 +116,12 @@ struct FuzzSession {
 
     /// Takes one search's verdicts for every policy it served: counts the workload for each policy
     /// with cells still open, and shrinks each violation of an open cell.
-    private mutating func take(_ result: PolicyReport, of task: CheckTask, progress: ((FuzzProgress) -> Void)?) throws {
-        table.states += result.search.states
+    private mutating func take(_ result: WorkloadVerdicts, of task: CheckTask, progress: ((FuzzProgress) -> Void)?) throws {
+        table.states += result.states
         for policy in task.members where open[policy].contains(true) {
             table.reports[policy].workloads += 1
             if fuzzer.reduces { table.reports[policy].standsFor = (table.reports[policy].standsFor ?? 0) + task.candidate.orderings }
-            table.reports[policy].states += result.search.states
+            table.reports[policy].states += result.states
             if let coverage = result.coverage {
                 table.reports[policy].coverage = .merged([table.reports[policy].coverage, coverage].compactMap { $0 })
             }
@@ -172,8 +172,8 @@ struct FuzzSession {
                 try fuzzer.check(candidates[index], under: policy, for: checked, reductions: fuzzer.reductions)
             }
             for (index, result) in zip(unknown, searched) {
-                report.states += result.search.states
-                table.states += result.search.states
+                report.states += result.states
+                table.states += result.states
                 known[index] = result.results[0].verdict
                 if fuzzer.reduces { verdicts[keys[index]] = result.results[0].verdict }
             }

@@ -97,8 +97,12 @@ extension ExtentModel {
     /// The outcomes a fully transferred bio's `complete` can have in `state`: whether it can succeed,
     /// and whether it can fail. Concrete words are compared (H is injective there); symbolic ones are
     /// decided by the oracle with the state's path condition. With shortcuts, a check whose pairs are
-    /// all the same terms succeeds without a query; without, Z3 decides every pair.
+    /// all the same terms succeeds without a query; without, Z3 decides every pair. A model that takes
+    /// every check's outcome lets a check of any pair in concrete mode do both.
     func outcomes(of owner: BioOwner, range: IORange, in state: ExtentState) -> (succeeds: Bool, fails: Bool) {
+        guard concreteValues == nil || !shape.takesEveryCheckOutcome else {
+            return (true, !checkedPairs(owner, range: range, in: state).isEmpty)
+        }
         let differing = differingPairs(owner, range: range, in: state)
         guard concreteValues == nil else { return differing.isEmpty ? (true, false) : (false, true) }
         guard let oracle else { preconditionFailure("a data-dependent check in symbolic mode needs the model's oracle") }

@@ -41,11 +41,17 @@
         let reducesInterleavings: Bool
         /// What the scenario's checksum lets a path condition's projection conclude.
         let checksumFacts: ConditionProjection.ChecksumFacts
+        /// Whether, in concrete mode, a checked `complete` may both succeed and fail whatever the words.
+        let takesEveryCheckOutcome: Bool
 
-        init(scenario: Scenario, policy: Policy, oracle: SolverOracle?, reductions: Set<Reduction>) {
+        init(
+            scenario: Scenario, policy: Policy, oracle: SolverOracle?, reductions: Set<Reduction>,
+            takesEveryCheckOutcome: Bool
+        ) {
             self.scenario = scenario
             self.policy = policy
             self.oracle = oracle
+            self.takesEveryCheckOutcome = takesEveryCheckOutcome
             checksumFacts = ConditionProjection.ChecksumFacts(scenario.checksum, over: scenario.geometry)
             reducesInterleavings = reductions.contains(.partialOrder)
             checksCompletions = policy.checksCompletions
@@ -168,14 +174,21 @@
     /// taken for one of their names. With `reductions`, the model's successors are those of a reduced
     /// search: decide only built-in invariants on it, and turn its paths into runs with `unreducedPath(_:)`.
     ///
+    /// With `takesEveryCheckOutcome`, in concrete mode every checked `complete` (§8) may both succeed
+    /// and fail, whatever the words: a model of every run of the scenario and more, in which an
+    /// invariant that reads no word and holds holds in the scenario too.
+    ///
     /// Throws `ScenarioError` for a scenario that `Scenario.validate()` refuses: nothing of it is built then.
     package init(
-        scenario: Scenario, policy: Policy, oracle: SolverOracle? = nil, reductions: Set<Reduction> = []
+        scenario: Scenario, policy: Policy, oracle: SolverOracle? = nil, reductions: Set<Reduction> = [],
+        takesEveryCheckOutcome: Bool = false
     ) throws(ScenarioError) {
         try scenario.validate()
         let decider =
             oracle ?? (scenario.data == .symbolic ? try? SolverOracle(geometry: scenario.geometry, checksum: scenario.checksum) : nil)
-        shape = Shape(scenario: scenario, policy: policy, oracle: decider, reductions: reductions)
+        shape = Shape(
+            scenario: scenario, policy: policy, oracle: decider, reductions: reductions,
+            takesEveryCheckOutcome: takesEveryCheckOutcome)
     }
 
 
