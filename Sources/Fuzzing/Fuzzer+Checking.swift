@@ -85,6 +85,7 @@ extension Fuzzer {
         default: false
         }
     }
+
     /// The shrunk workload as a scenario that expects the violation, checked once more for its trace.
     /// The trace is the unreduced search's: the same whether the run reduced or not.
     func finding(
