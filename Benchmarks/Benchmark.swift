@@ -14,10 +14,11 @@ struct Benchmark {
         if let flag = arguments.firstIndex(of: "--measure"), arguments.count > flag + 2, let member = Int(arguments[flag + 1]) {
             return try SpinComparison.measure(member: member, mode: arguments[flag + 2], quick: quick)
         }
-        let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments.dropFirst($0 + 1).first ?? "") } ?? 1
-        if arguments.contains("--spin") { return try SpinComparison.run(quick: quick, runs: max(1, runs)) }
+        let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments.dropFirst($0 + 1).first ?? "") }
+        // Against SPIN, a median of three by default: one run of each tool says little on a shared machine.
+        if arguments.contains("--spin") { return try SpinComparison.run(quick: quick, runs: max(1, runs ?? 3)) }
         if arguments.contains("--reduce") { return try ReductionComparison.run(quick: quick) }
-        if arguments.contains("--conform") { return try ConformanceBenchmark.run(runs: max(1, runs)) }
+        if arguments.contains("--conform") { return try ConformanceBenchmark.run(runs: max(1, runs ?? 1)) }
         let header = [
             "member", "data", "policy", "states", "transitions", "states/s", "solver calls", "solver s", "wall s",
             "baseline s", "speed-up",

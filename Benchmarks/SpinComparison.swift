@@ -4,7 +4,8 @@ import Promela
 
 /// `extentcheck-bench --spin [--quick] [--runs N]`: extentcheck beside SPIN on the family's members whose policy
 /// holds (so both explore everything), in one run: extentcheck in `concrete:K` on one and two threads,
-/// SPIN on the exported model, and extentcheck in symbolic mode; the median of `N` runs (default 1).
+/// SPIN on the exported model, and extentcheck in symbolic mode; the median of `N` runs (default 3), and
+/// three ratios: one thread and two threads against SPIN, and two threads against one.
 ///
 /// Each extentcheck figure comes from a process of its own (this program, run with `--measure`), so
 /// that its peak resident size is its own.
@@ -93,8 +94,8 @@ enum SpinComparison {
     static func run(quick: Bool, runs: Int) throws {
         let header = [
             "member", "K", "states", "SPIN states − 1", "1 thread s", "states/s", "B/state", "2 threads s", "states/s",
-            "SPIN s", "SPIN states/s", "SPIN B/state", "1 thread ÷ SPIN", "2 threads ÷ SPIN", "symbolic states",
-            "symbolic s",
+            "SPIN s", "SPIN states/s", "SPIN B/state", "1 thread ÷ SPIN", "2 threads ÷ SPIN", "2 threads ÷ 1",
+            "symbolic states", "symbolic s",
         ]
         var rows: [[String]] = []
         var disagreements: [String] = []
@@ -137,6 +138,7 @@ enum SpinComparison {
                 Benchmark.format(Double(spin.memoryBytes) / Double(spin.states), digits: 0),
                 spinRate > 0 ? Benchmark.format(rate(one.states, one.seconds) / spinRate, digits: 2) + "×" : "–",
                 spinRate > 0 ? Benchmark.format(rate(two.states, two.seconds) / spinRate, digits: 2) + "×" : "–",
+                two.seconds > 0 ? Benchmark.format(one.seconds / two.seconds, digits: 2) + "×" : "–",
                 "\(symbolic.states)", Benchmark.format(symbolic.seconds, digits: 2),
             ]
             print(row.joined(separator: " | "))
