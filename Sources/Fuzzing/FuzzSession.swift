@@ -117,12 +117,13 @@ struct FuzzSession {
     /// Takes one search's verdicts for every policy it served: counts the workload for each policy
     /// with cells still open, and shrinks each violation of an open cell.
     private mutating func take(_ result: WorkloadVerdicts, of task: CheckTask, progress: ((FuzzProgress) -> Void)?) throws {
-        table.states += result.states
+        let (states, coverage) = (result.states, result.coverage)
+        table.states += states
         for policy in task.members where open[policy].contains(true) {
             table.reports[policy].workloads += 1
             if fuzzer.reduces { table.reports[policy].standsFor = (table.reports[policy].standsFor ?? 0) + task.candidate.orderings }
-            table.reports[policy].states += result.states
-            if let coverage = result.coverage {
+            table.reports[policy].states += states
+            if let coverage {
                 table.reports[policy].coverage = .merged([table.reports[policy].coverage, coverage].compactMap { $0 })
             }
             let verdicts = result.results.filter { name in open[policy][index(of: name.property)] }

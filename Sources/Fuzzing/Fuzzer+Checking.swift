@@ -77,9 +77,11 @@ extension Fuzzer {
 
     /// Whether `property` reads no word under `observed`: `checksummed`, `no-deadlock` and
     /// `writes-succeed` look at steps and flags, and `csum-matches-data` reads words only of blocks
-    /// with a stored checksum, which a policy that checksums nothing never has.
+    /// with a stored checksum, which a policy that checksums nothing never has. A property stated in
+    /// Swift may read anything, whatever its name.
     private func readsNoWord(_ property: ExtentProperty, under observed: Policy) -> Bool {
-        switch property {
+        guard property.isBuiltIn else { return false }
+        return switch property {
         case .checksummed, .noDeadlock, .writesSucceed: true
         case .csumMatchesData: !observed.checksumsAnything
         default: false

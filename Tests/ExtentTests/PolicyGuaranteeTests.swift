@@ -66,4 +66,14 @@ import Testing
         crashing.crashes = 1
         #expect(!policy.guarantees(.csumMatchesData, in: crashing))
     }
+
+    @Test("a property stated in Swift under a built-in's name is guaranteed nothing")
+    func propertiesStatedInSwiftAreNotGuaranteed() throws {
+        let model = try #require(Self.models.first { $0.name == "mmap-during-writeback.yaml" }?.scenario)
+        let policy = Policy.builtIn(named: "pi-guard-unstable")!
+        let scenario = Self.writeSide(of: model, mirrors: 2)
+        let impostor = ExtentProperty.always(ExtentProperty.csumMatchesData.name, meaning: "never holds") { _ in [Finding("broken")] }
+        #expect(policy.guarantees(.csumMatchesData, in: scenario))
+        #expect(!policy.guarantees(impostor, in: scenario))
+    }
 }

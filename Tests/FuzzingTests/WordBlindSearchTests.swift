@@ -99,5 +99,8 @@ import Testing
         // A policy that checksums nothing has no stored checksum to compare.
         let nodatasum = Policy.builtIn(named: "nodatasum-unstable")!
         #expect(fuzzer.isWordBlind(fuzzer.scenario(of: Self.workloads[0], policies: [nodatasum], invariants: []), for: .csumMatchesData))
+        // A property stated in Swift may read words whatever its name.
+        let impostor = ExtentProperty.always(ExtentProperty.checksummed.name, meaning: "reads words") { _ in [] }
+        #expect(!fuzzer.isWordBlind(scenario, for: impostor))
     }
 }

@@ -12,8 +12,10 @@ extension Policy {
     /// - `csum-matches-data` holds whenever the scenario observes the guard;
     /// - `mirrors-agree` holds where, besides, every bio the scenario can issue carries checksums and
     ///   equal checksums mean equal words (concrete data, or CRC-32C of blocks of at most 32 bits).
+    ///
+    /// A property stated in Swift under a built-in's name is not the built-in: it is guaranteed nothing.
     package func guarantees(_ property: ExtentProperty, in scenario: Scenario) -> Bool {
-        guard scenario.crashes == 0, !scenario.actors.contains(where: \.readsBack) else { return false }
+        guard property.isBuiltIn, scenario.crashes == 0, !scenario.actors.contains(where: \.readsBack) else { return false }
         let observed = observed(by: scenario)
         guard observed.deviceCheck == .guard else { return false }
         switch property {
