@@ -58,6 +58,29 @@ private struct Bytes: PackableState, Equatable {
             #expect(log.entry(UInt32(number)) == (UInt32(number - 1), choice(number)))
         }
     }
+
+    @Test func theLogKeepsParentsTooFarForAnEntryAside() {
+        var log = DiscoveryLog()
+        let far = Int(DiscoveryLog.farDistance)
+        let count = far + 3 * (1 << DiscoveryLog.chunkShift)
+        // Each state's parent as a depth-first search might number it: mostly the state before, one
+        // in a thousand as far back as an entry holds, and a few further back: the first state, and
+        // state 7 exactly as far as an entry cannot hold (state 10 from `far + 9` fits).
+        func parent(_ number: Int) -> Int {
+            if number == far || number == far + 5 { return 0 }
+            if number == far + 7 { return 7 }
+            if number == far + 9 { return 10 }
+            return number % 1000 == 3 ? max(0, number - far + 1) : number - 1
+        }
+        #expect(log.append(parent: nil, choice: 3) == 0)
+        for number in 1..<count { _ = log.append(parent: UInt32(parent(number)), choice: number == far + 5 ? 70_000 : 1) }
+        #expect(log.count == count)
+        #expect(log.entry(0) == (0, 3))
+        for number in [1, 1003, far - 1, far, far + 1, far + 5, far + 7, far + 9, count - 1] {
+            #expect(log.entry(UInt32(number)) == (UInt32(parent(number)), number == far + 5 ? 70_000 : 1))
+        }
+        #expect(log.farParents.numbers == [UInt32(far), UInt32(far + 5), UInt32(far + 7)])
+    }
 }
 
 extension CompactStorageTests {
