@@ -51,7 +51,7 @@ struct FuzzSession {
     mutating func run(progress: ((FuzzProgress) -> Void)?) throws {
         let candidates = try FuzzCandidates(fuzzer: fuzzer, after: table.checkedThrough)
         table.workloads = candidates.count
-        var iterator = candidates.makeIterator()
+        let iterator = candidates.makeIterator()
         let earlier = table.seconds
         let cancellation = fuzzer.options.search.cancellation
         while open.contains(where: { $0.contains(true) }), cancellation?.isCancelled != true {
