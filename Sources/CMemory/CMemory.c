@@ -1,6 +1,8 @@
+#define _GNU_SOURCE
 #include "CMemory.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 // Below this, a table comes from the heap: mapping and unmapping small tables often, as each
@@ -19,4 +21,21 @@ void table_deallocate(void *table, size_t bytes) {
     } else {
         munmap(table, bytes);
     }
+}
+
+void *buffer_resize(void *buffer, size_t old_bytes, size_t new_bytes) {
+    if (old_bytes < mapped_table && new_bytes < mapped_table) return realloc(buffer, new_bytes ? new_bytes : 1);
+#ifdef MREMAP_MAYMOVE
+    if (old_bytes >= mapped_table && new_bytes >= mapped_table) {
+        void *moved = mremap(buffer, old_bytes, new_bytes, MREMAP_MAYMOVE);
+        return moved == MAP_FAILED ? NULL : moved;
+    }
+#endif
+    void *resized = table_allocate(new_bytes);
+    if (resized == NULL) return NULL;
+    if (buffer != NULL) {
+        memcpy(resized, buffer, old_bytes < new_bytes ? old_bytes : new_bytes);
+        table_deallocate(buffer, old_bytes);
+    }
+    return resized;
 }

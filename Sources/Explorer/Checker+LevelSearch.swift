@@ -321,7 +321,8 @@ extension Checker {
         var expansion = Expansion<Batch, Seen.Key>(findings: findings)
         let (stateProperties, transitionProperties) = (stateProperties, transitionProperties)
         guard !segment.range.isEmpty else { return expansion }
-        var state = segment.states.state(at: segment.range.lowerBound)
+        var cursor = segment.states.cursor(at: segment.range.lowerBound)
+        var state = segment.states.state(at: &cursor)
         // A state's successors are held here, and their keys' memory fetched, while the rest are
         // built; then they are looked up together, so that their cache misses overlap.
         var held: [System.State] = []
@@ -337,7 +338,7 @@ extension Checker {
                 expansion.stop = stop
                 break
             }
-            if position > segment.range.lowerBound { segment.states.load(position, into: &state) }
+            if position > segment.range.lowerBound { segment.states.load(&cursor, into: &state) }
             let number = segment.first + UInt32(position - segment.range.lowerBound)
             judge(state, number: number, properties: stateProperties, into: &expansion.findings)
             guard pass != .judge else { continue }

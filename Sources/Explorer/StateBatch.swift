@@ -3,18 +3,32 @@
 @usableFromInline
 protocol StateBatch {
     associatedtype State
+    /// Where one state is kept: a pass reads the states from one on, in order.
+    associatedtype Cursor
     init()
     /// The number of states kept.
     var count: Int { get }
     /// Keeps `state` after the others.
     mutating func append(_ state: State)
-    /// The state kept at `index`.
-    func state(at index: Int) -> State
-    /// Makes `state` the one kept at `index`, reusing its storage where the state can.
-    func load(_ index: Int, into state: inout State)
+    /// Where the state at `index` is kept.
+    func cursor(at index: Int) -> Cursor
+    /// The state kept at `cursor`, which moves on to the next.
+    func state(at cursor: inout Cursor) -> State
+    /// Makes `state` the one kept at `cursor`, reusing its storage where the state can, and moves
+    /// `cursor` on to the next.
+    func load(_ cursor: inout Cursor, into state: inout State)
     /// Keeps only the states whose index `isKept` accepts, asked of each index in order, in no more
     /// memory than they need.
     mutating func retain(_ isKept: (Int) -> Bool)
+}
+
+extension StateBatch {
+    /// The state kept at `index`.
+    @inlinable
+    func state(at index: Int) -> State {
+        var cursor = cursor(at: index)
+        return state(at: &cursor)
+    }
 }
 
 /// States as values: for systems whose states do not pack.
@@ -32,10 +46,19 @@ struct ValueStateBatch<State>: StateBatch {
     mutating func append(_ state: State) { states.append(state) }
 
     @inlinable
-    func state(at index: Int) -> State { states[index] }
+    func cursor(at index: Int) -> Int { index }
 
     @inlinable
-    func load(_ index: Int, into state: inout State) { state = states[index] }
+    func state(at cursor: inout Int) -> State {
+        defer { cursor += 1 }
+        return states[cursor]
+    }
+
+    @inlinable
+    func load(_ cursor: inout Int, into state: inout State) {
+        state = states[cursor]
+        cursor += 1
+    }
 
     @inlinable
     mutating func retain(_ isKept: (Int) -> Bool) {
@@ -48,73 +71,74 @@ struct ValueStateBatch<State>: StateBatch {
     }
 }
 
-/// States packed back to back in one buffer, with where each ends: a few bytes a state, and no
-/// allocation of its own.
+/// States packed back to back in one buffer, each told from the next by its own bytes: a few bytes
+/// a state, and no allocation of its own. Where every 1,024th state starts is kept, so that a pass
+/// can start anywhere. A large batch's memory comes from the system and goes back to it when the
+/// batch is freed, so that a level's states leave nothing resident once expanded.
+///
+/// A batch is a reference: copies share it, so it is filled before it is shared.
 @usableFromInline
-struct PackedStateBatch<State: PackableState>: StateBatch {
-    @usableFromInline var bytes = ContiguousArray<UInt8>()
-    /// Where each state's bytes end.
-    @usableFromInline var ends: [UInt32] = []
+final class PackedStateBatch<State: PackableState>: StateBatch {
+    /// Every 2^10th state's start is kept.
+    @usableFromInline static var checkpointShift: Int { 10 }
+
+    @usableFromInline var bytes = PackedBytes()
+    @usableFromInline var count = 0
+    /// Where every 1,024th state's bytes start.
+    @usableFromInline var checkpoints: [Int] = []
 
     @inlinable
     init() {}
 
-    @inlinable
-    var count: Int { ends.count }
+    deinit { bytes.deallocate() }
 
     @inlinable
-    mutating func append(_ state: State) {
-        state.pack(into: &bytes)
-        precondition(bytes.count <= Int(UInt32.max), "a batch of states longer than 4 GiB")
-        ends.append(UInt32(truncatingIfNeeded: bytes.count))
+    func append(_ state: State) {
+        if count & ((1 << Self.checkpointShift) - 1) == 0 { checkpoints.append(bytes.count) }
+        bytes.append(upTo: state.packedLengthBound) { state.pack(into: $0) }
+        count += 1
     }
 
     @inlinable
-    func state(at index: Int) -> State {
-        let start = index == 0 ? 0 : Int(ends[index - 1])
-        let end = Int(ends[index])
-        return bytes.withUnsafeBytes { State(unpacking: UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    func cursor(at index: Int) -> Int {
+        var offset = checkpoints[index >> Self.checkpointShift]
+        for _ in 0..<(index & ((1 << Self.checkpointShift) - 1)) { offset += State.packedLength(of: bytes.suffix(from: offset)) }
+        return offset
     }
 
     @inlinable
-    func load(_ index: Int, into state: inout State) {
-        let start = index == 0 ? 0 : Int(ends[index - 1])
-        let end = Int(ends[index])
-        bytes.withUnsafeBytes { state.unpack(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    func state(at cursor: inout Int) -> State {
+        let rest = bytes.suffix(from: cursor)
+        let length = State.packedLength(of: rest)
+        cursor += length
+        return State(unpacking: UnsafeRawBufferPointer(rebasing: rest[..<length]))
+    }
+
+    @inlinable
+    func load(_ cursor: inout Int, into state: inout State) {
+        let rest = bytes.suffix(from: cursor)
+        let length = State.packedLength(of: rest)
+        cursor += length
+        state.unpack(UnsafeRawBufferPointer(rebasing: rest[..<length]))
     }
 
     /// Moves the kept states' bytes down over the others, without unpacking them, and gives back the
-    /// room growing by doubling left.
+    /// room growing left.
     @inlinable
-    mutating func retain(_ isKept: (Int) -> Bool) {
-        var written = 0
-        var kept = 0
-        bytes.withUnsafeMutableBytes { bytes in
-            var start = 0
-            for index in ends.indices {
-                let end = Int(ends[index])
-                if isKept(index) {
-                    if written != start {
-                        bytes.baseAddress!.advanced(by: written).copyMemory(from: bytes.baseAddress! + start, byteCount: end - start)
-                    }
-                    written += end - start
-                    ends[kept] = UInt32(truncatingIfNeeded: written)
-                    kept += 1
-                }
-                start = end
+    func retain(_ isKept: (Int) -> Bool) {
+        var (read, written, kept) = (0, 0, 0)
+        checkpoints.removeAll(keepingCapacity: true)
+        for index in 0..<count {
+            let length = State.packedLength(of: bytes.suffix(from: read))
+            if isKept(index) {
+                if kept & ((1 << Self.checkpointShift) - 1) == 0 { checkpoints.append(written) }
+                bytes.move(from: read, count: length, to: written)
+                written += length
+                kept += 1
             }
+            read += length
         }
-        bytes.removeLast(bytes.count - written)
-        ends.removeLast(ends.count - kept)
-        if bytes.capacity > bytes.count + bytes.count / 8 { bytes = Self.copy(bytes) }
-        if ends.capacity > ends.count + ends.count / 8 { ends = Array(Self.copy(ContiguousArray(ends))) }
-    }
-
-    /// `elements` in storage of their own, no larger than they need.
-    @inlinable
-    static func copy<Element>(_ elements: ContiguousArray<Element>) -> ContiguousArray<Element> {
-        ContiguousArray(unsafeUninitializedCapacity: elements.count) { buffer, initialized in
-            initialized = buffer.initialize(fromContentsOf: elements)
-        }
+        count = kept
+        bytes.truncate(to: written)
     }
 }

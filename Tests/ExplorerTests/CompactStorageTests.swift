@@ -1,12 +1,25 @@
 @_spi(Search) @testable import Explorer
 import Testing
 
-/// A state of a few bytes whose length varies, to cross chunk boundaries.
+/// A state of a few bytes whose length varies, to cross chunk boundaries: its length in two bytes,
+/// then its values.
 private struct Bytes: PackableState, Equatable {
     var values: [UInt8]
-    func pack(into bytes: inout ContiguousArray<UInt8>) { bytes.append(contentsOf: values) }
     init(values: [UInt8]) { self.values = values }
-    init(unpacking bytes: UnsafeRawBufferPointer) { values = Array(bytes) }
+
+    var packedLengthBound: Int { 2 + values.count }
+
+    func pack(into bytes: UnsafeMutableRawPointer) -> Int {
+        bytes.storeBytes(of: UInt16(values.count).littleEndian, as: UInt16.self)
+        values.withUnsafeBytes { if let values = $0.baseAddress { (bytes + 2).copyMemory(from: values, byteCount: $0.count) } }
+        return 2 + values.count
+    }
+
+    static func packedLength(of bytes: UnsafeRawBufferPointer) -> Int {
+        2 + Int(UInt16(littleEndian: bytes.loadUnaligned(as: UInt16.self)))
+    }
+
+    init(unpacking bytes: UnsafeRawBufferPointer) { values = Array(bytes[2...]) }
 }
 
 @Suite struct CompactStorageTests {
@@ -15,7 +28,7 @@ private struct Bytes: PackableState, Equatable {
     }
 
     @Test func aPackedBatchGivesBackEveryStateByPlaceAndKeepsThoseAsked() {
-        var batch = PackedStateBatch<Bytes>()
+        let batch = PackedStateBatch<Bytes>()
         let count = 5_000
         for number in 0..<count { batch.append(state(number)) }
         #expect(batch.count == count)
@@ -29,7 +42,7 @@ private struct Bytes: PackableState, Equatable {
         #expect(batch.count == (count + 1) / 3)
         #expect((0..<batch.count).allSatisfy { batch.state(at: $0) == state(1 + 3 * $0) })
         batch.retain { _ in false }
-        #expect(batch.count == 0 && batch.bytes.isEmpty)
+        #expect(batch.count == 0 && batch.bytes.count == 0 && batch.bytes.capacity == 0)
     }
 
     @Test func aPackedStackGivesBackWhatWasPutInInReverseAcrossChunks() {

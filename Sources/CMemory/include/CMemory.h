@@ -17,4 +17,10 @@ void *table_allocate(size_t bytes);
 /// Gives back memory `table_allocate` gave, `bytes` long.
 void table_deallocate(void *table, size_t bytes);
 
+/// `buffer`, memory `table_allocate` or this function gave `old_bytes` long (NULL for none), made
+/// `new_bytes` long, its first bytes kept: a large buffer from the system, moved without copying
+/// where the system can, so that a buffer that grows and is given back leaves nothing in the heap.
+/// NULL if there is no memory to give, and then `buffer` is left as it was.
+void *buffer_resize(void *buffer, size_t old_bytes, size_t new_bytes);
+
 #endif

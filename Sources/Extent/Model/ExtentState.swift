@@ -40,51 +40,65 @@
         }
     }
 
-    /// Appends the slots in groups of eight, each group as narrow as its largest slot allows.
+    /// The most bytes `pack(into:)` writes: every slot at 32 bits, and a whole word written past the
+    /// last group.
+    @_spi(Search) public var packedLengthBound: Int { Self.headerLength(slots: slots.count) + 4 * slots.count + 8 }
+
+    /// Writes the slots in groups of eight, each group as narrow as its largest slot allows.
     ///
     /// The slot count takes two bytes, then each group's width takes four bits, then each group
     /// takes as many bytes as its width has bits: 0, 1, 2, 4, 8, 16 or 32 bits a slot, a slot
     /// stored as its value plus one, so that `none` is 0 and a group of empty slots takes no byte.
     /// A state of the 5-block model in `concrete:2` takes about 20 bytes.
-    @_spi(Search) public func pack(into bytes: inout ContiguousArray<UInt8>) {
+    @_spi(Search) public func pack(into target: UnsafeMutableRawPointer) -> Int {
         slots.withUnsafeBufferPointer { slots in
             let groups = (slots.count + 7) / 8
-            let headerLength = 2 + (groups + 1) / 2
-            // Room for every slot at 32 bits, and for a whole word written past the last group.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: headerLength + 4 * slots.count + 8) { out in
-                let target = UnsafeMutableRawPointer(out.baseAddress!)
-                for index in 0..<headerLength { out[index] = 0 }
-                out[0] = UInt8(truncatingIfNeeded: slots.count)
-                out[1] = UInt8(truncatingIfNeeded: slots.count >> 8)
-                var length = headerLength
-                for group in 0..<groups {
-                    let codes = Self.codes(slots, group: group)
-                    let union = codes.0 | codes.1 | codes.2 | codes.3
-                    let code = Self.widthCode(bits: 32 - (UInt32(truncatingIfNeeded: union) | UInt32(truncatingIfNeeded: union &>> 32)).leadingZeroBitCount)
-                    out[2 + group / 2] |= UInt8(code) &<< (4 * (group % 2))
-                    let width = Self.width(code: code)
-                    switch width {
-                    case 0: break
-                    case 16, 32:
-                        for index in (8 * group)..<min(8 * group + 8, slots.count) {
-                            let code = slots[index] &+ 1
-                            let offset = length + (index - 8 * group) * width / 8
-                            if width == 16 {
-                                target.storeBytes(of: UInt16(truncatingIfNeeded: code).littleEndian, toByteOffset: offset, as: UInt16.self)
-                            } else {
-                                target.storeBytes(of: code.littleEndian, toByteOffset: offset, as: UInt32.self)
-                            }
+            let headerLength = Self.headerLength(slots: slots.count)
+            let header = target.assumingMemoryBound(to: UInt8.self)
+            for index in 0..<headerLength { header[index] = 0 }
+            header[0] = UInt8(truncatingIfNeeded: slots.count)
+            header[1] = UInt8(truncatingIfNeeded: slots.count >> 8)
+            var length = headerLength
+            for group in 0..<groups {
+                let codes = Self.codes(slots, group: group)
+                let union = codes.0 | codes.1 | codes.2 | codes.3
+                let code = Self.widthCode(bits: 32 - (UInt32(truncatingIfNeeded: union) | UInt32(truncatingIfNeeded: union &>> 32)).leadingZeroBitCount)
+                header[2 + group / 2] |= UInt8(code) &<< (4 * (group % 2))
+                let width = Self.width(code: code)
+                switch width {
+                case 0: break
+                case 16, 32:
+                    for index in (8 * group)..<min(8 * group + 8, slots.count) {
+                        let code = slots[index] &+ 1
+                        let offset = length + (index - 8 * group) * width / 8
+                        if width == 16 {
+                            target.storeBytes(of: UInt16(truncatingIfNeeded: code).littleEndian, toByteOffset: offset, as: UInt16.self)
+                        } else {
+                            target.storeBytes(of: code.littleEndian, toByteOffset: offset, as: UInt32.self)
                         }
-                    default:
-                        // The whole word, though only `width` bytes count.
-                        target.storeBytes(of: Self.squeeze(codes, width: width).littleEndian, toByteOffset: length, as: UInt64.self)
                     }
-                    length += width
+                default:
+                    // The whole word, though only `width` bytes count.
+                    target.storeBytes(of: Self.squeeze(codes, width: width).littleEndian, toByteOffset: length, as: UInt64.self)
                 }
-                bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: out[..<length]))
+                length += width
             }
+            return length
         }
     }
+
+    /// The bytes of the state packed at the start of `bytes`: its header, and each group's width.
+    @_spi(Search) public static func packedLength(of bytes: UnsafeRawBufferPointer) -> Int {
+        let count = Int(bytes[0]) | Int(bytes[1]) << 8
+        let groups = (count + 7) / 8
+        var length = headerLength(slots: count)
+        for group in 0..<groups { length += width(code: Int(bytes[2 + group / 2] &>> (4 * (group % 2))) & 0xF) }
+        return length
+    }
+
+    /// The bytes before the first group: the slot count and a width code for each group.
+    @inline(__always)
+    private static func headerLength(slots: Int) -> Int { 2 + ((slots + 7) / 8 + 1) / 2 }
 
     /// The codes (slot plus one) of group `group`'s eight slots, two to a word, the first in each
     /// word's low half; 0 for slots past the end.
