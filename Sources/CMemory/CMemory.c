@@ -4,19 +4,26 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 // Below this, a table comes from the heap: mapping and unmapping small tables often, as each
 // thread's table of one level does, costs every thread a TLB flush each time.
 enum { mapped_table = 256u << 10 };
 
-void *table_allocate(size_t bytes) {
-    if (bytes < mapped_table) return calloc(bytes, 1);
+void *table_allocate(size_t bytes) { return table_allocate_mapped_from(bytes, mapped_table); }
+
+void table_deallocate(void *table, size_t bytes) { table_deallocate_mapped_from(table, bytes, mapped_table); }
+
+void *table_allocate_mapped_from(size_t bytes, size_t mapped) {
+    if (bytes < mapped) return calloc(bytes, 1);
     void *table = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     return table == MAP_FAILED ? NULL : table;
 }
 
-void table_deallocate(void *table, size_t bytes) {
-    if (bytes < mapped_table) {
+void table_deallocate_mapped_from(void *table, size_t bytes, size_t mapped) {
+    if (bytes < mapped) {
         free(table);
     } else {
         munmap(table, bytes);
@@ -38,4 +45,10 @@ void *buffer_resize(void *buffer, size_t old_bytes, size_t new_bytes) {
         table_deallocate(buffer, old_bytes);
     }
     return resized;
+}
+
+void heap_trim(void) {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }

@@ -1,3 +1,5 @@
+public import CMemory
+
 extension Checker {
     /// What a level search does with the states of a level.
     @usableFromInline
@@ -87,6 +89,8 @@ extension Checker {
                 coverage: &coverage)
             level = next.segments
             if let stop = next.limit { limit = stop }
+            // Numbering a large level freed as much as its successors take in the heap.
+            if level.reduce(0, { $0 + $1.range.count }) >= Self.levelWorthTrimming { heap_trim() }
             if !level.isEmpty {
                 depth += 1
                 statistics.maxDepth = depth
@@ -97,6 +101,10 @@ extension Checker {
         statistics.seconds = Double(clock.now - start)
         return outcome(of: findings, log: log, statistics: statistics, limit: limit, coverage: coverage)
     }
+
+    /// The states of a level from which numbering it leaves enough free in the heap to give back.
+    @inlinable
+    static var levelWorthTrimming: Int { 1 << 16 }
 
     /// What a level search asks each time a thread takes a segment: why it stops there, if it does
     /// (one of `stops`, or the memory limit of `bounds`). Otherwise reports `figures`, with the time

@@ -17,10 +17,20 @@ void *table_allocate(size_t bytes);
 /// Gives back memory `table_allocate` gave, `bytes` long.
 void table_deallocate(void *table, size_t bytes);
 
+/// `table_allocate` with its own threshold: a table of `mapped` bytes or more comes from the system.
+void *table_allocate_mapped_from(size_t bytes, size_t mapped);
+
+/// Gives back memory `table_allocate_mapped_from` gave, `bytes` long, with the same `mapped`.
+void table_deallocate_mapped_from(void *table, size_t bytes, size_t mapped);
+
 /// `buffer`, memory `table_allocate` or this function gave `old_bytes` long (NULL for none), made
 /// `new_bytes` long, its first bytes kept: a large buffer from the system, moved without copying
 /// where the system can, so that a buffer that grows and is given back leaves nothing in the heap.
 /// NULL if there is no memory to give, and then `buffer` is left as it was.
 void *buffer_resize(void *buffer, size_t old_bytes, size_t new_bytes);
+
+/// Gives the heap's free pages back to the system, where the C library can: what a large level of
+/// a search freed would otherwise stay resident beside the seen set, which grows on.
+void heap_trim(void);
 
 #endif
