@@ -13,11 +13,15 @@ extension Checker {
     }
 
     /// What expanding one segment found: the successors not seen before the level began, in the order
-    /// the segment's states reached them, with where each came from (and their keys, when they are
-    /// yet to be inserted); and the segment's findings.
+    /// the segment's states reached them; on one thread, numbered as they were found, or else with
+    /// where each came from and their keys, to be inserted and numbered; and the segment's findings.
     @usableFromInline
     struct Expansion<Batch: StateBatch, Key> {
         @usableFromInline var successors = Batch()
+        /// The number of the first successor, where they were numbered as they were found.
+        @usableFromInline var first: UInt32 = 0
+        /// The state limit, if it kept a successor found on one thread from being numbered.
+        @usableFromInline var stateLimit: SearchLimit?
         @usableFromInline var keys: [Key] = []
         @usableFromInline var parents: [UInt32] = []
         @usableFromInline var choices: [UInt32] = []
@@ -72,6 +76,7 @@ extension Checker {
             figuresSoFar.states = log.count
             var (expansions, direct, stop) = expand(
                 consume level, pass: pass, seen: seen, findings: findings, workers: workers, stops: stops, bounds: bounds,
+                log: &log,
                 watch: {
                     watchBeforeSegment(stops: stops, bounds: bounds, figures: figuresSoFar, start: start, lastReport: lastReport)
                 })
@@ -149,34 +154,35 @@ extension Checker {
 
     /// The next level: the successors of `expansions` new to `seen`, numbered in `log` in the order
     /// of the expansions, which give up their successors to it; and the limit that cut it short, if
-    /// one did. Successors found on one thread (`direct`) were inserted as they were found, in order,
-    /// so each is new; those found on several are inserted now, in order, on up to `workers` threads,
-    /// unless that could take the process to the memory limit of `bounds`: then the level is empty.
-    /// The states numbered are counted in `coverage` when the search counts coverage.
+    /// one did. Successors found on one thread (`direct`) were inserted and numbered as they were
+    /// found, in order; those found on several are inserted now, in order, on up to `workers` threads,
+    /// unless that could take the process to the memory limit of `bounds` (then the level is empty),
+    /// and numbered, the states numbered counted in `coverage` when the search counts coverage.
     @inlinable
     func nextLevel<Seen: SeenStates, Batch: StateBatch>(
         from expansions: inout [Expansion<Batch, Seen.Key>], direct: Bool, seen: Seen, workers: Int, log: inout DiscoveryLog,
         bounds: SearchBounds, coverage: inout CoverageTally<System.CoverageKey>
     ) -> (segments: [LevelSegment<Batch>], limit: SearchLimit?) {
-        var isNew: [[Bool]]? = nil
-        if !direct {
-            let keys = expansions.map(\.keys)
-            if let stop = bounds.memoryLimit(inserting: keys, into: seen) { return ([], stop) }
-            isNew = seen.insert(batches: keys, workers: workers)
+        if direct {
+            let segments = expansions.flatMap { LevelSegment.split($0.successors, first: $0.first, size: options.segmentSize) }
+            return (segments, expansions.lazy.compactMap(\.stateLimit).first)
         }
+        let keys = expansions.map(\.keys)
+        if let stop = bounds.memoryLimit(inserting: keys, into: seen) { return ([], stop) }
+        let isNew = seen.insert(batches: keys, workers: workers)
         return number(&expansions, isNew: isNew, log: &log, bounds: bounds, coverage: &coverage)
     }
 
-    /// The successors of `expansions` that `isNew` says are new (all of them, when it is nil),
-    /// numbered in `log` in the order of the expansions, which give up their successors to them, and
-    /// cut into segments. Ends with the expansion in which the state limit of `bounds` kept one out,
-    /// and returns that limit. When the search counts coverage, counts each numbered state in
-    /// `coverage` under the key of the step that reached it.
+    /// The successors of `expansions` that `isNew` says are new, numbered in `log` in the order of
+    /// the expansions, which give up their successors to them, and cut into segments. Ends with the
+    /// expansion in which the state limit of `bounds` kept one out, and returns that limit. When the
+    /// search counts coverage, counts each numbered state in `coverage` under the key of the step
+    /// that reached it.
     ///
     /// Inlined into the level search, whose loop it was, so that it is compiled as it was there.
     @inlinable @inline(__always)
     func number<Batch: StateBatch, Key>(
-        _ expansions: inout [Expansion<Batch, Key>], isNew: [[Bool]]?, log: inout DiscoveryLog, bounds: SearchBounds,
+        _ expansions: inout [Expansion<Batch, Key>], isNew: [[Bool]], log: inout DiscoveryLog, bounds: SearchBounds,
         coverage: inout CoverageTally<System.CoverageKey>
     ) -> (segments: [LevelSegment<Batch>], limit: SearchLimit?) {
         var next: [LevelSegment<Batch>] = []
@@ -187,7 +193,7 @@ extension Checker {
             let first = UInt32(log.count)
             var kept = 0
             var limit: SearchLimit?
-            for index in expansion.parents.indices where isNew?[place][index] ?? true {
+            for index in expansion.parents.indices where isNew[place][index] {
                 if let stop = bounds.stateLimit(reachedAt: log.count) {
                     limit = stop
                     break
@@ -196,17 +202,13 @@ extension Checker {
                 kept += 1
             }
             if options.countsCoverage {
-                countFirstReached(kept, of: expansion.reachedBy, isNew: isNew?[place], into: &coverage)
+                countFirstReached(kept, of: expansion.reachedBy, isNew: isNew[place], into: &coverage)
             }
-            if let isNew = isNew?[place] {
-                var left = kept
-                expansion.successors.retain { index in
-                    guard left > 0, isNew[index] else { return false }
-                    left -= 1
-                    return true
-                }
-            } else {
-                expansion.successors.retain { $0 < kept }
+            var left = kept
+            expansion.successors.retain { index in
+                guard left > 0, isNew[place][index] else { return false }
+                left -= 1
+                return true
             }
             next += LevelSegment.split(expansion.successors, first: first, size: options.segmentSize)
             if let limit { return (next, limit) }
@@ -214,14 +216,14 @@ extension Checker {
         return (next, nil)
     }
 
-    /// Counts in `coverage` the first `count` successors `isNew` says are new (of all, when it is nil),
-    /// each under `reachedBy`'s key of the step that reached it.
+    /// Counts in `coverage` the first `count` successors `isNew` says are new, each under
+    /// `reachedBy`'s key of the step that reached it.
     @inlinable
     func countFirstReached(
-        _ count: Int, of reachedBy: [System.CoverageKey?], isNew: [Bool]?, into coverage: inout CoverageTally<System.CoverageKey>
+        _ count: Int, of reachedBy: [System.CoverageKey?], isNew: [Bool], into coverage: inout CoverageTally<System.CoverageKey>
     ) {
         var left = count
-        for index in reachedBy.indices where isNew?[index] ?? true {
+        for index in reachedBy.indices where isNew[index] {
             guard left > 0 else { return }
             coverage.countState(reachedBy[index])
             left -= 1
@@ -230,12 +232,13 @@ extension Checker {
 
     /// The segments of `level` passed over by the threads of `workers`, each taking the next segment
     /// not yet taken, and their expansions in the segments' order; whether they ran on one thread,
-    /// inserting their successors into `seen`; and the limit `watch` reported, if it stopped them (it
-    /// is asked each time a thread takes a segment), or what `stops` or `bounds` reported inside a segment.
+    /// inserting their successors into `seen` and numbering them in `log`; and the limit `watch`
+    /// reported, if it stopped them (it is asked each time a thread takes a segment), or what `stops`
+    /// or `bounds` reported inside a segment.
     @inlinable
     func expand<Seen: SeenStates, Batch: StateBatch>(
         _ level: consuming [LevelSegment<Batch>], pass: LevelPass, seen: Seen, findings: [PropertyProgress], workers: [Checker],
-        stops: SearchStops, bounds: SearchBounds, watch: () -> SearchLimit?
+        stops: SearchStops, bounds: SearchBounds, log: inout DiscoveryLog, watch: () -> SearchLimit?
     ) -> (expansions: [Expansion<Batch, Seen.Key>], direct: Bool, stop: SearchLimit?)
     where Seen.State == System.State, Batch.State == System.State {
         let count = level.count
@@ -254,7 +257,7 @@ extension Checker {
                 if let stop = watch() { return (expansions, true, stop) }
                 let expansion = expand(
                     segments[index].take()!, pass: pass, seen: seen, lookup: .insert, findings: findings, stops: stops,
-                    bounds: bounds)
+                    bounds: bounds, log: &log)
                 expansions.append(expansion)
                 if let stop = expansion.stop { return (expansions, true, stop) }
             }
@@ -287,6 +290,8 @@ extension Checker {
             // The successors this thread has kept: it keeps each once, the first time it finds it, and
             // takes segments in order, so the first finding of each in the level's order is kept.
             let kept = Seen()
+            // Nothing is numbered while the level is shared.
+            var unnumbered = DiscoveryLog()
             while true {
                 let index: Int? = claims.withLock { claims in
                     guard claims.stop == nil, claims.next < count else { return nil }
@@ -300,7 +305,7 @@ extension Checker {
                 guard let index else { return }
                 let expansion = workers[thread].expand(
                     segments[index].take()!, pass: pass, seen: seen, lookup: .filter(kept), findings: findings,
-                    stops: stops, bounds: bounds)
+                    stops: stops, bounds: bounds, log: &unnumbered)
                 results[index] = expansion
                 // A segment cut short by the deadline or a cancellation stops the level: no thread takes another.
                 if let stop = expansion.stop {
@@ -316,17 +321,19 @@ extension Checker {
     }
 
     /// Passes over the states of `segment`: judges each (properties found violated in `findings`
-    /// are not judged again) and, as `pass` says, expands it, keeping the successors `lookup` lets through.
-    /// Once one of `stops` is reached (polled every 16 states), it stops before the next state; once
-    /// inserting a successor could reach the memory limit of `bounds`, before the next successor.
-    /// When the search counts coverage, counts each step, and keeps the key of each kept successor's.
+    /// are not judged again) and, as `pass` says, expands it, keeping the successors `lookup` lets
+    /// through; a lookup that inserts numbers them in `log`. Once one of `stops` is reached (polled
+    /// every 16 states), it stops before the next state; once inserting a successor could reach the
+    /// memory limit of `bounds`, before the next successor. When the search counts coverage, counts
+    /// each step, and each successor numbered or the key of each kept.
     @inlinable
     func expand<Seen: SeenStates, Batch: StateBatch>(
         _ segment: LevelSegment<Batch>, pass: LevelPass, seen: Seen, lookup: SuccessorLookup<Seen>, findings: [PropertyProgress],
-        stops: SearchStops, bounds: SearchBounds
+        stops: SearchStops, bounds: SearchBounds, log: inout DiscoveryLog
     ) -> Expansion<Batch, Seen.Key>
     where Seen.State == System.State, Batch.State == System.State {
         var expansion = Expansion<Batch, Seen.Key>(findings: findings)
+        expansion.first = UInt32(log.count)
         let (stateProperties, transitionProperties) = (stateProperties, transitionProperties)
         guard !segment.range.isEmpty else { return expansion }
         var cursor = segment.states.cursor(at: segment.range.lowerBound)
@@ -376,7 +383,7 @@ extension Checker {
             if pass == .expand {
                 keep(
                     held, keys: keys, coverage: heldCoverage, of: number, seen: seen, lookup: lookup, bounds: bounds,
-                    into: &expansion)
+                    log: &log, into: &expansion)
             }
             if expansion.stop != nil { break }
             judgeDeadlock(state, number: number, successors: keys.count, into: &expansion.findings)
@@ -417,32 +424,35 @@ extension Checker {
     }
 
     /// Keeps in `expansion` the successors of the state numbered `number` that `lookup` lets
-    /// through, with where each came from (and its key, when it is yet to be inserted): `held` holds
-    /// them, and `keys` their keys, in the order of the state's successors; `coverage` the coverage
-    /// keys of their steps, kept beside them when the search counts coverage. A lookup that inserts
-    /// stops the expansion instead at a successor whose insertion could reach the memory limit of `bounds`.
+    /// through: `held` holds them, and `keys` their keys, in the order of the state's successors;
+    /// `coverage` the coverage keys of their steps, when the search counts coverage. A lookup that
+    /// inserts numbers each new successor in `log` (counting it under its step's key), until the
+    /// state limit of `bounds`, and stops the expansion instead at a successor whose insertion could
+    /// reach its memory limit. A lookup that filters keeps, beside each, where it came from, its
+    /// key, and its step's coverage key.
     @inlinable @inline(__always)
     func keep<Seen: SeenStates, Batch: StateBatch>(
         _ held: [System.State], keys: [Seen.Key], coverage: [System.CoverageKey?], of number: UInt32, seen: Seen,
-        lookup: SuccessorLookup<Seen>, bounds: SearchBounds, into expansion: inout Expansion<Batch, Seen.Key>
+        lookup: SuccessorLookup<Seen>, bounds: SearchBounds, log: inout DiscoveryLog, into expansion: inout Expansion<Batch, Seen.Key>
     ) where Seen.State == System.State, Batch.State == System.State {
-        let first = expansion.choices.count
-        defer {
-            if options.countsCoverage {
-                for choice in expansion.choices[first...] { expansion.reachedBy.append(coverage[Int(choice)]) }
-            }
-        }
         for (index, key) in keys.enumerated() {
             switch lookup {
             case .insert:
                 if let stop = bounds.memoryLimit(inserting: key, into: seen) { expansion.stop = stop }
-                guard expansion.stop == nil, seen.insert(key) else { continue }
+                guard expansion.stop == nil, seen.insert(key), expansion.stateLimit == nil else { continue }
+                if let stop = bounds.stateLimit(reachedAt: log.count) {
+                    expansion.stateLimit = stop
+                    continue
+                }
+                _ = log.append(parent: number, choice: index)
+                if options.countsCoverage { expansion.coverage.countState(coverage[index]) }
             case .filter(let kept):
                 guard !seen.contains(key), kept.insert(key) else { continue }
                 expansion.keys.append(key)
+                expansion.parents.append(number)
+                expansion.choices.append(UInt32(index))
+                if options.countsCoverage { expansion.reachedBy.append(coverage[index]) }
             }
-            expansion.parents.append(number)
-            expansion.choices.append(UInt32(index))
             expansion.successors.append(held[index])
         }
     }
