@@ -19,12 +19,18 @@ struct FingerprintShard {
     @usableFromInline var slots: UnsafeMutableRawPointer?
     /// The number of home slots.
     @usableFromInline var capacity: Int
+    /// The number of slots, spill included.
+    @usableFromInline var slotCount: Int
+    /// The count at which the table grows before it takes another value.
+    @usableFromInline var growthCount: Int
     @usableFromInline var count = 0
 
     /// An empty table of `capacity` home slots, zeroed by the system rather than written.
     @inlinable
     init(capacity: Int = 0) {
         self.capacity = capacity
+        slotCount = capacity == 0 ? 0 : capacity + Self.spill(capacity: capacity)
+        growthCount = capacity * 9 / 10
         guard capacity > 0 else { return }
         let bytes = Self.bytes(capacity: capacity)
         guard let memory = table_allocate_mapped_from(bytes, Self.mappedBytes) else { fatalError("out of memory for a seen set of \(bytes) bytes") }
@@ -48,15 +54,11 @@ struct FingerprintShard {
     @inlinable
     static func bytes(capacity: Int) -> Int { (capacity + spill(capacity: capacity)) * slotBytes + 1 }
 
-    /// The number of slots, spill included.
     @inlinable
-    var slotCount: Int { capacity == 0 ? 0 : capacity + Self.spill(capacity: capacity) }
+    static func needsGrowth(count: Int, capacity: Int) -> Bool { count >= capacity * 9 / 10 }
 
     @inlinable
-    static func needsGrowth(count: Int, capacity: Int) -> Bool { (count + 1) * 10 > capacity * 9 }
-
-    @inlinable
-    var needsGrowth: Bool { Self.needsGrowth(count: count, capacity: capacity) }
+    var needsGrowth: Bool { count >= growthCount }
 
     @inlinable
     static func grownCapacity(_ capacity: Int) -> Int { max(32, capacity + capacity / 4) }
@@ -88,13 +90,23 @@ struct FingerprintShard {
     mutating func insert(_ value: UInt64) -> Bool {
         if needsGrowth { grow() }
         while true {
-            var index = home(of: value)
             let end = slotCount
+            // The first slot from the value's home on that holds it, a larger value or none.
+            var index = home(of: value)
+            var stored: UInt64 = 0
             while index < end {
-                let stored = self.value(at: index)
+                stored = self.value(at: index)
+                if stored == 0 || stored >= value { break }
+                index &+= 1
+            }
+            if index < end {
                 if stored == value { return false }
-                if stored == 0 || stored > value {
-                    guard let free = firstFree(from: index) else { break }
+                if stored == 0 {
+                    setValue(value, at: index)
+                    count += 1
+                    return true
+                }
+                if let free = firstFree(from: index &+ 1) {
                     let slots = slots.unsafelyUnwrapped
                     (slots + (index + 1) * Self.slotBytes).copyMemory(
                         from: slots + index * Self.slotBytes, byteCount: (free - index) * Self.slotBytes)
@@ -102,7 +114,6 @@ struct FingerprintShard {
                     count += 1
                     return true
                 }
-                index += 1
             }
             // The run reaches the last slot: a larger table spreads it.
             grow()
@@ -112,10 +123,11 @@ struct FingerprintShard {
     /// The first slot from `index` on that holds no value, if one does.
     @inlinable
     func firstFree(from index: Int) -> Int? {
+        let end = slotCount
         var index = index
-        while index < slotCount {
+        while index < end {
             if value(at: index) == 0 { return index }
-            index += 1
+            index &+= 1
         }
         return nil
     }
@@ -126,9 +138,8 @@ struct FingerprintShard {
         let end = slotCount
         while index < end {
             let stored = self.value(at: index)
-            if stored == value { return true }
-            if stored == 0 || stored > value { return false }
-            index += 1
+            if stored == 0 || stored >= value { return stored == value }
+            index &+= 1
         }
         return false
     }
