@@ -198,6 +198,7 @@ extension StateSpaceTests {
             var bytes = ContiguousArray<UInt8>()
             ExtentState(slots: slots).pack(into: &bytes)
             #expect(bytes.count == length, "\(slots)")
+            #expect(bytes.withUnsafeBytes { ExtentState.packedLength(of: $0) } == length, "\(slots)")
             states.append(ExtentState(slots: slots))
         }
         // Unpacked in place too, into whichever state came before: of as many slots or not, shared or not.
@@ -206,6 +207,11 @@ extension StateSpaceTests {
         for state in states {
             var bytes = ContiguousArray<UInt8>()
             state.pack(into: &bytes)
+            // A packed state says its length, whatever follows it.
+            let length = bytes.count
+            bytes.append(contentsOf: [0x6F, 0x7E, 0x8D])
+            #expect(bytes.withUnsafeBytes { ExtentState.packedLength(of: $0) } == length)
+            bytes.removeLast(3)
             let unpacked = bytes.withUnsafeBytes { ExtentState(unpacking: $0) }
             #expect(unpacked == state)
             let before = held

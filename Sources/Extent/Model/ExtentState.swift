@@ -89,10 +89,13 @@
 
     /// The bytes of the state packed at the start of `bytes`: its header, and each group's width.
     @_spi(Search) public static func packedLength(of bytes: UnsafeRawBufferPointer) -> Int {
-        let count = Int(bytes[0]) | Int(bytes[1]) << 8
-        let groups = (count + 7) / 8
-        var length = headerLength(slots: count)
-        for group in 0..<groups { length += width(code: Int(bytes[2 + group / 2] &>> (4 * (group % 2))) & 0xF) }
+        let headerLength = headerLength(slots: Int(bytes[0]) | Int(bytes[1]) << 8)
+        var length = headerLength
+        // Two groups' codes a byte, the second's 0 past the last group: each code c is 2^c / 2 bytes.
+        for index in 2..<headerLength {
+            let codes = Int(bytes[index])
+            length &+= (1 &<< (codes & 0xF)) &>> 1 &+ (1 &<< (codes &>> 4)) &>> 1
+        }
         return length
     }
 
