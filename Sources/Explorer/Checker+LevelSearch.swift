@@ -289,7 +289,7 @@ extension Checker {
         runConcurrently(threads: threads) { thread in
             // The successors this thread has kept: it keeps each once, the first time it finds it, and
             // takes segments in order, so the first finding of each in the level's order is kept.
-            let kept = Seen()
+            let kept = Seen(lastsTheSearch: false)
             // Nothing is numbered while the level is shared.
             var unnumbered = DiscoveryLog()
             while true {

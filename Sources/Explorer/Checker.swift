@@ -55,10 +55,10 @@
         helpers: [Checker], levels: Levels.Type, stack: @autoclosure () -> Stack
     ) -> SearchOutcome<System.State, System.Action> where Levels.State == System.State, Stack.State == System.State {
         switch (options.strategy, options.storage) {
-        case (.breadthFirst, .fingerprints): levelSearch(seen: FingerprintTable<System.State>(), batch: levels, helpers: helpers)
-        case (.breadthFirst, .exact): levelSearch(seen: ExactStateTable<System.State>(), batch: levels, helpers: helpers)
-        case (.depthFirst, .fingerprints): depthFirstSearch(seen: FingerprintTable<System.State>(), frontier: stack())
-        case (.depthFirst, .exact): depthFirstSearch(seen: ExactStateTable<System.State>(), frontier: stack())
+        case (.breadthFirst, .fingerprints): levelSearch(seen: FingerprintTable<System.State>(lastsTheSearch: true), batch: levels, helpers: helpers)
+        case (.breadthFirst, .exact): levelSearch(seen: ExactStateTable<System.State>(lastsTheSearch: true), batch: levels, helpers: helpers)
+        case (.depthFirst, .fingerprints): depthFirstSearch(seen: FingerprintTable<System.State>(lastsTheSearch: true), frontier: stack())
+        case (.depthFirst, .exact): depthFirstSearch(seen: ExactStateTable<System.State>(lastsTheSearch: true), frontier: stack())
         }
     }
 }

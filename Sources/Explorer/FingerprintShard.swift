@@ -25,26 +25,24 @@ struct FingerprintShard {
     @usableFromInline var growthCount: Int
     @usableFromInline var count = 0
 
-    /// An empty table of `capacity` home slots, zeroed by the system rather than written.
+    /// An empty table of `capacity` home slots, zeroed by the system rather than written, and from
+    /// the system rather than the heap if it takes `mapped` bytes or more.
     @inlinable
-    init(capacity: Int = 0) {
+    init(capacity: Int = 0, mappedFrom mapped: Int = .max) {
         self.capacity = capacity
         slotCount = capacity == 0 ? 0 : capacity + Self.spill(capacity: capacity)
         growthCount = capacity * 9 / 10
         guard capacity > 0 else { return }
         let bytes = Self.bytes(capacity: capacity)
-        guard let memory = table_allocate_mapped_from(bytes, Self.mappedBytes) else { fatalError("out of memory for a seen set of \(bytes) bytes") }
+        guard let memory = table_allocate_mapped_from(bytes, mapped) else { fatalError("out of memory for a seen set of \(bytes) bytes") }
         slots = memory
     }
 
+    /// Gives the table's memory back, as `init(capacity:mappedFrom:)` took it with `mapped`.
     @inlinable
-    func deallocate() {
-        if let slots { table_deallocate_mapped_from(slots, Self.bytes(capacity: capacity), Self.mappedBytes) }
+    func deallocate(mappedFrom mapped: Int = .max) {
+        if let slots { table_deallocate_mapped_from(slots, Self.bytes(capacity: capacity), mapped) }
     }
-
-    /// The bytes from which a table comes from the system rather than the heap: the seen set is
-    /// most of a large search's memory, and the tables it outgrew would stay in the heap.
-    @usableFromInline static var mappedBytes: Int { 8 << 10 }
 
     /// Slots past the last home that a run may spill into.
     @inlinable
@@ -85,10 +83,11 @@ struct FingerprintShard {
         slots.unsafelyUnwrapped.storeBytes(of: ((word & ~Self.keptBits) | value).littleEndian, toByteOffset: offset, as: UInt64.self)
     }
 
-    /// Records `value`, a fingerprint's kept bits other than 0; false if it was there.
+    /// Records `value`, a fingerprint's kept bits other than 0; false if it was there. A table
+    /// that grows maps its memory from `mapped` bytes.
     @inlinable
-    mutating func insert(_ value: UInt64) -> Bool {
-        if needsGrowth { grow() }
+    mutating func insert(_ value: UInt64, mappedFrom mapped: Int = .max) -> Bool {
+        if needsGrowth { grow(mappedFrom: mapped) }
         while true {
             let end = slotCount
             // The first slot from the value's home on that holds it, a larger value or none.
@@ -116,7 +115,7 @@ struct FingerprintShard {
                 }
             }
             // The run reaches the last slot: a larger table spreads it.
-            grow()
+            grow(mappedFrom: mapped)
         }
     }
 
@@ -149,18 +148,19 @@ struct FingerprintShard {
         if let slots { prefetch_for_reading(slots + home(of: value) * Self.slotBytes) }
     }
 
-    /// Moves the values to a table a quarter larger (or larger still, should a run not fit).
+    /// Moves the values to a table a quarter larger (or larger still, should a run not fit), from
+    /// the system if it takes `mapped` bytes or more.
     @usableFromInline
-    mutating func grow() {
+    mutating func grow(mappedFrom mapped: Int) {
         var capacity = Self.grownCapacity(capacity)
         while true {
-            var grown = FingerprintShard(capacity: capacity)
+            var grown = FingerprintShard(capacity: capacity, mappedFrom: mapped)
             if grown.take(self) {
-                deallocate()
+                deallocate(mappedFrom: mapped)
                 self = grown
                 return
             }
-            grown.deallocate()
+            grown.deallocate(mappedFrom: mapped)
             capacity = Self.grownCapacity(capacity)
         }
     }

@@ -13,15 +13,21 @@ final class FingerprintTable<State: StableHashable>: SeenStates, @unchecked Send
     @usableFromInline static var shardBits: UInt64 { 8 }
     @usableFromInline static var shardCount: Int { 1 << Int(shardBits) }
     @usableFromInline let shards: UnsafeMutableBufferPointer<FingerprintShard>
+    /// The bytes from which a table comes from the system rather than the heap.
+    @usableFromInline let mappedBytes: Int
 
+    /// An empty set. One that lasts the search maps its tables from 8 KiB, so that the tables it
+    /// outgrows leave the heap; one that lasts a level keeps them in the heap up to 256 KiB, where
+    /// the next level's reuse them without the system's help.
     @inlinable
-    init() {
+    init(lastsTheSearch: Bool) {
+        mappedBytes = lastsTheSearch ? 8 << 10 : 256 << 10
         shards = .allocate(capacity: Self.shardCount)
         shards.initialize(repeating: FingerprintShard())
     }
 
     deinit {
-        for shard in shards { shard.deallocate() }
+        for shard in shards { shard.deallocate(mappedFrom: mappedBytes) }
         shards.deallocate()
     }
 
@@ -60,7 +66,7 @@ final class FingerprintTable<State: StableHashable>: SeenStates, @unchecked Send
     func key(of state: State) -> UInt64 { state.fingerprint.rawValue }
 
     @inlinable
-    func insert(_ key: UInt64) -> Bool { shards[shard(of: key)].insert(kept(key)) }
+    func insert(_ key: UInt64) -> Bool { shards[shard(of: key)].insert(kept(key), mappedFrom: mappedBytes) }
 
     @inlinable
     func contains(_ key: UInt64) -> Bool { shards[shard(of: key)].contains(kept(key)) }
@@ -81,7 +87,7 @@ final class FingerprintTable<State: StableHashable>: SeenStates, @unchecked Send
                     // The slot of a key a few places on is fetched while this one is inserted.
                     if index + 16 < keys.count, shard(of: keys[index + 16]) % workers == worker { prefetch(keys[index + 16]) }
                     let shard = shard(of: key)
-                    if shard % workers == worker { answers[batch][index] = shards[shard].insert(kept(key)) }
+                    if shard % workers == worker { answers[batch][index] = shards[shard].insert(kept(key), mappedFrom: mappedBytes) }
                 }
             }
         }

@@ -7,8 +7,8 @@ protocol SeenStates: AnyObject {
     associatedtype State
     associatedtype Key: Equatable
 
-    /// An empty set.
-    init()
+    /// An empty set, for the whole of a search (`lastsTheSearch`) or for one level of it.
+    init(lastsTheSearch: Bool)
     /// The number of states seen.
     var count: Int { get }
     /// The key under which `state` is stored.
@@ -35,7 +35,7 @@ final class ExactStateTable<State: Hashable>: SeenStates, @unchecked Sendable {
     @usableFromInline var states: Set<State> = []
 
     @inlinable
-    init() {}
+    init(lastsTheSearch: Bool) {}
 
     @inlinable
     var count: Int { states.count }
