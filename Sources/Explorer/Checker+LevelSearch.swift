@@ -54,7 +54,7 @@ extension Checker {
     ) -> SearchOutcome<System.State, System.Action>
     where Seen.State == System.State, Batch.State == System.State {
         let workers = [self] + helpers
-        var log = DiscoveryLog()
+        var log = DiscoveryLog(reference: .previousParent)
         let clock = ContinuousClock()
         let start = clock.now
         var statistics = SearchStatistics()

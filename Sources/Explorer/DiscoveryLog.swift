@@ -2,13 +2,23 @@
 /// the state it was reached from and which of that state's successors it was. Enough to rebuild the
 /// path to any state by replaying the system.
 ///
-/// Four bytes a state: how many states before it its parent was numbered (24 bits) and the choice
-/// (8 bits). A parent is numbered before its successors, and in a breadth-first search a level
-/// after them at most, so the distance fits while two levels together hold fewer than 16,777,215
-/// states; a distance or a choice that does not fit is kept aside, in order. Kept in chunks, so
-/// that the log never copies itself to grow.
+/// Four bytes a state: where its parent is (24 bits, as `Reference` says) and the choice (8 bits);
+/// a parent or a choice that does not fit is kept aside, in order. Kept in chunks, so that the log
+/// never copies itself to grow.
 @usableFromInline
 struct DiscoveryLog {
+    /// How an entry says which state its parent is.
+    @usableFromInline
+    enum Reference: Sendable {
+        /// By how many states before the entry's own its parent was numbered: a parent is numbered
+        /// before its successors, and in a depth-first search mostly just before.
+        case ownNumber
+        /// By how many states after the previous entry's parent its parent was numbered, with every
+        /// 64th entry's parent kept whole: a breadth-first search numbers states in the order of
+        /// their parents, so the distance is the number of parents in between that found nothing new.
+        case previousParent
+    }
+
     /// Entries per chunk: 2^20, 4 MiB.
     @usableFromInline static var chunkShift: Int { 20 }
     /// The distance and the choice that mark an entry kept aside.
@@ -24,9 +34,14 @@ struct DiscoveryLog {
     @usableFromInline var farParents = LargeEntries()
     @usableFromInline var largeChoices = LargeEntries()
     @usableFromInline var count = 0
+    @usableFromInline let reference: Reference
+    /// Where entries follow the previous parent: the parent of every 64th entry, and of the last.
+    @usableFromInline var checkpoints: [UInt32] = []
+    @usableFromInline var lastParent: UInt32 = 0
 
+    /// An empty log whose entries say where their parents are as `reference` says.
     @inlinable
-    init() {}
+    init(reference: Reference = .ownNumber) { self.reference = reference }
 
     /// Records a state reached as successor number `choice` of the state numbered `parent`, and
     /// returns its number; for an initial state, `parent` is nil and `choice` its place.
@@ -38,9 +53,18 @@ struct DiscoveryLog {
             entries.append([])
             entries[entries.count - 1].reserveCapacity(1 << Self.chunkShift)
         }
-        var distance = number - (parent ?? number)
+        let parent = parent ?? number
+        var distance: UInt32
+        switch reference {
+        case .ownNumber:
+            distance = number - parent
+        case .previousParent:
+            if count & 63 == 0 { checkpoints.append(parent) }
+            distance = parent >= lastParent ? parent - lastParent : Self.farDistance
+            lastParent = parent
+        }
         if distance >= Self.farDistance {
-            farParents.append(number, parent!)
+            farParents.append(number, parent)
             distance = Self.farDistance
         }
         var code = UInt32(truncatingIfNeeded: choice)
@@ -56,11 +80,28 @@ struct DiscoveryLog {
     /// The parent of the state numbered `number` (itself for an initial state), and which successor it was.
     @inlinable
     func entry(_ number: UInt32) -> (parent: UInt32, choice: Int) {
-        let entry = entries[Int(number) >> Self.chunkShift][Int(number) & ((1 << Self.chunkShift) - 1)]
-        let distance = entry >> 8
-        let parent = distance == Self.farDistance ? farParents[number] : number - distance
+        let entry = self[number]
         let choice = entry & 0xFF == Self.largeChoice ? largeChoices[number] : entry & 0xFF
-        return (parent, Int(choice))
+        switch reference {
+        case .ownNumber:
+            let distance = entry >> 8
+            return (distance == Self.farDistance ? farParents[number] : number - distance, Int(choice))
+        case .previousParent:
+            // From the last parent kept whole, each entry on says how far its parent is from the one before.
+            let first = number & ~63
+            var parent = checkpoints[Int(number >> 6)]
+            for later in (first + 1)..<(number + 1) {
+                let distance = self[later] >> 8
+                parent = distance == Self.farDistance ? farParents[later] : parent + distance
+            }
+            return (parent, Int(choice))
+        }
+    }
+
+    /// The entry of the state numbered `number`.
+    @inlinable
+    subscript(number: UInt32) -> UInt32 {
+        entries[Int(number) >> Self.chunkShift][Int(number) & ((1 << Self.chunkShift) - 1)]
     }
 }
 

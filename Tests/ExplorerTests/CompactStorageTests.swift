@@ -94,11 +94,30 @@ private struct Bytes: PackableState, Equatable {
         }
         #expect(log.farParents.numbers == [UInt32(far), UInt32(far + 5), UInt32(far + 7)])
     }
+
+    @Test func aBreadthFirstLogFollowsThePreviousParentAndKeepsBackwardStepsAside() {
+        var log = DiscoveryLog(reference: .previousParent)
+        let count = 3 * (1 << DiscoveryLog.chunkShift)
+        let far = Int(DiscoveryLog.farDistance)
+        // Three initial states, then parents in order (a parent of three successors, then parents
+        // with gaps between them), except for one far ahead of the one before, a few far behind it,
+        // and every fifth 500 ahead of its neighbours: each parent behind the one before is kept aside.
+        func parent(_ number: Int) -> Int? {
+            if number < 3 { return nil }
+            if number == 1_000 { return far + 20 }
+            if number == 2_000 || number == 70_001 { return 5 }
+            return number < 1_000 ? number / 3 : number - 1_000 + (number % 5 == 0 ? 500 : 0)
+        }
+        for number in 0..<count { _ = log.append(parent: parent(number).map(UInt32.init), choice: number % 3) }
+        for number in [0, 2, 3, 63, 64, 65, 999, 1_000, 1_001, 1_999, 2_000, 2_001, 70_001, 70_002, count - 1] {
+            #expect(log.entry(UInt32(number)) == (UInt32(parent(number) ?? number), number % 3), "\(number)")
+        }
+    }
 }
 
 extension CompactStorageTests {
     @Test func theFingerprintTableKeepsEveryKeyThroughItsShardsGrowth() {
-        let table = FingerprintTable<Grid.Cell>()
+        let table = FingerprintTable<Grid.Cell>(lastsTheSearch: true)
         var generator = SeededGenerator(seed: 7)
         var keys: [UInt64] = []
         for _ in 0..<200_000 { keys.append(max(generator.next(), 1)) }
@@ -133,7 +152,7 @@ extension CompactStorageTests {
     }
 
     @Test func aFingerprintIsToldFromAnotherByTheBitsItsTableKeeps() {
-        let table = FingerprintTable<Grid.Cell>()
+        let table = FingerprintTable<Grid.Cell>(lastsTheSearch: true)
         // The same low seven bytes in two tables; then the two fingerprints that share a slot value,
         // 0 marking an empty slot.
         #expect(table.insert(0x0100_0000_0000_00AB) && table.insert(0x0200_0000_0000_00AB))
@@ -147,8 +166,8 @@ extension CompactStorageTests {
         // Batches that repeat keys within and across one another, and keys already present.
         let pool = (0..<30_000).map { _ in max(generator.next(), 1) }
         let batches = (0..<40).map { _ in (0..<2_000).map { _ in pool[Int(generator.next() % UInt64(pool.count))] } }
-        let sequential = FingerprintTable<Grid.Cell>()
-        let concurrent = FingerprintTable<Grid.Cell>()
+        let sequential = FingerprintTable<Grid.Cell>(lastsTheSearch: true)
+        let concurrent = FingerprintTable<Grid.Cell>(lastsTheSearch: true)
         for key in pool.prefix(5_000) {
             _ = sequential.insert(key)
             _ = concurrent.insert(key)
