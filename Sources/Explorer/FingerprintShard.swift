@@ -46,7 +46,7 @@ struct FingerprintShard {
 
     /// Slots past the last home that a run may spill into.
     @inlinable
-    static func spill(capacity: Int) -> Int { 8 + capacity / 32 }
+    static func spill(capacity: Int) -> Int { 16 + capacity / 256 }
 
     /// The bytes a table of `capacity` home slots takes.
     @inlinable
