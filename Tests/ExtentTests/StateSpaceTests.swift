@@ -187,12 +187,16 @@ extension StateSpaceTests {
         run.model.successors(of: states[0], into: &successors)
         states += successors.map(\.state)
         states += try Run(Scenarios.qemuCacheNone(data: .concrete(2)), Policy.builtIn(named: "dio-csum")!).model.initialStates()
-        // Groups of eight slots take 0, 1, 2, 4, 8, 16 or 32 bits a slot, as their largest value needs.
+        // A count, a width code a group, then groups of eight slots take 0, 1, 2, 4, 8, 16 or 32 bits
+        // a slot, as their largest value needs.
         let widths: [(slots: [UInt32], bytes: Int)] = [
-            ([0, 254, 255, StateLayout.none, StateLayout.fresh, 70_000], 2 + 1 + 32),
-            ([UInt32](repeating: StateLayout.none, count: 9), 2 + 1),
-            ([0, 1, StateLayout.none, 1, 0, 0, 1, 1] + [UInt32](repeating: 3, count: 8), 2 + 1 + 2 + 4),
-            ([300, 0, 0] + [UInt32](repeating: StateLayout.none, count: 16) + [200], 2 + 2 + 16 + 8),
+            ([0, 254, 255, StateLayout.none, StateLayout.fresh, 70_000], 1 + 1 + 32),
+            ([UInt32](repeating: StateLayout.none, count: 9), 1 + 1),
+            ([0, 1, StateLayout.none, 1, 0, 0, 1, 1] + [UInt32](repeating: 3, count: 8), 1 + 1 + 2 + 4),
+            ([300, 0, 0] + [UInt32](repeating: StateLayout.none, count: 16) + [200], 1 + 2 + 16 + 8),
+            // 255 slots or more: the count takes three bytes.
+            ([UInt32](repeating: 1, count: 254), 1 + 16 + 32 * 2),
+            ([UInt32](repeating: 1, count: 255) + [7], 3 + 16 + 31 * 2 + 4),
         ]
         for (slots, length) in widths {
             var bytes = ContiguousArray<UInt8>()

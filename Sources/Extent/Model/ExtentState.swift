@@ -46,24 +46,31 @@
 
     /// Writes the slots in groups of eight, each group as narrow as its largest slot allows.
     ///
-    /// The slot count takes two bytes, then each group's width takes four bits, then each group
+    /// The slot count takes a byte (below 255; else 255 and two bytes more), then each group's
+    /// width takes four bits, then each group
     /// takes as many bytes as its width has bits: 0, 1, 2, 4, 8, 16 or 32 bits a slot, a slot
     /// stored as its value plus one, so that `none` is 0 and a group of empty slots takes no byte.
-    /// A state of the 5-block model in `concrete:2` takes about 20 bytes.
+    /// A state of the 5-block model in `concrete:2` takes about 19 bytes.
     @_spi(Search) public func pack(into target: UnsafeMutableRawPointer) -> Int {
         slots.withUnsafeBufferPointer { slots in
             let groups = (slots.count + 7) / 8
             let headerLength = Self.headerLength(slots: slots.count)
+            let codesStart = Self.countLength(slots: slots.count)
             let header = target.assumingMemoryBound(to: UInt8.self)
             for index in 0..<headerLength { header[index] = 0 }
-            header[0] = UInt8(truncatingIfNeeded: slots.count)
-            header[1] = UInt8(truncatingIfNeeded: slots.count >> 8)
+            if codesStart == 1 {
+                header[0] = UInt8(truncatingIfNeeded: slots.count)
+            } else {
+                header[0] = 255
+                header[1] = UInt8(truncatingIfNeeded: slots.count)
+                header[2] = UInt8(truncatingIfNeeded: slots.count >> 8)
+            }
             var length = headerLength
             for group in 0..<groups {
                 let codes = Self.codes(slots, group: group)
                 let union = codes.0 | codes.1 | codes.2 | codes.3
                 let code = Self.widthCode(bits: 32 - (UInt32(truncatingIfNeeded: union) | UInt32(truncatingIfNeeded: union &>> 32)).leadingZeroBitCount)
-                header[2 + group / 2] |= UInt8(code) &<< (4 * (group % 2))
+                header[codesStart + group / 2] |= UInt8(code) &<< (4 * (group % 2))
                 let width = Self.width(code: code)
                 switch width {
                 case 0: break
@@ -89,10 +96,11 @@
 
     /// The bytes of the state packed at the start of `bytes`: its header, and each group's width.
     @_spi(Search) public static func packedLength(of bytes: UnsafeRawBufferPointer) -> Int {
-        let headerLength = headerLength(slots: Int(bytes[0]) | Int(bytes[1]) << 8)
+        let count = packedCount(bytes)
+        let headerLength = headerLength(slots: count)
         var length = headerLength
         // Two groups' codes a byte, the second's 0 past the last group: each code c is 2^c / 2 bytes.
-        for index in 2..<headerLength {
+        for index in countLength(slots: count)..<headerLength {
             let codes = Int(bytes[index])
             length &+= (1 &<< (codes & 0xF)) &>> 1 &+ (1 &<< (codes &>> 4)) &>> 1
         }
@@ -101,7 +109,17 @@
 
     /// The bytes before the first group: the slot count and a width code for each group.
     @inline(__always)
-    private static func headerLength(slots: Int) -> Int { 2 + ((slots + 7) / 8 + 1) / 2 }
+    private static func headerLength(slots: Int) -> Int { countLength(slots: slots) + ((slots + 7) / 8 + 1) / 2 }
+
+    /// The bytes the slot count takes.
+    @inline(__always)
+    private static func countLength(slots: Int) -> Int { slots < 255 ? 1 : 3 }
+
+    /// The slot count of the state packed at the start of `bytes`.
+    @inline(__always)
+    private static func packedCount(_ bytes: UnsafeRawBufferPointer) -> Int {
+        bytes[0] < 255 ? Int(bytes[0]) : Int(bytes[1]) | Int(bytes[2]) << 8
+    }
 
     /// The codes (slot plus one) of group `group`'s eight slots, two to a word, the first in each
     /// word's low half; 0 for slots past the end.
@@ -174,7 +192,7 @@
 
     /// The state `pack(into:)` wrote.
     @_spi(Search) public init(unpacking bytes: UnsafeRawBufferPointer) {
-        let count = Int(bytes[0]) | Int(bytes[1]) << 8
+        let count = Self.packedCount(bytes)
         slots = [UInt32](unsafeUninitializedCapacity: count) { slots, initialized in
             Self.unpack(bytes, into: slots)
             initialized = count
@@ -184,7 +202,7 @@
     /// Becomes the state `pack(into:)` wrote, in this state's own buffer when nothing else holds it
     /// and the slots are as many: no allocation per state expanded.
     @_spi(Search) public mutating func unpack(_ bytes: UnsafeRawBufferPointer) {
-        let count = Int(bytes[0]) | Int(bytes[1]) << 8
+        let count = Self.packedCount(bytes)
         guard slots.count == count else {
             self = ExtentState(unpacking: bytes)
             return
@@ -194,11 +212,12 @@
 
     private static func unpack(_ bytes: UnsafeRawBufferPointer, into slots: UnsafeMutableBufferPointer<UInt32>) {
         let groups = (slots.count + 7) / 8
-        var offset = 2 + (groups + 1) / 2
+        let codesStart = countLength(slots: slots.count)
+        var offset = codesStart + (groups + 1) / 2
         for group in 0..<groups {
             let start = 8 * group
             let end = min(start + 8, slots.count)
-            let width = width(code: Int(bytes[2 + group / 2] &>> (4 * (group % 2))) & 0xF)
+            let width = width(code: Int(bytes[codesStart + group / 2] &>> (4 * (group % 2))) & 0xF)
             switch width {
             case 16:
                 for index in start..<end {
