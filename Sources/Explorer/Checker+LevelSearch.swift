@@ -94,7 +94,8 @@ extension Checker {
                 coverage: &coverage)
             level = next.segments
             if let stop = next.limit { limit = stop }
-            // Numbering a large level freed as much as its successors take in the heap.
+            // A large level leaves the heap free memory (on several threads, its successors' keys,
+            // parents and choices, kept until they were numbered): it goes back to the system.
             if level.reduce(0, { $0 + $1.range.count }) >= Self.levelWorthTrimming { heap_trim() }
             if !level.isEmpty {
                 depth += 1
@@ -107,7 +108,7 @@ extension Checker {
         return outcome(of: findings, log: log, statistics: statistics, limit: limit, coverage: coverage)
     }
 
-    /// The states of a level from which numbering it leaves enough free in the heap to give back.
+    /// The states of a level from which the heap memory it leaves free is worth giving back.
     @inlinable
     static var levelWorthTrimming: Int { 1 << 16 }
 
