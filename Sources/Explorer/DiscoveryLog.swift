@@ -25,8 +25,8 @@ struct DiscoveryLog {
     @usableFromInline static var farDistance: UInt32 { 0xFF_FFFF }
     @usableFromInline static var largeChoice: UInt32 { 0xFF }
 
-    /// Per chunk, each state's entry: its distance from its parent above the low byte, its choice in
-    /// it. An initial state is its own parent (distance 0), and its choice is its place among the
+    /// Per chunk, each state's entry: where its parent is (as `reference` says) above the low byte,
+    /// its choice in it. An initial state is its own parent, and its choice is its place among the
     /// initial states.
     @usableFromInline var entries: [[UInt32]] = []
     /// The parents too far to fit an entry, and the choices too large to, by state number in
@@ -68,7 +68,7 @@ struct DiscoveryLog {
             distance = Self.farDistance
         }
         var code = UInt32(truncatingIfNeeded: choice)
-        if choice < 0 || choice >= Int(Self.largeChoice) {
+        if choice >= Int(Self.largeChoice) {
             largeChoices.append(number, UInt32(choice))
             code = Self.largeChoice
         }

@@ -30,8 +30,8 @@ struct FingerprintShard {
     @inlinable
     init(capacity: Int = 0, mappedFrom mapped: Int = .max) {
         self.capacity = capacity
-        slotCount = capacity == 0 ? 0 : capacity + Self.spill(capacity: capacity)
-        growthCount = capacity * 9 / 10
+        slotCount = Self.slotCount(capacity: capacity)
+        growthCount = Self.growthCount(capacity: capacity)
         guard capacity > 0 else { return }
         let bytes = Self.bytes(capacity: capacity)
         guard let memory = table_allocate_mapped_from(bytes, mapped) else { fatalError("out of memory for a seen set of \(bytes) bytes") }
@@ -48,12 +48,17 @@ struct FingerprintShard {
     @inlinable
     static func spill(capacity: Int) -> Int { 16 + capacity / 256 }
 
+    /// The slots of a table of `capacity` home slots, spill included; none for no home.
+    @inlinable
+    static func slotCount(capacity: Int) -> Int { capacity == 0 ? 0 : capacity + spill(capacity: capacity) }
+
     /// The bytes a table of `capacity` home slots takes.
     @inlinable
-    static func bytes(capacity: Int) -> Int { (capacity + spill(capacity: capacity)) * slotBytes + 1 }
+    static func bytes(capacity: Int) -> Int { slotCount(capacity: capacity) * slotBytes + 1 }
 
+    /// The count at which a table of `capacity` home slots grows before it takes another value: 90 %.
     @inlinable
-    static func needsGrowth(count: Int, capacity: Int) -> Bool { count >= capacity * 9 / 10 }
+    static func growthCount(capacity: Int) -> Int { capacity * 9 / 10 }
 
     @inlinable
     var needsGrowth: Bool { count >= growthCount }

@@ -6,8 +6,8 @@
 ///
 /// The table a fingerprint is in says its top byte, so a fingerprint is told from every other by
 /// the bytes it keeps: two states are taken for one only where their whole fingerprints are equal,
-/// as in a table of 64-bit slots (and for the pair of fingerprints that differ in the lowest bit
-/// alone, their other bits 0, as 0 marks an empty slot).
+/// as in a table of 64-bit slots (and for the one pair in each table whose bits below the top byte
+/// are 0 and 1, as 0 marks an empty slot).
 @usableFromInline
 final class FingerprintTable<State: StableHashable>: SeenStates, @unchecked Sendable {
     @usableFromInline static var shardBits: UInt64 { 8 }
@@ -52,9 +52,11 @@ final class FingerprintTable<State: StableHashable>: SeenStates, @unchecked Send
         var added = [Int](repeating: 0, count: Self.shardCount)
         for keys in batches { for key in keys { added[shard(of: key)] += 1 } }
         var bytes = 0
-        for (index, shard) in shards.enumerated() {
+        for (index, shard) in shards.enumerated() where added[index] > 0 {
+            // A table grows before it takes a value at its growth count: the last key finds the rest in.
+            let before = shard.count + added[index] - 1
             var capacity = shard.capacity
-            while FingerprintShard.needsGrowth(count: shard.count + added[index], capacity: capacity) {
+            while before >= FingerprintShard.growthCount(capacity: capacity) {
                 capacity = FingerprintShard.grownCapacity(capacity)
                 bytes += FingerprintShard.bytes(capacity: capacity)
             }

@@ -107,19 +107,18 @@ final class PackedStateBatch<State: PackableState>: StateBatch {
     }
 
     @inlinable
-    func state(at cursor: inout Int) -> State {
-        let rest = bytes.suffix(from: cursor)
-        let length = State.packedLength(of: rest)
-        cursor += length
-        return State(unpacking: UnsafeRawBufferPointer(rebasing: rest[..<length]))
-    }
+    func state(at cursor: inout Int) -> State { State(unpacking: packed(at: &cursor)) }
 
     @inlinable
-    func load(_ cursor: inout Int, into state: inout State) {
+    func load(_ cursor: inout Int, into state: inout State) { state.unpack(packed(at: &cursor)) }
+
+    /// The bytes of the state kept at `cursor`, which moves on to the next.
+    @inlinable
+    func packed(at cursor: inout Int) -> UnsafeRawBufferPointer {
         let rest = bytes.suffix(from: cursor)
         let length = State.packedLength(of: rest)
         cursor += length
-        state.unpack(UnsafeRawBufferPointer(rebasing: rest[..<length]))
+        return UnsafeRawBufferPointer(rebasing: rest[..<length])
     }
 
     /// Moves the kept states' bytes down over the others, without unpacking them, and gives back the

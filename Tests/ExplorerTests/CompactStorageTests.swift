@@ -151,6 +151,23 @@ extension CompactStorageTests {
         shard.deallocate()
     }
 
+    @Test(arguments: [0, 1, 28, 29, 35, 36, 500])
+    func theGrowthABatchWouldCauseIsWhatInsertingItOneByOneAllocates(keys count: Int) {
+        // Keys of one table, and one of another for a batch of any length above 0.
+        var generator = SeededGenerator(seed: UInt64(count))
+        var keys = (0..<count).map { _ in 5 << 56 | max(generator.next() & FingerprintShard.keptBits, 2) }
+        if count > 0 { keys[0] = 9 << 56 | 2 }
+        let table = FingerprintTable<Grid.Cell>(lastsTheSearch: true)
+        let predicted = table.bytesOfGrowth(inserting: [Array(keys.prefix(count / 2)), Array(keys.dropFirst(count / 2))])
+        var allocated = 0
+        for key in keys {
+            allocated += table.bytesOfGrowth(inserting: key)
+            _ = table.insert(key)
+        }
+        #expect(predicted == allocated)
+        #expect(count == 0 || allocated > 0)
+    }
+
     @Test func aFingerprintIsToldFromAnotherByTheBitsItsTableKeeps() {
         let table = FingerprintTable<Grid.Cell>(lastsTheSearch: true)
         // The same low seven bytes in two tables; then the two fingerprints that share a slot value,
