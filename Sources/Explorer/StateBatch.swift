@@ -76,16 +76,18 @@ struct ValueStateBatch<State>: StateBatch {
 /// can start anywhere. A large batch's memory comes from the system and goes back to it when the
 /// batch is freed, so that a level's states leave nothing resident once expanded.
 ///
-/// A batch is a reference: copies share it, so it is filled before it is shared.
+/// A batch is a reference: copies share it, so it is filled before it is shared. Its accesses are
+/// not checked for exclusivity at run time (a check on every append): one thread fills a batch,
+/// and threads share it only to read it.
 @usableFromInline
 final class PackedStateBatch<State: PackableState>: StateBatch {
     /// Every 2^10th state's start is kept.
     @usableFromInline static var checkpointShift: Int { 10 }
 
-    @usableFromInline var bytes = PackedBytes()
-    @usableFromInline var count = 0
+    @exclusivity(unchecked) @usableFromInline var bytes = PackedBytes()
+    @exclusivity(unchecked) @usableFromInline var count = 0
     /// Where every 1,024th state's bytes start.
-    @usableFromInline var checkpoints: [Int] = []
+    @exclusivity(unchecked) @usableFromInline var checkpoints: [Int] = []
 
     @inlinable
     init() {}
