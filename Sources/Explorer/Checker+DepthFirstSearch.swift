@@ -16,7 +16,7 @@ extension Checker {
         var statistics = SearchStatistics()
         var coverage = CoverageTally<System.CoverageKey>()
         var findings = [PropertyProgress](repeating: PropertyProgress(), count: properties.count)
-        let (stateProperties, transitionProperties) = (stateProperties, transitionProperties)
+        let (stateProperties, transitionJudges) = (stateProperties, transitionJudges)
 
         var limit = seed(seen, log: &log, statistics: &statistics, bounds: bounds) { state, number in
             judge(state, number: number, properties: stateProperties, into: &findings)
@@ -37,7 +37,7 @@ extension Checker {
                 }
                 let stopped = expand(
                     state, number: number, depth: depth, seen: seen, bounds: bounds,
-                    properties: (stateProperties, transitionProperties), frontier: &frontier, log: &log,
+                    properties: (stateProperties, transitionJudges), frontier: &frontier, log: &log,
                     statistics: &statistics, coverage: &coverage, findings: &findings, limit: &limit)
                 if stopped { break }
             }
@@ -80,7 +80,7 @@ extension Checker {
     @inlinable @inline(__always)
     func expand<Seen: SeenStates, Pending: Frontier>(
         _ state: System.State, number stateNumber: UInt32, depth: Int, seen: Seen, bounds: SearchBounds,
-        properties: (state: [Int], transition: [Int]), frontier: inout Pending, log: inout DiscoveryLog,
+        properties: (state: [Int], transition: [TransitionJudge]), frontier: inout Pending, log: inout DiscoveryLog,
         statistics: inout SearchStatistics, coverage: inout CoverageTally<System.CoverageKey>,
         findings: inout [PropertyProgress], limit: inout SearchLimit?
     ) -> Bool where Seen.State == System.State, Pending.State == System.State {
@@ -106,7 +106,7 @@ extension Checker {
             statistics.transitions += 1
             judge(
                 state, action, successor, at: .transition(source: stateNumber, index: index),
-                properties: properties.transition, into: &findings)
+                judges: properties.transition, into: &findings)
             // The log numbers every state of `seen`, and counts them at once.
             if let stop = bounds.stateLimit(reachedAt: log.count) {
                 if !seen.contains(successorKey) {
@@ -137,7 +137,7 @@ extension Checker {
     @inlinable
     func expandCountingCoverage<Seen: SeenStates, Pending: Frontier>(
         _ state: System.State, number stateNumber: UInt32, depth: Int, seen: Seen, bounds: SearchBounds,
-        properties: (state: [Int], transition: [Int]), frontier: inout Pending, log: inout DiscoveryLog,
+        properties: (state: [Int], transition: [TransitionJudge]), frontier: inout Pending, log: inout DiscoveryLog,
         statistics: inout SearchStatistics, coverage: inout CoverageTally<System.CoverageKey>,
         findings: inout [PropertyProgress], limit: inout SearchLimit?
     ) -> Bool where Seen.State == System.State, Pending.State == System.State {
@@ -159,7 +159,7 @@ extension Checker {
             coverage.countTransition(coverageKey)
             judge(
                 state, action, successor, at: .transition(source: stateNumber, index: index),
-                properties: properties.transition, into: &findings)
+                judges: properties.transition, into: &findings)
             // The log numbers every state of `seen`, and counts them at once.
             if let stop = bounds.stateLimit(reachedAt: log.count) {
                 if !seen.contains(successorKey) {

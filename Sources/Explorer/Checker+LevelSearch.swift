@@ -335,14 +335,19 @@ extension Checker {
     where Seen.State == System.State, Batch.State == System.State {
         var expansion = Expansion<Batch, Seen.Key>(findings: findings)
         expansion.first = UInt32(log.count)
-        let (stateProperties, transitionProperties) = (stateProperties, transitionProperties)
+        let (stateProperties, transitionJudges) = (stateProperties, transitionJudges)
         guard !segment.range.isEmpty else { return expansion }
         var cursor = segment.states.cursor(at: segment.range.lowerBound)
         var state = segment.states.state(at: &cursor)
+        // Where the system builds successors: one buffer for the segment.
+        var scratch = state
         // A state's successors are held here, and their keys' memory fetched, while the rest are
         // built; then they are looked up together, so that their cache misses overlap.
         var held: [System.State] = []
         var keys: [Seen.Key] = []
+        // Beside `held`, each successor's step: the steps are judged once all are built, each
+        // property's judge taken out once a state rather than once a step.
+        var actions: [System.Action] = []
         // Beside `held`, the coverage key of each successor's step, when the search counts coverage.
         var heldCoverage: [System.CoverageKey?] = []
         let counting = options.countsCoverage
@@ -361,10 +366,10 @@ extension Checker {
             keys.removeAll(keepingCapacity: true)
             if counting {
                 visitSuccessorsCountingCoverage(
-                    of: state, number: number, pass: pass, seen: seen, kept: kept, transitionProperties: transitionProperties,
-                    keys: &keys, held: &held, coverage: &heldCoverage, into: &expansion)
+                    of: state, pass: pass, seen: seen, kept: kept, scratch: &scratch, keys: &keys, held: &held,
+                    actions: &actions, coverage: &heldCoverage, into: &expansion)
             } else {
-                system.forEachSuccessor(of: state) { action, successor in
+                system.forEachSuccessor(of: state, buildingIn: &scratch) { action, successor in
                     let index = keys.count
                     let key = seen.key(of: successor)
                     keys.append(key)
@@ -373,15 +378,15 @@ extension Checker {
                         return
                     }
                     expansion.transitions += 1
-                    judge(
-                        state, action, successor, at: .transition(source: number, index: index),
-                        properties: transitionProperties, into: &expansion.findings)
                     seen.prefetch(key)
                     kept?.prefetch(key)
-                    if index < held.count { system.copy(successor, into: &held[index]) } else { held.append(successor) }
+                    hold(action, successor, at: index, held: &held, actions: &actions)
                 }
             }
             if pass == .expand {
+                judge(
+                    state, steps: keys.count, actions: actions, successors: held, source: number, judges: transitionJudges,
+                    into: &expansion.findings)
                 keep(
                     held, keys: keys, coverage: heldCoverage, of: number, seen: seen, lookup: lookup, bounds: bounds,
                     log: &log, into: &expansion)
@@ -393,17 +398,17 @@ extension Checker {
     }
 
     /// What `expand(_:pass:seen:lookup:findings:stops:bounds:)` does with the successors of `state`,
-    /// the state numbered `number`, in a search that counts coverage: appends their keys in `seen`
-    /// to `keys`, holds them in `held` and the coverage keys of their steps in `coverage`, judges
-    /// each step, and counts it in `expansion`. Apart, so that a search that counts none asks
-    /// whether it does once a state, not once a step.
+    /// built in `scratch`, in a search that counts coverage: appends their keys in `seen` to `keys`,
+    /// holds them and their steps in `held` and `actions` and the coverage keys of their steps in
+    /// `coverage`, and counts each step in `expansion`. Apart, so that a search that counts none
+    /// asks whether it does once a state, not once a step.
     @inlinable
     func visitSuccessorsCountingCoverage<Seen: SeenStates, Batch: StateBatch>(
-        of state: System.State, number: UInt32, pass: LevelPass, seen: Seen, kept: Seen?, transitionProperties: [Int],
-        keys: inout [Seen.Key], held: inout [System.State], coverage: inout [System.CoverageKey?],
+        of state: System.State, pass: LevelPass, seen: Seen, kept: Seen?, scratch: inout System.State, keys: inout [Seen.Key],
+        held: inout [System.State], actions: inout [System.Action], coverage: inout [System.CoverageKey?],
         into expansion: inout Expansion<Batch, Seen.Key>
     ) where Seen.State == System.State, Batch.State == System.State {
-        system.forEachSuccessor(of: state) { action, successor in
+        system.forEachSuccessor(of: state, buildingIn: &scratch) { action, successor in
             let index = keys.count
             let key = seen.key(of: successor)
             keys.append(key)
@@ -415,12 +420,22 @@ extension Checker {
             let coverageKey = system.coverageKey(of: action)
             expansion.coverage.countTransition(coverageKey)
             if index < coverage.count { coverage[index] = coverageKey } else { coverage.append(coverageKey) }
-            judge(
-                state, action, successor, at: .transition(source: number, index: index),
-                properties: transitionProperties, into: &expansion.findings)
             seen.prefetch(key)
             kept?.prefetch(key)
-            if index < held.count { system.copy(successor, into: &held[index]) } else { held.append(successor) }
+            hold(action, successor, at: index, held: &held, actions: &actions)
+        }
+    }
+
+    /// Puts the successor `successor`, reached by `action`, at `index` of `held` and `actions`, in
+    /// the storage the state there had, or at their end.
+    @inlinable @inline(__always)
+    func hold(_ action: System.Action, _ successor: System.State, at index: Int, held: inout [System.State], actions: inout [System.Action]) {
+        if index < held.count {
+            system.copy(successor, into: &held[index])
+            actions[index] = action
+        } else {
+            held.append(successor)
+            actions.append(action)
         }
     }
 

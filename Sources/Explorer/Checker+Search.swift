@@ -70,24 +70,45 @@ extension Checker {
         }
     }
 
-    /// Judges the transition properties at `indices` that `findings` has not yet found violated on
+    /// Judges the transition properties of `judges` that `findings` has not yet found violated on
     /// the step `action` from `state` to `successor`, found at `discovery`.
     @inlinable
     func judge(
         _ state: System.State, _ action: System.Action, _ successor: System.State, at discovery: Discovery,
-        properties indices: [Int], into findings: inout [PropertyProgress]
+        judges: [TransitionJudge], into findings: inout [PropertyProgress]
     ) {
-        for index in indices where findings[index].discovery == nil {
-            guard case .onEveryTransition(let judge) = properties[index].condition else { continue }
-            record(judge(state, action, successor), at: discovery, in: &findings[index])
+        for place in judges.indices where findings[judges[place].index].discovery == nil {
+            record(judges[place].judge(state, action, successor), at: discovery, in: &findings[judges[place].index])
         }
     }
 
-    /// The indices of the properties judged on transitions: looked up once, so that the properties
-    /// judged elsewhere are not copied out on every transition.
+    /// Judges the transition properties of `judges` that `findings` has not yet found violated on
+    /// the first `count` steps from `state`, the state numbered `source`: the step `actions[k]` to
+    /// `successors[k]`. Each judge is taken out of `judges` once for all the steps.
     @inlinable
-    var transitionProperties: [Int] {
-        properties.indices.filter { if case .onEveryTransition = properties[$0].condition { true } else { false } }
+    func judge(
+        _ state: System.State, steps count: Int, actions: [System.Action], successors: [System.State], source: UInt32,
+        judges: [TransitionJudge], into findings: inout [PropertyProgress]
+    ) {
+        for (index, judge) in judges where findings[index].discovery == nil {
+            for step in 0..<count where findings[index].discovery == nil {
+                record(judge(state, actions[step], successors[step]), at: .transition(source: source, index: step), in: &findings[index])
+            }
+        }
+    }
+
+    /// A property judged on transitions: its index among the properties, and its judge.
+    @usableFromInline
+    typealias TransitionJudge = (index: Int, judge: (System.State, System.Action, System.State) -> Judgement)
+
+    /// The properties judged on transitions, with their judges: taken out once, so that no property
+    /// is copied out of the list on every transition.
+    @inlinable
+    var transitionJudges: [TransitionJudge] {
+        properties.indices.compactMap { index in
+            guard case .onEveryTransition(let judge) = properties[index].condition else { return nil }
+            return (index, judge)
+        }
     }
 
     /// The indices of the properties judged at states, `always` and `sometimes` ones.

@@ -29,6 +29,11 @@
     /// successor where the last one was, and allocate only for those `body` keeps.
     func forEachSuccessor(of state: State, _ body: (Action, State) -> Void)
 
+    /// Calls `body` as `forEachSuccessor(of:_:)` does, building the successors in `scratch`, which
+    /// holds whatever the last call left there: how a search lets a system keep one buffer for the
+    /// successors of every state it expands, not one for each state.
+    func forEachSuccessor(of state: State, buildingIn scratch: inout State, _ body: (Action, State) -> Void)
+
     /// Whether a state with no enabled step is a proper end rather than a deadlock.
     func isFinished(_ state: State) -> Bool
 
@@ -61,6 +66,12 @@ extension TransitionSystem {
         var successors: [(action: Action, state: State)] = []
         self.successors(of: state, into: &successors)
         for successor in successors { body(successor.action, successor.state) }
+    }
+
+    /// Calls `forEachSuccessor(of:_:)`: the system builds its successors where it likes.
+    @inlinable
+    @_spi(Search) public func forEachSuccessor(of state: State, buildingIn scratch: inout State, _ body: (Action, State) -> Void) {
+        forEachSuccessor(of: state, body)
     }
 
     /// No key: a system that names none counts no step.

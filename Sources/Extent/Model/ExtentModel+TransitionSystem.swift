@@ -75,14 +75,32 @@ extension ExtentModel: TransitionSystem {
     /// only when `body` keeps a successor: most successors are states seen before. Under the
     /// model's reductions, the steps and states of the reduced search.
     @_spi(Search) public func forEachSuccessor(of state: ExtentState, _ body: (ExtentAction, ExtentState) -> Void) {
-        forEachSuccessor(of: state, reduced: true, body)
+        var next = state
+        forEachSuccessor(of: state, reduced: true, buildingIn: &next, body)
+    }
+
+    /// Every enabled step and the canonical state it leads to, as `forEachSuccessor(of:_:)` gives
+    /// them, built in `scratch`'s buffer: one buffer for a whole search.
+    @_spi(Search) public func forEachSuccessor(
+        of state: ExtentState, buildingIn scratch: inout ExtentState, _ body: (ExtentAction, ExtentState) -> Void
+    ) {
+        forEachSuccessor(of: state, reduced: true, buildingIn: &scratch, body)
     }
 
     /// Every enabled step and the state it leads to; `reduced`, under the model's reductions.
-    @inline(__always)
     func forEachSuccessor(of state: ExtentState, reduced: Bool, _ body: (ExtentAction, ExtentState) -> Void) {
+        var next = state
+        forEachSuccessor(of: state, reduced: reduced, buildingIn: &next, body)
+    }
+
+    /// Every enabled step and the state it leads to, built in `next`; `reduced`, under the model's
+    /// reductions.
+    @inline(__always)
+    private func forEachSuccessor(
+        of state: ExtentState, reduced: Bool, buildingIn next: inout ExtentState, _ body: (ExtentAction, ExtentState) -> Void
+    ) {
         if reduced, shape.reducesInterleavings || shape.symmetry != nil {
-            forEachReducedSuccessor(of: state, body)
+            forEachReducedSuccessor(of: state, buildingIn: &next, body)
             return
         }
         guard !shape.extendsSteps else {
@@ -92,7 +110,6 @@ extension ExtentModel: TransitionSystem {
             return
         }
         // A model with readers, scrubbers or crashes extends its steps: this one has none.
-        var next = state
         forEachEnabledActionOfTheWrite(in: state) { action in
             next.overwrite(with: state)
             apply(action, from: state, into: &next, fresh: StateLayout.fresh)
@@ -104,9 +121,10 @@ extension ExtentModel: TransitionSystem {
     /// The steps of the reduced search from `state`, and the states that stand for where they lead.
     /// Apart from the unreduced loop, which runs on every state of every other search.
     @inline(never)
-    private func forEachReducedSuccessor(of state: ExtentState, _ body: (ExtentAction, ExtentState) -> Void) {
+    private func forEachReducedSuccessor(
+        of state: ExtentState, buildingIn next: inout ExtentState, _ body: (ExtentAction, ExtentState) -> Void
+    ) {
         let ample = shape.reducesInterleavings ? ampleSet(in: state) : nil
-        var next = state
         func take(_ action: ExtentAction) {
             if shape.extendsSteps {
                 next = step(action, from: state, fresh: StateLayout.fresh)
