@@ -343,14 +343,7 @@ extension Checker {
         var scratch = state
         // A state's successors are held here, and their keys' memory fetched, while the rest are
         // built; then they are looked up together, so that their cache misses overlap.
-        var held: [System.State] = []
-        var keys: [Seen.Key] = []
-        // Beside `held`, each successor's step: the steps are judged once all are built, each
-        // property's judge taken out once a state rather than once a step.
-        var actions: [System.Action] = []
-        // Beside `held`, the coverage key of each successor's step, when the search counts coverage.
-        var heldCoverage: [System.CoverageKey?] = []
-        let counting = options.countsCoverage
+        var held = HeldSuccessors<Seen.Key>()
         let kept: Seen? = if case .filter(let kept) = lookup { kept } else { nil }
         for position in segment.range {
             // A state may cost many solver calls: the clock and a cancellation are polled every few
@@ -363,55 +356,58 @@ extension Checker {
             let number = segment.first + UInt32(position - segment.range.lowerBound)
             judge(state, number: number, properties: stateProperties, into: &expansion.findings)
             guard pass != .judge else { continue }
-            keys.removeAll(keepingCapacity: true)
-            if counting {
-                visitSuccessorsCountingCoverage(
-                    of: state, pass: pass, seen: seen, kept: kept, scratch: &scratch, keys: &keys, held: &held,
-                    actions: &actions, coverage: &heldCoverage, into: &expansion)
-            } else {
-                system.forEachSuccessor(of: state, buildingIn: &scratch) { action, successor in
-                    let index = keys.count
-                    let key = seen.key(of: successor)
-                    keys.append(key)
-                    guard pass == .expand else {
-                        if !expansion.reachesPastDepthLimit, !seen.contains(key) { expansion.reachesPastDepthLimit = true }
-                        return
-                    }
-                    expansion.transitions += 1
-                    seen.prefetch(key)
-                    kept?.prefetch(key)
-                    hold(action, successor, at: index, held: &held, actions: &actions)
-                }
-            }
+            held.removeAll(holdingFor: pass == .expand ? number : nil)
+            visitSuccessors(of: state, pass: pass, seen: seen, kept: kept, scratch: &scratch, into: &held, expansion: &expansion)
             if pass == .expand {
                 judge(
-                    state, steps: keys.count, actions: actions, successors: held, source: number, judges: transitionJudges,
-                    into: &expansion.findings)
-                keep(
-                    held, keys: keys, coverage: heldCoverage, of: number, seen: seen, lookup: lookup, bounds: bounds,
-                    log: &log, into: &expansion)
+                    state, steps: held.count, actions: held.actions, successors: held.states, source: number,
+                    judges: transitionJudges, into: &expansion.findings)
             }
+            let successors = held.count
+            keep(&held, seen: seen, lookup: lookup, bounds: bounds, log: &log, into: &expansion)
             if expansion.stop != nil { break }
-            judgeDeadlock(state, number: number, successors: keys.count, into: &expansion.findings)
+            judgeDeadlock(state, number: number, successors: successors, into: &expansion.findings)
         }
         return expansion
     }
 
-    /// What `expand(_:pass:seen:lookup:findings:stops:bounds:)` does with the successors of `state`,
-    /// built in `scratch`, in a search that counts coverage: appends their keys in `seen` to `keys`,
-    /// holds them and their steps in `held` and `actions` and the coverage keys of their steps in
-    /// `coverage`, and counts each step in `expansion`. Apart, so that a search that counts none
-    /// asks whether it does once a state, not once a step.
+    /// Builds the successors of `state` in `scratch` and appends their keys in `seen` to `held`;
+    /// where `pass` expands, holds them there (their steps' coverage keys too, when the search counts
+    /// coverage), fetches their keys' memory in `seen` and `kept`, and counts each step in
+    /// `expansion`. Otherwise notes there whether one never seen lies past the depth limit.
+    @inlinable @inline(__always)
+    func visitSuccessors<Seen: SeenStates, Batch: StateBatch>(
+        of state: System.State, pass: LevelPass, seen: Seen, kept: Seen?, scratch: inout System.State,
+        into held: inout HeldSuccessors<Seen.Key>, expansion: inout Expansion<Batch, Seen.Key>
+    ) where Seen.State == System.State, Batch.State == System.State {
+        guard options.countsCoverage else {
+            system.forEachSuccessor(of: state, buildingIn: &scratch) { action, successor in
+                let key = seen.key(of: successor)
+                held.keys.append(key)
+                guard pass == .expand else {
+                    if !expansion.reachesPastDepthLimit, !seen.contains(key) { expansion.reachesPastDepthLimit = true }
+                    return
+                }
+                expansion.transitions += 1
+                seen.prefetch(key)
+                kept?.prefetch(key)
+                held.hold(action, successor, at: held.count - 1, in: system)
+            }
+            return
+        }
+        visitSuccessorsCountingCoverage(of: state, pass: pass, seen: seen, kept: kept, scratch: &scratch, into: &held, expansion: &expansion)
+    }
+
+    /// `visitSuccessors(of:pass:seen:kept:scratch:into:expansion:)` in a search that counts coverage:
+    /// apart, so that a search that counts none asks whether it does once a state, not once a step.
     @inlinable
     func visitSuccessorsCountingCoverage<Seen: SeenStates, Batch: StateBatch>(
-        of state: System.State, pass: LevelPass, seen: Seen, kept: Seen?, scratch: inout System.State, keys: inout [Seen.Key],
-        held: inout [System.State], actions: inout [System.Action], coverage: inout [System.CoverageKey?],
-        into expansion: inout Expansion<Batch, Seen.Key>
+        of state: System.State, pass: LevelPass, seen: Seen, kept: Seen?, scratch: inout System.State,
+        into held: inout HeldSuccessors<Seen.Key>, expansion: inout Expansion<Batch, Seen.Key>
     ) where Seen.State == System.State, Batch.State == System.State {
         system.forEachSuccessor(of: state, buildingIn: &scratch) { action, successor in
-            let index = keys.count
             let key = seen.key(of: successor)
-            keys.append(key)
+            held.keys.append(key)
             guard pass == .expand else {
                 if !expansion.reachesPastDepthLimit, !seen.contains(key) { expansion.reachesPastDepthLimit = true }
                 return
@@ -419,39 +415,26 @@ extension Checker {
             expansion.transitions += 1
             let coverageKey = system.coverageKey(of: action)
             expansion.coverage.countTransition(coverageKey)
-            if index < coverage.count { coverage[index] = coverageKey } else { coverage.append(coverageKey) }
             seen.prefetch(key)
             kept?.prefetch(key)
-            hold(action, successor, at: index, held: &held, actions: &actions)
+            held.hold(action, successor, at: held.count - 1, in: system)
+            held.hold(coverageKey: coverageKey, at: held.count - 1)
         }
     }
 
-    /// Puts the successor `successor`, reached by `action`, at `index` of `held` and `actions`, in
-    /// the storage the state there had, or at their end.
-    @inlinable @inline(__always)
-    func hold(_ action: System.Action, _ successor: System.State, at index: Int, held: inout [System.State], actions: inout [System.Action]) {
-        if index < held.count {
-            system.copy(successor, into: &held[index])
-            actions[index] = action
-        } else {
-            held.append(successor)
-            actions.append(action)
-        }
-    }
-
-    /// Keeps in `expansion` the successors of the state numbered `number` that `lookup` lets
-    /// through: `held` holds them, and `keys` their keys, in the order of the state's successors;
-    /// `coverage` the coverage keys of their steps, when the search counts coverage. A lookup that
-    /// inserts numbers each new successor in `log` (counting it under its step's key), until the
-    /// state limit of `bounds`, and stops the expansion instead at a successor whose insertion could
-    /// reach its memory limit. A lookup that filters keeps, beside each, where it came from, its
-    /// key, and its step's coverage key.
+    /// Keeps in `expansion` the successors `held` holds that `lookup` lets through, in their order,
+    /// and then holds none. A lookup that inserts numbers each new successor in `log` (counting it
+    /// under its step's key), until the state limit of `bounds`, and stops the expansion instead at
+    /// a successor whose insertion could reach its memory limit. A lookup that filters keeps, beside
+    /// each, where it came from, its key, and its step's coverage key.
     @inlinable @inline(__always)
     func keep<Seen: SeenStates, Batch: StateBatch>(
-        _ held: [System.State], keys: [Seen.Key], coverage: [System.CoverageKey?], of number: UInt32, seen: Seen,
-        lookup: SuccessorLookup<Seen>, bounds: SearchBounds, log: inout DiscoveryLog, into expansion: inout Expansion<Batch, Seen.Key>
+        _ held: inout HeldSuccessors<Seen.Key>, seen: Seen, lookup: SuccessorLookup<Seen>, bounds: SearchBounds,
+        log: inout DiscoveryLog, into expansion: inout Expansion<Batch, Seen.Key>
     ) where Seen.State == System.State, Batch.State == System.State {
-        for (index, key) in keys.enumerated() {
+        guard let number = held.source else { return }
+        defer { held.removeAll(holdingFor: nil) }
+        for (index, key) in held.keys.enumerated() {
             switch lookup {
             case .insert:
                 if let stop = bounds.memoryLimit(inserting: key, into: seen) { expansion.stop = stop }
@@ -461,15 +444,15 @@ extension Checker {
                     continue
                 }
                 _ = log.append(parent: number, choice: index)
-                if options.countsCoverage { expansion.coverage.countState(coverage[index]) }
+                if options.countsCoverage { expansion.coverage.countState(held.coverage[index]) }
             case .filter(let kept):
                 guard !seen.contains(key), kept.insert(key) else { continue }
                 expansion.keys.append(key)
                 expansion.parents.append(number)
                 expansion.choices.append(UInt32(index))
-                if options.countsCoverage { expansion.reachedBy.append(coverage[index]) }
+                if options.countsCoverage { expansion.reachedBy.append(held.coverage[index]) }
             }
-            expansion.successors.append(held[index])
+            expansion.successors.append(held.states[index])
         }
     }
 }

@@ -1,0 +1,53 @@
+extension Checker {
+    /// The successors of one state that a level search holds until it looks them up together, their
+    /// keys' memory fetched as they are built, so that the cache misses of the lookups overlap.
+    ///
+    /// The storage of the states past `count` is kept, so that holding the next state's successors
+    /// copies into buffers already allocated.
+    @usableFromInline
+    struct HeldSuccessors<Key> {
+        /// The number of the state whose successors these are, if any are held.
+        @usableFromInline var source: UInt32?
+        /// Each successor's key, in the order the system gave them: as many as the state has successors.
+        @usableFromInline var keys: [Key] = []
+        /// The successors, where the search keeps them: beside `keys`.
+        @usableFromInline var states: [System.State] = []
+        /// The step that reached each successor, beside `states`.
+        @usableFromInline var actions: [System.Action] = []
+        /// The coverage key of each successor's step, when the search counts coverage.
+        @usableFromInline var coverage: [System.CoverageKey?] = []
+
+        @inlinable
+        init() {}
+
+        /// How many successors are held.
+        @inlinable
+        var count: Int { keys.count }
+
+        /// Lets go of the successors held, keeping their storage, to hold those of the state numbered `source`.
+        @inlinable
+        mutating func removeAll(holdingFor source: UInt32?) {
+            self.source = source
+            keys.removeAll(keepingCapacity: true)
+        }
+
+        /// Holds `state`, reached by `action`, as the successor at `index` (the last key's place), copying
+        /// it into the storage a state held there before, if one was.
+        @inlinable @inline(__always)
+        mutating func hold(_ action: System.Action, _ state: System.State, at index: Int, in system: System) {
+            if index < states.count {
+                system.copy(state, into: &states[index])
+                actions[index] = action
+            } else {
+                states.append(state)
+                actions.append(action)
+            }
+        }
+
+        /// Holds `key` as the coverage key of the step to the successor at `index`.
+        @inlinable @inline(__always)
+        mutating func hold(coverageKey key: System.CoverageKey?, at index: Int) {
+            if index < coverage.count { coverage[index] = key } else { coverage.append(key) }
+        }
+    }
+}
