@@ -11,6 +11,13 @@ extension ExtentModel {
                 // comparison, without building a view of every state.
                 return .always(property.name) { state in storedChecksumsMatch(state) ? .holds : .violated }
             }
+            if property.explains == .checksummed, concreteValues != nil {
+                // With nothing symbolic, a step stores blocks without a checksum exactly when it is a
+                // successful complete of a bio the policy does not checksum: told from the step alone.
+                return .onEveryTransition(property.name) { _, action, _ in
+                    if case .complete(let owner) = action, !checksums(owner) { .violated } else { .holds }
+                }
+            }
             switch (property.kind, property.judge) {
             case (.sometimes, .state(let judge)):
                 // The explorer asks whether the state is an example: `.holds` where it is.
