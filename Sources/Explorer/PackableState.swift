@@ -9,10 +9,11 @@ public protocol PackableState {
     /// How many bytes the state `pack(into:)` wrote at the start of `bytes` takes: packed states
     /// kept back to back are told apart by their own bytes.
     static func packedLength(of bytes: UnsafeRawBufferPointer) -> Int
-    /// The state `pack(into:)` wrote as `bytes`.
+    /// The state `pack(into:)` wrote at the start of `bytes`, which may run on past it: a batch
+    /// hands over the rest of its buffer, so that a state can read whole words to its last byte.
     init(unpacking bytes: UnsafeRawBufferPointer)
-    /// Makes this state the one `pack(into:)` wrote as `bytes`, in this state's storage where it can:
-    /// what the search does with every state it expands.
+    /// Makes this state the one `pack(into:)` wrote at the start of `bytes`, in this state's storage
+    /// where it can: what the search does with every state it expands.
     mutating func unpack(_ bytes: UnsafeRawBufferPointer)
 }
 

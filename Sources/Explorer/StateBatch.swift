@@ -109,18 +109,17 @@ final class PackedStateBatch<State: PackableState>: StateBatch {
     }
 
     @inlinable
-    func state(at cursor: inout Int) -> State { State(unpacking: packed(at: &cursor)) }
-
-    @inlinable
-    func load(_ cursor: inout Int, into state: inout State) { state.unpack(packed(at: &cursor)) }
-
-    /// The bytes of the state kept at `cursor`, which moves on to the next.
-    @inlinable
-    func packed(at cursor: inout Int) -> UnsafeRawBufferPointer {
+    func state(at cursor: inout Int) -> State {
         let rest = bytes.suffix(from: cursor)
-        let length = State.packedLength(of: rest)
-        cursor += length
-        return UnsafeRawBufferPointer(rebasing: rest[..<length])
+        cursor += State.packedLength(of: rest)
+        return State(unpacking: rest)
+    }
+
+    @inlinable
+    func load(_ cursor: inout Int, into state: inout State) {
+        let rest = bytes.suffix(from: cursor)
+        cursor += State.packedLength(of: rest)
+        state.unpack(rest)
     }
 
     /// Moves the kept states' bytes down over the others, without unpacking them, and gives back the

@@ -19,7 +19,7 @@ private struct Bytes: PackableState, Equatable {
         2 + Int(UInt16(littleEndian: bytes.loadUnaligned(as: UInt16.self)))
     }
 
-    init(unpacking bytes: UnsafeRawBufferPointer) { values = Array(bytes[2...]) }
+    init(unpacking bytes: UnsafeRawBufferPointer) { values = Array(bytes[2..<Self.packedLength(of: bytes)]) }
 }
 
 @Suite struct CompactStorageTests {

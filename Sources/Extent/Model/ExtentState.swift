@@ -190,7 +190,7 @@
         }
     }
 
-    /// The state `pack(into:)` wrote.
+    /// The state `pack(into:)` wrote at the start of `bytes`.
     @_spi(Search) public init(unpacking bytes: UnsafeRawBufferPointer) {
         let count = Self.packedCount(bytes)
         slots = [UInt32](unsafeUninitializedCapacity: count) { slots, initialized in
@@ -199,8 +199,9 @@
         }
     }
 
-    /// Becomes the state `pack(into:)` wrote, in this state's own buffer when nothing else holds it
-    /// and the slots are as many: no allocation per state expanded.
+    /// Becomes the state `pack(into:)` wrote at the start of `bytes`, in this state's own buffer when
+    /// nothing else holds it and the slots are as many: no allocation per state expanded. A group is
+    /// read as one word where `bytes` runs on for a word, past the state's end if need be.
     @_spi(Search) public mutating func unpack(_ bytes: UnsafeRawBufferPointer) {
         let count = Self.packedCount(bytes)
         guard slots.count == count else {
