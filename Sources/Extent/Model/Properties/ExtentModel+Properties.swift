@@ -6,18 +6,7 @@ extension ExtentModel {
     package func properties(for properties: [ExtentProperty]) -> [Property<ExtentModel>] {
         let decider = TermDecider(model: self, renderer: namesRenderer)
         return properties.map { property in
-            if property.explains == .checksums, concreteValues != nil {
-                // Concrete checksums are injective (§7.12): comparing the slots is the judge's own
-                // comparison, without building a view of every state.
-                return .always(property.name) { state in storedChecksumsMatch(state) ? .holds : .violated }
-            }
-            if property.explains == .checksummed, concreteValues != nil {
-                // With nothing symbolic, a step stores blocks without a checksum exactly when it is a
-                // successful complete of a bio the policy does not checksum: told from the step alone.
-                return .onEveryTransition(property.name) { _, action, _ in
-                    if case .complete(let owner) = action, !checksums(owner) { .violated } else { .holds }
-                }
-            }
+            if let judge = concreteJudge(of: property) { return judge }
             switch (property.kind, property.judge) {
             case (.sometimes, .state(let judge)):
                 // The explorer asks whether the state is an example: `.holds` where it is.
@@ -47,23 +36,6 @@ extension ExtentModel {
 
     /// How views show terms while the search runs: by value in concrete mode, by name in symbolic mode.
     var namesRenderer: TermRenderer { concreteValues == nil ? .names : .values }
-
-    /// Whether every stored checksum is over the words its block holds on every mirror, slot for slot.
-    private func storedChecksumsMatch(_ state: ExtentState) -> Bool {
-        // Stored blocks lie one after another: each block's mirrors, then its checksum.
-        let (base, blockStride, words, mirrors) = (layout.storedBase, layout.storedStride, geometry.blockWords, geometry.mirrors)
-        return state.slots.withUnsafeBufferPointer { slots in
-            for block in 0..<geometry.blocks {
-                let start = base + block * blockStride
-                let checksum = start + mirrors * words
-                guard slots[checksum] != StateLayout.none else { continue }
-                for data in stride(from: start, to: checksum, by: words) {
-                    for word in 0..<words where slots[data + word] != slots[checksum + word] { return false }
-                }
-            }
-            return true
-        }
-    }
 
     /// The judgement of a transition property on the step `action` from `before`. Its findings are
     /// decided with the path condition of the state the step leads to, which includes what the step
