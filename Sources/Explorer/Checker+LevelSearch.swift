@@ -383,14 +383,7 @@ extension Checker {
         guard options.countsCoverage else {
             system.forEachSuccessor(of: state, buildingIn: &scratch) { action, successor in
                 let key = seen.key(of: successor)
-                held.keys.append(key)
-                guard pass == .expand else {
-                    if !expansion.reachesPastDepthLimit, !seen.contains(key) { expansion.reachesPastDepthLimit = true }
-                    return
-                }
-                expansion.transitions += 1
-                seen.prefetch(key)
-                kept?.prefetch(key)
+                guard take(key, pass: pass, seen: seen, kept: kept, into: &held, expansion: &expansion) else { return }
                 held.hold(action, successor, at: held.count - 1, in: system)
             }
             return
@@ -407,19 +400,32 @@ extension Checker {
     ) where Seen.State == System.State, Batch.State == System.State {
         system.forEachSuccessor(of: state, buildingIn: &scratch) { action, successor in
             let key = seen.key(of: successor)
-            held.keys.append(key)
-            guard pass == .expand else {
-                if !expansion.reachesPastDepthLimit, !seen.contains(key) { expansion.reachesPastDepthLimit = true }
-                return
-            }
-            expansion.transitions += 1
+            guard take(key, pass: pass, seen: seen, kept: kept, into: &held, expansion: &expansion) else { return }
             let coverageKey = system.coverageKey(of: action)
             expansion.coverage.countTransition(coverageKey)
-            seen.prefetch(key)
-            kept?.prefetch(key)
             held.hold(action, successor, at: held.count - 1, in: system)
             held.hold(coverageKey: coverageKey, at: held.count - 1)
         }
+    }
+
+    /// What a visit does first with a successor's key: appends it to `held` and, where `pass`
+    /// expands, counts the step in `expansion` and fetches the key's memory in `seen` and `kept`;
+    /// otherwise notes there whether the successor, if never seen, lies past the depth limit.
+    /// Whether the step is taken, and the successor to be held.
+    @inlinable @inline(__always)
+    func take<Seen: SeenStates, Batch: StateBatch>(
+        _ key: Seen.Key, pass: LevelPass, seen: Seen, kept: Seen?, into held: inout HeldSuccessors<Seen.Key>,
+        expansion: inout Expansion<Batch, Seen.Key>
+    ) -> Bool where Seen.State == System.State, Batch.State == System.State {
+        held.keys.append(key)
+        guard pass == .expand else {
+            if !expansion.reachesPastDepthLimit, !seen.contains(key) { expansion.reachesPastDepthLimit = true }
+            return false
+        }
+        expansion.transitions += 1
+        seen.prefetch(key)
+        kept?.prefetch(key)
+        return true
     }
 
     /// Keeps in `expansion` the successors `held` holds that `lookup` lets through, in their order,
