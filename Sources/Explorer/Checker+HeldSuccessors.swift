@@ -6,8 +6,6 @@ extension Checker {
     /// copies into buffers already allocated.
     @usableFromInline
     struct HeldSuccessors<Key> {
-        /// The number of the state whose successors these are, if any are held.
-        @usableFromInline var source: UInt32?
         /// Each successor's key, in the order the system gave them: as many as the state has successors.
         @usableFromInline var keys: [Key] = []
         /// The successors, where the search keeps them: beside `keys`.
@@ -24,17 +22,15 @@ extension Checker {
         @inlinable
         var count: Int { keys.count }
 
-        /// Lets go of the successors held, keeping their storage, to hold those of the state numbered `source`.
+        /// Lets go of the successors held, keeping their storage.
         @inlinable
-        mutating func removeAll(holdingFor source: UInt32?) {
-            self.source = source
-            keys.removeAll(keepingCapacity: true)
-        }
+        mutating func removeAll() { keys.removeAll(keepingCapacity: true) }
 
-        /// Holds `state`, reached by `action`, as the successor at `index` (the last key's place), copying
+        /// Holds `state`, reached by `action`, as the successor whose key was appended last, copying
         /// it into the storage a state held there before, if one was.
         @inlinable @inline(__always)
-        mutating func hold(_ action: System.Action, _ state: System.State, at index: Int, in system: System) {
+        mutating func hold(_ action: System.Action, _ state: System.State, in system: System) {
+            let index = keys.count - 1
             if index < states.count {
                 system.copy(state, into: &states[index])
                 actions[index] = action
@@ -44,9 +40,10 @@ extension Checker {
             }
         }
 
-        /// Holds `key` as the coverage key of the step to the successor at `index`.
+        /// Holds `key` as the coverage key of the step to the successor whose key was appended last.
         @inlinable @inline(__always)
-        mutating func hold(coverageKey key: System.CoverageKey?, at index: Int) {
+        mutating func hold(coverageKey key: System.CoverageKey?) {
+            let index = keys.count - 1
             if index < coverage.count { coverage[index] = key } else { coverage.append(key) }
         }
     }

@@ -356,17 +356,16 @@ extension Checker {
             let number = segment.first + UInt32(position - segment.range.lowerBound)
             judge(state, number: number, properties: stateProperties, into: &expansion.findings)
             guard pass != .judge else { continue }
-            held.removeAll(holdingFor: pass == .expand ? number : nil)
+            held.removeAll()
             visitSuccessors(of: state, pass: pass, seen: seen, kept: kept, scratch: &scratch, into: &held, expansion: &expansion)
             if pass == .expand {
                 judge(
                     state, steps: held.count, actions: held.actions, successors: held.states, source: number,
                     judges: transitionJudges, into: &expansion.findings)
+                keep(held, of: number, seen: seen, lookup: lookup, bounds: bounds, log: &log, into: &expansion)
             }
-            let successors = held.count
-            keep(&held, seen: seen, lookup: lookup, bounds: bounds, log: &log, into: &expansion)
             if expansion.stop != nil { break }
-            judgeDeadlock(state, number: number, successors: successors, into: &expansion.findings)
+            judgeDeadlock(state, number: number, successors: held.count, into: &expansion.findings)
         }
         return expansion
     }
@@ -384,7 +383,7 @@ extension Checker {
             system.forEachSuccessor(of: state, buildingIn: &scratch) { action, successor in
                 let key = seen.key(of: successor)
                 guard take(key, pass: pass, seen: seen, kept: kept, into: &held, expansion: &expansion) else { return }
-                held.hold(action, successor, at: held.count - 1, in: system)
+                held.hold(action, successor, in: system)
             }
             return
         }
@@ -403,8 +402,8 @@ extension Checker {
             guard take(key, pass: pass, seen: seen, kept: kept, into: &held, expansion: &expansion) else { return }
             let coverageKey = system.coverageKey(of: action)
             expansion.coverage.countTransition(coverageKey)
-            held.hold(action, successor, at: held.count - 1, in: system)
-            held.hold(coverageKey: coverageKey, at: held.count - 1)
+            held.hold(action, successor, in: system)
+            held.hold(coverageKey: coverageKey)
         }
     }
 
@@ -428,18 +427,16 @@ extension Checker {
         return true
     }
 
-    /// Keeps in `expansion` the successors `held` holds that `lookup` lets through, in their order,
-    /// and then holds none. A lookup that inserts numbers each new successor in `log` (counting it
+    /// Keeps in `expansion` the successors of the state numbered `number` that `held` holds and
+    /// `lookup` lets through, in their order. A lookup that inserts numbers each new successor in `log` (counting it
     /// under its step's key), until the state limit of `bounds`, and stops the expansion instead at
     /// a successor whose insertion could reach its memory limit. A lookup that filters keeps, beside
     /// each, where it came from, its key, and its step's coverage key.
     @inlinable @inline(__always)
     func keep<Seen: SeenStates, Batch: StateBatch>(
-        _ held: inout HeldSuccessors<Seen.Key>, seen: Seen, lookup: SuccessorLookup<Seen>, bounds: SearchBounds,
+        _ held: HeldSuccessors<Seen.Key>, of number: UInt32, seen: Seen, lookup: SuccessorLookup<Seen>, bounds: SearchBounds,
         log: inout DiscoveryLog, into expansion: inout Expansion<Batch, Seen.Key>
     ) where Seen.State == System.State, Batch.State == System.State {
-        guard let number = held.source else { return }
-        defer { held.removeAll(holdingFor: nil) }
         for (index, key) in held.keys.enumerated() {
             switch lookup {
             case .insert:
