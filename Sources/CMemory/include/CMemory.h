@@ -17,7 +17,8 @@ void *table_allocate(size_t bytes);
 /// Gives back memory `table_allocate` gave, `bytes` long.
 void table_deallocate(void *table, size_t bytes);
 
-/// `table_allocate` with its own threshold: a table of `mapped` bytes or more comes from the system.
+/// `table_allocate` with its own threshold, for a table that is written all over: one of `mapped`
+/// bytes or more comes from the system with its pages in place.
 void *table_allocate_mapped_from(size_t bytes, size_t mapped);
 
 /// Gives back memory `table_allocate_mapped_from` gave, `bytes` long, with the same `mapped`.
