@@ -2,8 +2,8 @@ extension Checker {
     /// The successors of one state that a level search holds until it looks them up together, their
     /// keys' memory fetched as they are built, so that the cache misses of the lookups overlap.
     ///
-    /// The storage of the states past `count` is kept, so that holding the next state's successors
-    /// copies into buffers already allocated.
+    /// The storage of the states past `count` is kept: holding the next state's successors exchanges
+    /// them for it, and the system builds the successors after them there.
     @usableFromInline
     struct HeldSuccessors<Key> {
         /// Each successor's key, in the order the system gave them: as many as the state has successors.
@@ -26,13 +26,13 @@ extension Checker {
         @inlinable
         mutating func removeAll() { keys.removeAll(keepingCapacity: true) }
 
-        /// Holds `state`, reached by `action`, as the successor whose key was appended last, copying
-        /// it into the storage a state held there before, if one was.
+        /// Holds `state`, reached by `action`, as the successor whose key was appended last: takes it
+        /// in exchange for the state held there before, if one was, left in `state`.
         @inlinable @inline(__always)
-        mutating func hold(_ action: System.Action, _ state: System.State, in system: System) {
+        mutating func hold(_ action: System.Action, _ state: inout System.State) {
             let index = keys.count - 1
             if index < states.count {
-                system.copy(state, into: &states[index])
+                swap(&state, &states[index])
                 actions[index] = action
             } else {
                 states.append(state)

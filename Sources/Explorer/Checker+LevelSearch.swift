@@ -383,7 +383,7 @@ extension Checker {
             system.forEachSuccessor(of: state, buildingIn: &scratch) { action, successor in
                 let key = seen.key(of: successor)
                 guard take(key, pass: pass, seen: seen, kept: kept, into: &held, expansion: &expansion) else { return }
-                held.hold(action, successor, in: system)
+                held.hold(action, &successor)
             }
             return
         }
@@ -402,7 +402,7 @@ extension Checker {
             guard take(key, pass: pass, seen: seen, kept: kept, into: &held, expansion: &expansion) else { return }
             let coverageKey = system.coverageKey(of: action)
             expansion.coverage.countTransition(coverageKey)
-            held.hold(action, successor, in: system)
+            held.hold(action, &successor)
             held.hold(coverageKey: coverageKey)
         }
     }

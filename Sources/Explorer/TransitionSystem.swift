@@ -29,10 +29,11 @@
     /// successor where the last one was, and allocate only for those `body` keeps.
     func forEachSuccessor(of state: State, _ body: (Action, State) -> Void)
 
-    /// Calls `body` as `forEachSuccessor(of:_:)` does, building the successors in `scratch`, which
-    /// holds whatever the last call left there: how a search lets a system keep one buffer for the
-    /// successors of every state it expands, not one for each state.
-    func forEachSuccessor(of state: State, buildingIn scratch: inout State, _ body: (Action, State) -> Void)
+    /// Calls `body` as `forEachSuccessor(of:_:)` does, building each successor in `scratch`, which
+    /// holds whatever was left there before. `body` may keep the successor by exchanging it for a
+    /// state of its own, in which the system then builds the next: how a search lets a system build
+    /// every successor in buffers it already has, and holds them without copying.
+    func forEachSuccessor(of state: State, buildingIn scratch: inout State, _ body: (Action, inout State) -> Void)
 
     /// Whether a state with no enabled step is a proper end rather than a deadlock.
     func isFinished(_ state: State) -> Bool
@@ -44,10 +45,6 @@
 
     /// The key `action` is counted under when a search counts coverage; nil for a step not counted.
     func coverageKey(of action: Action) -> CoverageKey?
-
-    /// Makes `target` equal to `state`, in `target`'s own storage where it can: how the search holds
-    /// on to a successor while it looks it up, without allocating for each.
-    func copy(_ state: State, into target: inout State)
 }
 
 extension TransitionSystem {
@@ -68,17 +65,19 @@ extension TransitionSystem {
         for successor in successors { body(successor.action, successor.state) }
     }
 
-    /// Calls `forEachSuccessor(of:_:)`: the system builds its successors where it likes.
+    /// Calls `forEachSuccessor(of:_:)`, and hands each successor to `body` in `scratch`: the system
+    /// builds its successors where it likes.
     @inlinable
-    @_spi(Search) public func forEachSuccessor(of state: State, buildingIn scratch: inout State, _ body: (Action, State) -> Void) {
-        forEachSuccessor(of: state, body)
+    @_spi(Search) public func forEachSuccessor(
+        of state: State, buildingIn scratch: inout State, _ body: (Action, inout State) -> Void
+    ) {
+        forEachSuccessor(of: state) { action, successor in
+            scratch = successor
+            body(action, &scratch)
+        }
     }
 
     /// No key: a system that names none counts no step.
     @inlinable
     @_spi(Search) public func coverageKey(of action: Action) -> CoverageKey? where CoverageKey == Never { nil }
-
-    /// Assigns `state` to `target`.
-    @inlinable
-    @_spi(Search) public func copy(_ state: State, into target: inout State) { target = state }
 }

@@ -76,13 +76,14 @@ extension ExtentModel: TransitionSystem {
     /// model's reductions, the steps and states of the reduced search.
     @_spi(Search) public func forEachSuccessor(of state: ExtentState, _ body: (ExtentAction, ExtentState) -> Void) {
         var next = state
-        forEachSuccessor(of: state, reduced: true, buildingIn: &next, body)
+        forEachSuccessor(of: state, reduced: true, buildingIn: &next) { body($0, $1) }
     }
 
     /// Every enabled step and the canonical state it leads to, as `forEachSuccessor(of:_:)` gives
-    /// them, built in `scratch`'s buffer: one buffer for a whole search.
+    /// them, each built in the buffer `scratch` holds then: the last successor's, or the one `body`
+    /// exchanged it for.
     @_spi(Search) public func forEachSuccessor(
-        of state: ExtentState, buildingIn scratch: inout ExtentState, _ body: (ExtentAction, ExtentState) -> Void
+        of state: ExtentState, buildingIn scratch: inout ExtentState, _ body: (ExtentAction, inout ExtentState) -> Void
     ) {
         forEachSuccessor(of: state, reduced: true, buildingIn: &scratch, body)
     }
@@ -90,14 +91,14 @@ extension ExtentModel: TransitionSystem {
     /// Every enabled step and the state it leads to; `reduced`, under the model's reductions.
     func forEachSuccessor(of state: ExtentState, reduced: Bool, _ body: (ExtentAction, ExtentState) -> Void) {
         var next = state
-        forEachSuccessor(of: state, reduced: reduced, buildingIn: &next, body)
+        forEachSuccessor(of: state, reduced: reduced, buildingIn: &next) { body($0, $1) }
     }
 
     /// Every enabled step and the state it leads to, built in `next`; `reduced`, under the model's
     /// reductions.
     @inline(__always)
     private func forEachSuccessor(
-        of state: ExtentState, reduced: Bool, buildingIn next: inout ExtentState, _ body: (ExtentAction, ExtentState) -> Void
+        of state: ExtentState, reduced: Bool, buildingIn next: inout ExtentState, _ body: (ExtentAction, inout ExtentState) -> Void
     ) {
         if reduced, shape.reducesInterleavings || shape.symmetry != nil {
             forEachReducedSuccessor(of: state, buildingIn: &next, body)
@@ -105,7 +106,8 @@ extension ExtentModel: TransitionSystem {
         }
         guard !shape.extendsSteps else {
             forEachEnabledAction(in: state) { action in
-                body(action, canonical(step(action, from: state, fresh: StateLayout.fresh)))
+                next = canonical(step(action, from: state, fresh: StateLayout.fresh))
+                body(action, &next)
             }
             return
         }
@@ -114,7 +116,7 @@ extension ExtentModel: TransitionSystem {
             next.overwrite(with: state)
             apply(action, from: state, into: &next, fresh: StateLayout.fresh)
             canonicalize(&next)
-            body(action, next)
+            body(action, &next)
         }
     }
 
@@ -122,7 +124,7 @@ extension ExtentModel: TransitionSystem {
     /// Apart from the unreduced loop, which runs on every state of every other search.
     @inline(never)
     private func forEachReducedSuccessor(
-        of state: ExtentState, buildingIn next: inout ExtentState, _ body: (ExtentAction, ExtentState) -> Void
+        of state: ExtentState, buildingIn next: inout ExtentState, _ body: (ExtentAction, inout ExtentState) -> Void
     ) {
         let ample = shape.reducesInterleavings ? ampleSet(in: state) : nil
         func take(_ action: ExtentAction) {
@@ -133,7 +135,7 @@ extension ExtentModel: TransitionSystem {
                 apply(action, from: state, into: &next, fresh: StateLayout.fresh)
             }
             represent(&next)
-            body(action, next)
+            body(action, &next)
         }
         // A step taken alone is enabled: no need to list the others.
         if case .step(let action)? = ample { return take(action) }
@@ -142,9 +144,6 @@ extension ExtentModel: TransitionSystem {
             take(action)
         }
     }
-
-    /// Copies `state`'s slots into `target`'s buffer.
-    @_spi(Search) public func copy(_ state: ExtentState, into target: inout ExtentState) { target.overwrite(with: state) }
 
     /// Whether every writer has finished its script or been stopped by a crash, every reader has
     /// finished its script, and every scrubber its passes.
