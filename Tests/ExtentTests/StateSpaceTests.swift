@@ -227,6 +227,34 @@ extension StateSpaceTests {
 }
 
 extension StateSpaceTests {
+    /// Groups of every width, in states of every length up to five groups, the last group full or
+    /// not: each comes back equal from its bytes, which say their own length.
+    @Test func statesOfEveryGroupWidthPackAndComeBackEqual() {
+        var random = SeededGenerator(seed: 28)
+        // The largest value a group may take, for each width a group packs to: 0, 1, 2, 4, 8, 16, 32 bits.
+        let largest: [UInt32?] = [nil, 0, 2, 14, 254, 65_534, StateLayout.fresh]
+        var reused = ExtentState(slots: [])
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 1...40, using: &random)
+            var slots: [UInt32] = []
+            while slots.count < count {
+                let bound = largest.randomElement(using: &random)!
+                for _ in 0..<min(8, count - slots.count) {
+                    let value = bound.map { UInt32.random(in: 0...$0, using: &random) }
+                    slots.append(Bool.random(using: &random) ? value ?? StateLayout.none : StateLayout.none)
+                }
+            }
+            let state = ExtentState(slots: slots)
+            var bytes = ContiguousArray<UInt8>()
+            state.pack(into: &bytes)
+            let length = bytes.count
+            bytes.append(contentsOf: (0..<8).map { _ in UInt8.random(in: 0...255, using: &random) })
+            #expect(bytes.withUnsafeBytes { ExtentState.packedLength(of: $0) } == length, "\(slots)")
+            bytes.withUnsafeBytes { reused.unpack($0) }
+            #expect(reused == state, "\(slots)")
+        }
+    }
+
     /// Paths are rebuilt with `successors(of:into:)` from the choices the search made with
     /// `forEachSuccessor(of:_:)`: the two must list the same steps to the same states, in one order,
     /// and the successors `body` keeps must not change when the reused buffer is written again.

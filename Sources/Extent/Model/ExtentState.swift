@@ -40,9 +40,9 @@
         }
     }
 
-    /// The most bytes `pack(into:)` writes: every slot at 32 bits, and a whole word written past the
-    /// last group.
-    @_spi(Search) public var packedLengthBound: Int { Self.headerLength(slots: slots.count) + 4 * slots.count + 8 }
+    /// The most bytes `pack(into:)` writes: every group of eight slots at 32 bits, a last group of
+    /// fewer too, and a whole word written past the last group.
+    @_spi(Search) public var packedLengthBound: Int { Self.headerLength(slots: slots.count) + 32 * ((slots.count + 7) / 8) + 8 }
 
     /// Writes the slots in groups of eight, each group as narrow as its largest slot allows.
     ///
