@@ -148,8 +148,21 @@
     @inline(__always)
     private static func squeeze(_ codes: (UInt64, UInt64, UInt64, UInt64), width: Int) -> UInt64 {
         // A byte each: codes 0, 2, 4, 6 in bytes 0-3 and codes 1, 3, 5, 7 in bytes 4-7.
-        var word = codes.0 | codes.1 &<< 8 | codes.2 &<< 16 | codes.3 &<< 24
-        guard width < 8 else { return word }
+        let word = codes.0 | codes.1 &<< 8 | codes.2 &<< 16 | codes.3 &<< 24
+        // Each width apart, so that its shifts and masks are constants.
+        switch width {
+        case 1: return squeeze(word, lanesOf: 1)
+        case 2: return squeeze(word, lanesOf: 2)
+        case 4: return squeeze(word, lanesOf: 4)
+        default: return word
+        }
+    }
+
+    /// A word of eight byte-wide codes of at most `width` bits (1, 2 or 4), squeezed into its low
+    /// `8 × width` bits.
+    @inline(__always)
+    private static func squeeze(_ word: UInt64, lanesOf width: Int) -> UInt64 {
+        var word = word
         let w = UInt64(width)
         // Each step halves the lanes, joining each lane's value with its neighbour's.
         word = (word | word &>> (8 - w)) & 0x00FF_00FF_00FF_00FF
@@ -158,10 +171,22 @@
         return word
     }
 
-    /// `squeeze(_:width:)` undone: the byte-a-code word it started from.
+    /// `squeeze(_:width:)` undone: the byte-a-code word it started from, of a word whose bits past
+    /// the group's are 0.
     @inline(__always)
     private static func spread(_ word: UInt64, width: Int) -> UInt64 {
-        guard width < 8 else { return word }
+        // Each width apart, so that its shifts and masks are constants.
+        switch width {
+        case 1: spread(word, lanesOf: 1)
+        case 2: spread(word, lanesOf: 2)
+        case 4: spread(word, lanesOf: 4)
+        default: word
+        }
+    }
+
+    /// `squeeze(_:lanesOf:)` undone.
+    @inline(__always)
+    private static func spread(_ word: UInt64, lanesOf width: Int) -> UInt64 {
         let w = UInt64(width)
         let quarter: UInt64 = (1 &<< (4 * w)) &- 1
         var spread = (word & quarter) | ((word &>> (4 * w)) & quarter) &<< 32
