@@ -83,13 +83,16 @@ final class FingerprintTable<State: StableHashable>: SeenStates, @unchecked Send
         let answers = batches.map { UnsafeMutableBufferPointer<Bool>.allocate(capacity: $0.count) }
         defer { for answer in answers { answer.deallocate() } }
         let workers = max(1, min(workers, Self.shardCount))
+        // The worker that owns each table, looked up rather than divided out for every key.
+        let owners = (0..<Self.shardCount).map { UInt8(truncatingIfNeeded: $0 % workers) }
         runConcurrently(threads: workers) { worker in
+            let worker = UInt8(truncatingIfNeeded: worker)
             for (batch, keys) in batches.enumerated() {
                 for (index, key) in keys.enumerated() {
                     // The slot of a key a few places on is fetched while this one is inserted.
-                    if index + 16 < keys.count, shard(of: keys[index + 16]) % workers == worker { prefetch(keys[index + 16]) }
+                    if index + 16 < keys.count, owners[shard(of: keys[index + 16])] == worker { prefetch(keys[index + 16]) }
                     let shard = shard(of: key)
-                    if shard % workers == worker { answers[batch][index] = shards[shard].insert(kept(key), mappedFrom: mappedBytes) }
+                    if owners[shard] == worker { answers[batch][index] = shards[shard].insert(kept(key), mappedFrom: mappedBytes) }
                 }
             }
         }
