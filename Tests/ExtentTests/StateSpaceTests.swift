@@ -239,9 +239,10 @@ extension StateSpaceTests {
             var slots: [UInt32] = []
             while slots.count < count {
                 let bound = largest.randomElement(using: &random)!
+                // Half the slots empty, the others up to the group's largest value.
                 for _ in 0..<min(8, count - slots.count) {
-                    let value = bound.map { UInt32.random(in: 0...$0, using: &random) }
-                    slots.append(Bool.random(using: &random) ? value ?? StateLayout.none : StateLayout.none)
+                    let value = Bool.random(using: &random) ? bound.map { UInt32.random(in: 0...$0, using: &random) } : nil
+                    slots.append(value ?? StateLayout.none)
                 }
             }
             let state = ExtentState(slots: slots)
