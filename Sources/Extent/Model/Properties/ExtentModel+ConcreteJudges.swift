@@ -35,11 +35,11 @@ extension ExtentModel {
         let (base, blockStride, words, mirrors) = (layout.storedBase, layout.storedStride, geometry.blockWords, geometry.mirrors)
         return state.slots.withUnsafeBufferPointer { slots in
             for block in 0..<geometry.blocks {
-                let start = base + block * blockStride
-                let checksum = start + mirrors * words
+                let start = base &+ block &* blockStride
+                let checksum = start &+ mirrors &* words
                 guard slots[checksum] != StateLayout.none else { continue }
-                for data in stride(from: start, to: checksum, by: words) {
-                    for word in 0..<words where slots[data + word] != slots[checksum + word] { return false }
+                for mirror in 0..<mirrors where !Self.words(words, at: start &+ mirror &* words, equalThoseAt: checksum, in: slots) {
+                    return false
                 }
             }
             return true
@@ -52,12 +52,24 @@ extension ExtentModel {
         guard mirrors > 1 else { return true }
         return state.slots.withUnsafeBufferPointer { slots in
             for block in 0..<geometry.blocks {
-                let first = base + block * blockStride
-                for data in stride(from: first + words, to: first + mirrors * words, by: words) {
-                    for word in 0..<words where slots[data + word] != slots[first + word] { return false }
+                let first = base &+ block &* blockStride
+                for mirror in 1..<mirrors where !Self.words(words, at: first &+ mirror &* words, equalThoseAt: first, in: slots) {
+                    return false
                 }
             }
             return true
         }
+    }
+
+    /// Whether the `count` slots from `start` hold what the `count` from `other` hold. Apart and
+    /// with wrapping arithmetic, as these judges run on every state of a concrete search.
+    @inline(__always)
+    private static func words(_ count: Int, at start: Int, equalThoseAt other: Int, in slots: UnsafeBufferPointer<UInt32>) -> Bool {
+        var word = 0
+        while word < count {
+            guard slots[start &+ word] == slots[other &+ word] else { return false }
+            word &+= 1
+        }
+        return true
     }
 }
