@@ -428,10 +428,10 @@ extension Checker {
     }
 
     /// Keeps in `expansion` the successors of the state numbered `number` that `held` holds and
-    /// `lookup` lets through, in their order. A lookup that inserts numbers each new successor in `log` (counting it
-    /// under its step's key), until the state limit of `bounds`, and stops the expansion instead at
-    /// a successor whose insertion could reach its memory limit. A lookup that filters keeps, beside
-    /// each, where it came from, its key, and its step's coverage key.
+    /// `lookup` lets through, in their order. A lookup that inserts numbers each new successor in
+    /// `log` (counting it under its step's key), until the state limit of `bounds`, and stops the
+    /// expansion instead at a successor whose insertion could reach its memory limit. A lookup that
+    /// filters keeps, beside each, where it came from, its key, and its step's coverage key.
     @inlinable @inline(__always)
     func keep<Seen: SeenStates, Batch: StateBatch>(
         _ held: HeldSuccessors<Seen.Key>, of number: UInt32, seen: Seen, lookup: SuccessorLookup<Seen>, bounds: SearchBounds,
