@@ -360,7 +360,7 @@ extension Checker {
             visitSuccessors(of: state, pass: pass, seen: seen, kept: kept, scratch: &scratch, into: &held, expansion: &expansion)
             if pass == .expand {
                 judge(
-                    state, steps: held.count, actions: held.actions, successors: held.states, source: number,
+                    state, steps: held.count, actions: held.actions, successors: &held.states, source: number,
                     judges: transitionJudges, into: &expansion.findings)
                 keep(held, of: number, seen: seen, lookup: lookup, bounds: bounds, log: &log, into: &expansion)
             }

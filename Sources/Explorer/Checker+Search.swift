@@ -84,22 +84,33 @@ extension Checker {
 
     /// Judges the transition properties of `judges` that `findings` has not yet found violated on
     /// the first `count` steps from `state`, the state numbered `source`: the step `actions[k]` to
-    /// `successors[k]`. Each judge is taken out of `judges` once for all the steps.
+    /// `successors[k]`. Each judge is taken out of `judges` once for all the steps, and each successor
+    /// is lent to it in place (`inout`, though none is changed): read out of the array, it would be
+    /// copied, its buffer retained and released, on every step.
     @inlinable
     func judge(
-        _ state: System.State, steps count: Int, actions: [System.Action], successors: [System.State], source: UInt32,
+        _ state: System.State, steps count: Int, actions: [System.Action], successors: inout [System.State], source: UInt32,
         judges: [TransitionJudge], into findings: inout [PropertyProgress]
     ) {
+        @inline(__always)
+        func judgement(by judge: TransitionJudgeFunction, of action: System.Action, to successor: inout System.State) -> Judgement {
+            judge(state, action, successor)
+        }
         for (index, judge) in judges where findings[index].discovery == nil {
             for step in 0..<count where findings[index].discovery == nil {
-                record(judge(state, actions[step], successors[step]), at: .transition(source: source, index: step), in: &findings[index])
+                let judgement = judgement(by: judge, of: actions[step], to: &successors[step])
+                record(judgement, at: .transition(source: source, index: step), in: &findings[index])
             }
         }
     }
 
     /// A property judged on transitions: its index among the properties, and its judge.
     @usableFromInline
-    typealias TransitionJudge = (index: Int, judge: (System.State, System.Action, System.State) -> Judgement)
+    typealias TransitionJudge = (index: Int, judge: TransitionJudgeFunction)
+
+    /// A transition property's judge of the step from a state, by an action, to a successor.
+    @usableFromInline
+    typealias TransitionJudgeFunction = (System.State, System.Action, System.State) -> Judgement
 
     /// The properties judged on transitions, with their judges: taken out once, so that no property
     /// is copied out of the list on every transition.
