@@ -362,7 +362,7 @@ extension Checker {
                 judge(
                     state, steps: held.count, actions: held.actions, successors: &held.states, source: number,
                     judges: transitionJudges, into: &expansion.findings)
-                keep(held, of: number, seen: seen, lookup: lookup, bounds: bounds, log: &log, into: &expansion)
+                keep(&held, of: number, seen: seen, lookup: lookup, bounds: bounds, log: &log, into: &expansion)
             }
             if expansion.stop != nil { break }
             judgeDeadlock(state, number: number, successors: held.count, into: &expansion.findings)
@@ -432,9 +432,12 @@ extension Checker {
     /// `log` (counting it under its step's key), until the state limit of `bounds`, and stops the
     /// expansion instead at a successor whose insertion could reach its memory limit. A lookup that
     /// filters keeps, beside each, where it came from, its key, and its step's coverage key.
+    ///
+    /// The successors are lent to the batch in place (`held` is `inout`, though none is changed):
+    /// read out of the array, each would be copied, its buffer retained and released.
     @inlinable @inline(__always)
     func keep<Seen: SeenStates, Batch: StateBatch>(
-        _ held: HeldSuccessors<Seen.Key>, of number: UInt32, seen: Seen, lookup: SuccessorLookup<Seen>, bounds: SearchBounds,
+        _ held: inout HeldSuccessors<Seen.Key>, of number: UInt32, seen: Seen, lookup: SuccessorLookup<Seen>, bounds: SearchBounds,
         log: inout DiscoveryLog, into expansion: inout Expansion<Batch, Seen.Key>
     ) where Seen.State == System.State, Batch.State == System.State {
         for (index, key) in held.keys.enumerated() {
@@ -455,8 +458,14 @@ extension Checker {
                 expansion.choices.append(UInt32(index))
                 if options.countsCoverage { expansion.reachedBy.append(held.coverage[index]) }
             }
-            expansion.successors.append(held.states[index])
+            append(&held.states[index], to: &expansion.successors)
         }
+    }
+
+    /// Appends `state`, lent in place, to `batch`.
+    @inlinable @inline(__always)
+    func append<Batch: StateBatch>(_ state: inout System.State, to batch: inout Batch) where Batch.State == System.State {
+        batch.append(state)
     }
 }
 
