@@ -452,7 +452,8 @@ extension Checker {
                 _ = log.append(parent: number, choice: index)
                 if options.countsCoverage { expansion.coverage.countState(held.coverage[index]) }
             case .filter(let kept):
-                guard !seen.contains(key), kept.insert(key) else { continue }
+                guard !kept.contains(key), !seen.contains(key) else { continue }
+                _ = kept.insert(key)
                 expansion.keys.append(key)
                 expansion.parents.append(number)
                 expansion.choices.append(UInt32(index))
