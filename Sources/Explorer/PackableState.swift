@@ -13,14 +13,19 @@ public protocol PackableState {
     /// hands over the rest of its buffer, so that a state can read whole words to its last byte.
     init(unpacking bytes: UnsafeRawBufferPointer)
     /// Makes this state the one `pack(into:)` wrote at the start of `bytes`, in this state's storage
-    /// where it can: what the search does with every state it expands.
-    mutating func unpack(_ bytes: UnsafeRawBufferPointer)
+    /// where it can: what the search does with every state it expands. Returns how many bytes the
+    /// state took, as `packedLength(of:)` does.
+    @discardableResult
+    mutating func unpack(_ bytes: UnsafeRawBufferPointer) -> Int
 }
 
 extension PackableState {
-    /// Makes this state `init(unpacking:)`'s.
-    @inlinable
-    public mutating func unpack(_ bytes: UnsafeRawBufferPointer) { self = Self(unpacking: bytes) }
+    /// Makes this state `init(unpacking:)`'s, and returns its `packedLength(of:)`.
+    @inlinable @discardableResult
+    public mutating func unpack(_ bytes: UnsafeRawBufferPointer) -> Int {
+        self = Self(unpacking: bytes)
+        return Self.packedLength(of: bytes)
+    }
 
     /// Appends the state's bytes to `bytes`.
     @inlinable

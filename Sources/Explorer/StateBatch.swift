@@ -117,9 +117,7 @@ final class PackedStateBatch<State: PackableState>: StateBatch {
 
     @inlinable
     func load(_ cursor: inout Int, into state: inout State) {
-        let rest = bytes.suffix(from: cursor)
-        cursor += State.packedLength(of: rest)
-        state.unpack(rest)
+        cursor += state.unpack(bytes.suffix(from: cursor))
     }
 
     /// Moves the kept states' bytes down over the others, without unpacking them, and gives back the

@@ -227,16 +227,19 @@
     /// Becomes the state `pack(into:)` wrote at the start of `bytes`, in this state's own buffer when
     /// nothing else holds it and the slots are as many: no allocation per state expanded. A group is
     /// read as one word where `bytes` runs on for a word, past the state's end if need be.
-    @_spi(Search) public mutating func unpack(_ bytes: UnsafeRawBufferPointer) {
+    @_spi(Search) @discardableResult public mutating func unpack(_ bytes: UnsafeRawBufferPointer) -> Int {
         let count = Self.packedCount(bytes)
         guard slots.count == count else {
             self = ExtentState(unpacking: bytes)
-            return
+            return Self.packedLength(of: bytes)
         }
-        slots.withUnsafeMutableBufferPointer { Self.unpack(bytes, into: $0) }
+        return slots.withUnsafeMutableBufferPointer { Self.unpack(bytes, into: $0) }
     }
 
-    private static func unpack(_ bytes: UnsafeRawBufferPointer, into slots: UnsafeMutableBufferPointer<UInt32>) {
+    /// Writes the state packed at the start of `bytes` into `slots`, which are as many as it has;
+    /// returns the bytes it took.
+    @discardableResult
+    private static func unpack(_ bytes: UnsafeRawBufferPointer, into slots: UnsafeMutableBufferPointer<UInt32>) -> Int {
         let groups = (slots.count + 7) / 8
         let codesStart = countLength(slots: slots.count)
         var offset = codesStart + (groups + 1) / 2
@@ -281,5 +284,6 @@
             }
             offset += width
         }
+        return offset
     }
 }
