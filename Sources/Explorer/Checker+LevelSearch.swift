@@ -437,8 +437,8 @@ extension Checker {
     /// read out of the array, each would be copied, its buffer retained and released.
     @inlinable @inline(__always)
     func keep<Seen: SeenStates, Batch: StateBatch>(
-        _ held: inout HeldSuccessors<Seen.Key>, of number: UInt32, seen: Seen, lookup: SuccessorLookup<Seen>, bounds: SearchBounds,
-        log: inout DiscoveryLog, into expansion: inout Expansion<Batch, Seen.Key>
+        _ held: inout HeldSuccessors<Seen.Key>, of number: UInt32, seen: Seen, lookup: SuccessorLookup<Seen>,
+        bounds: SearchBounds, log: inout DiscoveryLog, into expansion: inout Expansion<Batch, Seen.Key>
     ) where Seen.State == System.State, Batch.State == System.State {
         for (index, key) in held.keys.enumerated() {
             switch lookup {

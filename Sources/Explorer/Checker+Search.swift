@@ -93,7 +93,9 @@ extension Checker {
         judges: [TransitionJudge], into findings: inout [PropertyProgress]
     ) {
         @inline(__always)
-        func judgement(by judge: TransitionJudgeFunction, of action: System.Action, to successor: inout System.State) -> Judgement {
+        func judgement(
+            by judge: TransitionJudgeFunction, of action: System.Action, to successor: inout System.State
+        ) -> Judgement {
             judge(state, action, successor)
         }
         for (index, judge) in judges where findings[index].discovery == nil {
