@@ -20,8 +20,10 @@ import Testing
     @Test(arguments: geometries.indices)
     func projectionAnswersEveryQuestionOnLiveWordsAsTheWholeConditionDoes(geometry index: Int) throws {
         let (geometry, checksum) = Self.geometries[index]
-        // Questions Z3 does not answer in 50 ms (CRC-32C collisions of 64-bit blocks) are left out.
-        let oracle = try SolverOracle(geometry: geometry, checksum: checksum, timeoutMilliseconds: 50)
+        // Questions Z3 does not answer within a budget of its own steps (CRC-32C collisions of 64-bit
+        // blocks) are left out: the same ones on any machine and under any load, as a time limit's are not.
+        let oracle = try SolverOracle(geometry: geometry, checksum: checksum)
+        try oracle.solver.setParameter("rlimit", to: Self.resourceLimit)
         var generator = SeededGenerator(seed: 0xC0DE + UInt64(index))
         var (compared, shrunk) = (0, 0)
         // CRC-32C on 64-bit blocks makes Z3 work: fewer conditions there.
@@ -51,6 +53,10 @@ import Testing
         // The rules do apply: many random conditions lose a clause.
         #expect(compared > 3 * conditions && shrunk > conditions / 4, "\(compared) questions, \(shrunk) conditions shrunk")
     }
+
+    /// Z3's budget of its own steps for one question: on CRC-32C of 64-bit blocks it answers 77
+    /// questions, where the test asks for more than 45, in a few seconds; the rest are unknown.
+    static var resourceLimit: UInt32 { 200_000 }
 
     /// A random comparison of two blocks over the variables `words` (the dead ones 0..<6 by default).
     static func atom(_ geometry: Geometry, over words: [UInt32] = Array(0..<6), using generator: inout SeededGenerator) -> Atom {
