@@ -360,9 +360,9 @@ extension Checker {
             visitSuccessors(of: state, pass: pass, seen: seen, kept: kept, scratch: &scratch, into: &held, expansion: &expansion)
             if pass == .expand {
                 judge(
-                    state, steps: held.count, actions: held.actions, successors: &held.states, source: number,
+                    state, steps: held.count, actions: held.actions.base, successors: held.states.base, source: number,
                     judges: transitionJudges, into: &expansion.findings)
-                keep(&held, of: number, seen: seen, lookup: lookup, bounds: bounds, log: &log, into: &expansion)
+                keep(held, of: number, seen: seen, lookup: lookup, bounds: bounds, log: &log, into: &expansion)
             }
             if expansion.stop != nil { break }
             judgeDeadlock(state, number: number, successors: held.count, into: &expansion.findings)
@@ -416,7 +416,7 @@ extension Checker {
         _ key: Seen.Key, pass: LevelPass, seen: Seen, kept: Seen?, into held: inout HeldSuccessors<Seen.Key>,
         expansion: inout Expansion<Batch, Seen.Key>
     ) -> Bool where Seen.State == System.State, Batch.State == System.State {
-        held.keys.append(key)
+        held.hold(key: key)
         guard pass == .expand else {
             if !expansion.reachesPastDepthLimit, !seen.contains(key) { expansion.reachesPastDepthLimit = true }
             return false
@@ -433,14 +433,15 @@ extension Checker {
     /// expansion instead at a successor whose insertion could reach its memory limit. A lookup that
     /// filters keeps, beside each, where it came from, its key, and its step's coverage key.
     ///
-    /// The successors are lent to the batch in place (`held` is `inout`, though none is changed):
-    /// read out of the array, each would be copied, its buffer retained and released.
+    /// The successors are lent to the batch in place, though none is changed: read out of their
+    /// storage, each would be copied, its buffer retained and released.
     @inlinable @inline(__always)
     func keep<Seen: SeenStates, Batch: StateBatch>(
-        _ held: inout HeldSuccessors<Seen.Key>, of number: UInt32, seen: Seen, lookup: SuccessorLookup<Seen>,
+        _ held: borrowing HeldSuccessors<Seen.Key>, of number: UInt32, seen: Seen, lookup: SuccessorLookup<Seen>,
         bounds: SearchBounds, log: inout DiscoveryLog, into expansion: inout Expansion<Batch, Seen.Key>
     ) where Seen.State == System.State, Batch.State == System.State {
-        for (index, key) in held.keys.enumerated() {
+        for index in 0..<held.count {
+            let key = held.key(at: index)
             switch lookup {
             case .insert:
                 if let stop = bounds.memoryLimit(inserting: key, into: seen) { expansion.stop = stop }
@@ -450,16 +451,16 @@ extension Checker {
                     continue
                 }
                 _ = log.append(parent: number, choice: index)
-                if options.countsCoverage { expansion.coverage.countState(held.coverage[index]) }
+                if options.countsCoverage { expansion.coverage.countState(held.coverage.base[index]) }
             case .filter(let kept):
                 guard !kept.contains(key), !seen.contains(key) else { continue }
                 _ = kept.insert(key)
                 expansion.keys.append(key)
                 expansion.parents.append(number)
                 expansion.choices.append(UInt32(index))
-                if options.countsCoverage { expansion.reachedBy.append(held.coverage[index]) }
+                if options.countsCoverage { expansion.reachedBy.append(held.coverage.base[index]) }
             }
-            append(&held.states[index], to: &expansion.successors)
+            append(&held.states.base[index], to: &expansion.successors)
         }
     }
 

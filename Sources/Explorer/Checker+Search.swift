@@ -85,11 +85,12 @@ extension Checker {
     /// Judges the transition properties of `judges` that `findings` has not yet found violated on
     /// the first `count` steps from `state`, the state numbered `source`: the step `actions[k]` to
     /// `successors[k]`. Each judge is taken out of `judges` once for all the steps, and each successor
-    /// is lent to it in place (`inout`, though none is changed): read out of the array, it would be
+    /// is lent to it in place (`inout`, though none is changed): read out of its storage, it would be
     /// copied, its buffer retained and released, on every step.
     @inlinable
     func judge(
-        _ state: System.State, steps count: Int, actions: [System.Action], successors: inout [System.State], source: UInt32,
+        _ state: System.State, steps count: Int, actions: UnsafePointer<System.Action>,
+        successors: UnsafeMutablePointer<System.State>, source: UInt32,
         judges: [TransitionJudge], into findings: inout [PropertyProgress]
     ) {
         @inline(__always)
