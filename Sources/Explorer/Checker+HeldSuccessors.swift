@@ -28,6 +28,11 @@ extension Checker {
         @inlinable @inline(__always)
         func key(at index: Int) -> Key { keys.base[index] }
 
+        /// The coverage key of the step to the successor at `index`, below `count`, when the search
+        /// counts coverage.
+        @inlinable @inline(__always)
+        func coverageKey(at index: Int) -> System.CoverageKey? { coverage.base[index] }
+
         /// Holds `key` as the next successor's.
         @inlinable @inline(__always)
         mutating func hold(key: Key) {

@@ -451,14 +451,14 @@ extension Checker {
                     continue
                 }
                 _ = log.append(parent: number, choice: index)
-                if options.countsCoverage { expansion.coverage.countState(held.coverage.base[index]) }
+                if options.countsCoverage { expansion.coverage.countState(held.coverageKey(at: index)) }
             case .filter(let kept):
                 guard !kept.contains(key), !seen.contains(key) else { continue }
                 _ = kept.insert(key)
                 expansion.keys.append(key)
                 expansion.parents.append(number)
                 expansion.choices.append(UInt32(index))
-                if options.countsCoverage { expansion.reachedBy.append(held.coverage.base[index]) }
+                if options.countsCoverage { expansion.reachedBy.append(held.coverageKey(at: index)) }
             }
             append(&held.states.base[index], to: &expansion.successors)
         }
