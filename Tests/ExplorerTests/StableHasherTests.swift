@@ -12,6 +12,20 @@ import Testing
         #expect(hasher.finalize().description == "efece01222aa85c8")
     }
 
+    /// The interleaved mixing of long inputs, through its lanes, its sixteen-byte steps and its tails.
+    @Test(arguments: [
+        (0, 0xbc62_07c2_bbc4_4ada), (5, 0x3680_e8aa_0799_195e), (13, 0x0bec_2877_e394_7a1d),
+        (40, 0x3ddc_8697_f106_4f04), (168, 0xf9c3_613a_4bca_e1fd),
+    ] as [(Int, UInt64)])
+    func interleavedInputsGiveTheSameFingerprintInEveryProcess(length: Int, expected: UInt64) {
+        // Computed once by an independent implementation: the bytes 11, 48, 85, ... and their count.
+        let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        var hasher = StableHasher()
+        hasher.combine(length)
+        bytes.withUnsafeBytes { hasher.combine(interleaving: $0) }
+        #expect(hasher.finalize().rawValue == expected)
+    }
+
     @Test func orderAndValueMatter() {
         func fingerprint(_ values: [UInt64]) -> Fingerprint {
             var hasher = StableHasher()
