@@ -35,43 +35,48 @@ public struct StableHasher {
     /// different lengths should have their length combined too.
     @inlinable
     public mutating func combine(interleaving bytes: UnsafeRawBufferPointer) {
+        // Offsets stay within `bytes`, whose address is nil only when nothing is read.
+        let count = bytes.count
         @inline(__always)
-        func word(_ offset: Int) -> UInt64 { bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        func word(_ offset: Int) -> UInt64 {
+            bytes.baseAddress.unsafelyUnwrapped.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        }
         var lanes = (self, self, self, self)
         lanes.1.state ^= 0x1
         lanes.2.state ^= 0x2
         lanes.3.state ^= 0x3
         var offset = 0
-        while offset + 64 <= bytes.count {
-            lanes.0.combine(word(offset), word(offset + 8))
-            lanes.1.combine(word(offset + 16), word(offset + 24))
-            lanes.2.combine(word(offset + 32), word(offset + 40))
-            lanes.3.combine(word(offset + 48), word(offset + 56))
-            offset += 64
+        while offset &+ 64 <= count {
+            lanes.0.combine(word(offset), word(offset &+ 8))
+            lanes.1.combine(word(offset &+ 16), word(offset &+ 24))
+            lanes.2.combine(word(offset &+ 32), word(offset &+ 40))
+            lanes.3.combine(word(offset &+ 48), word(offset &+ 56))
+            offset &+= 64
         }
-        while offset + 16 <= bytes.count {
-            lanes.0.combine(word(offset), word(offset + 8))
-            offset += 16
+        while offset &+ 16 <= count {
+            lanes.0.combine(word(offset), word(offset &+ 8))
+            offset &+= 16
         }
-        if offset < bytes.count {
-            // The `count` (below 8) bytes from `offset` on, the first in the low byte.
+        if offset < count {
+            // The `length` (below 8) bytes from `offset` on, the first in the low byte.
             @inline(__always)
-            func partial(_ offset: Int, _ count: Int) -> UInt64 {
+            func partial(_ offset: Int, _ length: Int) -> UInt64 {
+                let base = bytes.baseAddress.unsafelyUnwrapped
                 var value: UInt64 = 0
                 var taken = 0
-                if count >= 4 {
-                    value = UInt64(bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+                if length >= 4 {
+                    value = UInt64(base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
                     taken = 4
                 }
-                while taken < count {
-                    value |= UInt64(bytes[offset + taken]) &<< UInt64(8 * taken)
-                    taken += 1
+                while taken < length {
+                    value |= UInt64(base.load(fromByteOffset: offset &+ taken, as: UInt8.self)) &<< UInt64(8 &* taken)
+                    taken &+= 1
                 }
                 return value
             }
-            let remaining = bytes.count - offset
+            let remaining = count &- offset
             if remaining >= 8 {
-                lanes.0.combine(word(offset), partial(offset + 8, remaining - 8))
+                lanes.0.combine(word(offset), partial(offset &+ 8, remaining &- 8))
             } else {
                 lanes.0.combine(partial(offset, remaining), 0)
             }
