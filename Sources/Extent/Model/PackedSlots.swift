@@ -32,7 +32,7 @@ enum PackedSlots {
     }
 
     /// Writes `slots` packed at `target`, which has room for `lengthBound(slots:)` bytes; returns
-    /// how many count.
+    /// the packed length, without the bytes written past it.
     static func pack(_ slots: UnsafeBufferPointer<UInt32>, into target: UnsafeMutableRawPointer) -> Int {
         let count = slots.count
         let codesStart = countLength(slots: count)
